@@ -1,0 +1,209 @@
+"""Deadlines as the sources give them: exact instants, rolling, vague, uncertain.
+
+Why: a deadline in a slide deck is sometimes a date ("15. februar"), sometimes
+"Løpende" (rolling), sometimes "Vår" (spring) and sometimes "31.3.22 ??". The
+doubt is data (a :class:`~nedtrapping.provenance.Status`), never silently turned
+into a firm date. An exact deadline is an instant in Europe/Oslo, 23:59 unless a
+source says otherwise; pendulum handles the time zone (including DST).
+
+Rule for submissions (an assumption, documented): a submission is on time when
+it is at or before the deadline instant. A naive datetime (no time zone) is
+refused, because "23:30" means nothing without knowing where.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+
+import attrs
+import pendulum
+
+from nedtrapping.provenance import Citation, Status
+
+__all__ = [
+    "OSLO",
+    "DeadlineKind",
+    "Purpose",
+    "Deadline",
+    "SubmissionVerdict",
+    "NoFixedDeadlineError",
+    "NaiveDatetimeError",
+    "to_instant",
+    "exact_deadline",
+]
+
+OSLO = "Europe/Oslo"
+END_OF_DAY = _dt.time(23, 59)
+
+
+class DeadlineKind(enum.Enum):
+    #: A calendar day (with a time, 23:59 by default).
+    EXACT = "exact"
+    #: No deadline: applications are handled as they come ("Løpende").
+    ROLLING = "rolling"
+    #: Only a period is given ("Vår", "April(?)"): no instant can be derived.
+    VAGUE = "vague"
+
+
+class Purpose(enum.Enum):
+    APPLICATION = "application"
+    REPORTING = "reporting"
+
+
+class NoFixedDeadlineError(ValueError):
+    """The deadline has no instant (rolling or vague), so on-time cannot be decided."""
+
+
+class NaiveDatetimeError(TypeError):
+    """A datetime without a time zone was given where an instant is needed."""
+
+
+def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
+    """An aware instant as a pendulum DateTime; naive datetimes are refused.
+
+    Accepts a pendulum DateTime, an aware :class:`datetime.datetime`, or an ISO 8601
+    string with an offset (``2022-02-15T23:59:00+01:00``).
+    """
+    if isinstance(value, str):
+        try:
+            parsed = pendulum.parse(value, exact=True)
+        except Exception as exc:  # pendulum raises its own ParserError
+            raise ValueError(f"{where}: {value!r} is not an ISO 8601 date-time ({exc})") from None
+        if not isinstance(parsed, _dt.datetime):
+            raise ValueError(f"{where}: {value!r} is a date, not a date-time with a time zone")
+        if "+" not in value[10:] and "-" not in value[10:] and not value.endswith("Z"):
+            raise NaiveDatetimeError(
+                f"{where}: {value!r} has no time zone offset. Add one (e.g. '+01:00'), "
+                f"or build it with pendulum.datetime(..., tz='{OSLO}')."
+            )
+        value = parsed
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise NaiveDatetimeError(
+                f"{where}: {value!r} is a naive datetime (no time zone). "
+                f"Use pendulum.datetime(..., tz='{OSLO}') or datetime(..., tzinfo=ZoneInfo('{OSLO}'))."
+            )
+        return pendulum.instance(value)
+    raise TypeError(f"{where}: expected an aware datetime or ISO string, got {type(value).__name__} {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class SubmissionVerdict:
+    """Whether a submission met a deadline, and by how much it missed it."""
+
+    on_time: bool
+    submitted_at: pendulum.DateTime
+    deadline_at: pendulum.DateTime
+    deadline: Deadline
+
+    @property
+    def late_by(self) -> pendulum.Duration | None:
+        """How late (``None`` when on time)."""
+        if self.on_time:
+            return None
+        return self.submitted_at - self.deadline_at  # type: ignore[return-value]
+
+    @property
+    def margin(self) -> pendulum.Duration:
+        """Time left before the deadline at the moment of submission (negative when late)."""
+        return self.deadline_at - self.submitted_at  # type: ignore[return-value]
+
+    def __bool__(self) -> bool:
+        return self.on_time
+
+    def explain(self) -> str:
+        when = self.deadline_at.in_timezone(OSLO).format("D. MMMM YYYY [kl.] HH:mm", locale="nb")
+        sub = self.submitted_at.in_timezone(OSLO).format("D. MMMM YYYY [kl.] HH:mm:ss", locale="nb")
+        if self.on_time:
+            return f"On time: submitted {sub}, deadline {when} ({self.deadline.citation})."
+        late = self.late_by
+        assert late is not None
+        return (
+            f"Late by {late.in_words(locale='en')}: submitted {sub}, deadline {when} "
+            f"({self.deadline.citation})."
+        )
+
+
+def _check_kind(instance: Deadline, _attribute: object, _value: object) -> None:
+    if instance.kind is DeadlineKind.EXACT and instance.day is None:
+        raise ValueError(f"an exact deadline needs a day (as written: {instance.as_written!r})")
+    if instance.kind is not DeadlineKind.EXACT and instance.day is not None:
+        raise ValueError(f"a {instance.kind.value} deadline has no day (as written: {instance.as_written!r})")
+    if instance.status is Status.UNKNOWN:
+        raise ValueError("a deadline we know nothing of is not a deadline; leave it out")
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A deadline exactly as a source gives it, with its status and citation."""
+
+    purpose: Purpose
+    kind: DeadlineKind = attrs.field(validator=_check_kind)
+    #: The words of the source, kept verbatim ("31.3.22 ??????", "Vår", "Løpende").
+    as_written: str
+    status: Status
+    citation: Citation
+    day: _dt.date | None = None
+    time: _dt.time = END_OF_DAY
+    timezone: str = OSLO
+    #: ``None`` for the national deadline; a county name for a Statsforvalter's own date.
+    county: str | None = None
+    note: str | None = None
+
+    def instant(self) -> pendulum.DateTime:
+        """The deadline as an instant; rolling and vague deadlines have none."""
+        if self.day is None:
+            raise NoFixedDeadlineError(
+                f"the {self.purpose.value} deadline {self.as_written!r} is {self.kind.value}: "
+                "it has no fixed instant, so on-time cannot be decided"
+            )
+        return pendulum.datetime(
+            self.day.year, self.day.month, self.day.day,
+            self.time.hour, self.time.minute, self.time.second,
+            tz=self.timezone,
+        )
+
+    def check(self, submitted_at: object) -> SubmissionVerdict:
+        """Was a submission at ``submitted_at`` (an aware instant) on time?"""
+        at = to_instant(submitted_at, where="submitted_at")
+        deadline_at = self.instant()
+        return SubmissionVerdict(on_time=at <= deadline_at, submitted_at=at, deadline_at=deadline_at, deadline=self)
+
+    def is_on_time(self, submitted_at: object) -> bool:
+        return self.check(submitted_at).on_time
+
+    def describe(self) -> str:
+        """Human text: the date in Norwegian, or the words of the source, with the status when not final."""
+        if self.day is not None:
+            text = self.instant().format("D. MMMM YYYY [kl.] HH:mm", locale="nb")
+        else:
+            text = self.as_written
+        if self.status is not Status.FINAL:
+            text += f" ({self.status.value}; source: {self.as_written!r})"
+        return text
+
+
+def exact_deadline(
+    purpose: Purpose,
+    day: _dt.date,
+    citation: Citation,
+    *,
+    as_written: str | None = None,
+    status: Status = Status.FINAL,
+    time: _dt.time = END_OF_DAY,
+    county: str | None = None,
+    note: str | None = None,
+) -> Deadline:
+    """Shorthand for the common case: a day, 23:59 Europe/Oslo."""
+    return Deadline(
+        purpose=purpose,
+        kind=DeadlineKind.EXACT,
+        as_written=as_written or day.isoformat(),
+        status=status,
+        citation=citation,
+        day=day,
+        time=time,
+        county=county,
+        note=note,
+    )

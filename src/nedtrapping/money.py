@@ -1,0 +1,284 @@
+"""Exact Norwegian money: whole øre, exact shares, one rounding rule.
+
+Why: grant arithmetic that drifts by a krone is a wrong grant. Amounts are held
+as integer øre; multiplying by a share gives an :class:`ExactAmount` (a fraction
+of øre) that *cannot* be used as money until it is rounded by
+:func:`round_half_up_to_kroner` — the library's single rounding rule.
+
+A ``float`` is refused everywhere; :meth:`Money.from_float` is the one explicit,
+named door for a float that comes from a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import total_ordering
+from typing import Union
+
+import attrs
+
+__all__ = [
+    "Money",
+    "ExactAmount",
+    "FloatRefusedError",
+    "round_half_up_to_kroner",
+    "format_nok",
+    "parse_kroner",
+    "parse_share",
+    "ROUNDING_RULE",
+]
+
+ORE_PER_KRONE = 100
+
+ROUNDING_RULE = (
+    "Half up to whole kroner, applied once, at the final step of each computed "
+    "amount (a grant for one position and year; a cost for one position and year). "
+    "No source states a rounding rule for these grants: this is an assumption."
+)
+
+Exactish = Union[int, Fraction, Decimal]
+
+
+class FloatRefusedError(TypeError):
+    """A float reached the money API. Use :meth:`Money.from_float` explicitly."""
+
+
+def _refuse_float(value: object, where: str) -> None:
+    if isinstance(value, float):
+        raise FloatRefusedError(
+            f"{where}: got the float {value!r}. Floats are not exact and are refused "
+            "in money paths; pass an int, Decimal, Fraction or a string, or convert "
+            "deliberately with Money.from_float(...)."
+        )
+
+
+def _to_fraction(value: object, where: str) -> Fraction:
+    _refuse_float(value, where)
+    if isinstance(value, bool):
+        raise TypeError(f"{where}: got the bool {value!r}, expected a number")
+    if isinstance(value, (int, Fraction)):
+        return Fraction(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{where}: {value!r} is not a finite number")
+        return Fraction(value)
+    if isinstance(value, str):
+        return Fraction(_parse_decimal_text(value, where))
+    raise TypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}")
+
+
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def _parse_decimal_text(text: str, where: str) -> Decimal:
+    """Parse '330 000', '330000,50', '1.5', '-2' into a Decimal (no float)."""
+    cleaned = _NUMBER_SPACES.sub("", text.strip())
+    cleaned = cleaned.replace("\u2212", "-")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{where}: {text!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"{where}: {text!r} is not a finite number")
+    return value
+
+
+@total_ordering
+@attrs.frozen(order=False)
+class Money:
+    """An exact amount of Norwegian kroner, held as integer øre.
+
+    >>> Money.kroner(330_000) + Money.kroner(220_000)
+    Money.kroner(550000)
+    >>> str(Money.kroner(330_000))
+    '330 000 kr'
+    """
+
+    ore: int = attrs.field()
+
+    @ore.validator
+    def _check_ore(self, _attribute: attrs.Attribute[int], value: object) -> None:
+        _refuse_float(value, "Money(ore=...)")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}")
+
+    @classmethod
+    def kroner(cls, amount: Exactish | str) -> Money:
+        """Whole or fractional kroner, exactly; more than two decimals is an error."""
+        exact = _to_fraction(amount, "Money.kroner") * ORE_PER_KRONE
+        if exact.denominator != 1:
+            raise ValueError(f"Money.kroner: {amount!r} has finer precision than øre")
+        return cls(int(exact))
+
+    @classmethod
+    def zero(cls) -> Money:
+        return cls(0)
+
+    @classmethod
+    def from_float(cls, amount: float) -> Money:
+        """The explicit door for floats: rounds the float's shortest decimal form to øre, half up.
+
+        ``0.1 + 0.2`` becomes 0.30 kr, not 0.30000000000000004.
+        """
+        if not isinstance(amount, float):
+            raise TypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
+        as_decimal = Decimal(repr(amount))
+        ore = (as_decimal * ORE_PER_KRONE).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+        return cls(int(ore))
+
+    # arithmetic -----------------------------------------------------------
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            _refuse_float(other, "Money + ...")
+            return NotImplemented
+        return Money(self.ore + other.ore)
+
+    def __radd__(self, other: object) -> Money:
+        # lets sum() start from 0
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        _refuse_float(other, "... + Money")
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            _refuse_float(other, "Money - ...")
+            return NotImplemented
+        return Money(self.ore - other.ore)
+
+    def __neg__(self) -> Money:
+        return Money(-self.ore)
+
+    def __mul__(self, share: object) -> ExactAmount:
+        """Money × exact share gives an :class:`ExactAmount`, to be rounded once."""
+        _refuse_float(share, "Money * ...")
+        if isinstance(share, Money):
+            return NotImplemented
+        if isinstance(share, (int, Fraction, Decimal)) and not isinstance(share, bool):
+            return ExactAmount(Fraction(self.ore) * Fraction(share))
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.ore < other.ore
+
+    def __bool__(self) -> bool:
+        return self.ore != 0
+
+    @property
+    def is_whole_kroner(self) -> bool:
+        return self.ore % ORE_PER_KRONE == 0
+
+    def to_decimal(self) -> Decimal:
+        """The amount in kroner as an exact Decimal (e.g. for a spreadsheet)."""
+        return Decimal(self.ore) / ORE_PER_KRONE
+
+    def plain(self) -> str:
+        """Kroner as a plain number for CSV: ``330000`` or ``1234.50``."""
+        sign = "-" if self.ore < 0 else ""
+        kr, ore = divmod(abs(self.ore), ORE_PER_KRONE)
+        return f"{sign}{kr}" if ore == 0 else f"{sign}{kr}.{ore:02d}"
+
+    def __str__(self) -> str:
+        return format_nok(self)
+
+    def __repr__(self) -> str:
+        if self.is_whole_kroner:
+            return f"Money.kroner({self.ore // ORE_PER_KRONE})"
+        return f"Money(ore={self.ore})"
+
+
+@attrs.frozen
+class ExactAmount:
+    """An exact, possibly fractional, number of øre: the product of money and a share.
+
+    It is deliberately not :class:`Money`: it must pass the rounding rule first.
+    """
+
+    ore: Fraction
+
+    def round(self) -> Money:
+        """Apply the library's single rounding rule (see :data:`ROUNDING_RULE`)."""
+        return round_half_up_to_kroner(self)
+
+    def __add__(self, other: object) -> ExactAmount:
+        if isinstance(other, ExactAmount):
+            return ExactAmount(self.ore + other.ore)
+        if isinstance(other, Money):
+            return ExactAmount(self.ore + other.ore)
+        return NotImplemented
+
+    def __mul__(self, share: object) -> ExactAmount:
+        _refuse_float(share, "ExactAmount * ...")
+        if isinstance(share, (int, Fraction, Decimal)) and not isinstance(share, bool):
+            return ExactAmount(self.ore * Fraction(share))
+        return NotImplemented
+
+
+def round_half_up_to_kroner(amount: ExactAmount | Money) -> Money:
+    """Round to whole kroner, half up (away from zero for negatives, as cash rounding does).
+
+    This is the library's one rounding rule (an assumption: no source gives one).
+
+    >>> round_half_up_to_kroner(Money.kroner(550_000) * Fraction(1, 3))
+    Money.kroner(183333)
+    >>> round_half_up_to_kroner(Money(ore=150))
+    Money.kroner(2)
+    """
+    ore = Fraction(amount.ore)
+    kroner = ore / ORE_PER_KRONE
+    sign = -1 if kroner < 0 else 1
+    magnitude = abs(kroner)
+    whole = int(magnitude)  # floor for non-negative
+    if magnitude - whole >= Fraction(1, 2):
+        whole += 1
+    return Money(sign * whole * ORE_PER_KRONE)
+
+
+def format_nok(amount: Money, *, nbsp: bool = False, unit: str = "kr") -> str:
+    """Norwegian formatting: ``330 000 kr``, ``1 234,50 kr``, ``-5 000 kr``.
+
+    ``nbsp=True`` uses a no-break space as the thousands separator (typographically right).
+    """
+    sep = "\u00a0" if nbsp else " "
+    sign = "-" if amount.ore < 0 else ""
+    kr, ore = divmod(abs(amount.ore), ORE_PER_KRONE)
+    groups = f"{kr:,}".replace(",", sep)
+    body = groups if ore == 0 else f"{groups},{ore:02d}"
+    return f"{sign}{body}{sep}{unit}" if unit else f"{sign}{body}"
+
+
+def parse_kroner(text: str, *, where: str = "amount") -> Money:
+    """Parse a kroner amount as people write it: ``330 000``, ``330000,00``, ``330 000 kr``, ``kr 5000``."""
+    if not isinstance(text, str):
+        _refuse_float(text, where)
+        raise TypeError(f"{where}: expected text, got {type(text).__name__}")
+    cleaned = text.strip()
+    cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?|,-)$", "", cleaned)
+    if not cleaned:
+        raise ValueError(f"{where}: empty amount")
+    value = _parse_decimal_text(cleaned, where)
+    exact = Fraction(value) * ORE_PER_KRONE
+    if exact.denominator != 1:
+        raise ValueError(f"{where}: {text!r} has finer precision than øre")
+    return Money(int(exact))
+
+
+def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -> Fraction:
+    """Parse a percentage-like number exactly (``'50'``, ``'33,3'``, ``'12.5 %'``) into a Fraction.
+
+    The number is returned as written (50 → Fraction(50)); callers decide the unit.
+    """
+    if isinstance(text, str):
+        cleaned = text.strip().rstrip("%").strip()
+        if not cleaned:
+            raise ValueError(f"{where}: empty value")
+        return Fraction(_parse_decimal_text(cleaned, where))
+    return _to_fraction(text, where)

@@ -1,0 +1,156 @@
+"""Where every rule value comes from, and how sure we are of it.
+
+Why: a grant figure is only as good as its source. Every number in a rule set is a
+:class:`Fact`: a value (or none, if unknown), a :class:`Status` and a :class:`Citation`.
+An unknown fact has no value at all, so it can never quietly become 0: asking for
+it raises :class:`UnknownValueError`, which says how to supply it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from typing import Generic, TypeVar
+
+import attrs
+
+__all__ = [
+    "Status",
+    "Citation",
+    "Fact",
+    "UnknownValueError",
+    "WARNING_STATUSES",
+]
+
+T = TypeVar("T")
+
+
+class Status(enum.Enum):
+    """How sure a value is. The names are the vocabulary of the docs and the explanations."""
+
+    #: Stated in the cited public source and not marked as subject to change.
+    FINAL = "final"
+    #: Stated, but the source says it may change ("med forbehold").
+    PROVISIONAL = "provisional"
+    #: The source itself signals doubt ("31.3.22 ??", "April(?)").
+    UNCERTAIN = "uncertain"
+    #: Deduced from stated facts; no source says it in so many words.
+    INFERRED = "inferred"
+    #: The library's own assumption where every source is silent (e.g. rounding).
+    ASSUMED = "assumed"
+    #: Given by the user, typically from the municipality's own grant letter.
+    USER_SUPPLIED = "user-supplied"
+    #: Searched for, not found. Has no value; computing with it is an error.
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Statuses that put a warning in a plan when a value with them is used.
+WARNING_STATUSES = frozenset(
+    {Status.PROVISIONAL, Status.UNCERTAIN, Status.INFERRED, Status.ASSUMED, Status.USER_SUPPLIED}
+)
+
+
+def _optional_date(value: object) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        return _dt.date.fromisoformat(value)
+    raise TypeError(f"Citation.published: expected a date or ISO string, got {value!r}")
+
+
+@attrs.frozen
+class Citation:
+    """A source: a document, the place in it, its link and its publication date.
+
+    The reference and its link live in one object so they cannot disagree.
+    """
+
+    document: str = attrs.field(validator=attrs.validators.min_len(1))
+    section: str | None = None
+    url: str | None = None
+    published: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    #: A short tag used in the docs (e.g. ``"DECK"``).
+    tag: str | None = None
+
+    def at(self, section: str) -> Citation:
+        """The same source, pointing at another section."""
+        return attrs.evolve(self, section=section)
+
+    def __str__(self) -> str:
+        parts = [self.document]
+        if self.section:
+            parts.append(self.section)
+        if self.published:
+            parts.append(self.published.isoformat())
+        text = ", ".join(parts)
+        return f"{text} <{self.url}>" if self.url else text
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "document": self.document,
+            "section": self.section,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "tag": self.tag,
+        }
+
+
+class UnknownValueError(LookupError):
+    """A computation needed a value that no source gives. The message says how to supply it."""
+
+    def __init__(self, name: str, fact: Fact[object]) -> None:
+        self.name = name
+        self.fact = fact
+        lines = [f"{name} is unknown: no public source gives it (looked in: {fact.citation})."]
+        if fact.note:
+            lines.append(fact.note)
+        if fact.how_to_supply:
+            lines.append(f"How to supply it: {fact.how_to_supply}")
+        lines.append("The library will not guess it, and will not treat it as 0.")
+        super().__init__(" ".join(lines))
+
+
+def _check_fact(instance: Fact[object], _attribute: object, value: object) -> None:
+    if instance.status is Status.UNKNOWN and instance.value is not None:
+        raise ValueError(f"an unknown fact cannot carry a value (got {instance.value!r})")
+    if instance.status is not Status.UNKNOWN and instance.value is None:
+        raise ValueError(f"a {instance.status} fact needs a value; use Fact.unknown(...) for a missing one")
+
+
+@attrs.frozen
+class Fact(Generic[T]):
+    """One rule value with its status and source.
+
+    >>> from nedtrapping.money import Money
+    >>> f = Fact(Money.kroner(330_000), Status.FINAL, Citation("Slides", "p. 2"))
+    >>> f.require("flat amount")
+    Money.kroner(330000)
+    """
+
+    value: T | None
+    status: Status = attrs.field(validator=[attrs.validators.instance_of(Status), _check_fact])
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    note: str | None = None
+    #: For an unknown (or doubtful) value: how a user can supply it.
+    how_to_supply: str | None = None
+
+    @classmethod
+    def unknown(cls, citation: Citation, *, note: str | None = None, how_to_supply: str | None = None) -> Fact[T]:
+        return cls(None, Status.UNKNOWN, citation, note=note, how_to_supply=how_to_supply)
+
+    @property
+    def is_known(self) -> bool:
+        return self.status is not Status.UNKNOWN
+
+    def require(self, name: str) -> T:
+        """The value, or :class:`UnknownValueError` naming ``name`` and how to supply it."""
+        if self.value is None:
+            raise UnknownValueError(name, self)  # type: ignore[arg-type]
+        return self.value
+
+    def supplied(self, value: T, source: Citation) -> Fact[T]:
+        """A user-supplied replacement for this fact (e.g. from a grant letter)."""
+        return Fact(value, Status.USER_SUPPLIED, source, note=f"replaces a {self.status} value")

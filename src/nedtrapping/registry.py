@@ -1,0 +1,90 @@
+"""Find a rule set by scheme id and year.
+
+Why: like python-holidays, each scheme lives in one module under
+:mod:`nedtrapping.schemes` and registers its rule sets there; adding a scheme
+touches that one file. Modules are discovered and imported lazily, on the first
+lookup, so importing :mod:`nedtrapping` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TypeVar
+
+from nedtrapping.ruleset import RuleSet
+
+__all__ = [
+    "register",
+    "get_rule_set",
+    "all_rule_sets",
+    "scheme_ids",
+    "years_of",
+    "UnknownSchemeError",
+]
+
+R = TypeVar("R", bound=RuleSet)
+
+_RULE_SETS: dict[tuple[str, int], RuleSet] = {}
+_loaded = False
+
+
+class UnknownSchemeError(LookupError):
+    """No rule set for this scheme id (or this year of it). The message lists what exists."""
+
+
+def register(rule_set: R) -> R:
+    """Add a rule set to the registry (called by scheme modules at import time)."""
+    key = rule_set.key
+    existing = _RULE_SETS.get(key)
+    if existing is not None and existing != rule_set:
+        raise ValueError(f"a different rule set is already registered for {rule_set.key_text}")
+    _RULE_SETS[key] = rule_set
+    return rule_set
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    import nedtrapping.schemes as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+    _loaded = True
+
+
+def scheme_ids() -> list[str]:
+    _load()
+    return sorted({sid for sid, _ in _RULE_SETS})
+
+
+def years_of(scheme_id: str) -> list[int]:
+    _load()
+    years = sorted(y for sid, y in _RULE_SETS if sid == scheme_id)
+    if not years:
+        raise UnknownSchemeError(f"unknown scheme id {scheme_id!r}; known scheme ids: {', '.join(scheme_ids())}")
+    return years
+
+
+def get_rule_set(scheme_id: str, year: int) -> RuleSet:
+    """The registered rule set for ``scheme_id`` in budget ``year``.
+
+    Raises :class:`UnknownSchemeError` naming the known scheme ids, or the years
+    that exist for this scheme.
+    """
+    _load()
+    try:
+        return _RULE_SETS[(scheme_id, year)]
+    except KeyError:
+        years = years_of(scheme_id)  # raises for an unknown scheme id
+        raise UnknownSchemeError(
+            f"no rule set for {scheme_id!r} in {year}; it has rule sets for: {', '.join(map(str, years))}"
+        ) from None
+
+
+def all_rule_sets() -> list[RuleSet]:
+    """Every registered rule set, by scheme id then year."""
+    _load()
+    return [_RULE_SETS[k] for k in sorted(_RULE_SETS)]

@@ -1,0 +1,165 @@
+"""Immutable rule sets: one per scheme and budget year, with a content digest.
+
+Why: a plan must say exactly which rules made it, and a what-if must never leak
+into the original. A rule set is a frozen attrs class; a what-if is
+``attrs.evolve(rules, ...)`` (or a helper built on it), which gives a new rule set
+with a new :attr:`RuleSet.digest`. The digest is SHA-256 over a canonical JSON
+serialisation (sorted keys, exact numbers), not Python's ``hash``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from nedtrapping.deadlines import Deadline, Purpose
+from nedtrapping.money import Money
+from nedtrapping.provenance import Citation, Fact, Status
+
+__all__ = ["RuleSet", "canonical", "canonical_json", "digest_of"]
+
+
+def canonical(value: Any) -> Any:
+    """A JSON-able, order-independent form of a rule value (floats refused)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        raise TypeError(f"a float ({value!r}) has no place in a rule set")
+    if isinstance(value, Money):
+        return {"ore": value.ore}
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [canonical(v) for v in value]
+        if isinstance(value, (frozenset, set)):
+            items.sort(key=lambda x: json.dumps(x, sort_keys=True))
+        return items
+    if attrs.has(type(value)):
+        out: dict[str, Any] = {"__type__": type(value).__name__}
+        for field in attrs.fields(type(value)):
+            out[field.name] = canonical(getattr(value, field.name))
+        return out
+    raise TypeError(f"cannot serialise {type(value).__name__} {value!r} canonically")
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest_of(value: Any) -> str:
+    """SHA-256 (hex) of the canonical JSON of ``value``."""
+    return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
+
+
+def _walk_facts(prefix: str, value: Any) -> Iterator[tuple[str, Fact[Any]]]:
+    if isinstance(value, Fact):
+        yield prefix, value
+    elif isinstance(value, Mapping):
+        for key in sorted(value, key=str):
+            yield from _walk_facts(f"{prefix}[{key}]", value[key])
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _walk_facts(f"{prefix}[{i}]", item)
+    elif attrs.has(type(value)) and not isinstance(value, (Citation, Deadline)):
+        for field in attrs.fields(type(value)):
+            sep = "." if prefix else ""
+            yield from _walk_facts(f"{prefix}{sep}{field.name}", getattr(value, field.name))
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """What every scheme's rule set has: identity, source, applicants and deadlines.
+
+    Subclasses add their own facts as attrs fields; :meth:`facts` finds them all.
+    """
+
+    #: Stable id of the scheme, e.g. ``"kommunalt-rusarbeid"``.
+    scheme_id: str
+    #: The budget year the rules apply to.
+    year: int
+    #: The scheme's Norwegian name as the sources give it.
+    title: str
+    #: A short English rendering, for readers without Norwegian.
+    title_en: str
+    #: Budget chapter and post (``"kap. 765 post 62"``), if known.
+    budget_chapter: str | None = None
+    #: The status of the rule set as a whole (``PROVISIONAL`` for "med forbehold").
+    status: Status = Status.FINAL
+    #: The main source of this year's rules.
+    citation: Citation
+    #: Who may apply.
+    applicants: Fact[str]
+    deadlines: tuple[Deadline, ...] = ()
+
+    # -- provenance ---------------------------------------------------------
+    def facts(self) -> Iterator[tuple[str, Fact[Any]]]:
+        """Every fact in the rule set as ``(path, fact)``, in field order."""
+        for field in attrs.fields(type(self)):
+            if field.name in {"citation", "deadlines"}:
+                continue
+            yield from _walk_facts(field.name, getattr(self, field.name))
+
+    def fact(self, path: str) -> Fact[Any]:
+        """One fact by its path (as :meth:`facts` names it)."""
+        for name, fact in self.facts():
+            if name == path:
+                return fact
+        known = ", ".join(name for name, _ in self.facts())
+        raise KeyError(f"{self.key_text}: no fact {path!r}; facts are: {known}")
+
+    def unknowns(self) -> list[tuple[str, Fact[Any]]]:
+        return [(n, f) for n, f in self.facts() if f.status is Status.UNKNOWN]
+
+    def deadline(self, purpose: Purpose = Purpose.APPLICATION, county: str | None = None) -> Deadline:
+        """The deadline for ``purpose``: the county's own when it has one, else the national one."""
+        national = None
+        for d in self.deadlines:
+            if d.purpose is purpose and d.county == county and county is not None:
+                return d
+            if d.purpose is purpose and d.county is None and national is None:
+                national = d
+        if national is None:
+            raise LookupError(f"{self.key_text} has no {purpose.value} deadline")
+        return national
+
+    # -- identity -----------------------------------------------------------
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.scheme_id, self.year)
+
+    @property
+    def key_text(self) -> str:
+        return f"{self.scheme_id} {self.year}"
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 over the canonical serialisation: changes whenever any value or source changes."""
+        return digest_of(self)
+
+    @property
+    def short_digest(self) -> str:
+        return self.digest[:12]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical, JSON-able form (what the digest is computed over)."""
+        return canonical(self)  # type: ignore[no-any-return]
+
+    def evolve(self, **changes: Any) -> RuleSet:
+        """A what-if: a new rule set with ``changes``; this one is untouched."""
+        return attrs.evolve(self, **changes)

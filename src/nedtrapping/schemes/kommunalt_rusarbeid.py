@@ -1,0 +1,548 @@
+"""Tilskudd til kommunalt rusarbeid (kap. 765 post 62): the scheme being wound down.
+
+The rules by year:
+
+* 2017–2021 — the legacy **year ladder** (årsstigen): an amount per 100 % position
+  that is cut every year, for at most four years, pro rata by position percentage.
+  Only step 2 (550 000) is known from a public source; steps 1, 3 and 4 are
+  :attr:`~nedtrapping.provenance.Status.UNKNOWN` and stay so until a user supplies
+  them from a grant letter (:meth:`KommunaltRusarbeidRules.with_ladder_step`).
+* 2022 — transitional, "beregnes som tidligere": the ladder again, but only for
+  municipalities that got the grant in 2021 and only for existing positions.
+* 2023 and 2024 — a flat 330 000 per 100 % position, still within the four years.
+* from 2025 — nothing: 2024 is the last grant year.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from fractions import Fraction
+
+import attrs
+
+from nedtrapping import sources as src
+from nedtrapping.deadlines import Deadline, Purpose, exact_deadline
+from nedtrapping.eligibility import Check, Verdict
+from nedtrapping.explain import Explanation, FactUse
+from nedtrapping.money import ExactAmount, Money, round_half_up_to_kroner
+from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.registry import get_rule_set, register, years_of
+from nedtrapping.ruleset import RuleSet
+
+__all__ = [
+    "SCHEME_ID",
+    "FIRST_TRANSITION_YEAR",
+    "Method",
+    "LegacyLadder",
+    "KommunaltRusarbeidRules",
+    "GrantResult",
+    "year_in_scheme",
+    "rules_for",
+    "check_eligibility",
+    "compute_grant",
+    "RULES_2021",
+    "RULES_2022",
+    "RULES_2023",
+    "RULES_2024",
+]
+
+SCHEME_ID = "kommunalt-rusarbeid"
+FIRST_TRANSITION_YEAR = 2022
+HUNDRED = Fraction(100)
+
+
+class Method(enum.Enum):
+    """How a year's grant per position is computed."""
+
+    LEGACY_LADDER = "legacy-ladder"
+    FLAT_PER_POSITION = "flat-per-position"
+
+
+def _how_to_supply_step(step: int, year: int) -> str:
+    return (
+        f"take the amount per 100 % position for a position in its year {step} from your municipality's "
+        f"grant letter (tilsagnsbrev) for {year}, then either "
+        f"(Python) rules = rules_for({year}).with_ladder_step({step}, Money.kroner(AMOUNT), source='Tilsagnsbrev {year}, <kommune>'), "
+        f"or (command line) nedtrapping plan positions.csv --ladder-step {year}:{step}=AMOUNT, "
+        f"or give the position's granted amount in a 'granted_{year}' column."
+    )
+
+
+def _unknown_step(step: int, year: int) -> Fact[Money]:
+    return Fact.unknown(
+        src.HDIR_21.at("regelverk: beregningsregler (årsstigen)"),
+        note=(
+            f"The ladder amount for year {step} in the scheme has not been found in any public source "
+            "(searched: Helsedirektoratet's rules, Statsforvalteren pages, press reports)."
+        ),
+        how_to_supply=_how_to_supply_step(step, year),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class LegacyLadder:
+    """The legacy year ladder: the amount per 100 % position for years 1–4 in the scheme."""
+
+    step_1: Fact[Money]
+    step_2: Fact[Money]
+    step_3: Fact[Money]
+    step_4: Fact[Money]
+
+    def step(self, n: int) -> Fact[Money]:
+        if n not in (1, 2, 3, 4):
+            raise ValueError(f"the ladder has steps 1–4; got step {n!r}")
+        fact: Fact[Money] = getattr(self, f"step_{n}")
+        return fact
+
+    def with_step(self, n: int, amount: Money, source: Citation) -> LegacyLadder:
+        self.step(n)  # validates n
+        if not isinstance(amount, Money):
+            raise TypeError(f"ladder step {n}: expected Money, got {type(amount).__name__} {amount!r}")
+        if amount.ore <= 0:
+            raise ValueError(f"ladder step {n}: an amount per 100 % position must be positive, got {amount}")
+        return attrs.evolve(self, **{f"step_{n}": self.step(n).supplied(amount, source)})
+
+
+def _legacy_ladder(year: int) -> LegacyLadder:
+    return LegacyLadder(
+        step_1=_unknown_step(1, year),
+        step_2=Fact(
+            Money.kroner(550_000),
+            Status.FINAL,
+            src.VOL_19.at("2019 award to Øksnes: 550 000 kr for a 100 % position in its 2nd year"),
+            note="Confirmed by a 2019 award; no source says the ladder amounts changed between 2017 and 2021.",
+        ),
+        step_3=_unknown_step(3, year),
+        step_4=_unknown_step(4, year),
+    )
+
+
+def _as_citation(source: Citation | str) -> Citation:
+    if isinstance(source, Citation):
+        return source
+    if isinstance(source, str) and source.strip():
+        return Citation(document=source.strip(), tag="USER")
+    raise ValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, Eksempel kommune')")
+
+
+@attrs.frozen(kw_only=True)
+class KommunaltRusarbeidRules(RuleSet):
+    """The rules of kommunalt rusarbeid for one budget year."""
+
+    method: Fact[Method]
+    #: The legacy ladder (used when :attr:`method` is the legacy ladder).
+    ladder: LegacyLadder | None = None
+    #: The flat amount per 100 % position (2023 and 2024).
+    flat_amount: Fact[Money] | None = None
+    #: The amount is cut in proportion for a position below 100 %.
+    pro_rata: Fact[bool]
+    #: At most this many years in the scheme for one position.
+    max_years_in_scheme: Fact[int]
+    #: How a position's year in the scheme is counted.
+    year_in_scheme_rule: Fact[str]
+    #: Only municipalities that received the grant in 2021 may apply (from 2022).
+    requires_grant_in_2021: Fact[bool]
+    #: Only positions that existed (were funded) in 2021 may continue (from 2022).
+    only_existing_positions: Fact[bool]
+    #: The last year any grant is paid.
+    last_grant_year: Fact[int]
+    #: The national frame for the year, when a source gives it.
+    national_frame: Fact[Money]
+    #: Whether the report needs an auditor's certificate, where a source says.
+    auditor_certificate_required: Fact[bool] | None = None
+    #: The target group, as the source words it.
+    target_group: Fact[str] | None = None
+    #: The year's priorities, in the source's order.
+    priorities: tuple[Fact[str], ...] = ()
+
+    def with_ladder_step(self, step: int, amount: Money, source: Citation | str) -> KommunaltRusarbeidRules:
+        """A derived rule set where ladder ``step`` is ``amount`` (user-supplied, from ``source``).
+
+        The original is untouched and the derived rule set has a new digest.
+        """
+        if self.ladder is None:
+            raise ValueError(f"{self.key_text} does not use the legacy ladder (method: {self.method.value})")
+        return attrs.evolve(self, ladder=self.ladder.with_step(step, amount, _as_citation(source)))
+
+    def amount_per_full_position(self, year_in_scheme: int) -> tuple[Money, FactUse]:
+        """The amount for a 100 % position in its ``year_in_scheme``; raises for an unknown step."""
+        method = self.method.require("method")
+        if method is Method.LEGACY_LADDER:
+            assert self.ladder is not None
+            fact = self.ladder.step(year_in_scheme)
+            name = f"ladder step {year_in_scheme}"
+            amount = fact.require(
+                f"Ladder step {year_in_scheme} (a position in its year {year_in_scheme} in the scheme) "
+                f"of {self.key_text}"
+            )
+        else:
+            assert self.flat_amount is not None
+            fact = self.flat_amount
+            name = "flat amount per 100 % position"
+            amount = fact.require(f"The flat amount of {self.key_text}")
+        return amount, FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
+
+    def use(self, name: str, fact: Fact[object]) -> FactUse:
+        return FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
+
+
+# --------------------------------------------------------------------------- rule sets
+
+_APPLICANTS = Fact("Kommuner", Status.FINAL, src.DECK.at("kalender: Kommunalt rusarbeid — Kommuner"))
+_MAX_YEARS = Fact(4, Status.FINAL, src.HDIR_21.at("regelverk: inntil fire år per stilling"),
+                  note="From 2017 a position could get the grant for at most four years (also RUSF-17).")
+_YEAR_RULE = Fact(
+    "year in scheme = budget year − first grant year + 1",
+    Status.INFERRED,
+    src.HDIR_21.at("regelverk: årsstigen"),
+    note="No source writes the formula; it follows from 'at most four years, cut every year'.",
+)
+_LAST_YEAR = Fact(2024, Status.FINAL, src.HDIR_24.at("overgangsordning: 2024 er siste år"),
+                  note="Transitional rules approved 11 Jan 2022, at most three years, ending in 2024 (RUSF-22a).")
+_TARGET = Fact(
+    "Personer eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende.",
+    Status.FINAL,
+    src.TF_21.at("Målgruppe"),
+)
+
+RULES_2021 = register(
+    KommunaltRusarbeidRules(
+        scheme_id=SCHEME_ID,
+        year=2021,
+        title="Tilskudd til kommunalt rusarbeid",
+        title_en="Grant for municipal substance-abuse work",
+        budget_chapter="kap. 765 post 62",
+        citation=src.TF_21,
+        applicants=Fact("Kommuner", Status.FINAL, src.TF_21.at("Hvem kan søke")),
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 2, 10), src.INN_21, as_written="10.02.2021",
+                           note="ordinary round (455 MNOK); the report on 2020 has the same deadline"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18), src.TF_21.at("Søknadsfrist"),
+                           as_written="18. oktober 2021", county="Troms og Finnmark",
+                           note="residual round: national residual funds of about 76 MNOK"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.AGD_21, as_written="1. oktober 2021",
+                           county="Agder", note="residual round (ekstrautlysning)"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
+                           county="Oslo og Viken", note="residual round (2. gangs utlysning)"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1), src.TF_21.at("Rapporteringsfrist"),
+                           as_written="1. februar 2022", county="Troms og Finnmark",
+                           note="report on the residual-round grant"),
+        ),
+        method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.HDIR_21.at("regelverk: beregningsregler")),
+        ladder=_legacy_ladder(2021),
+        pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="The amount is set for a 100 % position and cut in proportion."),
+        max_years_in_scheme=_MAX_YEARS,
+        year_in_scheme_rule=_YEAR_RULE,
+        requires_grant_in_2021=Fact(False, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021"),
+                                    note="In 2021 new municipalities were prioritised into the scheme."),
+        only_existing_positions=Fact(False, Status.FINAL, src.TF_21.at("Målet med tilskuddet"),
+                                     note="In 2021 new positions could be funded."),
+        last_grant_year=_LAST_YEAR,
+        national_frame=Fact(Money.kroner(455_000_000), Status.FINAL, src.KORUS_21,
+                            note="Ordinary round; the residual round was about 76 MNOK (TF-21)."),
+        target_group=_TARGET,
+        priorities=tuple(
+            Fact(text, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021"))
+            for text in (
+                "Nye kommuner skal prioriteres inn i ordningen.",
+                "Ansettelser av personer med brukererfaring eller erfaringskonsulenter.",
+                "Oppsøkende tverrfaglige behandlings- og oppfølgingsteam.",
+                "Oppfølgingstjenester i bolig, bolig med bemanning o.l.",
+                "Arbeidsrettede tiltak og/eller aktivitetstilbud.",
+                "Tidlig intervensjonstiltak med barn/unge og eldre som prioritert målgruppe.",
+                "Lavterskeltjenester",
+            )
+        ),
+    )
+)
+
+_TRANSITION_APPLICANTS = Fact(
+    "Kommuner som fikk tilskudd i 2021",
+    Status.FINAL,
+    src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»"),
+)
+
+RULES_2022 = register(
+    KommunaltRusarbeidRules(
+        scheme_id=SCHEME_ID,
+        year=2022,
+        title="Tilskudd til kommunalt rusarbeid — overgangsordning",
+        title_en="Grant for municipal substance-abuse work — transitional scheme",
+        budget_chapter="kap. 765 post 62",
+        citation=src.DECK,
+        applicants=_TRANSITION_APPLICANTS,
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 15), src.DECK.at("«Søknadsfrist 15. februar»"),
+                           as_written="15. februar", note="23:59 per NORD-22; the report on 2021 has the same deadline"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1), src.NORD_22, as_written="1. februar 2023",
+                           note="report on the 2022 grant"),
+        ),
+        method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.DECK.at("«2022 → Beregnes som tidligere»")),
+        ladder=_legacy_ladder(2022),
+        pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="As before: set for a 100 % position, cut in proportion."),
+        max_years_in_scheme=_MAX_YEARS,
+        year_in_scheme_rule=_YEAR_RULE,
+        requires_grant_in_2021=Fact(True, Status.FINAL, src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»")),
+        only_existing_positions=Fact(True, Status.FINAL, src.DECK.at("«Bare til videreføring av eksisterende stillinger»")),
+        last_grant_year=_LAST_YEAR,
+        national_frame=Fact(Money.kroner(350_000_000), Status.UNCERTAIN, src.RUSF_22B,
+                            note="A secondary reading of the 2022 frame."),
+        target_group=_TARGET,
+    )
+)
+
+
+def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: tuple[Deadline, ...],
+                frame: Fact[Money]) -> KommunaltRusarbeidRules:
+    return KommunaltRusarbeidRules(
+        scheme_id=SCHEME_ID,
+        year=year,
+        title="Tilskudd til kommunalt rusarbeid — overgangsordning",
+        title_en="Grant for municipal substance-abuse work — transitional scheme",
+        budget_chapter="kap. 765 post 62",
+        citation=citation,
+        applicants=_TRANSITION_APPLICANTS,
+        deadlines=deadlines,
+        method=Fact(Method.FLAT_PER_POSITION, Status.FINAL, src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»")),
+        flat_amount=flat,
+        pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
+                      note="No source says so for 2023–2024; inferred from the legacy rule (amount per 100 % position)."),
+        max_years_in_scheme=Fact(4, Status.FINAL, src.INN_24,
+                                 note="A position in its 4th year in 2023 gets nothing in 2024 (HDIR-24, VL-23)."),
+        year_in_scheme_rule=_YEAR_RULE,
+        requires_grant_in_2021=Fact(True, Status.INFERRED, src.RUSF_22A,
+                                    note="The transitional rules of 2022 run until 2024."),
+        only_existing_positions=Fact(True, Status.INFERRED, src.RUSF_22A,
+                                     note="The transitional rules of 2022 run until 2024."),
+        last_grant_year=_LAST_YEAR,
+        national_frame=frame,
+        auditor_certificate_required=Fact(False, Status.FINAL, citation.at("revisorattestasjon")),
+    )
+
+
+RULES_2023 = register(
+    _flat_rules(
+        2023,
+        citation=src.MR_23,
+        flat=Fact(Money.kroner(330_000), Status.FINAL, src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»"),
+                  note="Confirmed for 2023 by MR-23."),
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2023, 2, 1), src.MR_23, as_written="1. februar 2023"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2024, 2, 1), src.MR_23, as_written="1. februar 2024",
+                           note="report on the 2023 grant"),
+        ),
+        frame=Fact.unknown(src.MR_23, note="No source found gives the 2023 national frame."),
+    )
+)
+
+RULES_2024 = register(
+    _flat_rules(
+        2024,
+        citation=src.INN_24,
+        flat=Fact(Money.kroner(330_000), Status.FINAL, src.INN_24,
+                  note="In 2024 the 330 000 includes competence money."),
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2024, 2, 1), src.INN_24, as_written="1. februar 2024"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2025, 2, 1), src.HDIR_24, as_written="1. februar 2025",
+                           note="report on the 2024 grant"),
+        ),
+        frame=Fact(Money.kroner(200_000_000), Status.UNCERTAIN, src.HDIR_24, note="Given as 'about 200 MNOK'."),
+    )
+)
+
+
+def rules_for(year: int) -> KommunaltRusarbeidRules:
+    """The registered rule set of kommunalt rusarbeid for ``year`` (2021–2024)."""
+    rules = get_rule_set(SCHEME_ID, year)
+    assert isinstance(rules, KommunaltRusarbeidRules)
+    return rules
+
+
+# --------------------------------------------------------------------------- calculators
+
+
+def year_in_scheme(year: int, first_grant_year: int) -> int:
+    """A position's year in the scheme: ``year − first_grant_year + 1`` (an inferred rule)."""
+    return year - first_grant_year + 1
+
+
+@attrs.frozen(kw_only=True)
+class GrantResult:
+    """A grant for one position and year, with the verdict and the explanation behind it."""
+
+    year: int
+    amount: Money
+    verdict: Verdict
+    explanation: Explanation
+    #: The exact amount before the single rounding step (``None`` when not eligible).
+    exact: ExactAmount | None = None
+    #: ``(scheme_id, year, digest)`` of the rule set used.
+    rule_set: tuple[str, int, str] | None = None
+
+    @property
+    def facts_used(self) -> list[FactUse]:
+        return self.explanation.all_facts()
+
+
+def _percent_share(percent: Fraction) -> Fraction:
+    if isinstance(percent, float):
+        raise TypeError(f"position percentage: got the float {percent!r}; use a Fraction, Decimal, int or string")
+    share = Fraction(percent)
+    if not (0 < share <= HUNDRED):
+        raise ValueError(f"position percentage must be in (0, 100], got {percent}")
+    return share / HUNDRED
+
+
+def check_eligibility(
+    rules: KommunaltRusarbeidRules,
+    *,
+    first_grant_year: int,
+    received_grant_in_2021: bool | None = None,
+    subject: str = "the position",
+) -> Verdict:
+    """Is a position eligible under ``rules``? Each condition is a :class:`~nedtrapping.eligibility.Check`.
+
+    ``received_grant_in_2021=None`` means "not stated": it is then inferred from the
+    position itself (a position first funded 2018–2021 was in its four years in 2021),
+    and the check says so.
+    """
+    year = rules.year
+    checks: list[Check] = []
+    n = year_in_scheme(year, first_grant_year)
+    if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
+        if received_grant_in_2021 is None:
+            inferred = 2018 <= first_grant_year <= 2021
+            checks.append(Check(
+                "The municipality received the grant in 2021",
+                inferred,
+                f"not stated; inferred from the position (first grant year {first_grant_year}"
+                f"{' is' if inferred else ' is not'} within 2018–2021, so it {'was' if inferred else 'was not'} funded in 2021)",
+                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
+            ))
+        else:
+            checks.append(Check(
+                "The municipality received the grant in 2021",
+                received_grant_in_2021,
+                "stated by the user",
+                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
+            ))
+    if rules.only_existing_positions.require("only_existing_positions"):
+        existed = first_grant_year <= 2021
+        checks.append(Check(
+            "The position existed (was funded) in 2021",
+            existed,
+            f"first grant year {first_grant_year} {'≤' if existed else '>'} 2021"
+            + ("" if existed else "; no new positions from 2022"),
+            (rules.use("only_existing_positions", rules.only_existing_positions),),
+        ))
+    started = n >= 1
+    checks.append(Check(
+        f"The position had started by {year}",
+        started,
+        f"first grant year {first_grant_year}" + ("" if started else f" is after {year}"),
+        (rules.use("year_in_scheme_rule", rules.year_in_scheme_rule),),
+    ))
+    max_years = rules.max_years_in_scheme.require("max_years_in_scheme")
+    within = n <= max_years
+    checks.append(Check(
+        f"The position is within its {max_years} years in the scheme",
+        within,
+        f"{year} is its year {n} in the scheme ({year} − {first_grant_year} + 1)"
+        + ("" if within else f" > {max_years}"),
+        (rules.use("max_years_in_scheme", rules.max_years_in_scheme),
+         rules.use("year_in_scheme_rule", rules.year_in_scheme_rule)),
+    ))
+    return Verdict(f"{subject} in {SCHEME_ID} {year}", tuple(checks))
+
+
+def compute_grant(
+    year: int,
+    *,
+    first_grant_year: int,
+    percent: Fraction | int | str,
+    received_grant_in_2021: bool | None = None,
+    rules: KommunaltRusarbeidRules | None = None,
+    subject: str = "the position",
+) -> GrantResult:
+    """The grant for one position in ``year``, exact and explained.
+
+    ``rules`` defaults to the registered rule set of ``year`` (pass a derived one,
+    e.g. from :meth:`KommunaltRusarbeidRules.with_ladder_step`, for supplied values).
+    After the last grant year (2024) the grant is 0, explained by that rule.
+
+    Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
+    on a value no source gives (ladder steps 1, 3, 4), naming it and how to supply it.
+    """
+    share = _percent_share(Fraction(percent) if not isinstance(percent, str) else Fraction(percent.replace(",", ".")))
+    if rules is None:
+        last = rules_for(years_of(SCHEME_ID)[-1])
+        if year > last.last_grant_year.require("last_grant_year"):
+            fact_use = last.use("last_grant_year", last.last_grant_year)
+            verdict = Verdict(f"{subject} in {SCHEME_ID} {year}", (
+                Check(f"The scheme pays grants in {year}", False,
+                      f"the last grant year is {last.last_grant_year.value}", (fact_use,)),
+            ))
+            expl = Explanation(f"Grant {year}", str(Money.zero()), (fact_use,), (verdict.explanation(),))
+            return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl,
+                               rule_set=(last.scheme_id, last.year, last.digest))
+        rules = rules_for(year)
+    elif rules.year != year:
+        raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+
+    verdict = check_eligibility(rules, first_grant_year=first_grant_year,
+                                received_grant_in_2021=received_grant_in_2021, subject=subject)
+    ident = (rules.scheme_id, rules.year, rules.digest)
+    if not verdict.eligible:
+        failed = verdict.first_failure
+        assert failed is not None
+        expl = Explanation(f"Grant {year}", str(Money.zero()), (), (
+            Explanation("No grant", f"not eligible: {failed.condition.lower()} — not met ({failed.reason})"),
+            verdict.explanation(),
+        ))
+        return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=ident)
+
+    n = year_in_scheme(year, first_grant_year)
+    per_full, amount_use = rules.amount_per_full_position(n)
+    pro_rata = rules.pro_rata.require("pro_rata")
+    applied_share = share if pro_rata else Fraction(1)
+    exact = per_full * applied_share
+    amount = round_half_up_to_kroner(exact)
+    percent_text = _format_percent(share * HUNDRED)
+    steps = [
+        Explanation(
+            f"Amount per 100 % position ({rules.method.value.value}, year {n} in the scheme)",
+            str(per_full),
+            (rules.use("method", rules.method), amount_use),
+        ),
+        Explanation(
+            f"Pro rata for a {percent_text} % position",
+            f"{per_full} × {percent_text} % = {_format_exact(exact)}",
+            (rules.use("pro_rata", rules.pro_rata),),
+        ),
+        Explanation(
+            "Rounded once, half up to whole kroner",
+            str(amount),
+            (FactUse("rounding rule", "half up to whole kroner, once", Status.ASSUMED, src.LIBRARY.at("rounding")),),
+        ),
+        verdict.explanation(),
+    ]
+    expl = Explanation(f"Grant {year}", str(amount), (), tuple(steps))
+    return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=ident)
+
+
+def _format_percent(p: Fraction) -> str:
+    if p.denominator == 1:
+        return str(p.numerator)
+    from decimal import Decimal
+
+    as_dec = Decimal(p.numerator) / Decimal(p.denominator)
+    return format(as_dec.normalize(), "f").replace(".", ",")
+
+
+def _format_exact(amount: ExactAmount) -> str:
+    kroner = amount.ore / 100
+    if kroner.denominator == 1:
+        return str(Money(int(amount.ore)))
+    whole = int(kroner)
+    return f"{Money.kroner(whole)} + {kroner - whole} kr (exact)"
