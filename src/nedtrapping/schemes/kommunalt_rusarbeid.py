@@ -474,7 +474,8 @@ def compute_grant(
     Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
     on a value no source gives (ladder steps 1, 3, 4), naming it and how to supply it.
     """
-    share = _percent_share(Fraction(percent) if not isinstance(percent, str) else Fraction(percent.replace(",", ".")))
+    # the float check lives in _percent_share: do not convert to Fraction before it (Fraction(50.0) is 50)
+    share = _percent_share(percent if not isinstance(percent, str) else Fraction(percent.replace(",", ".")))
     if rules is None:
         last = rules_for(years_of(SCHEME_ID)[-1])
         if year > last.last_grant_year.require("last_grant_year"):
