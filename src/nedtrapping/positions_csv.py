@@ -1,0 +1,270 @@
+"""Read positions from a CSV file (English or Norwegian headers), reporting every bad cell.
+
+Why: the finance officer's positions live in a spreadsheet. A spreadsheet export
+has Norwegian headers, decimal commas, ``;`` separators, thousands spaces and a
+BOM; all are accepted. What is wrong is never dropped: every bad row and cell is
+reported at once (row number as the spreadsheet shows it, column, value, what was
+expected) in one :class:`PositionsCSVError`.
+
+Columns (header names are case-insensitive; English or Norwegian):
+
+=====================  ==========================  =========================================
+English                Norwegian                   Meaning
+=====================  ==========================  =========================================
+municipality           kommune                     the municipality
+position               stilling                    the position's name (unique per municipality)
+percent                stillingsprosent            position percentage, in (0, 100]
+first_year             første_tilskuddsår          first year the position got the grant
+annual_cost            årskostnad                  full annual cost of the position, kroner
+growth (optional)      lønnsvekst                  annual cost growth in percent (``3,5``)
+cost_year (optional)   kostnadsår                  the year ``annual_cost`` is for (default 2022)
+granted_YYYY (opt.)    tildelt_YYYY                amount granted for year YYYY (grant letter)
+percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY on
+=====================  ==========================  =========================================
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+
+from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.money import Money, parse_kroner, parse_share
+from nedtrapping.plan import DEFAULT_YEARS, Position
+
+__all__ = ["CellProblem", "PositionsCSVError", "read_positions_csv", "parse_positions_csv", "COLUMN_ALIASES"]
+
+#: canonical column → accepted header names (after normalisation)
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "municipality": ("municipality", "kommune"),
+    "position": ("position", "stilling"),
+    "percent": ("percent", "stillingsprosent"),
+    "first_year": ("first_year", "første_tilskuddsår", "forste_tilskuddsar", "first_grant_year"),
+    "annual_cost": ("annual_cost", "årskostnad", "arskostnad"),
+    "growth": ("growth", "lønnsvekst", "lonnsvekst"),
+    "cost_year": ("cost_year", "kostnadsår", "kostnadsar"),
+}
+REQUIRED = ("municipality", "position", "percent", "first_year", "annual_cost")
+_YEAR_COLUMNS = {
+    "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
+    "percent": re.compile(r"^(?:percent|stillingsprosent)_(\d{4})$"),
+}
+
+
+@attrs.frozen
+class CellProblem:
+    """One thing wrong in the input: where, what was there, what was expected."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        got = f": got {self.value!r}" if self.value is not None else ""
+        return f"{', '.join(where) or 'file'}{got}; expected {self.expected}"
+
+
+class PositionsCSVError(ValueError):
+    """Every problem found in a positions file (not just the first)."""
+
+    def __init__(self, problems: Iterable[CellProblem], source: str = "positions file") -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
+        lines.extend(f"  - {p}" for p in self.problems)
+        super().__init__("\n".join(lines))
+
+
+def _normalise(header: str) -> str:
+    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+
+
+def _detect_dialect(text: str) -> str:
+    first = text.splitlines()[0] if text else ""
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def read_positions_csv(path: str | Path) -> list[Position]:
+    """Read a positions CSV file (UTF-8, with or without BOM; ``,`` or ``;``)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PositionsCSVError([CellProblem(None, None, None, f"a UTF-8 text file ({exc.reason} at byte {exc.start})")],
+                                str(p)) from None
+    return parse_positions_csv(text, source=str(p))
+
+
+def parse_positions_csv(text: str, *, source: str = "positions CSV") -> list[Position]:
+    """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
+    reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
+    rows = list(reader)
+    header = rows[0]
+    problems: list[CellProblem] = []
+
+    # -- map headers
+    index: dict[str, int] = {}
+    year_cols: dict[tuple[str, int], int] = {}
+    shown: dict[str, str] = {}
+    alias_to_canonical = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
+    for i, raw in enumerate(header):
+        name = _normalise(raw)
+        if not name:
+            problems.append(CellProblem(1, f"#{i + 1}", raw, "a column name (the header cell is empty)"))
+            continue
+        if name in alias_to_canonical:
+            canon = alias_to_canonical[name]
+            if canon in index:
+                problems.append(CellProblem(1, raw, raw, f"each column once ({canon!r} appears twice)"))
+            index[canon] = i
+            shown[canon] = raw.strip()
+            continue
+        for kind, pattern in _YEAR_COLUMNS.items():
+            m = pattern.match(name)
+            if m:
+                year_cols[(kind, int(m.group(1)))] = i
+                shown[f"{kind}_{m.group(1)}"] = raw.strip()
+                break
+        else:
+            accepted = ", ".join(a for aliases in COLUMN_ALIASES.values() for a in aliases)
+            problems.append(CellProblem(1, raw, raw, f"a known column: {accepted}, granted_YYYY/tildelt_YYYY, percent_YYYY/stillingsprosent_YYYY"))
+    for canon in REQUIRED:
+        if canon not in index:
+            names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
+            problems.append(CellProblem(1, None, None, f"a column {names} (missing)"))
+    if problems:
+        raise PositionsCSVError(problems, source)
+
+    positions: list[Position] = []
+    seen: dict[tuple[str, str], int] = {}
+    data_rows = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
+    if not data_rows:
+        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
+    for row_no, row in data_rows:
+        row_problems: list[CellProblem] = []
+        if len(row) > len(header):
+            extra = ", ".join(repr(c) for c in row[len(header):] if c.strip())
+            if extra:
+                row_problems.append(CellProblem(row_no, None, extra, f"at most {len(header)} cells (as many as the header)"))
+
+        def cell(canon: str) -> str:
+            i = index[canon]
+            return row[i].strip() if i < len(row) else ""
+
+        def bad(canon: str, value: str, expected: str) -> None:
+            row_problems.append(CellProblem(row_no, shown.get(canon, canon), value, expected))
+
+        municipality = cell("municipality")
+        if not municipality:
+            bad("municipality", municipality, "the municipality's name (not empty)")
+        position = cell("position")
+        if not position:
+            bad("position", position, "the position's name (not empty)")
+        percent = _parse_percent(cell("percent"), lambda v, e: bad("percent", v, e))
+        first_year = _parse_year(cell("first_year"), lambda v, e: bad("first_year", v, e))
+        if first_year is not None and not (2000 <= first_year <= 2100):
+            bad("first_year", cell("first_year"), "a year such as 2021")
+            first_year = None
+        annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e), required=True)
+        growth: Fraction | None = None
+        if "growth" in index and cell("growth"):
+            try:
+                growth = parse_share(cell("growth"), where="growth")
+                if growth <= -100:
+                    bad("growth", cell("growth"), "a growth in percent above -100, e.g. 3,5")
+                    growth = None
+            except ValueError:
+                bad("growth", cell("growth"), "a growth in percent, e.g. 3,5 or 3.5 %")
+        cost_year = DEFAULT_YEARS[0]
+        if "cost_year" in index and cell("cost_year"):
+            parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
+            cost_year = parsed if parsed is not None else cost_year
+        granted: dict[int, Money] = {}
+        changes: dict[int, Fraction] = {}
+        for (kind, year), i in sorted(year_cols.items()):
+            raw = row[i].strip() if i < len(row) else ""
+            if not raw:
+                continue
+            col = f"{kind}_{year}"
+            if kind == "granted":
+                amount = _parse_money(raw, lambda v, e, c=col: bad(c, v, e), required=True)
+                if amount is not None:
+                    granted[year] = amount
+            else:
+                pct = _parse_percent(raw, lambda v, e, c=col: bad(c, v, e))
+                if pct is not None:
+                    changes[year] = pct
+        if municipality and position:
+            key = (municipality, position)
+            if key in seen:
+                bad("position", position, f"a position name used once per municipality (also on row {seen[key]})")
+            else:
+                seen[key] = row_no
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        assert percent is not None and first_year is not None and annual is not None
+        cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
+        positions.append(Position(
+            municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
+            cost=cost, percent_changes=changes, granted=granted, origin=f"{source} row {row_no}",
+        ))
+    if problems:
+        raise PositionsCSVError(problems, source)
+    return positions
+
+
+def _parse_percent(raw: str, report: object) -> Fraction | None:
+    assert callable(report)
+    if not raw:
+        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
+        return None
+    try:
+        value = parse_share(raw, where="percent")
+    except ValueError:
+        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
+        return None
+    if not (0 < value <= 100):
+        report(raw, "a position percentage in (0, 100]")
+        return None
+    return value
+
+
+def _parse_year(raw: str, report: object) -> int | None:
+    assert callable(report)
+    if not re.fullmatch(r"\d{4}", raw):
+        report(raw, "a four-digit year such as 2021")
+        return None
+    return int(raw)
+
+
+def _parse_money(raw: str, report: object, *, required: bool) -> Money | None:
+    assert callable(report)
+    if not raw:
+        if required:
+            report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        return None
+    try:
+        amount = parse_kroner(raw, where="amount")
+    except ValueError:
+        report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        return None
+    if amount.ore < 0:
+        report(raw, "an amount that is not negative")
+        return None
+    return amount
