@@ -1,0 +1,31 @@
+"""Shared test set-up: hypothesis profiles.
+
+* ``ci`` (the default): enough examples to find edge cases, and ``deadline=None`` so a
+  slow or loaded machine never fails a test on time alone.
+* ``dev``: few examples, for a quick edit-test loop.
+* ``thorough``: many examples, for a deliberate hunt.
+
+Choose with ``HYPOTHESIS_PROFILE=dev pytest`` (or ``pytest --hypothesis-profile=dev``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile(
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
