@@ -1,0 +1,96 @@
+"""`nedtrapping plan` end to end: example table, CSV in and out, bad rows, unknown steps."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nedtrapping.cli import main
+from nedtrapping.plan import PLAN_CSV_COLUMNS
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_without_arguments_prints_the_example_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "plan")
+    assert code == 0, err
+    assert "Eksempel kommune" in out
+    assert "550 000 kr" in out and "330 000 kr" in out
+    assert "TOTAL" in out and "SHA-256" in out
+
+
+def test_entry_point_is_installed() -> None:
+    done = subprocess.run([sys.executable, "-m", "nedtrapping.cli", "plan", "--format", "csv"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == ",".join(PLAN_CSV_COLUMNS)
+
+
+def test_plan_from_a_norwegian_csv_writes_the_documented_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "stillinger.csv"
+    src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\n"
+                   "Testkommune;Ruskonsulent;50;2021;400 000\n", encoding="utf-8")
+    out_file = tmp_path / "plan.csv"
+    code, out, err = run(capsys, "plan", str(src), "--out", str(out_file))
+    assert code == 0, err
+    assert out == ""
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == list(PLAN_CSV_COLUMNS)
+    by_year = {r["year"]: r for r in rows}
+    # 50 % of 550 000 (2022) and of 330 000 (2023, 2024); nothing in 2025
+    assert [by_year[y]["grant"] for y in ("2022", "2023", "2024", "2025")] == ["275000", "165000", "165000", "0"]
+    assert by_year["2025"]["own_financing"] == "400000"
+    assert by_year["2023"]["own_financing_increase"] == "110000"
+
+
+def test_bad_rows_are_all_reported_and_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "bad.csv"
+    src.write_text("municipality,position,percent,first_year,annual_cost\n"
+                   "A,x,120,2021,1\nA,y,50,2021,1\nA,z,50,1x,abc\n", encoding="utf-8")
+    code, out, err = run(capsys, "plan", str(src))
+    assert code == 1
+    assert out == ""
+    assert "row 2, column 'percent': got '120'" in err
+    assert "row 4, column 'first_year'" in err and "row 4, column 'annual_cost'" in err
+
+
+def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "p.csv"
+    src.write_text("municipality,position,percent,first_year,annual_cost\nA,x,100,2020,700000\n", encoding="utf-8")
+    code, out, err = run(capsys, "plan", str(src))
+    assert code == 3
+    assert "Ladder step 3" in err and "--ladder-step" in err
+    assert "A,x,2022,3,100,,700000,," in out  # unknown is empty, not 0
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:3=480 000", "--ladder-source", "Tilsagnsbrev 2022")
+    assert code == 0, err
+    assert "A,x,2022,3,100,480000,700000,220000," in out
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000", "--format", "table")
+    assert code == 0 and "user-supplied: ladder step 3 = 480 000 kr" in out
+
+
+def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "plan", "--ladder-step", "2022:5=1")
+    assert code == 1 and "STEP 1–4" in err
+    code, _, err = run(capsys, "plan", "--years", "2025-2022")
+    assert code == 1 and "ends before it starts" in err
+    code, _, err = run(capsys, "plan", str(tmp_path / "missing.csv"))
+    assert code == 1 and "no such file" in err
+
+
+def test_json_output_explains_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, _ = run(capsys, "plan", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["rule_set_digests"]
+    assert all(r["explanation"]["steps"] for r in data["rows"])
