@@ -1,0 +1,734 @@
+"""Sphinx extension: the rule catalogue and the "What is not known" page, built from the registry.
+
+Why: docs written by hand drift from the data. Every rule value shown in these pages
+is read from :func:`nedtrapping.registry.all_rule_sets` while Sphinx reads the page,
+so changing a value in code changes the rendered docs with no other edit.
+
+Directives
+----------
+``.. rule-catalogue::``
+    For each scheme and budget year: the rule set's identity and digest, every fact
+    (``rule_set.facts()``) with its value, status, citation (document, section, link,
+    date) and note, and every deadline. Option ``:scheme: ID`` limits it to one scheme.
+``.. rule-unknowns::``
+    Every unknown, uncertain, provisional and inferred value across all rule sets, and
+    every deadline that is not a firm instant, with how to supply what can be supplied.
+``.. rule-catalogue-summary::``
+    A one-table overview: scheme, years, number of facts per status, digests.
+``.. cli-help:: [SUBCOMMAND]``
+    The ``--help`` text of the ``nedtrapping`` command line (or one of its subcommands),
+    generated from :func:`nedtrapping.cli.build_parser`.
+
+The renderers are plain functions (:func:`catalogue_nodes`, :func:`unknowns_nodes`)
+taking a list of rule sets, so tests can render evolved rule sets without Sphinx.
+
+The generator is generic: it knows only the :class:`~nedtrapping.ruleset.RuleSet` base
+class, :class:`~nedtrapping.provenance.Fact`, :class:`~nedtrapping.provenance.Citation`
+and :class:`~nedtrapping.deadlines.Deadline`; any subclass with any attrs fields works.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+__all__ = [
+    "format_value",
+    "label_for",
+    "catalogue_nodes",
+    "unknowns_nodes",
+    "summary_nodes",
+    "current_rule_sets",
+    "setup",
+]
+
+# --------------------------------------------------------------------------- data access
+
+
+def current_rule_sets() -> list[Any]:
+    """All registered rule sets, looked up at call time (so a monkeypatched registry is seen)."""
+    from nedtrapping import registry
+
+    return list(registry.all_rule_sets())
+
+
+def _status_value(status: Any) -> str:
+    return str(getattr(status, "value", status))
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_value(value: Any) -> str:
+    """A rule value as readers should see it.
+
+    ``Money`` via ``str()`` (``330 000 kr``), enums by their value, booleans as yes/no,
+    dates in ISO form, fractions exactly, tuples and mappings item by item, attrs
+    objects field by field (unless they define their own ``__str__``).
+    """
+    from nedtrapping.provenance import Fact
+
+    if value is None:
+        return "unknown"
+    if isinstance(value, Fact):
+        text = format_value(value.value)
+        return f"{text} ({_status_value(value.status)})"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return "; ".join(f"{format_value(k)}: {format_value(v)}" for k, v in value.items())
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [format_value(v) for v in value]
+        if isinstance(value, (frozenset, set)):
+            items.sort()
+        return "; ".join(items) if items else "(none)"
+    if isinstance(value, (str, int)):
+        return str(value)
+    if type(value).__str__ is not object.__str__:
+        return str(value)
+    if attrs.has(type(value)):
+        parts = [f"{f.name}: {format_value(getattr(value, f.name))}" for f in attrs.fields(type(value))]
+        return ", ".join(parts)
+    return str(value)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def label_for(scheme_id: str, year: int | None = None) -> str:
+    """The cross-reference label of a scheme (or one year of it) in the catalogue."""
+    base = f"catalogue-{_slug(scheme_id)}"
+    return base if year is None else f"{base}-{year}"
+
+
+def _status_node(status: Any) -> nodes.inline:
+    value = _status_value(status)
+    return nodes.inline(value, value, classes=["rule-status", f"rule-status-{_slug(value)}"])
+
+
+def _link(text: str, url: str | None) -> nodes.Node:
+    if url:
+        return nodes.reference(text, text, refuri=url)
+    return nodes.Text(text)
+
+
+def _citation_paragraph(citation: Any, prefix: str = "") -> nodes.paragraph:
+    """Document (linked to its URL), section, publication date, tag."""
+    para = nodes.paragraph()
+    if prefix:
+        para += nodes.strong(prefix, prefix)
+        para += nodes.Text(" ")
+    document = getattr(citation, "document", None) or str(citation)
+    url = getattr(citation, "url", None)
+    para += _link(document, url)
+    section = getattr(citation, "section", None)
+    if section:
+        para += nodes.Text(f", {section}")
+    published = getattr(citation, "published", None)
+    if published:
+        para += nodes.Text(f", published {published.isoformat()}")
+    tag = getattr(citation, "tag", None)
+    if tag:
+        para += nodes.Text(" [")
+        para += nodes.literal(tag, tag)
+        para += nodes.Text("]")
+    if not url:
+        para += nodes.Text(" (no public link)")
+    return para
+
+
+def _text_paragraph(text: str, prefix: str | None = None) -> nodes.paragraph:
+    para = nodes.paragraph()
+    if prefix:
+        para += nodes.strong(prefix, prefix)
+        para += nodes.Text(" ")
+    para += nodes.Text(text)
+    return para
+
+
+def _table(headers: list[str], rows: list[list[Any]], widths: list[int], classes: Iterable[str] = ()) -> nodes.table:
+    table = nodes.table(classes=["rule-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for header in headers:
+        entry = nodes.entry()
+        entry += nodes.paragraph(header, header)
+        row += entry
+    head += row
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            if isinstance(cell, str):
+                entry += nodes.paragraph(cell, cell)
+            elif isinstance(cell, list):
+                for item in cell:
+                    entry += item
+            elif isinstance(cell, (nodes.Inline, nodes.Text)):
+                para = nodes.paragraph()
+                para += cell
+                entry += para
+            else:
+                entry += cell
+            row += entry
+        body += row
+    return table
+
+
+def _section(title: str, label: str | None = None) -> nodes.section:
+    section = nodes.section()
+    if label:
+        section["names"].append(label)
+        section["ids"].append(label)
+    section += nodes.title(title, title)
+    return section
+
+
+def _field_list(items: list[tuple[str, Any]]) -> nodes.field_list:
+    fields = nodes.field_list()
+    for name, body in items:
+        field = nodes.field()
+        field += nodes.field_name(name, name)
+        fbody = nodes.field_body()
+        if isinstance(body, str):
+            fbody += nodes.paragraph(body, body)
+        elif isinstance(body, nodes.paragraph):
+            fbody += body
+        else:
+            para = nodes.paragraph()
+            para += body
+            fbody += para
+        field += fbody
+        fields += field
+    return fields
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _by_scheme(rule_sets: Iterable[Any]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for rs in rule_sets:
+        grouped[rs.scheme_id].append(rs)
+    return {sid: sorted(grouped[sid], key=lambda r: r.year) for sid in sorted(grouped)}
+
+
+def _fact_cells(path: str, fact: Any) -> list[Any]:
+    value_cell: nodes.Node
+    if fact.value is None:
+        value_cell = nodes.emphasis("unknown", "unknown")
+    else:
+        text = format_value(fact.value)
+        value_cell = nodes.Text(text)
+    source: list[nodes.Node] = [_citation_paragraph(fact.citation)]
+    if fact.note:
+        source.append(_text_paragraph(fact.note, "Note:"))
+    how = getattr(fact, "how_to_supply", None)
+    if how:
+        source.append(_text_paragraph(how, "How to supply:"))
+    return [nodes.literal(path, path), value_cell, _status_node(fact.status), source]
+
+
+def _instant_text(deadline: Any) -> str:
+    if getattr(deadline, "day", None) is None:
+        return "— (no fixed instant)"
+    try:
+        instant = deadline.instant()
+    except Exception as exc:  # a deadline model that cannot give one says why
+        return f"— ({exc})"
+    tz = getattr(deadline, "timezone", "Europe/Oslo")
+    return f"{instant.format('YYYY-MM-DD HH:mm')} {tz} (UTC{instant.format('Z')})"
+
+
+def _deadline_cells(deadline: Any) -> list[Any]:
+    purpose = format_value(getattr(deadline, "purpose", None)) if getattr(deadline, "purpose", None) else "—"
+    source: list[nodes.Node] = [_citation_paragraph(deadline.citation)]
+    note = getattr(deadline, "note", None)
+    if note:
+        source.append(_text_paragraph(note, "Note:"))
+    county = getattr(deadline, "county", None)
+    return [
+        purpose,
+        nodes.literal(deadline.as_written, deadline.as_written),
+        format_value(deadline.kind),
+        _status_node(deadline.status),
+        county or "national",
+        _instant_text(deadline),
+        source,
+    ]
+
+
+def _rule_set_section(rs: Any) -> nodes.section:
+    section = _section(f"{rs.year} — {rs.title}", label_for(rs.scheme_id, rs.year))
+    status_para = nodes.paragraph()
+    status_para += _status_node(rs.status)
+    items: list[tuple[str, Any]] = [
+        ("Scheme id", nodes.literal(rs.scheme_id, rs.scheme_id)),
+        ("Budget year", str(rs.year)),
+        ("In English", rs.title_en),
+    ]
+    if getattr(rs, "budget_chapter", None):
+        items.append(("Budget chapter", rs.budget_chapter))
+    items += [
+        ("Status of the rule set", status_para),
+        ("Main source", _citation_paragraph(rs.citation)),
+        ("Rule-set class", nodes.literal(type(rs).__qualname__, f"{type(rs).__module__}.{type(rs).__qualname__}")),
+        ("Digest (SHA-256)", nodes.literal(rs.digest, rs.digest)),
+    ]
+    section += _field_list(items)
+
+    facts = list(rs.facts())
+    facts_section = _section("Facts", label_for(rs.scheme_id, rs.year) + "-facts")
+    if facts:
+        facts_section += _table(
+            ["Fact", "Value", "Status", "Source"],
+            [_fact_cells(path, fact) for path, fact in facts],
+            [20, 25, 10, 45],
+            classes=["rule-facts"],
+        )
+    else:
+        facts_section += nodes.paragraph(text="This rule set has no facts.")
+    section += facts_section
+
+    deadlines = list(getattr(rs, "deadlines", ()) or ())
+    dl_section = _section("Deadlines", label_for(rs.scheme_id, rs.year) + "-deadlines")
+    if deadlines:
+        dl_section += _table(
+            ["Purpose", "As written", "Kind", "Status", "County", "Instant", "Source"],
+            [_deadline_cells(d) for d in deadlines],
+            [10, 14, 8, 9, 11, 18, 30],
+            classes=["rule-deadlines"],
+        )
+    else:
+        dl_section += nodes.paragraph(text="No deadlines are recorded for this rule set.")
+    section += dl_section
+    return section
+
+
+def catalogue_nodes(rule_sets: Iterable[Any], scheme: str | None = None) -> list[nodes.Node]:
+    """The catalogue as docutils nodes: one section per scheme, one subsection per year."""
+    grouped = _by_scheme(rule_sets)
+    if scheme is not None:
+        grouped = {k: v for k, v in grouped.items() if k == scheme}
+    out: list[nodes.Node] = []
+    if not grouped:
+        out.append(nodes.paragraph(text="No rule sets are registered."))
+        return out
+    for scheme_id, sets in grouped.items():
+        first = sets[0]
+        section = _section(f"{first.title} ({scheme_id})", label_for(scheme_id))
+        years = ", ".join(str(rs.year) for rs in sets)
+        intro = nodes.paragraph()
+        intro += nodes.emphasis(first.title_en, first.title_en)
+        intro += nodes.Text(f". Rule sets for: {years}.")
+        section += intro
+        for rs in sets:
+            section += _rule_set_section(rs)
+        out.append(section)
+    return out
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summary_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
+    """One row per rule set: scheme, year, status, counts of facts per status, short digest."""
+    rows = []
+    for sets in _by_scheme(rule_sets).values():
+        for rs in sets:
+            counts: dict[str, int] = defaultdict(int)
+            for _path, fact in rs.facts():
+                counts[_status_value(fact.status)] += 1
+            text = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no facts"
+            ref = _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+            rows.append([ref, _status_node(rs.status), text, nodes.literal(rs.short_digest, rs.short_digest)])
+    if not rows:
+        return [nodes.paragraph(text="No rule sets are registered.")]
+    return [_table(["Rule set", "Status", "Facts by status", "Digest"], rows, [25, 12, 45, 18], classes=["rule-summary"])]
+
+
+# --------------------------------------------------------------------------- what is not known
+
+
+def _xref(text: str, label: str) -> nodes.Node:
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=True, refwarn=True
+    )
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def _entry(rs: Any, path: str, body: list[nodes.Node]) -> nodes.definition_list_item:
+    item = nodes.definition_list_item()
+    term = nodes.term()
+    term += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+    term += nodes.Text(" · ")
+    term += nodes.literal(path, path)
+    item += term
+    definition = nodes.definition()
+    for node in body:
+        definition += node
+    item += definition
+    return item
+
+
+def _facts_with(rule_sets: list[Any], status_value: str) -> list[tuple[Any, str, Any]]:
+    found = []
+    for sets in _by_scheme(rule_sets).values():
+        for rs in sets:
+            for path, fact in rs.facts():
+                if _status_value(fact.status) == status_value:
+                    found.append((rs, path, fact))
+    return found
+
+
+def _fact_body(fact: Any, *, show_value: bool) -> list[nodes.Node]:
+    body: list[nodes.Node] = []
+    if show_value:
+        body.append(_text_paragraph(format_value(fact.value), "Value used:"))
+    if fact.note:
+        body.append(_text_paragraph(fact.note, "Note:"))
+    body.append(_citation_paragraph(fact.citation, "Looked in:" if fact.value is None else "Source:"))
+    how = getattr(fact, "how_to_supply", None)
+    if how:
+        body.append(_text_paragraph(how, "How to supply it:"))
+    elif fact.value is None:
+        body.append(_text_paragraph(
+            "the library offers no way to supply this value yet; computations that need it stop with an error.",
+            "How to supply it:",
+        ))
+    return body
+
+
+def _fact_list_section(title: str, intro: str, found: list[tuple[Any, str, Any]], *, show_value: bool,
+                       label: str) -> nodes.section:
+    section = _section(f"{title} ({len(found)})", label)
+    section += nodes.paragraph(text=intro)
+    if not found:
+        section += nodes.paragraph(text="None, in any registered rule set.")
+        return section
+    dl = nodes.definition_list(classes=["rule-unknowns"])
+    for rs, path, fact in found:
+        dl += _entry(rs, path, _fact_body(fact, show_value=show_value))
+    section += dl
+    return section
+
+
+def unknowns_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
+    """The "What is not known" content, generated from every rule set."""
+    sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
+    out: list[nodes.Node] = []
+
+    unknown = _facts_with(sets, "unknown")
+    uncertain = _facts_with(sets, "uncertain")
+    provisional = _facts_with(sets, "provisional")
+    inferred = _facts_with(sets, "inferred")
+
+    overview = nodes.bullet_list()
+    for text in (
+        f"{len(unknown)} unknown values (the library refuses to compute with them)",
+        f"{len(uncertain)} uncertain values (used, with a warning)",
+        f"{len(provisional)} provisional values and "
+        f"{sum(1 for rs in sets if _status_value(rs.status) == 'provisional')} provisional rule sets",
+        f"{len(inferred)} inferred values (deduced, not stated by a source)",
+    ):
+        item = nodes.list_item()
+        item += nodes.paragraph(text=text)
+        overview += item
+    out.append(overview)
+
+    out.append(_fact_list_section(
+        "Unknown values",
+        "No public source gives these. They have no value at all: a computation that needs one raises "
+        "UnknownValueError naming the value and how to supply it. They are never treated as 0.",
+        unknown, show_value=False, label="unknowns-unknown",
+    ))
+    out.append(_fact_list_section(
+        "Uncertain values",
+        "A source gives these, but signals doubt (a question mark, 'about', a secondary reading). "
+        "They are used, and every plan that uses one warns about it.",
+        uncertain, show_value=True, label="unknowns-uncertain",
+    ))
+
+    prov = _fact_list_section(
+        "Provisional values",
+        "Stated, but the source says they may change ('med forbehold').",
+        provisional, show_value=True, label="unknowns-provisional",
+    )
+    prov_sets = [rs for rs in sets if _status_value(rs.status) == "provisional"]
+    if prov_sets:
+        prov += nodes.paragraph(text="Whole rule sets marked provisional (every value in them may change):")
+        blist = nodes.bullet_list()
+        for rs in prov_sets:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+            para += nodes.Text(f" — {rs.title}; ")
+            para += _citation_paragraph(rs.citation).children
+            item += para
+            blist += item
+        prov += blist
+    out.append(prov)
+
+    # deadlines that are not firm
+    loose = []
+    for rs in sets:
+        for d in getattr(rs, "deadlines", ()) or ():
+            if _status_value(d.status) != "final" or format_value(d.kind) != "exact":
+                loose.append((rs, d))
+    dl_section = _section(f"Deadlines that are not firm ({len(loose)})", "unknowns-deadlines")
+    dl_section += nodes.paragraph(
+        text="Deadlines kept exactly as the source words them because they are uncertain, provisional, "
+        "rolling or vague. The library does not turn them into a firm date; asking whether a submission "
+        "was on time against a deadline without an instant is an error."
+    )
+    if loose:
+        dl = nodes.definition_list(classes=["rule-unknowns"])
+        for rs, d in loose:
+            body: list[nodes.Node] = []
+            para = nodes.paragraph()
+            para += nodes.strong("As written:", "As written:")
+            para += nodes.Text(" ")
+            para += nodes.literal(d.as_written, d.as_written)
+            para += nodes.Text(f" — kind {format_value(d.kind)}, status ")
+            para += _status_node(d.status)
+            county = getattr(d, "county", None)
+            para += nodes.Text(f", {('county ' + county) if county else 'national'}; instant: {_instant_text(d)}")
+            body.append(para)
+            if getattr(d, "note", None):
+                body.append(_text_paragraph(d.note, "Note:"))
+            body.append(_citation_paragraph(d.citation, "Source:"))
+            dl += _entry(rs, f"deadline ({format_value(getattr(d, 'purpose', None))})", body)
+        dl_section += dl
+    else:
+        dl_section += nodes.paragraph(text="None, in any registered rule set.")
+    out.append(dl_section)
+
+    out.append(_fact_list_section(
+        "Inferred values",
+        "No source says these in so many words; they are deduced from stated facts. They are used, and "
+        "every plan that uses one warns about it.",
+        inferred, show_value=True, label="unknowns-inferred",
+    ))
+    return out
+
+
+# --------------------------------------------------------------------------- directives
+
+
+def _register_labels(directive: SphinxDirective, new_nodes: list[nodes.Node]) -> None:
+    """Make every labelled generated section a :rst:role:`ref` target."""
+    document = directive.state.document
+    for top in new_nodes:
+        if not isinstance(top, nodes.Element):
+            continue
+        for section in top.findall(nodes.section):
+            names = list(section["names"])
+            if not names:
+                continue
+            section["ids"] = []
+            document.note_explicit_target(section, section)
+
+
+class RuleCatalogueDirective(SphinxDirective):
+    has_content = False
+    option_spec = {"scheme": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        result = catalogue_nodes(current_rule_sets(), self.options.get("scheme"))
+        _register_labels(self, result)
+        return result
+
+
+class RuleUnknownsDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        result = unknowns_nodes(current_rule_sets())
+        _register_labels(self, result)
+        return result
+
+
+class RuleSummaryDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        return summary_nodes(current_rule_sets())
+
+
+class CliHelpDirective(SphinxDirective):
+    """The ``--help`` of ``nedtrapping`` or of one subcommand, from the real parser."""
+
+    has_content = False
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        import argparse
+        import os
+
+        from nedtrapping.cli import build_parser
+
+        _note_generated(self)
+        old = os.environ.get("COLUMNS")
+        os.environ["COLUMNS"] = "88"
+        try:
+            parser = build_parser()
+            target: argparse.ArgumentParser = parser
+            if self.arguments:
+                name = self.arguments[0]
+                for action in parser._actions:
+                    if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+                        target = action.choices[name]
+                        break
+                else:
+                    raise self.error(f"cli-help: no subcommand {name!r}")
+            text = target.format_help()
+        finally:
+            if old is None:
+                os.environ.pop("COLUMNS", None)
+            else:
+                os.environ["COLUMNS"] = old
+        block = nodes.literal_block(text, text)
+        block["language"] = "text"
+        return [block]
+
+
+class PackageExportsDirective(SphinxDirective):
+    """A list of what :mod:`nedtrapping` re-exports, each linked to where it is documented."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        import importlib
+        import pkgutil
+
+        import nedtrapping
+
+        modules = [
+            importlib.import_module(f"nedtrapping.{info.name}")
+            for info in pkgutil.iter_modules(nedtrapping.__path__)
+            if not info.name.startswith("_")
+        ]
+        blist = nodes.bullet_list()
+        for name in sorted(n for n in nedtrapping.__all__ if not n.startswith("__")):
+            obj = getattr(nedtrapping, name)
+            home = getattr(obj, "__module__", None) if isinstance(obj, type) or callable(obj) else None
+            if home is None or not home.startswith("nedtrapping"):
+                home = next(
+                    (m.__name__ for m in modules if name in getattr(m, "__all__", ()) and getattr(m, name, None) is obj),
+                    None,
+                )
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            if home:
+                target = f"{home}.{name}"
+                ref = addnodes.pending_xref(
+                    "", refdomain="py", reftype="obj", reftarget=target, refexplicit=True, refwarn=True
+                )
+                ref += nodes.literal(name, name)
+                para += ref
+                para += nodes.Text(f" — from {home}")
+            else:
+                para += nodes.literal(name, name)
+            item += para
+            blist += item
+        return [blist]
+
+
+class SchemeModulesDirective(SphinxDirective):
+    """One section with the API of every module in :mod:`nedtrapping.schemes` (found, not listed)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        import pkgutil
+
+        from docutils.statemachine import StringList
+        from sphinx.util.nodes import nested_parse_with_titles
+
+        import nedtrapping.schemes as package
+
+        _note_generated(self)
+        lines: list[str] = []
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if info.name.startswith("_"):
+                continue
+            full = f"{package.__name__}.{info.name}"
+            title = f"``{full}``"
+            lines += [title, "-" * len(title), "", f".. automodule:: {full}", ""]
+        container = nodes.section()
+        container.document = self.state.document
+        nested_parse_with_titles(self.state, StringList(lines, source="scheme-modules"), container)
+        return list(container.children)
+
+
+# --------------------------------------------------------------------------- Sphinx wiring
+
+
+def _note_generated(directive: SphinxDirective) -> None:
+    env = directive.env
+    if not hasattr(env, "rule_catalogue_docs"):
+        env.rule_catalogue_docs = set()  # type: ignore[attr-defined]
+    env.rule_catalogue_docs.add(env.docname)  # type: ignore[attr-defined]
+
+
+def _purge(app: Any, env: Any, docname: str) -> None:
+    if hasattr(env, "rule_catalogue_docs"):
+        env.rule_catalogue_docs.discard(docname)
+
+
+def _merge(app: Any, env: Any, docnames: Any, other: Any) -> None:
+    if not hasattr(env, "rule_catalogue_docs"):
+        env.rule_catalogue_docs = set()
+    env.rule_catalogue_docs |= getattr(other, "rule_catalogue_docs", set())
+
+
+def _always_reread(app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Pages generated from code are read again on every build: the code may have changed."""
+    return sorted(d for d in getattr(env, "rule_catalogue_docs", set()) if d in env.found_docs and d not in removed)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.add_directive("rule-catalogue", RuleCatalogueDirective)
+    app.add_directive("rule-unknowns", RuleUnknownsDirective)
+    app.add_directive("rule-catalogue-summary", RuleSummaryDirective)
+    app.add_directive("cli-help", CliHelpDirective)
+    app.add_directive("package-exports", PackageExportsDirective)
+    app.add_directive("scheme-modules", SchemeModulesDirective)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _always_reread)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
