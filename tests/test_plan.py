@@ -270,3 +270,19 @@ def test_original_rule_set_is_untouched_by_a_supplied_step() -> None:
     assert rules_for(2022).digest == before
     assert rules_for(2022).ladder is not None
     assert rules_for(2022).ladder.step_3.status is Status.UNKNOWN
+
+
+@given(positions(), supplied_rules)
+def test_plan_violations_is_empty_for_every_computed_plan(ps: list[Position], rules: dict) -> None:
+    from nedtrapping.invariants import plan_violations
+
+    assert plan_violations(plan_municipality(ps, rules=rules)) == []
+
+
+def test_plan_violations_finds_a_tampered_plan() -> None:
+    from nedtrapping.invariants import plan_violations
+
+    plan = plan_municipality([_pos()])
+    bad_row = attrs.evolve(plan.rows[1], grant=K(1))
+    tampered = attrs.evolve(plan, rows=(plan.rows[0], bad_row, *plan.rows[2:]))
+    assert any("!= cost" in v for v in plan_violations(tampered))

@@ -16,6 +16,7 @@ from nedtrapping.deadlines import (
 )
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
+from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
 from nedtrapping.money import (
     ROUNDING_RULE,
     ExactAmount,
@@ -25,6 +26,8 @@ from nedtrapping.money import (
     parse_kroner,
     round_half_up_to_kroner,
 )
+from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
+from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
 from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, scheme_ids, years_of
 from nedtrapping.ruleset import RuleSet
@@ -40,10 +43,16 @@ __all__ = [
     "Explanation",
     "Fact",
     "FactUse",
+    "FixedCost",
+    "GrowingCost",
     "FloatRefusedError",
     "Money",
     "NaiveDatetimeError",
     "NoFixedDeadlineError",
+    "Plan",
+    "PlanRow",
+    "Position",
+    "PositionsCSVError",
     "Purpose",
     "ROUNDING_RULE",
     "RuleSet",
@@ -55,6 +64,12 @@ __all__ = [
     "all_rule_sets",
     "format_nok",
     "get_rule_set",
+    "own_financing",
+    "parse_positions_csv",
+    "plan_municipality",
+    "read_positions_csv",
+    "required_increase",
+    "takeover_year",
     "parse_kroner",
     "round_half_up_to_kroner",
     "scheme_ids",
