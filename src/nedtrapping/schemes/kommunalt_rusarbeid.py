@@ -22,7 +22,7 @@ from fractions import Fraction
 import attrs
 
 from nedtrapping import sources as src
-from nedtrapping.deadlines import Deadline, Purpose, exact_deadline
+from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, round_half_up_to_kroner
@@ -41,6 +41,8 @@ __all__ = [
     "rules_for",
     "check_eligibility",
     "compute_grant",
+    "application_deadline",
+    "check_submission",
     "RULES_2021",
     "RULES_2022",
     "RULES_2023",
@@ -360,6 +362,24 @@ def rules_for(year: int) -> KommunaltRusarbeidRules:
 
 
 # --------------------------------------------------------------------------- calculators
+
+
+def application_deadline(year: int, county: str | None = None) -> Deadline:
+    """The application deadline of ``year`` (the county's own where it has one)."""
+    return rules_for(year).deadline(Purpose.APPLICATION, county)
+
+
+def check_submission(year: int, submitted_at: object, *, county: str | None = None,
+                     purpose: Purpose = Purpose.APPLICATION) -> SubmissionVerdict:
+    """Was an application (or report) for ``year`` submitted on time? ``submitted_at`` must be aware.
+
+    >>> import pendulum
+    >>> check_submission(2023, pendulum.datetime(2023, 2, 1, 23, 59, tz="Europe/Oslo")).on_time
+    True
+    >>> check_submission(2023, pendulum.datetime(2023, 2, 1, 23, 0, tz="UTC")).on_time
+    False
+    """
+    return rules_for(year).deadline(purpose, county).check(submitted_at)
 
 
 def year_in_scheme(year: int, first_grant_year: int) -> int:
