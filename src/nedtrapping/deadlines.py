@@ -168,7 +168,10 @@ class Deadline:
         """Was a submission at ``submitted_at`` (an aware instant) on time?"""
         at = to_instant(submitted_at, where="submitted_at")
         deadline_at = self.instant()
-        return SubmissionVerdict(on_time=at <= deadline_at, submitted_at=at, deadline_at=deadline_at, deadline=self)
+        # compare in UTC: two datetimes with the same tzinfo compare by wall time, ignoring fold,
+        # which is wrong in the hour that repeats when DST ends
+        on_time = at.in_timezone("UTC") <= deadline_at.in_timezone("UTC")
+        return SubmissionVerdict(on_time=on_time, submitted_at=at, deadline_at=deadline_at, deadline=self)
 
     def is_on_time(self, submitted_at: object) -> bool:
         return self.check(submitted_at).on_time
