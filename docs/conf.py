@@ -47,15 +47,11 @@ autodoc_default_options = {
 autodoc_preserve_defaults = True
 
 # -- doctest ---------------------------------------------------------------
-# The examples in the pages import what they use. The global setup serves the
-# ``>>>`` examples in docstrings, which the reference pages show and which run too.
-doctest_global_setup = """
-from decimal import Decimal
-from fractions import Fraction
-from nedtrapping import *
-from nedtrapping.money import Money, ExactAmount, round_half_up_to_kroner
-from nedtrapping.provenance import Citation, Fact, Status
-"""
+# The examples in these pages (``.. doctest::`` and ``.. testcode::``) import what
+# they use and run here. The ``>>>`` examples inside docstrings are *not* run by
+# this builder: they need their module's namespace, which only a module-level
+# doctest runner (``pytest --doctest-modules``) gives them.
+doctest_test_doctest_blocks = ""
 
 # -- HTML ------------------------------------------------------------------
 html_theme = "alabaster"
