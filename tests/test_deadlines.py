@@ -208,3 +208,10 @@ def test_same_instant_in_oslo_and_utc_gets_the_same_verdict_in_the_repeated_hour
     before = utc(2021, 10, 31, 0, 45)  # 02:45 CEST, before 02:30 CET (01:30 UTC)
     for shown in (before, before.astimezone(OSLO), pendulum.instance(before).in_timezone("Europe/Oslo")):
         assert deadline.is_on_time(shown)
+
+
+def test_a_pendulum_datetime_carrying_a_zoneinfo_in_the_repeated_hour_is_judged_by_its_instant():
+    deadline = exact_deadline(Purpose.APPLICATION, dt.date(2021, 10, 31), SRC, time=dt.time(2, 30))
+    before = pendulum.datetime(2021, 10, 31, 0, 59, 59, tz="UTC").astimezone(OSLO)  # 02:59:59 CEST, fold 0
+    assert before.astimezone(UTC) == utc(2021, 10, 31, 0, 59, 59)
+    assert deadline.is_on_time(before)

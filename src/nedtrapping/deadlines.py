@@ -170,7 +170,9 @@ class Deadline:
         deadline_at = self.instant()
         # compare in UTC: two datetimes with the same tzinfo compare by wall time, ignoring fold,
         # which is wrong in the hour that repeats when DST ends
-        on_time = at.in_timezone("UTC") <= deadline_at.in_timezone("UTC")
+        # (astimezone, not pendulum's in_timezone: the latter misreads a pendulum DateTime carrying
+        # a zoneinfo tzinfo in that hour)
+        on_time = at.astimezone(_dt.timezone.utc) <= deadline_at.astimezone(_dt.timezone.utc)
         return SubmissionVerdict(on_time=on_time, submitted_at=at, deadline_at=deadline_at, deadline=self)
 
     def is_on_time(self, submitted_at: object) -> bool:

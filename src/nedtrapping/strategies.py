@@ -235,6 +235,12 @@ def oslo_year_ends(min_year: int = 2020, max_year: int = 2026) -> list[_dt.datet
     return [_dt.datetime(y, 1, 1, tzinfo=oslo) for y in range(min_year + 1, max_year + 2)]
 
 
+def _plain_utc(moment: _dt.datetime) -> _dt.datetime:
+    """The same instant as a plain :class:`datetime.datetime` in UTC (not a pendulum subclass)."""
+    u = moment.astimezone(_dt.timezone.utc)
+    return _dt.datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, tzinfo=_dt.timezone.utc)
+
+
 def deadline_instants() -> list[_dt.datetime]:
     """The instants of every exact deadline in the registered rule sets (as aware datetimes)."""
     from nedtrapping.registry import all_rule_sets
@@ -243,7 +249,7 @@ def deadline_instants() -> list[_dt.datetime]:
     for rules in all_rule_sets():
         for d in rules.deadlines:
             if d.day is not None:
-                out.append(_dt.datetime.fromtimestamp(d.instant().timestamp(), tz=_dt.timezone.utc))
+                out.append(_plain_utc(d.instant()))
     return out
 
 
@@ -290,7 +296,7 @@ def aware_datetimes_around(
     """
     anchor_st = anchors if isinstance(anchors, st.SearchStrategy) else st.sampled_from(list(anchors))
     return st.tuples(anchor_st, _offsets(window)).map(
-        lambda ao: ao[0].astimezone(_dt.timezone.utc) + ao[1]  # absolute time, not wall-clock arithmetic
+        lambda ao: _plain_utc(ao[0]) + ao[1]  # absolute time, not wall-clock arithmetic
     ).flatmap(
         lambda instant: _in_zone(instant, zones, as_pendulum)
     )
