@@ -31,6 +31,7 @@ __all__ = [
     "NaiveDatetimeError",
     "to_instant",
     "exact_deadline",
+    "ApproximateDeadline",
 ]
 
 OSLO = "Europe/Oslo"
@@ -212,3 +213,29 @@ def exact_deadline(
         county=county,
         note=note,
     )
+
+
+def _check_approximate(instance: ApproximateDeadline, _attribute: object, value: int) -> None:
+    if instance.kind is not DeadlineKind.VAGUE:
+        raise ValueError(f"only a vague deadline has an approximate month (as written: {instance.as_written!r})")
+    if not 1 <= value <= 12:
+        raise ValueError(f"approx_month must be 1–12, got {value!r} (as written: {instance.as_written!r})")
+
+
+@attrs.frozen(kw_only=True)
+class ApproximateDeadline(Deadline):
+    """A vague deadline that names a month ("April(?)"): still no instant, but a period.
+
+    Why a subclass and not a new field on :class:`Deadline`: existing rule sets keep
+    their canonical form and so their digests. :meth:`instant` still refuses; the
+    period is for calendars ("some time in April 2022"), never for on-time checks.
+    """
+
+    approx_year: int
+    approx_month: int = attrs.field(validator=_check_approximate)
+
+    def period(self) -> tuple[_dt.date, _dt.date]:
+        """First and last day of the month the source names."""
+        first = _dt.date(self.approx_year, self.approx_month, 1)
+        nxt = _dt.date(self.approx_year + (self.approx_month == 12), self.approx_month % 12 + 1, 1)
+        return first, nxt - _dt.timedelta(days=1)

@@ -1,0 +1,317 @@
+"""Tilskudd til tilbud til personer med langvarige og sammensatte tjenestebehov (kap. 765 post 60), 2022.
+
+The new scheme that the deck introduces as rusarbeid is wound down. It has two
+target groups — adults (VOKSNE) and children/youth (BARN/UNGE) — with their own
+priorities, but one deadline, one budget post and one calendar row. So it is
+**one scheme id with two variants**, not two schemes: the registry key is
+(scheme, year), and splitting it would duplicate the deadline and the status.
+
+The whole rule set is PROVISIONAL: the deck says "Med forbehold - endringer i
+regelverket kommer". The deadline is the deck's "31.3.22 ??????", kept verbatim;
+its status is decided by the strongest source for the *date*: the deck doubts it,
+but LSB-22 (the Statsforvalter's own announcement) gives 31 March 2022, so the
+date is FINAL while the rules around it stay provisional.
+
+:func:`rank_measures` orders an application's measures by the deck's priorities;
+a measure type that the variant does not prioritise, or that is not recognised at
+all, is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from nedtrapping import sources as src
+from nedtrapping.deadlines import Purpose, exact_deadline
+from nedtrapping.provenance import Fact, Status
+from nedtrapping.registry import get_rule_set, register
+from nedtrapping.ruleset import RuleSet
+
+__all__ = [
+    "SCHEME_ID",
+    "TargetGroup",
+    "MeasureType",
+    "Priority",
+    "Variant",
+    "LangvarigeSammensatteRules",
+    "RankedMeasure",
+    "Ranking",
+    "UnknownMeasureTypeError",
+    "RULES_2022",
+    "rules_for",
+    "parse_measure_type",
+    "rank_measures",
+]
+
+SCHEME_ID = "langvarige-sammensatte"
+
+
+class TargetGroup(enum.Enum):
+    """The two variants of the scheme, named as the deck's slides are."""
+
+    VOKSNE = "voksne"
+    BARN_UNGE = "barn-unge"
+
+
+class MeasureType(enum.Enum):
+    """Kinds of measure the deck's priorities name."""
+
+    ACT_FACT = "act-fact"
+    MO_SENTER = "mo-senter"
+    LAVTERSKEL_SUBSTITUSJON = "lavterskel-substitusjon"
+    BEHANDLINGSFORBEREDENDE = "behandlingsforberedende"
+    HOUSING_FIRST = "housing-first"
+    NYE_METODER = "nye-metoder"
+    LAVTERSKEL_UNG = "lavterskel-ung"
+
+
+_ALIASES: Mapping[str, MeasureType] = {
+    "act": MeasureType.ACT_FACT,
+    "fact": MeasureType.ACT_FACT,
+    "act/fact": MeasureType.ACT_FACT,
+    "mo-sentre": MeasureType.MO_SENTER,
+    "mo-senter": MeasureType.MO_SENTER,
+    "mo": MeasureType.MO_SENTER,
+    "housing first": MeasureType.HOUSING_FIRST,
+    "ung arena": MeasureType.LAVTERSKEL_UNG,
+}
+
+
+class UnknownMeasureTypeError(ValueError):
+    """A measure type that is not one of :class:`MeasureType`; the message lists them."""
+
+
+def parse_measure_type(value: MeasureType | str) -> MeasureType:
+    """A :class:`MeasureType` from itself, its value, its name or a common alias ("ACT", "Housing First")."""
+    if isinstance(value, MeasureType):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"measure type: expected a MeasureType or text, got {type(value).__name__} {value!r}")
+    key = value.strip().lower()
+    for mt in MeasureType:
+        if key in (mt.value, mt.name.lower()):
+            return mt
+    if key in _ALIASES:
+        return _ALIASES[key]
+    known = ", ".join(mt.value for mt in MeasureType)
+    raise UnknownMeasureTypeError(f"unknown measure type {value!r}; known types: {known} (aliases: {', '.join(_ALIASES)})")
+
+
+@attrs.frozen(kw_only=True)
+class Priority:
+    """One priority level: its rank (1 first), the deck's words, and the measure types it covers."""
+
+    rank: int
+    text: Fact[str]
+    measure_types: tuple[MeasureType, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Variant:
+    """One target group's priorities, in the deck's order."""
+
+    target_group: TargetGroup
+    heading: Fact[str]
+    priorities: tuple[Priority, ...]
+
+    def priority_of(self, measure_type: MeasureType) -> Priority | None:
+        for p in self.priorities:
+            if measure_type in p.measure_types:
+                return p
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class LangvarigeSammensatteRules(RuleSet):
+    """The 2022 rules, provisional as a whole ("med forbehold")."""
+
+    reservation: Fact[str]
+    purpose: Fact[str]
+    co_applicant: Fact[str]
+    auditor_certificate_required: Fact[bool]
+    variants: tuple[Variant, ...]
+
+    def variant(self, target_group: TargetGroup | str) -> Variant:
+        """The variant for ``target_group`` (a :class:`TargetGroup` or its value, e.g. ``"voksne"``)."""
+        known = ", ".join(v.target_group.value for v in self.variants)
+        if isinstance(target_group, str):
+            try:
+                target_group = TargetGroup(target_group.strip().lower())
+            except ValueError:
+                raise ValueError(f"unknown target group {target_group!r}; known: {known}") from None
+        for v in self.variants:
+            if v.target_group is target_group:
+                return v
+        raise ValueError(f"{self.key_text} has no variant {target_group.value!r}; known: {known}")
+
+
+_P = Status.PROVISIONAL
+_VOKSNE = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — VOKSNE")
+_BARN = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — BARN/UNGE")
+_DEADLINE_NOTE = (
+    "The deck writes '31.3.22 ??????' (doubt); LSB-22, the Statsforvalter's own announcement, gives "
+    "31 March 2022 23:59. Status rule: the strongest source for the date decides, so the date is FINAL; "
+    "the rule set around it stays PROVISIONAL ('med forbehold')."
+)
+
+RULES_2022 = register(
+    LangvarigeSammensatteRules(
+        scheme_id=SCHEME_ID,
+        year=2022,
+        title="Tilskudd til tilbud til personer med langvarige og sammensatte tjenestebehov",
+        title_en="Grant for services to people with long-term and complex needs",
+        budget_chapter="kap. 765 post 60",
+        status=Status.PROVISIONAL,
+        citation=src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse»"),
+        applicants=Fact("Kommuner", _P, _VOKSNE.at("«Kommuner»")),
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 3, 31), src.LSB_22.at("søknadsfrist"),
+                           as_written="31.3.22 ??????", status=Status.FINAL, note=_DEADLINE_NOTE),
+        ),
+        reservation=Fact("Med forbehold - endringer i regelverket kommer", _P, _VOKSNE.at("«Med forbehold»")),
+        purpose=Fact("Lønn til stillinger", _P, _VOKSNE.at("«Lønn til stillinger»")),
+        co_applicant=Fact("Helseforetak kan være medsøker", _P, src.LSB_22.at("hvem kan søke"),
+                          note="Municipalities apply; a health trust may co-apply."),
+        auditor_certificate_required=Fact(False, _P, _VOKSNE.at("«Revisorattestasjon tas bort»")),
+        variants=(
+            Variant(
+                target_group=TargetGroup.VOKSNE,
+                heading=Fact("VOKSNE", _P, _VOKSNE),
+                priorities=(
+                    Priority(rank=1, text=Fact("ACT/FACT", _P, _VOKSNE.at("«Pri 1»")),
+                             measure_types=(MeasureType.ACT_FACT,)),
+                    Priority(
+                        rank=2,
+                        text=Fact("MO-sentre; Lavterskel substitusjonsbehandlingstilbud; Behandlingsforberedende "
+                                  "tiltak; Housing First tiltak", _P, _VOKSNE.at("«Pri 2»")),
+                        measure_types=(MeasureType.MO_SENTER, MeasureType.LAVTERSKEL_SUBSTITUSJON,
+                                       MeasureType.BEHANDLINGSFORBEREDENDE, MeasureType.HOUSING_FIRST),
+                    ),
+                    Priority(
+                        rank=3,
+                        text=Fact("Utprøving og evaluering av nye metoder/arbeidsformer og modeller på psykisk "
+                                  "helse-, rus- og voldsfeltet.", _P, _VOKSNE.at("«Pri 3»")),
+                        measure_types=(MeasureType.NYE_METODER,),
+                    ),
+                ),
+            ),
+            Variant(
+                target_group=TargetGroup.BARN_UNGE,
+                heading=Fact("BARN/UNGE", _P, _BARN),
+                priorities=(
+                    Priority(rank=1, text=Fact("ACT/FACT", _P, _BARN.at("«Pri 1»")),
+                             measure_types=(MeasureType.ACT_FACT,)),
+                    Priority(
+                        rank=2,
+                        text=Fact("Utvikling og etablering av kunnskapsbaserte metoder, modeller og tiltak i lokale "
+                                  "lavterskeltilbud f.eks. etter modell av Ung Arena og annen modellutprøving for "
+                                  "tilgjengelige og helhetlige lavterskeltilbud", _P, _BARN.at("«Pri 2»")),
+                        measure_types=(MeasureType.LAVTERSKEL_UNG,),
+                    ),
+                ),
+            ),
+        ),
+    )
+)
+
+
+def rules_for(year: int) -> LangvarigeSammensatteRules:
+    """The registered rule set for ``year`` (2022 only); unknown years name the known ones."""
+    rules = get_rule_set(SCHEME_ID, year)
+    assert isinstance(rules, LangvarigeSammensatteRules)
+    return rules
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+@attrs.frozen(kw_only=True)
+class RankedMeasure:
+    """A measure of an application with the priority it falls under (``None`` when none)."""
+
+    label: str
+    given_type: str
+    measure_type: MeasureType | None
+    priority: Priority | None
+    #: Why it is unranked ("not a priority for barn-unge", "unknown measure type ...").
+    reason: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Ranking:
+    """An application's measures in priority order, plus those no priority covers.
+
+    ``ranked`` is sorted by priority rank (ties keep the application's order);
+    ``not_prioritised`` holds known types this variant does not name; ``unknown``
+    holds types that are not recognised at all. Together they hold every input.
+    """
+
+    target_group: TargetGroup
+    ranked: tuple[RankedMeasure, ...]
+    not_prioritised: tuple[RankedMeasure, ...]
+    unknown: tuple[RankedMeasure, ...]
+    rule_set: tuple[str, int, str]
+
+    @property
+    def complete(self) -> bool:
+        """True when every measure got a priority."""
+        return not self.not_prioritised and not self.unknown
+
+    def to_text(self) -> str:
+        lines = [f"Priority order ({self.target_group.value}):"]
+        for i, m in enumerate(self.ranked, 1):
+            assert m.priority is not None
+            lines.append(f"  {i}. {m.label} — Pri {m.priority.rank} ({m.measure_type.value if m.measure_type else ''})")
+        for m in self.not_prioritised + self.unknown:
+            lines.append(f"  –  {m.label} — {m.reason}")
+        return "\n".join(lines)
+
+
+def rank_measures(
+    measures: Iterable[tuple[str, MeasureType | str]],
+    target_group: TargetGroup | str,
+    *,
+    rules: LangvarigeSammensatteRules | None = None,
+) -> Ranking:
+    """Order ``(label, measure type)`` pairs by the priorities of ``target_group``.
+
+    The priorities are provisional (as is the whole rule set). Nothing is dropped:
+    see :class:`Ranking`.
+    """
+    rules = rules or rules_for(2022)
+    variant = rules.variant(target_group)
+    ranked: list[tuple[int, int, RankedMeasure]] = []
+    not_prioritised: list[RankedMeasure] = []
+    unknown: list[RankedMeasure] = []
+    for index, item in enumerate(measures):
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
+            raise TypeError(f"measure #{index + 1}: expected a (label, measure type) pair, got {item!r}")
+        label, given = item
+        given_text = given.value if isinstance(given, MeasureType) else str(given)
+        try:
+            mt = parse_measure_type(given)
+        except UnknownMeasureTypeError as exc:
+            unknown.append(RankedMeasure(label=label, given_type=given_text, measure_type=None, priority=None,
+                                         reason=str(exc)))
+            continue
+        priority = variant.priority_of(mt)
+        if priority is None:
+            not_prioritised.append(RankedMeasure(
+                label=label, given_type=given_text, measure_type=mt, priority=None,
+                reason=f"{mt.value} is not among the priorities for {variant.target_group.value}",
+            ))
+        else:
+            ranked.append((priority.rank, index, RankedMeasure(label=label, given_type=given_text,
+                                                               measure_type=mt, priority=priority)))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    return Ranking(
+        target_group=variant.target_group,
+        ranked=tuple(r for _, _, r in ranked),
+        not_prioritised=tuple(not_prioritised),
+        unknown=tuple(unknown),
+        rule_set=(rules.scheme_id, rules.year, rules.digest),
+    )

@@ -1,0 +1,280 @@
+"""Tilskudd til utvikling av de sosiale tjenestene i NAV-kontoret (kap. 0621 post 63), 2022.
+
+Why a module of its own: the deck lists it next to the rusarbeid phase-down, and a
+municipality plans both together. The scheme pays salaries for positions, at most
+610 000 kr per 100 % position (we cut it pro rata for a lower percentage, as the
+amount is "per 100 % position") plus at most 20 000 kr per measure for competence,
+one year at a time and at most three years for the same measure. No phase-down
+of this scheme was found in any source.
+
+:func:`maximum_grant` computes the most an application can get, exactly and
+explained; it refuses a measure in its fourth year rather than returning 0.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from nedtrapping import sources as src
+from nedtrapping.deadlines import Purpose, exact_deadline
+from nedtrapping.explain import Explanation, FactUse
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share, round_half_up_to_kroner
+from nedtrapping.provenance import Fact, Status
+from nedtrapping.registry import get_rule_set, register
+from nedtrapping.ruleset import RuleSet
+
+__all__ = [
+    "SCHEME_ID",
+    "NavSosialeTjenesterRules",
+    "Position",
+    "Measure",
+    "MeasureGrant",
+    "NavGrantResult",
+    "MaxYearsExceededError",
+    "RULES_2022",
+    "rules_for",
+    "maximum_grant",
+]
+
+SCHEME_ID = "nav-sosiale-tjenester"
+HUNDRED = Fraction(100)
+
+
+class MaxYearsExceededError(ValueError):
+    """A measure would get the grant for more years than the scheme allows (three)."""
+
+
+@attrs.frozen(kw_only=True)
+class NavSosialeTjenesterRules(RuleSet):
+    """The rules of the NAV social-services development grant for one year."""
+
+    #: What the grant pays for.
+    purpose: Fact[str]
+    #: The most per 100 % position.
+    max_per_full_position: Fact[Money]
+    #: The amount is cut in proportion for a position below 100 %.
+    pro_rata: Fact[bool]
+    #: The most per measure for competence (kompetanseheving).
+    max_per_competence_measure: Fact[Money]
+    #: A grant covers one year at a time.
+    years_per_grant: Fact[int]
+    #: At most this many years for the same measure.
+    max_years_same_measure: Fact[int]
+    #: The year's priorities in the deck's order.
+    priorities: tuple[Fact[str], ...] = ()
+
+    def use(self, name: str, fact: Fact[object]) -> FactUse:
+        return FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
+
+
+_DECK_NAV = src.DECK.at("lysark «Tilskudd til utvikling av de sosiale tjenestene i NAV kontoret 2022»")
+
+RULES_2022 = register(
+    NavSosialeTjenesterRules(
+        scheme_id=SCHEME_ID,
+        year=2022,
+        title="Tilskudd til utvikling av de sosiale tjenestene i NAV-kontoret",
+        title_en="Grant for developing the social services of the NAV office",
+        budget_chapter="kap. 0621 post 63",
+        citation=src.NAV_22,
+        applicants=Fact("Kommuner v/NAV kontoret", Status.FINAL, _DECK_NAV.at("«Kommuner v/NAV kontoret»"),
+                        note="The municipality applies through its NAV office."),
+        deadlines=(
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 1), _DECK_NAV.at("«Søknadsfrist 1. februar»"),
+                           as_written="1. februar", note="year 2022 from the deck's title; 23:59 Europe/Oslo"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 7), src.NAV_22.at("søknadsfrist utsatt"),
+                           as_written="7. februar 2022", county="Nordland",
+                           note="Statsforvalteren i Nordland extended the deadline"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1), src.NAV_22.at("rapportering"),
+                           as_written="1. februar 2023", note="report on the 2022 grant"),
+        ),
+        purpose=Fact("Lønn til stillinger", Status.FINAL, _DECK_NAV.at("«Lønn til stillinger»")),
+        max_per_full_position=Fact(Money.kroner(610_000), Status.FINAL, src.NAV_22.at("inntil 610 000 kr per 100 % stilling")),
+        pro_rata=Fact(True, Status.INFERRED, src.NAV_22.at("inntil 610 000 kr per 100 % stilling"),
+                      note="The cap is stated per 100 % position; a lower percentage gets a proportional cap."),
+        max_per_competence_measure=Fact(Money.kroner(20_000), Status.FINAL,
+                                        src.NAV_22.at("inntil 20 000 kr per tiltak til kompetanse")),
+        years_per_grant=Fact(1, Status.FINAL, src.NAV_22.at("tilskudd gis for ett år av gangen"),
+                             note="'Normally one year'."),
+        max_years_same_measure=Fact(3, Status.FINAL, _DECK_NAV.at("«Inntil tre år»"),
+                                    note="Also NAV-22: at most three years for the same measure."),
+        priorities=tuple(
+            Fact(text, Status.FINAL, _DECK_NAV.at("«Prioriteringer 2022»"))
+            for text in (
+                # verbatim from the deck, typos included ("Helthetlig", "innstas")
+                "Helthetlig og samordnet tjenestetilbud tilpasset brukernes behov",
+                "Arbeid med barnefamilier, ungdom, innvandrere og langtidsmottakere av sosiale tjenester",
+                "Sikring av sårbare overganger, blant annet løslatelse etter straffegjennomføring, mellom "
+                "utdanning og arbeidsliv, og mellom ulike tjenester som barnevernet og NAV",
+                "Forebygging og/eller tidlig innstas",
+                "NB! Klyngesamarbeid",
+            )
+        ),
+    )
+)
+
+
+def rules_for(year: int) -> NavSosialeTjenesterRules:
+    """The registered rule set for ``year`` (2022 only); unknown years name the known ones."""
+    rules = get_rule_set(SCHEME_ID, year)
+    assert isinstance(rules, NavSosialeTjenesterRules)
+    return rules
+
+
+# --------------------------------------------------------------------------- application
+
+
+def _share(percent: object, where: str) -> Fraction:
+    if isinstance(percent, float):
+        raise FloatRefusedError(f"{where}: got the float {percent!r}; give an int, Decimal, Fraction or text like '50' or '33,3'")
+    if isinstance(percent, bool) or not isinstance(percent, (int, Decimal, Fraction, str)):
+        raise TypeError(f"{where}: expected a percentage, got {type(percent).__name__} {percent!r}")
+    value = parse_share(percent, where=where)
+    if not 0 < value <= HUNDRED:
+        raise ValueError(f"{where}: a position percentage must be in (0, 100], got {percent!r}")
+    return value
+
+
+def _optional_money(value: object) -> Money | None:
+    if value is None or isinstance(value, Money):
+        return value
+    raise TypeError(f"requested: expected Money or None, got {type(value).__name__} {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A position applied for: its percentage and, optionally, the amount requested for it."""
+
+    label: str
+    #: The position percentage in (0, 100]: int, Decimal, Fraction or text ("50", "33,3"); floats refused.
+    percent: Fraction = attrs.field(converter=lambda p: _share(p, "Position.percent"))
+    requested: Money | None = attrs.field(default=None, converter=_optional_money)
+
+    def __attrs_post_init__(self) -> None:
+        if self.requested is not None and self.requested.ore < 0:
+            raise ValueError(f"position {self.label!r}: requested amount is negative ({self.requested})")
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """A measure (tiltak): its positions, whether it has a competence part, and how many
+    years it has *already* had this grant (0 for a new measure)."""
+
+    label: str
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
+    competence: bool = False
+    competence_requested: Money | None = attrs.field(default=None, converter=_optional_money)
+    prior_years: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.prior_years, bool) or not isinstance(self.prior_years, int) or self.prior_years < 0:
+            raise ValueError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, got {self.prior_years!r}")
+        if self.competence_requested is not None and not self.competence:
+            raise ValueError(f"measure {self.label!r}: competence_requested given but competence=False")
+        if not self.positions and not self.competence:
+            raise ValueError(f"measure {self.label!r}: has neither positions nor a competence part")
+
+
+@attrs.frozen(kw_only=True)
+class MeasureGrant:
+    """The maximum for one measure, with the year of the measure it is for."""
+
+    measure: Measure
+    year_of_measure: int
+    positions: tuple[tuple[Position, Money], ...]
+    competence: Money
+    total: Money
+    explanation: Explanation
+
+
+@attrs.frozen(kw_only=True)
+class NavGrantResult:
+    """The maximum grant of an application: per measure, the total, and why."""
+
+    measures: tuple[MeasureGrant, ...]
+    total: Money
+    explanation: Explanation
+    rule_set: tuple[str, int, str]
+
+
+def _percent_text(p: Fraction) -> str:
+    if p.denominator == 1:
+        return str(p.numerator)
+    return format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f").replace(".", ",")
+
+
+def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
+    max_years = rules.max_years_same_measure.require("max_years_same_measure")
+    year_of_measure = m.prior_years + 1
+    if year_of_measure > max_years:
+        raise MaxYearsExceededError(
+            f"measure {m.label!r}: {rules.year} would be its year {year_of_measure} with this grant "
+            f"({m.prior_years} earlier years), but {rules.key_text} allows at most {max_years} years for the "
+            f"same measure ({rules.max_years_same_measure.citation})"
+        )
+    cap = rules.max_per_full_position.require("max_per_full_position")
+    pro_rata = rules.pro_rata.require("pro_rata")
+    steps: list[Explanation] = []
+    per_position: list[tuple[Position, Money]] = []
+    for pos in m.positions:
+        share = pos.percent / HUNDRED if pro_rata else Fraction(1)
+        exact: ExactAmount = cap * share
+        capped = round_half_up_to_kroner(exact)
+        figure = f"{cap} × {_percent_text(pos.percent)} % = {capped}"
+        if pos.requested is not None and pos.requested < capped:
+            figure += f"; requested {pos.requested} is less, so {pos.requested}"
+            capped = pos.requested
+        per_position.append((pos, capped))
+        steps.append(Explanation(
+            f"Position {pos.label!r} ({_percent_text(pos.percent)} %)", figure,
+            (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata),
+             FactUse("rounding rule", "half up to whole kroner, once per position", Status.ASSUMED,
+                     src.LIBRARY.at("rounding"))),
+        ))
+    competence = Money.zero()
+    if m.competence:
+        competence = rules.max_per_competence_measure.require("max_per_competence_measure")
+        figure = str(competence)
+        if m.competence_requested is not None and m.competence_requested < competence:
+            figure += f"; requested {m.competence_requested} is less, so {m.competence_requested}"
+            competence = m.competence_requested
+        steps.append(Explanation("Competence part of the measure", figure,
+                                 (rules.use("max_per_competence_measure", rules.max_per_competence_measure),)))
+    total = sum((amount for _, amount in per_position), Money.zero()) + competence
+    steps.append(Explanation(
+        f"Year {year_of_measure} of at most {max_years} for this measure", "allowed",
+        (rules.use("max_years_same_measure", rules.max_years_same_measure),),
+    ))
+    return MeasureGrant(
+        measure=m, year_of_measure=year_of_measure, positions=tuple(per_position), competence=competence,
+        total=total, explanation=Explanation(f"Measure {m.label!r}", str(total), (), tuple(steps)),
+    )
+
+
+def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRules | None = None) -> NavGrantResult:
+    """The most an application of ``measures`` can get under ``rules`` (default: 2022).
+
+    Positions: at most 610 000 kr per 100 % position, pro rata, rounded once per
+    position; plus at most 20 000 kr per measure with a competence part; a requested
+    amount below the cap caps it further. Raises :class:`MaxYearsExceededError` for a
+    measure that has already had the grant for three years.
+    """
+    rules = rules or rules_for(2022)
+    items = tuple(measures)
+    if not items:
+        raise ValueError("maximum_grant: the application has no measures")
+    labels = [m.label for m in items]
+    dupes = sorted({x for x in labels if labels.count(x) > 1})
+    if dupes:
+        raise ValueError(f"maximum_grant: measure labels must be unique; repeated: {', '.join(dupes)}")
+    grants = tuple(_measure_grant(rules, m) for m in items)
+    total = sum((g.total for g in grants), Money.zero())
+    expl = Explanation(f"Maximum grant, {rules.title} {rules.year}", str(total), (),
+                       tuple(g.explanation for g in grants))
+    return NavGrantResult(measures=grants, total=total, explanation=expl,
+                          rule_set=(rules.scheme_id, rules.year, rules.digest))
