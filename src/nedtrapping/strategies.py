@@ -66,6 +66,14 @@ __all__ = [
     "ladder_step_supplies",
     "kommunalt_rusarbeid_years",
     "kommunalt_rusarbeid_rules",
+    "growth_percentages",
+    "fixed_costs",
+    "growing_costs",
+    "costs",
+    "municipality_names",
+    "position_names",
+    "positions",
+    "position_lists",
 ]
 
 OSLO = "Europe/Oslo"
@@ -455,3 +463,129 @@ def kommunalt_rusarbeid_rules(
         return rules
 
     return st.builds(build, year_st, supply_st)
+
+
+# --------------------------------------------------------------------------- positions and costs (plan)
+
+
+def growth_percentages(
+    min_value: Fraction | int = -5, max_value: Fraction | int = 10, *, max_decimals: int = 2
+) -> st.SearchStrategy[Fraction]:
+    """An annual cost growth (lønnsvekst) in percent: an exact Fraction with at most
+    ``max_decimals`` decimals in ``[min_value, max_value]`` (default −5 % to 10 %; 0 is drawn often)."""
+    scale = 10**max_decimals
+    lo, hi = Fraction(min_value) * scale, Fraction(max_value) * scale
+    lo_units = -((-lo.numerator) // lo.denominator)  # ceil
+    hi_units = hi.numerator // hi.denominator  # floor
+    units = st.integers(min_value=lo_units, max_value=hi_units)
+    if lo_units <= 0 <= hi_units:
+        units = st.one_of(st.just(0), units)
+    return units.map(lambda u: Fraction(u, scale))
+
+
+def fixed_costs(min_value: Money = Money.kroner(1), max_value: Money = Money.kroner(2_000_000)) -> st.SearchStrategy[Any]:
+    """:class:`~nedtrapping.cofinancing.FixedCost`: the same full annual cost every year
+    (whole kroner, 1 kr to 2 MNOK by default)."""
+    from nedtrapping.cofinancing import FixedCost
+
+    return money(min_value, max_value, whole_kroner=True).map(FixedCost)
+
+
+def growing_costs(
+    min_value: Money = Money.kroner(1),
+    max_value: Money = Money.kroner(2_000_000),
+    *,
+    base_years: st.SearchStrategy[int] | None = None,
+    growth: st.SearchStrategy[Fraction] | None = None,
+) -> st.SearchStrategy[Any]:
+    """:class:`~nedtrapping.cofinancing.GrowingCost`: a base cost (whole kroner) in a base
+    year (2021–2023 by default) growing by an exact percentage a year (:func:`growth_percentages`)."""
+    from nedtrapping.cofinancing import GrowingCost
+
+    return st.builds(
+        GrowingCost,
+        money(min_value, max_value, whole_kroner=True),
+        base_years if base_years is not None else st.integers(min_value=2021, max_value=2023),
+        growth if growth is not None else growth_percentages(),
+    )
+
+
+def costs(min_value: Money = Money.kroner(1), max_value: Money = Money.kroner(2_000_000)) -> st.SearchStrategy[Any]:
+    """A fixed or a growing cost (see :func:`fixed_costs`, :func:`growing_costs`)."""
+    return st.one_of(fixed_costs(min_value, max_value), growing_costs(min_value, max_value))
+
+
+def municipality_names() -> st.SearchStrategy[str]:
+    """Municipality names: real ones (with æ, ø, å) and made-up non-empty text."""
+    real = st.sampled_from(["Øksnes", "Tromsø", "Vadsø", "Bærum", "Ålesund", "Kautokeino", "Hå", "Aurskog-Høland"])
+    return st.one_of(real, _TEXT)
+
+
+def position_names() -> st.SearchStrategy[str]:
+    """Position names: typical ones ("Ruskonsulent 1") and made-up non-empty text."""
+    typical = st.builds(
+        lambda title, n: f"{title} {n}",
+        st.sampled_from(["Ruskonsulent", "Erfaringskonsulent", "Miljøterapeut", "Boveileder"]),
+        st.integers(min_value=1, max_value=20),
+    )
+    return st.one_of(typical, _TEXT)
+
+
+def positions(
+    *,
+    municipality: str | st.SearchStrategy[str] | None = None,
+    name: str | st.SearchStrategy[str] | None = None,
+    percentages: st.SearchStrategy[Fraction] | None = None,
+    first_years: st.SearchStrategy[int] | None = None,
+    cost: st.SearchStrategy[Any] | None = None,
+    percent_changes: bool = True,
+    granted: bool = False,
+) -> st.SearchStrategy[Any]:
+    """:class:`~nedtrapping.plan.Position` values.
+
+    Draws a municipality and position name, a percentage (:func:`position_percentages`),
+    a first grant year (2016–2023 by default: used-up, laddered and new positions), a
+    cost (:func:`costs`), with ``percent_changes=True`` sometimes a new percentage from
+    a year in 2023–2025, and with ``granted=True`` sometimes amounts granted in
+    2021–2024 (as from a grant letter, whole kroner up to 600 000).
+    """
+    from nedtrapping.plan import Position
+
+    def pick(value: str | st.SearchStrategy[str] | None, default: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        if value is None:
+            return default
+        return value if isinstance(value, st.SearchStrategy) else st.just(value)
+
+    pct = percentages if percentages is not None else position_percentages()
+    changes = (
+        st.dictionaries(st.integers(min_value=2023, max_value=2025), pct, max_size=2)
+        if percent_changes else st.just({})
+    )
+    grants = (
+        st.dictionaries(st.integers(min_value=2021, max_value=2024), kroner_amounts(0, 600_000), max_size=4)
+        if granted else st.just({})
+    )
+    return st.builds(
+        Position,
+        municipality=pick(municipality, municipality_names()),
+        position=pick(name, position_names()),
+        percent=pct,
+        first_grant_year=first_years if first_years is not None else first_grant_years(2016, 2023),
+        cost=cost if cost is not None else costs(),
+        percent_changes=changes,
+        granted=grants,
+    )
+
+
+def position_lists(
+    *, min_size: int = 1, max_size: int = 6, municipality: str | None = None, **kwargs: Any
+) -> st.SearchStrategy[list[Any]]:
+    """Lists of :class:`~nedtrapping.plan.Position` with distinct (municipality, position)
+    keys, as :func:`~nedtrapping.plan.plan_municipality` requires. ``municipality`` puts
+    them all in one municipality; other keyword arguments go to :func:`positions`."""
+    return st.lists(
+        positions(municipality=municipality, **kwargs),
+        min_size=min_size,
+        max_size=max_size,
+        unique_by=lambda p: p.key,
+    )
