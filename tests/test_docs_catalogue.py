@@ -1,0 +1,258 @@
+"""The generated rule catalogue (docs/_ext/rule_catalogue.py) follows the rule sets in code.
+
+The docs must not drift from the data: the catalogue and the "What is not known" page
+are generated from the registry at build time. These tests render them from the
+registered rule sets and from evolved ones, and build a small Sphinx project to check
+that a changed value changes the rendered HTML with no other edit.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+pytest.importorskip("sphinx")
+
+from docutils import nodes  # noqa: E402
+
+from nedtrapping import registry  # noqa: E402
+from nedtrapping.deadlines import Deadline, DeadlineKind, Purpose  # noqa: E402
+from nedtrapping.money import Money  # noqa: E402
+from nedtrapping.provenance import Citation, Fact, Status  # noqa: E402
+from nedtrapping.ruleset import RuleSet  # noqa: E402
+from nedtrapping.schemes import kommunalt_rusarbeid as kr  # noqa: E402
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+sys.path.insert(0, str(DOCS / "_ext"))
+
+import rule_catalogue as rc  # noqa: E402
+
+
+def _text(node_list: list[nodes.Node]) -> str:
+    return "\n".join(n.astext() for n in node_list)
+
+
+def _section(node_list: list[nodes.Node], label: str) -> nodes.section:
+    for top in node_list:
+        if isinstance(top, nodes.Element):
+            for section in top.findall(nodes.section):
+                if label in section["names"]:
+                    return section
+    raise AssertionError(f"no section {label!r}")
+
+
+def _fact_rows(section: nodes.section) -> dict[str, list[str]]:
+    """Fact path → the texts of its row's cells, from the facts table of a rule-set section."""
+    facts = next(s for s in section.findall(nodes.section) if s["names"] and s["names"][0].endswith("-facts"))
+    rows = {}
+    for row in facts.findall(nodes.row):
+        cells = [entry.astext() for entry in row.findall(nodes.entry)]
+        rows[cells[0]] = cells
+    return rows
+
+
+def _with_flat_amount(rules: kr.KommunaltRusarbeidRules, kroner: int) -> kr.KommunaltRusarbeidRules:
+    assert rules.flat_amount is not None
+    return attrs.evolve(rules, flat_amount=attrs.evolve(rules.flat_amount, value=Money.kroner(kroner)))
+
+
+# ---------------------------------------------------------------------------- the ladder
+
+
+@pytest.mark.parametrize("year", [2021, 2022])
+def test_ladder_shows_step_2_final_and_steps_1_3_4_unknown_each_with_its_source(year: int) -> None:
+    rendered = rc.catalogue_nodes(registry.all_rule_sets())
+    rows = _fact_rows(_section(rendered, rc.label_for("kommunalt-rusarbeid", year)))
+
+    path, value, status, source = rows["ladder.step_2"]
+    assert (value, status) == ("550 000 kr", "final")
+    assert "Vesterålen Online" in source and "VOL-19" in source
+
+    for step in (1, 3, 4):
+        path, value, status, source = rows[f"ladder.step_{step}"]
+        assert (value, status) == ("unknown", "unknown")
+        assert "Helsedirektoratet" in source and "HDIR-21" in source
+        assert "How to supply:" in source and f"with_ladder_step({step}" in source
+
+
+def test_every_fact_and_deadline_of_every_rule_set_is_in_the_catalogue() -> None:
+    rule_sets = registry.all_rule_sets()
+    rendered = rc.catalogue_nodes(rule_sets)
+    for rs in rule_sets:
+        section = _section(rendered, rc.label_for(rs.scheme_id, rs.year))
+        rows = _fact_rows(section)
+        assert set(rows) - {"Fact"} == {path for path, _ in rs.facts()}
+        for path, fact in rs.facts():
+            assert rows[path][2] == fact.status.value
+            if fact.value is not None:
+                assert rows[path][1] == rc.format_value(fact.value)
+            if fact.citation.url:
+                refs = [r["refuri"] for r in section.findall(nodes.reference)]
+                assert fact.citation.url in refs
+        text = section.astext()
+        assert rs.digest in text
+        for deadline in rs.deadlines:
+            assert deadline.as_written in text
+
+
+def test_link_of_a_citation_is_a_real_hyperlink() -> None:
+    rendered = rc.catalogue_nodes([kr.rules_for(2022)])
+    refs = {r["refuri"] for r in _section(rendered, rc.label_for("kommunalt-rusarbeid", 2022)).findall(nodes.reference)}
+    assert "https://www.vol.no/nyheter/notiser/2019/05/20/Flere-midler-til-%C3%98ksnes-kommune-19075006.ece" in refs
+
+
+# ---------------------------------------------------------------------------- no drift
+
+
+def test_changing_a_value_changes_the_catalogue() -> None:
+    original = registry.all_rule_sets()
+    rules_2023 = kr.rules_for(2023)
+    changed_2023 = _with_flat_amount(rules_2023, 331_000)
+    changed = [changed_2023 if rs.key == rules_2023.key else rs for rs in original]
+
+    before = rc.catalogue_nodes(original)
+    after = rc.catalogue_nodes(changed)
+
+    label = rc.label_for("kommunalt-rusarbeid", 2023)
+    assert _fact_rows(_section(before, label))["flat_amount"][1] == "330 000 kr"
+    assert _fact_rows(_section(after, label))["flat_amount"][1] == "331 000 kr"
+    assert rules_2023.digest in _text(before) and rules_2023.digest not in _text(after)
+    assert changed_2023.digest in _text(after)
+    # the other years are untouched
+    for year in (2021, 2022, 2024):
+        other = rc.label_for("kommunalt-rusarbeid", year)
+        assert _section(before, other).astext() == _section(after, other).astext()
+
+
+def test_a_supplied_step_leaves_the_unknowns_page() -> None:
+    rules_2022 = kr.rules_for(2022)
+    supplied = rules_2022.with_ladder_step(3, Money.kroner(123_456), "Tilsagnsbrev 2022, test")
+    before = rc.unknowns_nodes([rules_2022])
+    after = rc.unknowns_nodes([supplied])
+    assert "ladder.step_3" in _section(before, "unknowns-unknown").astext()
+    assert "ladder.step_3" not in _section(after, "unknowns-unknown").astext()
+    assert "Unknown values (3)" in _text(before) and "Unknown values (2)" in _text(after)
+
+
+def test_sphinx_build_renders_what_the_registry_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real Sphinx build: a value changed in code (here: in the registry) changes the HTML."""
+    import io
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(DOCS / '_ext')!r})\nextensions = ['rule_catalogue']\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Catalogue\n=========\n\n.. rule-catalogue::\n\nUnknowns\n========\n\n.. rule-unknowns::\n",
+        encoding="utf-8",
+    )
+
+    def build(out: str) -> str:
+        warnings = io.StringIO()
+        with docutils_namespace():
+            app = Sphinx(str(src), str(src), str(tmp_path / out), str(tmp_path / out / ".doctrees"), "html",
+                         status=None, warning=warnings, freshenv=True, warningiserror=True)
+            app.build()
+        assert app.statuscode == 0, warnings.getvalue()
+        assert not warnings.getvalue()
+        return (tmp_path / out / "index.html").read_text(encoding="utf-8")
+
+    rules_2023 = kr.rules_for(2023)
+    original = registry.all_rule_sets()
+    html_before = build("before")
+
+    changed_2023 = _with_flat_amount(rules_2023, 331_000)
+    monkeypatch.setattr(registry, "all_rule_sets",
+                        lambda: [changed_2023 if rs.key == rules_2023.key else rs for rs in original])
+    html_after = build("after")
+
+    assert rules_2023.digest in html_before and rules_2023.digest not in html_after
+    assert changed_2023.digest in html_after
+    assert "331\u00a0000 kr" in html_after or "331 000 kr" in html_after
+    assert "331 000 kr" not in html_before
+    assert 'id="catalogue-kommunalt-rusarbeid-2022"' in html_after
+    assert "ladder.step_3" in html_after
+
+
+# ---------------------------------------------------------------------------- any RuleSet subclass
+
+
+@attrs.frozen
+class _Band:
+    low: Money
+    high: Money
+
+
+@attrs.frozen(kw_only=True)
+class _OtherRules(RuleSet):
+    priorities: tuple[Fact[str], ...] = ()
+    caps: dict[str, Fact[Money]] = attrs.field(factory=dict)
+    band: Fact[_Band]
+    share: Fact[object]
+
+
+def _other_rules() -> _OtherRules:
+    source = Citation("A deck", "slide 3", url="https://example.invalid/deck", published=_dt.date(2022, 1, 27), tag="D")
+    return _OtherRules(
+        scheme_id="other-scheme",
+        year=2022,
+        title="Annet tilskudd",
+        title_en="Another grant",
+        status=Status.PROVISIONAL,
+        citation=source,
+        applicants=Fact("Kommuner(?)", Status.UNCERTAIN, source),
+        deadlines=(
+            Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="April(?)",
+                     status=Status.UNCERTAIN, citation=source),
+            Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.ROLLING, as_written="Løpende",
+                     status=Status.FINAL, citation=source, county="Nordland"),
+        ),
+        priorities=(Fact("ACT/FACT", Status.PROVISIONAL, source), Fact("Housing First", Status.PROVISIONAL, source)),
+        caps={"per_position": Fact(Money.kroner(610_000), Status.FINAL, source),
+              "per_measure": Fact.unknown(source, note="not given", how_to_supply="from the announcement")},
+        band=Fact(_Band(Money.kroner(1), Money.kroner(2)), Status.INFERRED, source),
+        share=Fact(__import__("fractions").Fraction(1, 3), Status.ASSUMED, source),
+    )
+
+
+def test_any_rule_set_subclass_renders_generically() -> None:
+    other = _other_rules()
+    rendered = rc.catalogue_nodes([other, *registry.all_rule_sets()])
+    rows = _fact_rows(_section(rendered, rc.label_for("other-scheme", 2022)))
+    assert rows["priorities[0]"][1:3] == ["ACT/FACT", "provisional"]
+    assert rows["caps[per_position]"][1] == "610 000 kr"
+    assert rows["caps[per_measure]"][1:3] == ["unknown", "unknown"]
+    assert rows["band"][1] == "low: 1 kr, high: 2 kr"
+    assert rows["share"][1] == "1/3"
+    text = _section(rendered, rc.label_for("other-scheme", 2022)).astext()
+    assert "April(?)" in text and "Løpende" in text and "no fixed instant" in text
+
+    unknowns = rc.unknowns_nodes([other])
+    assert "caps[per_measure]" in _section(unknowns, "unknowns-unknown").astext()
+    assert "from the announcement" in _section(unknowns, "unknowns-unknown").astext()
+    assert "applicants" in _section(unknowns, "unknowns-uncertain").astext()
+    assert "priorities[1]" in _section(unknowns, "unknowns-provisional").astext()
+    assert "provisional rule sets" in _text(unknowns)
+    deadlines = _section(unknowns, "unknowns-deadlines").astext()
+    assert "April(?)" in deadlines and "Løpende" in deadlines
+
+
+def test_format_value() -> None:
+    from fractions import Fraction
+
+    assert rc.format_value(Money.kroner(330_000)) == "330 000 kr"
+    assert rc.format_value(kr.Method.LEGACY_LADDER) == "legacy-ladder"
+    assert rc.format_value(True) == "yes"
+    assert rc.format_value(Fraction(7, 2)) == "7/2"
+    assert rc.format_value(_dt.date(2022, 2, 15)) == "2022-02-15"
+    assert rc.format_value((Money.kroner(1), "a")) == "1 kr; a"
+    assert rc.format_value(None) == "unknown"
