@@ -1,0 +1,92 @@
+"""Langvarige og sammensatte tjenestebehov 2022: priorities as the deck orders them (DECK, LSB-22)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from nedtrapping.deadlines import Purpose
+from nedtrapping.provenance import Status
+from nedtrapping.schemes.langvarige_sammensatte import (
+    MeasureType,
+    TargetGroup,
+    UnknownMeasureTypeError,
+    parse_measure_type,
+    rank_measures,
+    rules_for,
+)
+
+
+def test_the_whole_rule_set_is_provisional() -> None:
+    rules = rules_for(2022)
+    assert rules.status is Status.PROVISIONAL
+    assert rules.reservation.value == "Med forbehold - endringer i regelverket kommer"
+    for name, fact in rules.facts():
+        assert fact.status is Status.PROVISIONAL, name
+
+
+def test_deadline_keeps_the_decks_words_and_is_confirmed_by_lsb22() -> None:
+    d = rules_for(2022).deadline(Purpose.APPLICATION)
+    assert d.as_written == "31.3.22 ??????"
+    assert d.day == _dt.date(2022, 3, 31) and d.time == _dt.time(23, 59)
+    assert d.citation.tag == "LSB-22"
+    assert d.status is Status.FINAL
+    assert d.note and "31.3.22 ??????" in d.note
+
+
+def test_facts_from_the_deck() -> None:
+    rules = rules_for(2022)
+    assert rules.auditor_certificate_required.value is False  # "Revisorattestasjon tas bort"
+    assert rules.purpose.value == "Lønn til stillinger"
+    assert rules.applicants.value == "Kommuner"
+    assert rules.budget_chapter == "kap. 765 post 60"
+
+
+def test_adult_priorities_in_the_decks_order() -> None:
+    v = rules_for(2022).variant("voksne")
+    assert [p.rank for p in v.priorities] == [1, 2, 3]
+    assert v.priorities[0].measure_types == (MeasureType.ACT_FACT,)
+    assert set(v.priorities[1].measure_types) == {
+        MeasureType.MO_SENTER, MeasureType.LAVTERSKEL_SUBSTITUSJON,
+        MeasureType.BEHANDLINGSFORBEREDENDE, MeasureType.HOUSING_FIRST,
+    }
+    assert v.priorities[2].measure_types == (MeasureType.NYE_METODER,)
+
+
+def test_children_priorities_in_the_decks_order() -> None:
+    v = rules_for(2022).variant(TargetGroup.BARN_UNGE)
+    assert [p.rank for p in v.priorities] == [1, 2]
+    assert v.priorities[0].measure_types == (MeasureType.ACT_FACT,)
+    assert "Ung Arena" in (v.priorities[1].text.value or "")
+
+
+def test_ranking_orders_adults_measures_by_priority() -> None:
+    ranking = rank_measures(
+        [("nye arbeidsformer", "nye-metoder"), ("Housing First", "housing first"),
+         ("FACT-team", "FACT"), ("MO-senter", MeasureType.MO_SENTER)],
+        "voksne",
+    )
+    assert [m.label for m in ranking.ranked] == ["FACT-team", "Housing First", "MO-senter", "nye arbeidsformer"]
+    assert [m.priority.rank for m in ranking.ranked if m.priority] == [1, 2, 2, 3]
+    assert ranking.complete
+
+
+def test_ranking_reports_unprioritised_and_unknown_measures() -> None:
+    ranking = rank_measures(
+        [("Housing First", "housing-first"), ("ACT", "act"), ("something", "drop-in kafé")], "barn-unge"
+    )
+    assert [m.label for m in ranking.ranked] == ["ACT"]
+    assert [m.label for m in ranking.not_prioritised] == ["Housing First"]
+    assert [m.label for m in ranking.unknown] == ["something"]
+    assert "drop-in kafé" in (ranking.unknown[0].reason or "")
+    assert not ranking.complete
+    total = len(ranking.ranked) + len(ranking.not_prioritised) + len(ranking.unknown)
+    assert total == 3
+
+
+def test_unknown_measure_type_and_target_group_name_the_known_ones() -> None:
+    with pytest.raises(UnknownMeasureTypeError, match="act-fact"):
+        parse_measure_type("yoga")
+    with pytest.raises(ValueError, match="voksne, barn-unge"):
+        rules_for(2022).variant("eldre")
