@@ -99,3 +99,11 @@ def test_days_left_says_passed_iff_the_deadline_has_passed(deadline: object, now
     text = days_left(deadline, now)  # type: ignore[arg-type]
     passed = _utc(now) > _utc(deadline.instant())  # type: ignore[attr-defined]
     assert text.startswith("fristen gikk ut") == passed
+
+
+def test_days_left_one_microsecond_after_the_deadline_is_passed() -> None:
+    # found by the property above: a sub-second lateness used to read as "om 1 minutt"
+    d = exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 15), LIBRARY)
+    late = d.instant().add(microseconds=1)
+    assert days_left(d, late) == "fristen gikk ut i dag kl. 23:59"
+    assert not d.check(late).on_time

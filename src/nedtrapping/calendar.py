@@ -364,9 +364,10 @@ def days_left(deadline: Deadline, now: object) -> str:
         return f"{_relative('day', days, 'future')} (frist kl. {clock})"
     if days < 0:
         return f"fristen gikk ut {_relative('day', -days, 'past')}"
-    seconds = int((instant - at).total_seconds())
-    if seconds < 0:
+    remaining = (instant - at).total_seconds()
+    if remaining < 0:  # even a microsecond late is late
         return f"fristen gikk ut i dag kl. {clock}"
+    seconds = int(remaining)
     if seconds >= 3600:
         return f"i dag kl. {clock}, {_relative('hour', seconds // 3600, 'future')}"
     return f"i dag kl. {clock}, {_relative('minute', max(1, seconds // 60), 'future')}"
