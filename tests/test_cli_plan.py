@@ -73,13 +73,28 @@ def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path
     code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:3=480 000", "--ladder-source", "Tilsagnsbrev 2022")
     assert code == 0, err
     assert "A,x,2022,3,100,480000,700000,220000," in out
-    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000", "--format", "table")
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000", "--ladder-source", "brev",
+                         "--format", "table")
     assert code == 0 and "user-supplied: ladder step 3 = 480 000 kr" in out
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000")
+    assert code == 1 and "--ladder-source" in err  # a supplied value must name its grant letter
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:1=500000", "--ladder-source", "brev")
+    assert code == 3 and "ladder step 1 of 2022 was supplied but no position used it" in err
 
 
 def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "plan", "--ladder-step", "2022:5=1")
+    code, _, err = run(capsys, "plan", "--ladder-step", "2022:5=1", "--ladder-source", "brev")
     assert code == 1 and "STEP 1–4" in err
+    code, _, err = run(capsys, "plan", "--ladder-step", "2023:3=1", "--ladder-source", "brev")
+    assert code == 1 and "flat 330 000 kr" in err
+    code, _, err = run(capsys, "plan", "--ladder-step", "2022:3=480.000", "--ladder-source", "brev")
+    assert code == 1 and "ambiguous" in err  # never read as 480 kr
+    code, _, err = run(capsys, "plan", "--years", "2019-2025")
+    assert code == 1 and "2019 is before the first rule set" in err
+    code, _, err = run(capsys, "plan", "--out", str(tmp_path / "no" / "such" / "dir.csv"))
+    assert code == 1 and "cannot write" in err
+    code, _, err = run(capsys, "plan", "--format", "csv", "--explain")
+    assert code == 1 and "--explain goes with the table" in err
     code, _, err = run(capsys, "plan", "--years", "2025-2022")
     assert code == 1 and "ends before it starts" in err
     code, _, err = run(capsys, "plan", str(tmp_path / "missing.csv"))

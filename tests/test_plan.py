@@ -286,3 +286,29 @@ def test_plan_violations_finds_a_tampered_plan() -> None:
     bad_row = attrs.evolve(plan.rows[1], grant=K(1))
     tampered = attrs.evolve(plan, rows=(plan.rows[0], bad_row, *plan.rows[2:]))
     assert any("!= cost" in v for v in plan_violations(tampered))
+
+
+def test_user_input_outside_the_plan_is_refused_not_ignored() -> None:
+    with pytest.raises(ValueError, match="granted 2019"):
+        plan_municipality([_pos(granted={2019: K(1)})])
+    with pytest.raises(ValueError, match="before the first rule set"):
+        plan_municipality([_pos()], years=[2020, 2021])
+    with pytest.raises(TypeError, match="first_grant_year"):
+        _pos(first=2020.0)  # type: ignore[arg-type]
+
+
+def test_inferred_2021_grant_and_positions_after_2021_are_warned_about() -> None:
+    plan = plan_municipality([_pos("a"), _pos("b", first=2023), _pos("c", received_grant_in_2021=True)])
+    text = "\n".join(plan.warnings)
+    assert "inferred: Testkommune / a: the municipality received the grant in 2021" in text
+    assert "Testkommune / b: first grant year 2023 is after 2021" in text
+    assert "Testkommune / c" not in text
+    assert plan.row("b", 2022).year_in_scheme_text == ""
+
+
+def test_unknown_figure_carries_the_unknown_fact_with_its_status() -> None:
+    plan = plan_municipality([_pos(first=2020)])
+    facts = plan.explain("Ruskonsulent", 2022).all_facts()
+    assert any(f.status is Status.UNKNOWN and f.citation.tag == "HDIR-21" for f in facts)
+    totals = plan.to_dict()["totals"]["2022"]
+    assert totals["grant"] is None and totals["incomplete_positions"] == ["Ruskonsulent"]

@@ -123,3 +123,28 @@ def test_a_batch_reports_exactly_its_bad_cells_and_drops_nothing(case: tuple[str
     with pytest.raises(PositionsCSVError) as info:
         parse_positions_csv(text)
     assert {(p.row, p.column) for p in info.value.problems} == bad
+
+
+def test_ambiguous_or_exotic_amounts_are_refused_not_misread() -> None:
+    header = "municipality;position;percent;first_year;annual_cost\n"
+    for amount in ("780.000", "800,000", "1e3", "700000,123"):
+        with pytest.raises(PositionsCSVError, match="annual_cost"):
+            parse_positions_csv(header + f"A;x;100;2021;{amount}\n")
+    (p,) = parse_positions_csv(header + "A;x;100;2021;kr 780.000,-\n")
+    assert p.cost == FixedCost(K(780_000))
+
+
+def test_windows_1252_excel_export_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\nBærum;Miljøterapeut;100;2021;700000\n"
+                     .encode("cp1252"))
+    (p,) = read_positions_csv(path)
+    assert (p.municipality, p.position) == ("Bærum", "Miljøterapeut")
+
+
+def test_received_2021_column_is_read_and_checked() -> None:
+    header = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;fikk_tilskudd_2021\n"
+    ps = parse_positions_csv(header + "A;x;100;2021;1;ja\nA;y;100;2021;1;nei\nA;z;100;2021;1;\n")
+    assert [p.received_grant_in_2021 for p in ps] == [True, False, None]
+    with pytest.raises(PositionsCSVError, match="ja/nei"):
+        parse_positions_csv(header + "A;x;100;2021;1;kanskje\n")

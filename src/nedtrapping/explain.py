@@ -36,10 +36,11 @@ class FactUse:
     citation: Citation
     rule_set: str | None = None
     digest: str | None = None
+    note: str | None = None
 
     @classmethod
     def of(cls, name: str, fact: Fact[Any], *, rule_set: str | None = None, digest: str | None = None) -> FactUse:
-        return cls(name, _display(fact.value), fact.status, fact.citation, rule_set, digest)
+        return cls(name, _display(fact.value), fact.status, fact.citation, rule_set, digest, fact.note)
 
     def to_text(self) -> str:
         where = f" [{self.rule_set}]" if self.rule_set else ""
@@ -53,6 +54,7 @@ class FactUse:
             "citation": self.citation.to_dict(),
             "rule_set": self.rule_set,
             "digest": self.digest,
+            "note": self.note,
         }
 
 

@@ -32,6 +32,7 @@ __all__ = [
 
 ORE_PER_KRONE = 100
 
+#: The library's one rounding rule, in words (shown in plans and the docs).
 ROUNDING_RULE = (
     "Half up to whole kroner, applied once, at the final step of each computed "
     "amount (a grant for one position and year; a cost for one position and year). "
@@ -72,19 +73,21 @@ def _to_fraction(value: object, where: str) -> Fraction:
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
 def _parse_decimal_text(text: str, where: str) -> Decimal:
-    """Parse '330 000', '330000,50', '1.5', '-2' into a Decimal (no float)."""
-    cleaned = _NUMBER_SPACES.sub("", text.strip())
-    cleaned = cleaned.replace("\u2212", "-")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"{where}: {text!r} is not a number") from None
-    if not value.is_finite():
-        raise ValueError(f"{where}: {text!r} is not a finite number")
-    return value
+    """Parse '330 000', '330000,50', '1.5', '-2' into a Decimal (no float).
+
+    Only plain decimal notation: spaces group thousands, ``,`` or ``.`` is the
+    decimal mark. Exponents (``1e3``), fractions (``1/2``) and mixed marks are refused.
+    """
+    cleaned = _NUMBER_SPACES.sub("", text.strip()).replace("\u2212", "-")
+    if not _PLAIN_NUMBER.match(cleaned):
+        raise ValueError(
+            f"{where}: {text!r} is not a number in plain decimal notation (e.g. 780 000, 3,5 or 12.25)"
+        )
+    return Decimal(cleaned.replace(",", "."))
 
 
 @total_ordering
@@ -126,6 +129,8 @@ class Money:
         """
         if not isinstance(amount, float):
             raise TypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
+        if amount != amount or amount in (float("inf"), float("-inf")):
+            raise ValueError(f"Money.from_float: {amount!r} is not a finite amount")
         as_decimal = Decimal(repr(amount))
         ore = (as_decimal * ORE_PER_KRONE).quantize(Decimal(1), rounding="ROUND_HALF_UP")
         return cls(int(ore))
@@ -195,6 +200,13 @@ class Money:
         return f"Money(ore={self.ore})"
 
 
+def _exact_ore(value: object) -> Fraction:
+    _refuse_float(value, "ExactAmount(ore=...)")
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+        raise TypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} {value!r}")
+    return Fraction(value)
+
+
 @attrs.frozen
 class ExactAmount:
     """An exact, possibly fractional, number of øre: the product of money and a share.
@@ -202,7 +214,7 @@ class ExactAmount:
     It is deliberately not :class:`Money`: it must pass the rounding rule first.
     """
 
-    ore: Fraction
+    ore: Fraction = attrs.field(converter=lambda v: _exact_ore(v))
 
     def round(self) -> Money:
         """Apply the library's single rounding rule (see :data:`ROUNDING_RULE`)."""
@@ -261,14 +273,28 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
         _refuse_float(text, where)
         raise TypeError(f"{where}: expected text, got {type(text).__name__}")
     cleaned = text.strip()
-    cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?|,-)$", "", cleaned)
+    whole_marker = bool(re.search(r",-\s*(?:kr\.?|nok)?$", cleaned, flags=re.I))
+    cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?)$", "", cleaned).strip()
+    cleaned = re.sub(r",-$", "", cleaned).strip()
     if not cleaned:
         raise ValueError(f"{where}: empty amount")
-    value = _parse_decimal_text(cleaned, where)
-    exact = Fraction(value) * ORE_PER_KRONE
-    if exact.denominator != 1:
-        raise ValueError(f"{where}: {text!r} has finer precision than øre")
-    return Money(int(exact))
+    compact = _NUMBER_SPACES.sub("", cleaned).replace("\u2212", "-")
+    expected = "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)"
+    if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
+        whole_marker or "," in compact or compact.count(".") > 1
+    ):
+        compact = compact.replace(".", "").replace(",", ".")  # 1.234.567 / 550.000,- / 1.234,50
+    elif re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", compact) and ("." in compact or compact.count(",") > 1):
+        compact = compact.replace(",", "")  # 1,234,567 / 1,234.50
+    elif re.fullmatch(r"[+-]?\d+[.,]\d{3}", compact):
+        raise ValueError(
+            f"{where}: {text!r} is ambiguous (thousands separator or decimals?); "
+            "write 780 000 for whole kroner or 780000,50 with two decimals"
+        )
+    elif not re.fullmatch(r"[+-]?\d+(?:[.,]\d{1,2})?", compact):
+        raise ValueError(f"{where}: {text!r} is not {expected}")
+    value = Decimal(compact.replace(",", "."))
+    return Money(int(value * ORE_PER_KRONE))
 
 
 def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -> Fraction:

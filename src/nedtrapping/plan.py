@@ -87,7 +87,7 @@ class Position:
     municipality: str = attrs.field(validator=attrs.validators.min_len(1))
     position: str = attrs.field(validator=attrs.validators.min_len(1))
     percent: Fraction = attrs.field(converter=_percent)
-    first_grant_year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    first_grant_year: int = attrs.field()
     cost: CostModel = attrs.field(converter=_cost)
     percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
@@ -95,6 +95,11 @@ class Position:
     received_grant_in_2021: bool | None = None
     #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
     origin: str | None = None
+
+    @first_grant_year.validator
+    def _check_year(self, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"first_grant_year: expected a year as an int, got {type(value).__name__} {value!r}")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -131,12 +136,17 @@ class PlanRow:
     grant_source: str
     explanation: Explanation
 
+    @property
+    def year_in_scheme_text(self) -> str:
+        """The year in the scheme, or empty before the position's first grant year."""
+        return str(self.year_in_scheme) if self.year_in_scheme >= 1 else ""
+
     def csv_values(self) -> list[str]:
         def m(x: Money | None) -> str:
             return "" if x is None else x.plain()
 
         return [
-            self.municipality, self.position, str(self.year), str(self.year_in_scheme), _plain_percent(self.percent),
+            self.municipality, self.position, str(self.year), self.year_in_scheme_text, _plain_percent(self.percent),
             m(self.grant), m(self.cost), m(self.own_financing), m(self.own_financing_increase),
         ]
 
@@ -276,7 +286,7 @@ class Plan:
             "rows": [
                 {
                     "municipality": r.municipality, "position": r.position, "year": r.year,
-                    "year_in_scheme": r.year_in_scheme, "percent": _plain_percent(r.percent),
+                    "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None, "percent": _plain_percent(r.percent),
                     "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
                     "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
                     "explanation": r.explanation.to_dict(),
@@ -285,7 +295,8 @@ class Plan:
             ],
             "totals": {
                 str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
-                         "own_financing_increase": m(t.own_financing_increase)}
+                         "own_financing_increase": m(t.own_financing_increase),
+                         "incomplete_positions": list(t.incomplete_positions)}
                 for y, t in self.totals.items()
             },
             "takeover_years": {f"{p.municipality} / {p.position}": self.takeover_year(p.position, p.municipality)
@@ -307,7 +318,7 @@ class Plan:
             table: list[tuple[str, ...]] = [headers]
             for r in rows:
                 table.append((
-                    r.position, str(r.year), str(r.year_in_scheme), _plain_percent(r.percent).replace(".", ","),
+                    r.position, str(r.year), r.year_in_scheme_text or "–", _plain_percent(r.percent).replace(".", ","),
                     _cell(r.grant) + ("*" if r.grant_source != "rule" else ""), _cell(r.cost),
                     _cell(r.own_financing), _cell(r.own_financing_increase, first=r.year == self.years[0]),
                 ))
@@ -423,6 +434,19 @@ def plan_municipality(
         year_list = sorted(set(years))
         if not year_list:
             raise ValueError("years: give at least one year")
+    first_rule_year = kr.years_of(kr.SCHEME_ID)[0]
+    if year_list[0] < first_rule_year:
+        raise ValueError(
+            f"years: {year_list[0]} is before the first rule set of {kr.SCHEME_ID} ({first_rule_year}); "
+            f"it has rule sets for {', '.join(map(str, kr.years_of(kr.SCHEME_ID)))} and pays nothing after "
+            f"{kr.years_of(kr.SCHEME_ID)[-1]}"
+        )
+    outside = [f"{p.municipality} / {p.position}: granted {y}" for p in positions for y in p.granted if y not in year_list]
+    if outside:
+        raise ValueError(
+            f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
+            + "; ".join(outside)
+        )
     rules = dict(rules or {})
     for y, r in rules.items():
         if r.year != y:
@@ -436,11 +460,18 @@ def plan_municipality(
     digests: dict[str, str] = {}
 
     for p in positions:
+        subject = f"{p.municipality} / {p.position}"
+        transition_years = [y for y in year_list if 2022 <= y <= 2024]
+        if p.first_grant_year > 2021 and transition_years:
+            warnings[f"{subject}: first grant year {p.first_grant_year} is after 2021; the transitional scheme "
+                     "continues only positions that existed in 2021, so there is no grant"] = None
+        elif p.received_grant_in_2021 is None and transition_years and 2018 <= p.first_grant_year <= 2021:
+            warnings[f"inferred: {subject}: the municipality received the grant in 2021 (from first grant year "
+                     f"{p.first_grant_year}); state it with a received_2021 column or Position(received_grant_in_2021=...)"] = None
         previous_own: Money | None = None
         for index, year in enumerate(year_list):
             percent = p.percent_in(year)
             n = kr.year_in_scheme(year, p.first_grant_year)
-            subject = f"{p.municipality} / {p.position}"
             # -- grant by the rule
             rule_result: kr.GrantResult | None = None
             rule_error: UnknownValueError | None = None
@@ -485,11 +516,14 @@ def plan_municipality(
                 source = "rule"
                 message = str(rule_error)
                 problems.append(Problem(p.municipality, p.position, year, message))
-                steps.append(Explanation(f"Grant {year}", "unknown", (), (Explanation("Cannot compute", message),)))
+                assert rule_error is not None
+                unknown_use = FactUse.of(rule_error.name, rule_error.fact)
+                steps.append(Explanation(f"Grant {year}", "unknown", (),
+                                         (Explanation("Cannot compute", message, (unknown_use,)),)))
             if rule_result is not None:
                 for use in rule_result.facts_used:
                     if use.status in WARNING_STATUSES and use.status is not Status.ASSUMED:
-                        key = (use.status.value, use.name, use.value, str(use.citation))
+                        key = (use.status.value, use.name, use.value + (f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""), str(use.citation))
                         fact_warnings.setdefault(key, {})[use.rule_set or ""] = None
             # -- cost, own financing, increase
             scale = percent / p.percent

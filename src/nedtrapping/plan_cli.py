@@ -73,7 +73,14 @@ def _parse_years(text: str | None) -> list[int] | None:
 def _supplied_rules(steps: list[str], source_text: str | None) -> dict[int, kr.KommunaltRusarbeidRules]:
     rules: dict[int, kr.KommunaltRusarbeidRules] = {}
     problems = []
-    source = Citation(document=source_text or "supplied on the command line (--ladder-step)", tag="USER")
+    if steps and not (source_text and source_text.strip()):
+        raise _UsageError(
+            "--ladder-step needs --ladder-source naming the grant letter the amount comes from, "
+            "e.g. --ladder-source \"Tilsagnsbrev 2022, Eksempel kommune\""
+        )
+    if not steps:
+        return rules
+    source = Citation(document=(source_text or "").strip(), tag="USER")
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
@@ -113,7 +120,12 @@ def run_plan(args: argparse.Namespace) -> int:
             positions = read_positions_csv(args.file)
             fmt = args.format or "csv"
             heading = ""
-        plan = plan_municipality(positions, years=years, rules=rules)
+        if args.explain and fmt != "table":
+            raise _UsageError("--explain goes with the table; add --format table (the JSON output always explains)")
+        try:
+            plan = plan_municipality(positions, years=years, rules=rules)
+        except ValueError as exc:
+            raise _UsageError(str(exc)) from None
     except PositionsCSVError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -125,13 +137,27 @@ def run_plan(args: argparse.Namespace) -> int:
     if fmt == "table":
         text = heading + text
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    for year, r in sorted(rules.items()):
+        used = {u.name for row in plan.rows if row.year == year for u in row.explanation.all_facts()
+                if u.rule_set == r.key_text}
+        for name, fact in r.facts():
+            step_name = name.replace("ladder.step_", "ladder step ")
+            if name.startswith("ladder.step_") and fact.status.value == "user-supplied" and step_name not in used:
+                print(f"nedtrapping plan: warning: {step_name} of {year} was supplied but no position used it",
+                      file=sys.stderr)
     if not plan.is_complete:
-        print(f"nedtrapping plan: {len(plan.problems)} figure(s) unknown; the plan is incomplete:", file=sys.stderr)
-        for p in plan.problems:
-            print(f"  - {p.municipality} / {p.position} {p.year}: {p.message}", file=sys.stderr)
+        print(f"nedtrapping plan: {len(plan.problems)} figure(s) unknown; the plan is incomplete", file=sys.stderr,
+              end=":\n" if fmt != "table" else " (listed in the table output).\n")
+        if fmt != "table":
+            for p in plan.problems:
+                print(f"  - {p.municipality} / {p.position} {p.year}: {p.message}", file=sys.stderr)
         return EXIT_INCOMPLETE
     return EXIT_OK

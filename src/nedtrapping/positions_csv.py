@@ -18,6 +18,7 @@ first_year             første_tilskuddsår          first year the position got
 annual_cost            årskostnad                  full annual cost of the position, kroner
 growth (optional)      lønnsvekst                  annual cost growth in percent (``3,5``)
 cost_year (optional)   kostnadsår                  the year ``annual_cost`` is for (default 2022)
+received_2021 (opt.)   fikk_tilskudd_2021          ja/nei: the municipality got the grant in 2021
 granted_YYYY (opt.)    tildelt_YYYY                amount granted for year YYYY (grant letter)
 percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY on
 =====================  ==========================  =========================================
@@ -49,7 +50,10 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "annual_cost": ("annual_cost", "årskostnad", "arskostnad"),
     "growth": ("growth", "lønnsvekst", "lonnsvekst"),
     "cost_year": ("cost_year", "kostnadsår", "kostnadsar"),
+    "received_2021": ("received_2021", "fikk_tilskudd_2021", "tilskudd_2021"),
 }
+_YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
+_NO = {"no", "nei", "false", "usann", "0", "n"}
 REQUIRED = ("municipality", "position", "percent", "first_year", "annual_cost")
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
@@ -87,6 +91,14 @@ class PositionsCSVError(ValueError):
         super().__init__("\n".join(lines))
 
 
+def _is_cp1252(raw: bytes) -> bool:
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _normalise(header: str) -> str:
     return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
@@ -99,11 +111,16 @@ def _detect_dialect(text: str) -> str:
 def read_positions_csv(path: str | Path) -> list[Position]:
     """Read a positions CSV file (UTF-8, with or without BOM; ``,`` or ``;``)."""
     p = Path(path)
+    raw = p.read_bytes()
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PositionsCSVError([CellProblem(None, None, None, f"a UTF-8 text file ({exc.reason} at byte {exc.start})")],
-                                str(p)) from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel's "CSV (semikolondelt)" on Norwegian Windows writes Windows-1252
+        text = raw.decode("cp1252", errors="strict") if _is_cp1252(raw) else ""
+        if not text:
+            raise PositionsCSVError([CellProblem(None, None, None,
+                                                 "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
+                                    str(p)) from None
     return parse_positions_csv(text, source=str(p))
 
 
@@ -194,6 +211,15 @@ def parse_positions_csv(text: str, *, source: str = "positions CSV") -> list[Pos
         if "cost_year" in index and cell("cost_year"):
             parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
             cost_year = parsed if parsed is not None else cost_year
+        received: bool | None = None
+        if "received_2021" in index and cell("received_2021"):
+            answer = cell("received_2021").lower()
+            if answer in _YES:
+                received = True
+            elif answer in _NO:
+                received = False
+            else:
+                bad("received_2021", cell("received_2021"), "ja/nei (or yes/no)")
         granted: dict[int, Money] = {}
         changes: dict[int, Fraction] = {}
         for (kind, year), i in sorted(year_cols.items()):
@@ -222,7 +248,8 @@ def parse_positions_csv(text: str, *, source: str = "positions CSV") -> list[Pos
         cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
-            cost=cost, percent_changes=changes, granted=granted, origin=f"{source} row {row_no}",
+            cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
+            origin=f"{source} row {row_no}",
         ))
     if problems:
         raise PositionsCSVError(problems, source)
@@ -261,8 +288,9 @@ def _parse_money(raw: str, report: object, *, required: bool) -> Money | None:
         return None
     try:
         amount = parse_kroner(raw, where="amount")
-    except ValueError:
-        report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+    except ValueError as exc:
+        reason = str(exc).split(": ", 1)[-1]
+        report(raw, f"an amount in kroner, e.g. 780 000 or 780000,50 ({reason})")
         return None
     if amount.ore < 0:
         report(raw, "an amount that is not negative")

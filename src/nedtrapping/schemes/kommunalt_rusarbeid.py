@@ -25,7 +25,7 @@ from nedtrapping import sources as src
 from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, Money, parse_share, round_half_up_to_kroner
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import get_rule_set, register, years_of
 from nedtrapping.ruleset import RuleSet
@@ -67,7 +67,7 @@ def _how_to_supply_step(step: int, year: int) -> str:
         f"grant letter (tilsagnsbrev) for {year}, then either "
         f"(Python) rules = rules_for({year}).with_ladder_step({step}, Money.kroner(AMOUNT), source='Tilsagnsbrev {year}, <kommune>'), "
         f"or (command line) nedtrapping plan positions.csv --ladder-step {year}:{step}=AMOUNT, "
-        f"or give the position's granted amount in a 'granted_{year}' column."
+        f"or give the position's granted amount in a 'granted_{year}' (or 'tildelt_{year}') column."
     )
 
 
@@ -103,7 +103,11 @@ class LegacyLadder:
             raise TypeError(f"ladder step {n}: expected Money, got {type(amount).__name__} {amount!r}")
         if amount.ore <= 0:
             raise ValueError(f"ladder step {n}: an amount per 100 % position must be positive, got {amount}")
-        return attrs.evolve(self, **{f"step_{n}": self.step(n).supplied(amount, source)})
+        replaced = self.step(n)
+        supplied = replaced.supplied(amount, source)
+        if replaced.is_known:
+            supplied = attrs.evolve(supplied, note=f"replaces the {replaced.status.value} value {replaced.value} ({replaced.citation.tag or replaced.citation.document})")
+        return attrs.evolve(self, **{f"step_{n}": supplied})
 
 
 def _legacy_ladder(year: int) -> LegacyLadder:
@@ -164,7 +168,11 @@ class KommunaltRusarbeidRules(RuleSet):
         The original is untouched and the derived rule set has a new digest.
         """
         if self.ladder is None:
-            raise ValueError(f"{self.key_text} does not use the legacy ladder (method: {self.method.value})")
+            flat = self.flat_amount.value if self.flat_amount is not None else None
+            raise ValueError(
+                f"{self.key_text} pays a flat {flat} per 100 % position, whatever the year in the scheme; "
+                "ladder steps apply only to 2021 and 2022"
+            )
         return attrs.evolve(self, ladder=self.ladder.with_step(step, amount, _as_citation(source)))
 
     def amount_per_full_position(self, year_in_scheme: int) -> tuple[Money, FactUse]:
@@ -227,6 +235,8 @@ RULES_2021 = register(
                            county="Agder", note="residual round (ekstrautlysning)"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
                            county="Oslo og Viken", note="residual round (2. gangs utlysning)"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 15), src.NORD_22, as_written="15. februar 2022",
+                           note="report on the 2021 grant, with the 2022 application"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1), src.TF_21.at("Rapporteringsfrist"),
                            as_written="1. februar 2022", county="Troms og Finnmark",
                            note="report on the residual-round grant"),
@@ -282,7 +292,9 @@ RULES_2022 = register(
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.DECK.at("«2022 → Beregnes som tidligere»")),
         ladder=_legacy_ladder(2022),
-        pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="As before: set for a 100 % position, cut in proportion."),
+        pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
+                      note="The legacy amount is set for a 100 % position and cut in proportion (RUSF-20); "
+                           "that 2022, 'computed as before', does the same is inferred."),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
         requires_grant_in_2021=Fact(True, Status.FINAL, src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»")),
@@ -349,7 +361,7 @@ RULES_2024 = register(
             exact_deadline(Purpose.REPORTING, _dt.date(2025, 2, 1), src.HDIR_24, as_written="1. februar 2025",
                            note="report on the 2024 grant"),
         ),
-        frame=Fact(Money.kroner(200_000_000), Status.UNCERTAIN, src.HDIR_24, note="Given as 'about 200 MNOK'."),
+        frame=Fact(Money.kroner(200_000_000), Status.FINAL, src.HDIR_24, note="Given as 'about 200 MNOK'."),
     )
 )
 
@@ -494,8 +506,11 @@ def compute_grant(
     Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
     on a value no source gives (ladder steps 1, 3, 4), naming it and how to supply it.
     """
-    # the float check lives in _percent_share: do not convert to Fraction before it (Fraction(50.0) is 50)
-    share = _percent_share(percent if not isinstance(percent, str) else Fraction(percent.replace(",", ".")))
+    for name, value in (("year", year), ("first_grant_year", first_grant_year)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name}: expected a year as an int, got {type(value).__name__} {value!r}")
+    # parse_share refuses floats (FloatRefusedError) before any conversion
+    share = _percent_share(parse_share(percent, where="percent"))
     if rules is None:
         last = rules_for(years_of(SCHEME_ID)[-1])
         if year > last.last_grant_year.require("last_grant_year"):
