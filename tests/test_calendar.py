@@ -175,8 +175,12 @@ def test_upcoming_within_14_days_of_25_march_2022() -> None:
 
 def test_on_time_and_late_by() -> None:
     on_time = check_submission("kommunalt-rusarbeid", 2021, pendulum.datetime(2021, 10, 18, 23, 59, tz=OSLO),
-                               county="Troms og Finnmark")
+                               county="Troms og Finnmark", round="restmidler")
     assert on_time.on_time
+    # the residual round does not replace the ordinary round's 10 Feb 2021 deadline
+    ordinary = check_submission("kommunalt-rusarbeid", 2021, pendulum.datetime(2021, 10, 18, 23, 59, tz=OSLO),
+                                county="Troms og Finnmark")
+    assert not ordinary.on_time and ordinary.deadline_at.date() == pendulum.date(2021, 2, 10)
     late = check_submission("nav-sosiale-tjenester", 2022, "2022-02-02T01:59:00+01:00")
     assert not late.on_time and late.late_by is not None and late.late_by.in_minutes() == 120
     nordland = check_submission("nav-sosiale-tjenester", 2022, "2022-02-02T01:59:00+01:00", county="Nordland")

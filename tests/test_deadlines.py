@@ -40,22 +40,24 @@ def same_instant(a, b) -> bool:
     return a.timestamp() == b.timestamp() and a.microsecond == b.microsecond
 
 
-# (rule-set year, purpose, county) → the deadline instant in UTC, from the sources
+# (rule-set year, purpose, county, round) → the deadline instant in UTC, from the sources
 EXPECTED = {
-    (2022, Purpose.APPLICATION, None): utc(2022, 2, 15, 22, 59),  # 15 Feb 2022 23:59 CET [DECK, NORD-22]
-    (2023, Purpose.APPLICATION, None): utc(2023, 2, 1, 22, 59),  # 1 Feb 2023 23:59 CET [MR-23]
-    (2024, Purpose.APPLICATION, None): utc(2024, 2, 1, 22, 59),  # 1 Feb 2024 23:59 CET [INN-24]
-    (2022, Purpose.REPORTING, None): utc(2023, 2, 1, 22, 59),  # report on 2022 by 1 Feb 2023 [DECK, NORD-22]
-    (2023, Purpose.REPORTING, None): utc(2024, 2, 1, 22, 59),  # 1 Feb 2024 [MR-23]
-    (2024, Purpose.REPORTING, None): utc(2025, 2, 1, 22, 59),  # 1 Feb 2025 [HDIR-24]
-    (2021, Purpose.APPLICATION, "Troms og Finnmark"): utc(2021, 10, 18, 21, 59),  # 18 Oct 2021 23:59 CEST [TF-21]
+    (2021, Purpose.APPLICATION, None, None): utc(2021, 2, 10, 22, 59),  # 10.02.2021 23:59 CET [INN-21, KORUS-21]
+    (2021, Purpose.REPORTING, None, None): utc(2022, 2, 15, 22, 59),  # report on 2021 with the 2022 application [NORD-22]
+    (2022, Purpose.APPLICATION, None, None): utc(2022, 2, 15, 22, 59),  # 15 Feb 2022 23:59 CET [DECK, NORD-22]
+    (2023, Purpose.APPLICATION, None, None): utc(2023, 2, 1, 22, 59),  # 1 Feb 2023 23:59 CET [MR-23]
+    (2024, Purpose.APPLICATION, None, None): utc(2024, 2, 1, 22, 59),  # 1 Feb 2024 23:59 CET [INN-24]
+    (2022, Purpose.REPORTING, None, None): utc(2023, 2, 1, 22, 59),  # report on 2022 by 1 Feb 2023 [DECK, NORD-22]
+    (2023, Purpose.REPORTING, None, None): utc(2024, 2, 1, 22, 59),  # 1 Feb 2024 [MR-23]
+    (2024, Purpose.REPORTING, None, None): utc(2025, 2, 1, 22, 59),  # 1 Feb 2025 [HDIR-24]
+    (2021, Purpose.APPLICATION, "Troms og Finnmark", "restmidler"): utc(2021, 10, 18, 21, 59),  # 18 Oct 2021 23:59 CEST [TF-21]
 }
 
 
 @pytest.mark.parametrize(("key", "expected"), list(EXPECTED.items()), ids=lambda v: str(v))
 def test_kommunalt_rusarbeid_deadlines_are_the_sources_instants(key, expected):
-    year, purpose, county = key
-    deadline = rules_for(year).deadline(purpose, county=county)
+    year, purpose, county, round_ = key
+    deadline = rules_for(year).deadline(purpose, county=county, round=round_)
     assert deadline.kind is DeadlineKind.EXACT
     instant = deadline.instant()
     assert same_instant(instant, expected)
@@ -65,8 +67,8 @@ def test_kommunalt_rusarbeid_deadlines_are_the_sources_instants(key, expected):
 
 @pytest.mark.parametrize(("key", "expected"), list(EXPECTED.items()), ids=lambda v: str(v))
 def test_submission_at_the_deadline_is_on_time_and_one_microsecond_later_is_late(key, expected):
-    year, purpose, county = key
-    deadline = rules_for(year).deadline(purpose, county=county)
+    year, purpose, county, round_ = key
+    deadline = rules_for(year).deadline(purpose, county=county, round=round_)
     assert deadline.is_on_time(expected)
     assert deadline.is_on_time(expected - dt.timedelta(microseconds=1))
     assert not deadline.is_on_time(expected + dt.timedelta(microseconds=1))
@@ -75,9 +77,11 @@ def test_submission_at_the_deadline_is_on_time_and_one_microsecond_later_is_late
 
 def test_troms_og_finnmark_residual_round_is_its_own_deadline_not_the_national_one():
     rules = rules_for(2021)
-    tf = rules.deadline(Purpose.APPLICATION, county="Troms og Finnmark")
+    tf = rules.deadline(Purpose.APPLICATION, county="Troms og Finnmark", round="restmidler")
     assert tf.county == "Troms og Finnmark"
     assert tf.day == dt.date(2021, 10, 18)
+    # the ordinary round keeps its national date (10 Feb 2021) in Troms og Finnmark too
+    assert rules.deadline(Purpose.APPLICATION, county="Troms og Finnmark").day == dt.date(2021, 2, 10)
     assert rules.deadline(Purpose.APPLICATION).county is None
     # a county without its own date falls back to the national deadline
     assert rules.deadline(Purpose.APPLICATION, county="Vestland").county is None

@@ -232,7 +232,7 @@ def calendar_entries(
             if county is not None and d.county not in (None, county):
                 continue
             own = county is not None and d.county is None and any(
-                o.purpose is d.purpose and o.county == county for o in rules.deadlines
+                o.purpose is d.purpose and o.county == county and o.round == d.round for o in rules.deadlines
             )
             row = rows.get(rules.key) if (d.purpose is Purpose.APPLICATION and d.county is None) else None
             out.append(CalendarEntry(
@@ -329,15 +329,18 @@ def upcoming(now: object, days: int, *, county: str | None = None,
 
 
 def check_submission(scheme_id: str, year: int, submitted_at: object, *,
-                     purpose: Purpose = Purpose.APPLICATION, county: str | None = None) -> SubmissionVerdict:
+                     purpose: Purpose = Purpose.APPLICATION, county: str | None = None,
+                     round: str | None = None) -> SubmissionVerdict:
     """Was a submission at ``submitted_at`` on time? Uses the county's own date when it has one.
+
+    ``round`` picks a round other than the ordinary one (``"restmidler"`` for the 2021 residual round).
 
     Raises :class:`~nedtrapping.registry.UnknownSchemeError` (naming the known ids),
     :class:`UnknownCountyError`, :class:`~nedtrapping.deadlines.NaiveDatetimeError`, or
     :class:`~nedtrapping.deadlines.NoFixedDeadlineError` for a rolling or vague deadline.
     """
     rules = get_rule_set(scheme_id, year)
-    return rules.deadline(purpose, check_county(county)).check(submitted_at)
+    return rules.deadline(purpose, check_county(county), round).check(submitted_at)
 
 
 def _relative(unit: str, count: int, tense: str) -> str:
@@ -446,7 +449,7 @@ def to_text(entries: Sequence[CalendarEntry], *, now: object | None = None) -> s
     for e in entries:
         row = e.deck_row
         deck = f" [lysark rad {row.number}: «{row.deadline_as_written.value}»]" if row is not None else ""
-        where = f" — {e.county}" if e.county else ""
+        where = (f" — {e.deadline.round}" if e.deadline.round else "") + (f" — {e.county}" if e.county else "")
         line = (f"{e.when_text():<32} {_PURPOSE_NB[e.purpose]:<18} {e.title} ({e.year}){where}; "
                 f"søkere: {e.applicants.value}{deck}")
         if now is not None:

@@ -151,6 +151,9 @@ class Deadline:
     #: ``None`` for the national deadline; a county name for a Statsforvalter's own date.
     county: str | None = None
     note: str | None = None
+    #: Which round of a year the deadline belongs to (e.g. ``"restmidler"``, the residual round);
+    #: ``None`` for the ordinary round. A county's date overrides only the national one of its round.
+    round: str | None = None
 
     def instant(self) -> pendulum.DateTime:
         """The deadline as an instant; rolling and vague deadlines have none."""
@@ -200,6 +203,7 @@ def exact_deadline(
     time: _dt.time = END_OF_DAY,
     county: str | None = None,
     note: str | None = None,
+    round: str | None = None,
 ) -> Deadline:
     """Shorthand for the common case: a day, 23:59 Europe/Oslo."""
     return Deadline(
@@ -212,6 +216,7 @@ def exact_deadline(
         time=time,
         county=county,
         note=note,
+        round=round,
     )
 
 

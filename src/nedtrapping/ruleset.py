@@ -126,16 +126,21 @@ class RuleSet:
     def unknowns(self) -> list[tuple[str, Fact[Any]]]:
         return [(n, f) for n, f in self.facts() if f.status is Status.UNKNOWN]
 
-    def deadline(self, purpose: Purpose = Purpose.APPLICATION, county: str | None = None) -> Deadline:
-        """The deadline for ``purpose``: the county's own when it has one, else the national one."""
+    def deadline(self, purpose: Purpose = Purpose.APPLICATION, county: str | None = None,
+                 round: str | None = None) -> Deadline:
+        """The deadline for ``purpose`` in ``round``: the county's own when it has one, else the national one."""
         national = None
         for d in self.deadlines:
-            if d.purpose is purpose and d.county == county and county is not None:
+            if d.purpose is not purpose or d.round != round:
+                continue
+            if county is not None and d.county == county:
                 return d
-            if d.purpose is purpose and d.county is None and national is None:
+            if d.county is None and national is None:
                 national = d
         if national is None:
-            raise LookupError(f"{self.key_text} has no {purpose.value} deadline")
+            where = f" for {county}" if county else ""
+            which = f" in the {round!r} round" if round else ""
+            raise LookupError(f"{self.key_text} has no {purpose.value} deadline{which}{where}")
         return national
 
     # -- identity -----------------------------------------------------------

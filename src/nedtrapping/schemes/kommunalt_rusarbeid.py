@@ -230,16 +230,16 @@ RULES_2021 = register(
                            note="ordinary round (455 MNOK); the report on 2020 has the same deadline"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18), src.TF_21.at("Søknadsfrist"),
                            as_written="18. oktober 2021", county="Troms og Finnmark",
-                           note="residual round: national residual funds of about 76 MNOK"),
+                           note="residual round: national residual funds of about 76 MNOK", round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.AGD_21, as_written="1. oktober 2021",
-                           county="Agder", note="residual round (ekstrautlysning)"),
+                           county="Agder", note="residual round (ekstrautlysning)", round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
-                           county="Oslo og Viken", note="residual round (2. gangs utlysning)"),
+                           county="Oslo og Viken", note="residual round (2. gangs utlysning)", round="restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 15), src.NORD_22, as_written="15. februar 2022",
                            note="report on the 2021 grant, with the 2022 application"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1), src.TF_21.at("Rapporteringsfrist"),
                            as_written="1. februar 2022", county="Troms og Finnmark",
-                           note="report on the residual-round grant"),
+                           note="report on the residual-round grant", round="restmidler"),
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.HDIR_21.at("regelverk: beregningsregler")),
         ladder=_legacy_ladder(2021),
@@ -376,13 +376,14 @@ def rules_for(year: int) -> KommunaltRusarbeidRules:
 # --------------------------------------------------------------------------- calculators
 
 
-def application_deadline(year: int, county: str | None = None) -> Deadline:
-    """The application deadline of ``year`` (the county's own where it has one)."""
-    return rules_for(year).deadline(Purpose.APPLICATION, county)
+def application_deadline(year: int, county: str | None = None, round: str | None = None) -> Deadline:
+    """The application deadline of ``year`` (the county's own where it has one; ``round="restmidler"``
+    for the 2021 residual round)."""
+    return rules_for(year).deadline(Purpose.APPLICATION, county, round)
 
 
 def check_submission(year: int, submitted_at: object, *, county: str | None = None,
-                     purpose: Purpose = Purpose.APPLICATION) -> SubmissionVerdict:
+                     purpose: Purpose = Purpose.APPLICATION, round: str | None = None) -> SubmissionVerdict:
     """Was an application (or report) for ``year`` submitted on time? ``submitted_at`` must be aware.
 
     >>> import pendulum
@@ -391,7 +392,7 @@ def check_submission(year: int, submitted_at: object, *, county: str | None = No
     >>> check_submission(2023, pendulum.datetime(2023, 2, 1, 23, 0, tz="UTC")).on_time
     False
     """
-    return rules_for(year).deadline(purpose, county).check(submitted_at)
+    return rules_for(year).deadline(purpose, county, round).check(submitted_at)
 
 
 def year_in_scheme(year: int, first_grant_year: int) -> int:
