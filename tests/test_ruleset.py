@@ -130,7 +130,9 @@ def test_floats_are_refused_in_canonical_form(x):
 def test_canonical_form_is_exact_for_money_fractions_and_decimals():
     assert canonical(Money(ore=33_000_050)) == {"ore": 33_000_050}
     assert canonical(Fraction(1, 3)) == "1/3"
-    assert canonical(Decimal("12.50")) == "12.50"
+    assert canonical(Decimal("12.50")) == "25/2"
+    # equal numbers have one canonical form, whatever their Python type or trailing zeros
+    assert digest_of(Decimal("12.50")) == digest_of(Decimal("12.5")) == digest_of(Fraction(25, 2))
     assert digest_of(Money(ore=1)) != digest_of(Money(ore=2))
 
 

@@ -103,12 +103,12 @@ class SubmissionVerdict:
         """How late (``None`` when on time)."""
         if self.on_time:
             return None
-        return self.submitted_at - self.deadline_at  # type: ignore[return-value]
+        return self.submitted_at - self.deadline_at
 
     @property
     def margin(self) -> pendulum.Duration:
         """Time left before the deadline at the moment of submission (negative when late)."""
-        return self.deadline_at - self.submitted_at  # type: ignore[return-value]
+        return self.deadline_at - self.submitted_at
 
     def __bool__(self) -> bool:
         return self.on_time
@@ -140,7 +140,7 @@ class Deadline:
     """A deadline exactly as a source gives it, with its status and citation."""
 
     purpose: Purpose
-    kind: DeadlineKind = attrs.field(validator=_check_kind)
+    kind: DeadlineKind = attrs.field(validator=_check_kind)  # type: ignore[assignment]
     #: The words of the source, kept verbatim ("31.3.22 ??????", "Vår", "Løpende").
     as_written: str
     status: Status

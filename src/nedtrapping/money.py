@@ -214,7 +214,7 @@ class ExactAmount:
     It is deliberately not :class:`Money`: it must pass the rounding rule first.
     """
 
-    ore: Fraction = attrs.field(converter=lambda v: _exact_ore(v))
+    ore: Fraction = attrs.field(converter=_exact_ore)
 
     def round(self) -> Money:
         """Apply the library's single rounding rule (see :data:`ROUNDING_RULE`)."""

@@ -69,7 +69,7 @@ def _cost(value: object) -> CostModel:
     if isinstance(value, Money):
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
-        return value  # type: ignore[return-value]
+        return value
     raise TypeError(f"cost: expected FixedCost, GrowingCost or Money, got {type(value).__name__} {value!r}")
 
 

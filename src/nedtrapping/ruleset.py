@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from nedtrapping.deadlines import Deadline, Purpose
+from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
 
@@ -35,10 +36,10 @@ def canonical(value: Any) -> Any:
         raise TypeError(f"a float ({value!r}) has no place in a rule set")
     if isinstance(value, Money):
         return {"ore": value.ore}
-    if isinstance(value, Fraction):
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, (Fraction, Decimal)):
+        # one exact form for equal numbers: Decimal("1.50"), Decimal("1.5") and Fraction(3, 2) agree
+        exact = Fraction(value)
+        return f"{exact.numerator}/{exact.denominator}"
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
@@ -122,6 +123,10 @@ class RuleSet:
                 return fact
         known = ", ".join(name for name, _ in self.facts())
         raise KeyError(f"{self.key_text}: no fact {path!r}; facts are: {known}")
+
+    def use(self, name: str, fact: Fact[Any]) -> FactUse:
+        """A fact of this rule set as used in a computation (for explanations)."""
+        return FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
 
     def unknowns(self) -> list[tuple[str, Fact[Any]]]:
         return [(n, f) for n, f in self.facts() if f.status is Status.UNKNOWN]

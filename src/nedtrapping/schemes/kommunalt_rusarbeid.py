@@ -32,6 +32,7 @@ from nedtrapping.ruleset import RuleSet
 
 __all__ = [
     "SCHEME_ID",
+    "years_of",
     "FIRST_TRANSITION_YEAR",
     "Method",
     "LegacyLadder",
@@ -191,10 +192,7 @@ class KommunaltRusarbeidRules(RuleSet):
             fact = self.flat_amount
             name = "flat amount per 100 % position"
             amount = fact.require(f"The flat amount of {self.key_text}")
-        return amount, FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
-
-    def use(self, name: str, fact: Fact[object]) -> FactUse:
-        return FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
+        return amount, self.use(name, fact)
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -540,6 +538,7 @@ def compute_grant(
         return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=ident)
 
     n = year_in_scheme(year, first_grant_year)
+    method = rules.method.require("method")
     per_full, amount_use = rules.amount_per_full_position(n)
     pro_rata = rules.pro_rata.require("pro_rata")
     applied_share = share if pro_rata else Fraction(1)
@@ -548,7 +547,7 @@ def compute_grant(
     percent_text = _format_percent(share * HUNDRED)
     steps = [
         Explanation(
-            f"Amount per 100 % position ({rules.method.value.value}, year {n} in the scheme)",
+            f"Amount per 100 % position ({method.value}, year {n} in the scheme)",
             str(per_full),
             (rules.use("method", rules.method), amount_use),
         ),

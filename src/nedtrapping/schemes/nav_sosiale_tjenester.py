@@ -68,9 +68,6 @@ class NavSosialeTjenesterRules(RuleSet):
     #: The year's priorities in the deck's order.
     priorities: tuple[Fact[str], ...] = ()
 
-    def use(self, name: str, fact: Fact[object]) -> FactUse:
-        return FactUse.of(name, fact, rule_set=self.key_text, digest=self.short_digest)
-
 
 _DECK_NAV = src.DECK.at("lysark «Tilskudd til utvikling av de sosiale tjenestene i NAV kontoret 2022»")
 
@@ -146,13 +143,17 @@ def _optional_money(value: object) -> Money | None:
     raise TypeError(f"requested: expected Money or None, got {type(value).__name__} {value!r}")
 
 
+def _position_percent(value: object) -> Fraction:
+    return _share(value, "Position.percent")
+
+
 @attrs.frozen(kw_only=True)
 class Position:
     """A position applied for: its percentage and, optionally, the amount requested for it."""
 
     label: str
     #: The position percentage in (0, 100]: int, Decimal, Fraction or text ("50", "33,3"); floats refused.
-    percent: Fraction = attrs.field(converter=lambda p: _share(p, "Position.percent"))
+    percent: Fraction = attrs.field(converter=_position_percent)
     requested: Money | None = attrs.field(default=None, converter=_optional_money)
 
     def __attrs_post_init__(self) -> None:
