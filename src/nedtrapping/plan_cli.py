@@ -40,8 +40,11 @@ def register(sub: Any) -> None:
         ),
         epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
     )
-    p.add_argument("file", nargs="?", help="positions CSV (omit for the embedded example)")
-    p.add_argument("--out", "-o", metavar="FILE", help="write the plan to FILE instead of stdout")
+    p.add_argument("file", nargs="?", help="positions CSV or .xlsx workbook (omit for the embedded example)")
+    p.add_argument("--sheet", metavar="NAME", help="with an .xlsx file: the sheet to read (default: the first)")
+    p.add_argument("--out", "-o", metavar="FILE",
+                   help="write the plan to FILE instead of stdout (FILE.xlsx: a workbook with totals, "
+                        "warnings and explanations)")
     p.add_argument("--format", "-f", choices=("table", "csv", "json"),
                    help="output format (default: table for the example, csv for a file)")
     p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
@@ -117,7 +120,14 @@ def run_plan(args: argparse.Namespace) -> int:
         else:
             if not Path(args.file).is_file():
                 raise _UsageError(f"{args.file}: no such file")
-            positions = read_positions_csv(args.file)
+            if args.file.lower().endswith((".xlsx", ".xlsm")):
+                from nedtrapping.spreadsheet import read_positions_xlsx
+
+                positions = read_positions_xlsx(args.file, sheet=args.sheet)
+            else:
+                if args.sheet:
+                    raise _UsageError("--sheet goes with an .xlsx file")
+                positions = read_positions_csv(args.file)
             fmt = args.format or "csv"
             heading = ""
         if args.explain and fmt != "table":
@@ -136,7 +146,15 @@ def run_plan(args: argparse.Namespace) -> int:
     text = _render(plan, fmt, args.explain)
     if fmt == "table":
         text = heading + text
-    if args.out:
+    if args.out and args.out.lower().endswith(".xlsx"):
+        from nedtrapping.spreadsheet import write_plan_xlsx
+
+        try:
+            write_plan_xlsx(plan, args.out)
+        except OSError as exc:
+            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    elif args.out:
         try:
             Path(args.out).write_text(text, encoding="utf-8")
         except OSError as exc:

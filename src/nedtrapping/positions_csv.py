@@ -39,7 +39,14 @@ from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_YEARS, Position
 
-__all__ = ["CellProblem", "PositionsCSVError", "read_positions_csv", "parse_positions_csv", "COLUMN_ALIASES"]
+__all__ = [
+    "CellProblem",
+    "PositionsCSVError",
+    "read_positions_csv",
+    "parse_positions_csv",
+    "parse_positions_rows",
+    "COLUMN_ALIASES",
+]
 
 #: canonical column → accepted header names (after normalisation)
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -130,7 +137,17 @@ def parse_positions_csv(text: str, *, source: str = "positions CSV") -> list[Pos
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    rows = list(reader)
+    return parse_positions_rows(list(reader), source=source)
+
+
+def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table") -> list[Position]:
+    """Parse positions from rows of text cells (the first row is the header).
+
+    The common core of the CSV and spreadsheet readers: same columns, same checks,
+    every problem reported. Row numbers count the header as row 1.
+    """
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     header = rows[0]
     problems: list[CellProblem] = []
 

@@ -1,0 +1,156 @@
+"""Excel workbooks (``.xlsx``) in and out, for finance officers who live in spreadsheets.
+
+Why: the økonomiplan is built in a spreadsheet; asking users to export CSV first
+loses formats and invites mistakes. This module reads the positions from the first
+sheet of a workbook (same columns as the CSV reader, same checks, every problem
+reported) and writes a plan as a workbook with its figures, totals, warnings and
+explanations.
+
+It needs ``openpyxl`` (``pip install 'nedtrapping[xlsx]'``); the rest of the library
+does not.
+
+Spreadsheet cells may hold binary floats. They never reach a money path directly:
+:func:`cell_text` turns every cell into the text a person sees (a float through its
+shortest decimal form, a percentage-formatted cell ×100), and the positions parser
+then applies its exact rules — e.g. an amount with more than two decimals is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from nedtrapping.money import Money
+from nedtrapping.plan import PLAN_CSV_COLUMNS, Plan, Position
+from nedtrapping.positions_csv import CellProblem, PositionsCSVError, parse_positions_rows
+
+__all__ = ["read_positions_xlsx", "write_plan_xlsx", "cell_text", "XlsxUnavailableError"]
+
+
+class XlsxUnavailableError(ImportError):
+    """openpyxl is not installed."""
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        raise XlsxUnavailableError(
+            "reading and writing .xlsx needs openpyxl: pip install 'nedtrapping[xlsx]' (or use CSV)"
+        ) from None
+    return openpyxl
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """The text of a spreadsheet cell, as a person reads it; floats converted explicitly.
+
+    >>> cell_text(780000)
+    '780000'
+    >>> cell_text(3.5)
+    '3.5'
+    >>> cell_text(0.5, "0%")
+    '50'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, (int, float)):
+        # repr gives the shortest decimal that round-trips: 0.1 -> '0.1', not 0.1000000000000000055…
+        exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in number_format:
+            exact *= 100
+        text = format(exact.normalize(), "f") if exact != exact.to_integral_value() else str(int(exact))
+        return text
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_positions_xlsx(path: str | Path, *, sheet: str | None = None) -> list[Position]:
+    """Read positions from a workbook's first (or named) sheet; the first row is the header."""
+    openpyxl = _openpyxl()
+    p = Path(path)
+    try:
+        book = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a broken file
+        raise PositionsCSVError([CellProblem(None, None, None, f"an .xlsx workbook ({type(exc).__name__}: {exc})")],
+                                str(p)) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise PositionsCSVError([CellProblem(None, None, sheet, f"a sheet named one of: {', '.join(book.sheetnames)}")],
+                                    str(p))
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        rows = [[cell_text(c.value, getattr(c, "number_format", "General") or "General") for c in row]
+                for row in ws.iter_rows()]
+    finally:
+        book.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return parse_positions_rows(rows, source=f"{p} (sheet {ws.title!r})")
+
+
+def _amount(m: Money | None) -> int | Decimal | None:
+    if m is None:
+        return None
+    return m.ore // 100 if m.is_whole_kroner else m.to_decimal()
+
+
+def write_plan_xlsx(plan: Plan, path: str | Path) -> None:
+    """Write ``plan`` as a workbook: Plan, Totals, Warnings, Explanations and Rule sets sheets.
+
+    Amounts are numbers in kroner (exact: whole kroner as integers); an unknown figure
+    is an empty cell, never 0, with the reason on the Warnings sheet.
+    """
+    openpyxl = _openpyxl()
+    book = openpyxl.Workbook()
+    kr_format = '#,##0 "kr"'
+
+    ws = book.active
+    ws.title = "Plan"
+    ws.append([*PLAN_CSV_COLUMNS, "grant_source"])
+    for r in plan.rows:
+        ws.append([
+            r.municipality, r.position, r.year, r.year_in_scheme if r.year_in_scheme >= 1 else None,
+            Decimal(r.percent.numerator) / Decimal(r.percent.denominator),
+            _amount(r.grant), _amount(r.cost), _amount(r.own_financing), _amount(r.own_financing_increase),
+            r.grant_source,
+        ])
+    for col in "FGHI":
+        for cell in ws[col][1:]:
+            cell.number_format = kr_format
+    ws.freeze_panes = "A2"
+
+    totals = book.create_sheet("Totals")
+    totals.append(["municipality", "year", "grant", "cost", "own_financing", "own_financing_increase",
+                   "incomplete_positions"])
+    for muni in plan.municipalities:
+        for year, t in plan.municipality_totals(muni).items():
+            totals.append([muni, year, _amount(t.grant), _amount(t.cost), _amount(t.own_financing),
+                           _amount(t.own_financing_increase), ", ".join(t.incomplete_positions)])
+    for col in "CDEF":
+        for cell in totals[col][1:]:
+            cell.number_format = kr_format
+
+    notes = book.create_sheet("Warnings")
+    notes.append(["kind", "text"])
+    for p in plan.problems:
+        notes.append(["unknown", f"{p.municipality} / {p.position} {p.year}: {p.message}"])
+    for d in plan.discrepancies:
+        notes.append(["discrepancy", str(d)])
+    for w in plan.warnings:
+        notes.append(["not final", w])
+
+    expl = book.create_sheet("Explanations")
+    expl.append(["municipality", "position", "year", "explanation"])
+    for r in plan.rows:
+        expl.append([r.municipality, r.position, r.year, r.explanation.to_text()])
+
+    digests = book.create_sheet("Rule sets")
+    digests.append(["rule set", "sha256"])
+    for key, digest in sorted(plan.digests.items()):
+        digests.append([key, digest])
+
+    book.save(Path(path))
