@@ -37,6 +37,7 @@ from nedtrapping.deadlines import (
     SubmissionVerdict,
     to_instant,
 )
+from nedtrapping.counties import COUNTIES, UnknownCountyError, check_county
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
@@ -64,26 +65,8 @@ __all__ = [
     "DEFAULT_DTSTAMP",
 ]
 
-#: The Statsforvalter regions of 2021–2023 (the years of the calendar). A county deadline must name one.
-COUNTIES: tuple[str, ...] = (
-    "Agder",
-    "Innlandet",
-    "Møre og Romsdal",
-    "Nordland",
-    "Oslo og Viken",
-    "Rogaland",
-    "Troms og Finnmark",
-    "Trøndelag",
-    "Vestfold og Telemark",
-    "Vestland",
-)
-
 #: Used as DTSTAMP when no stamp is given: the deck's date, so the same calendar gives the same file.
 DEFAULT_DTSTAMP = _dt.datetime(2022, 1, 27, tzinfo=_dt.timezone.utc)
-
-
-class UnknownCountyError(ValueError):
-    """A county (Statsforvalter region) that does not exist; the message lists the known ones."""
 
 
 class ApplicantType(enum.Enum):
@@ -104,16 +87,6 @@ class ApplicantType(enum.Enum):
         if key in aliases:
             return aliases[key]
         raise ValueError(f"unknown applicant type {value!r}; known: {', '.join(t.value for t in cls)}")
-
-
-def check_county(county: str | None) -> str | None:
-    """``county`` if it is a known Statsforvalter region (case-insensitive), else :class:`UnknownCountyError`."""
-    if county is None:
-        return None
-    for known in COUNTIES:
-        if known.lower() == county.strip().lower():
-            return known
-    raise UnknownCountyError(f"unknown county {county!r}; known counties (Statsforvalter regions): {', '.join(COUNTIES)}")
 
 
 def _applicant_types(text: str) -> frozenset[ApplicantType]:

@@ -522,7 +522,7 @@ def plan_municipality(
                                          (Explanation("Cannot compute", message, (unknown_use,)),)))
             if rule_result is not None:
                 for use in rule_result.facts_used:
-                    if use.status in WARNING_STATUSES and use.status is not Status.ASSUMED:
+                    if use.status in WARNING_STATUSES and use.name != "rounding rule":  # the footer states it
                         key = (use.status.value, use.name, use.value + (f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""), str(use.citation))
                         fact_warnings.setdefault(key, {})[use.rule_set or ""] = None
             # -- cost, own financing, increase

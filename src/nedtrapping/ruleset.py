@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from nedtrapping.counties import check_county
 from nedtrapping.deadlines import Deadline, Purpose
 from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
@@ -133,7 +134,15 @@ class RuleSet:
 
     def deadline(self, purpose: Purpose = Purpose.APPLICATION, county: str | None = None,
                  round: str | None = None) -> Deadline:
-        """The deadline for ``purpose`` in ``round``: the county's own when it has one, else the national one."""
+        """The deadline for ``purpose`` in ``round``: the county's own when it has one, else the national one.
+
+        ``county`` is checked (case-insensitively) against the Statsforvalter regions: a
+        misspelt county raises :class:`~nedtrapping.counties.UnknownCountyError` instead of
+        silently getting the national date.
+        """
+        if not isinstance(purpose, Purpose):
+            raise TypeError(f"purpose: expected Purpose.APPLICATION or Purpose.REPORTING, got {purpose!r}")
+        county = check_county(county)
         national = None
         for d in self.deadlines:
             if d.purpose is not purpose or d.round != round:

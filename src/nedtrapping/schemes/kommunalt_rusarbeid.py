@@ -140,6 +140,8 @@ class KommunaltRusarbeidRules(RuleSet):
     method: Fact[Method]
     #: The legacy ladder (used when :attr:`method` is the legacy ladder).
     ladder: LegacyLadder | None = None
+    #: Why ladder amounts known from earlier years are used for this year (an assumption).
+    ladder_amounts_basis: Fact[str] | None = None
     #: The flat amount per 100 % position (2023 and 2024).
     flat_amount: Fact[Money] | None = None
     #: The amount is cut in proportion for a position below 100 %.
@@ -208,6 +210,14 @@ _YEAR_RULE = Fact(
 )
 _LAST_YEAR = Fact(2024, Status.FINAL, src.HDIR_24.at("overgangsordning: 2024 er siste år"),
                   note="Transitional rules approved 11 Jan 2022, at most three years, ending in 2024 (RUSF-22a).")
+_LADDER_BASIS = Fact(
+    "the ladder amounts of the 2019 award still apply",
+    Status.ASSUMED,
+    src.LIBRARY.at("assumptions: ladder amounts"),
+    note=("Step 2 = 550 000 is stated for a 2019 award (VOL-19). No source says whether the ladder amounts "
+          "changed between 2017 and 2021; the library assumes they did not. If your grant letter says "
+          "otherwise, supply the amount with with_ladder_step."),
+)
 _TARGET = Fact(
     "Personer eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende.",
     Status.FINAL,
@@ -241,6 +251,7 @@ RULES_2021 = register(
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.HDIR_21.at("regelverk: beregningsregler")),
         ladder=_legacy_ladder(2021),
+        ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="The amount is set for a 100 % position and cut in proportion."),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
@@ -290,6 +301,7 @@ RULES_2022 = register(
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.DECK.at("«2022 → Beregnes som tidligere»")),
         ladder=_legacy_ladder(2022),
+        ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
                       note="The legacy amount is set for a 100 % position and cut in proportion (RUSF-20); "
                            "that 2022, 'computed as before', does the same is inferred."),
@@ -549,7 +561,9 @@ def compute_grant(
         Explanation(
             f"Amount per 100 % position ({method.value}, year {n} in the scheme)",
             str(per_full),
-            (rules.use("method", rules.method), amount_use),
+            (rules.use("method", rules.method), amount_use)
+            + ((rules.use("ladder_amounts_basis", rules.ladder_amounts_basis),)
+               if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None else ()),
         ),
         Explanation(
             f"Pro rata for a {percent_text} % position",

@@ -1,0 +1,44 @@
+"""The Statsforvalter regions (counties) a deadline can belong to.
+
+Why: each Statsforvalter may set its own deadline. A misspelt county must not
+silently fall back to the national date, so every county name is checked here,
+case-insensitively, and an unknown one is an error that lists the known ones.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COUNTIES", "UnknownCountyError", "check_county"]
+
+#: The Statsforvalter regions of 2021–2023 (the years of the rule sets). A county deadline must name one.
+COUNTIES: tuple[str, ...] = (
+    "Agder",
+    "Innlandet",
+    "Møre og Romsdal",
+    "Nordland",
+    "Oslo og Viken",
+    "Rogaland",
+    "Troms og Finnmark",
+    "Trøndelag",
+    "Vestfold og Telemark",
+    "Vestland",
+)
+
+
+class UnknownCountyError(ValueError):
+    """A county (Statsforvalter region) that does not exist; the message lists the known ones."""
+
+
+def check_county(county: object) -> str | None:
+    """``county`` spelt as in :data:`COUNTIES` (matched case-insensitively), ``None`` for national.
+
+    >>> check_county("nordland")
+    'Nordland'
+    """
+    if county is None:
+        return None
+    if not isinstance(county, str):
+        raise TypeError(f"county: expected a county name (text), got {type(county).__name__} {county!r}")
+    for known in COUNTIES:
+        if known.lower() == county.strip().lower():
+            return known
+    raise UnknownCountyError(f"unknown county {county!r}; known counties (Statsforvalter regions): {', '.join(COUNTIES)}")
