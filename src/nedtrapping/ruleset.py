@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -166,9 +167,12 @@ class RuleSet:
     def key_text(self) -> str:
         return f"{self.scheme_id} {self.year}"
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        """SHA-256 over the canonical serialisation: changes whenever any value or source changes."""
+        """SHA-256 over the canonical serialisation: changes whenever any value or source changes.
+
+        Computed once per rule set (it is immutable); a what-if is a new rule set with its own.
+        """
         return digest_of(self)
 
     @property
