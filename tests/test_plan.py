@@ -312,3 +312,17 @@ def test_unknown_figure_carries_the_unknown_fact_with_its_status() -> None:
     assert any(f.status is Status.UNKNOWN and f.citation.tag == "HDIR-21" for f in facts)
     totals = plan.to_dict()["totals"]["2022"]
     assert totals["grant"] is None and totals["incomplete_positions"] == ["Ruskonsulent"]
+
+
+def test_same_position_name_in_two_municipalities_is_kept_apart() -> None:
+    a = _pos("Ruskonsulent")
+    b = attrs.evolve(_pos("Ruskonsulent", first=2018), municipality="Nabokommune")
+    plan = plan_municipality([a, b])
+    assert plan.takeover_year("Ruskonsulent", "Testkommune") == 2025
+    assert plan.takeover_year("Ruskonsulent", "Nabokommune") == 2022
+    assert plan.row("Ruskonsulent", 2022, "Nabokommune").grant == K(0)
+    with pytest.raises(KeyError, match="several municipalities"):
+        plan.row("Ruskonsulent", 2022)
+    assert plan.municipality_totals("Testkommune")[2022].grant == K(550_000)
+    assert plan.totals[2022].grant == K(550_000)
+    assert "Phase-down plan — Nabokommune" in plan.to_text()

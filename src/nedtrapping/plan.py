@@ -11,6 +11,7 @@ that depends on an unknown rule value is ``None`` in the plan, the reason is in
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -225,12 +226,34 @@ class Plan:
     def municipalities(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.municipality for p in self.positions))
 
-    def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
+    @functools.cached_property
+    def _rows_by_position(self) -> dict[tuple[str, str], dict[int, PlanRow]]:
+        index: dict[tuple[str, str], dict[int, PlanRow]] = {}
         for r in self.rows:
-            if r.position == position and r.year == year and (municipality is None or r.municipality == municipality):
-                return r
-        names = sorted({r.position for r in self.rows})
-        raise KeyError(f"no row for position {position!r} in {year}; positions: {', '.join(names)}; years: {self.years}")
+            index.setdefault((r.municipality, r.position), {})[r.year] = r
+        return index
+
+    def _position_rows(self, position: str, municipality: str | None) -> dict[int, PlanRow]:
+        if municipality is not None:
+            found = self._rows_by_position.get((municipality, position))
+            if found is None:
+                raise KeyError(f"no position {position!r} for {municipality!r} in the plan")
+            return found
+        matches = [rows for (_, pos), rows in self._rows_by_position.items() if pos == position]
+        if not matches:
+            names = sorted({pos for _, pos in self._rows_by_position})
+            raise KeyError(f"no position {position!r} in the plan; positions: {', '.join(names)}")
+        if len(matches) > 1:
+            munis = sorted(m for m, pos in self._rows_by_position if pos == position)
+            raise KeyError(f"position {position!r} is in several municipalities ({', '.join(munis)}); "
+                           "name the municipality")
+        return matches[0]
+
+    def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
+        rows = self._position_rows(position, municipality)
+        if year not in rows:
+            raise KeyError(f"no row for position {position!r} in {year}; the plan's years: {self.years}")
+        return rows[year]
 
     def explain(self, position: str, year: int, municipality: str | None = None) -> Explanation:
         return self.row(position, year, municipality).explanation
@@ -246,24 +269,19 @@ class Plan:
             incomplete_positions=incomplete,
         )
 
-    @property
+    @functools.cached_property
     def totals(self) -> dict[int, YearTotal]:
         """Per-year totals over every position in the plan."""
         return {y: self._total(y, [r for r in self.rows if r.year == y]) for y in self.years}
 
     def municipality_totals(self, municipality: str) -> dict[int, YearTotal]:
-        return {
-            y: self._total(y, [r for r in self.rows if r.year == y and r.municipality == municipality])
-            for y in self.years
-        }
+        """Per-year totals of one municipality's positions."""
+        rows = [r for (m, _), by_year in self._rows_by_position.items() if m == municipality for r in by_year.values()]
+        return {y: self._total(y, [r for r in rows if r.year == y]) for y in self.years}
 
     def takeover_year(self, position: str, municipality: str | None = None) -> int | None:
         """The first year from which the municipality carries the whole position."""
-        grants = {r.year: r.grant for r in self.rows
-                  if r.position == position and (municipality is None or r.municipality == municipality)}
-        if not grants:
-            raise KeyError(f"no position {position!r} in the plan")
-        return takeover_year(grants)
+        return takeover_year({y: r.grant for y, r in self._position_rows(position, municipality).items()})
 
     # -- rendering ------------------------------------------------------------
     def to_csv(self) -> str:
