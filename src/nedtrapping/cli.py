@@ -1,4 +1,4 @@
-"""The ``nedtrapping`` command line: ``plan`` (the main job) and ``calendar``."""
+"""The ``nedtrapping`` command line: ``plan`` (the main job), ``calendar`` and ``rules``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from nedtrapping import calendar_cli, plan_cli
+from nedtrapping import calendar_cli, plan_cli, rules_cli
 
 __all__ = ["main", "build_parser"]
 
@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     plan_cli.register(sub)
     calendar_cli.register(sub)
+    rules_cli.register(sub)
     return parser
 
 

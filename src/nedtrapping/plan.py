@@ -374,6 +374,37 @@ class Plan:
                 out.append(r.explanation.to_text())
         return "\n".join(out) + "\n"
 
+    def to_markdown(self, *, explain: bool = False) -> str:
+        """The plan as Markdown (for a report or a notebook): a table per municipality, totals, warnings."""
+        out: list[str] = []
+        head = "| Position | Year | Year in scheme | % | Grant | Full cost | Own financing | Increase |"
+        for muni in self.municipalities:
+            out += [f"## {muni}", "", head, "|" + "---|" * 4 + "---:|" * 4]
+            for r in self.rows:
+                if r.municipality == muni:
+                    out.append(f"| {r.position.replace('|', chr(92) + '|')} | {r.year} | {r.year_in_scheme_text or '–'} | "
+                               f"{_plain_percent(r.percent).replace('.', ',')} | "
+                               f"{_cell(r.grant)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost)} | "
+                               f"{_cell(r.own_financing)} | {_cell(r.own_financing_increase, first=r.year == self.years[0])} |")
+            for y, t in self.municipality_totals(muni).items():
+                out.append(f"| **Total** | {y} | | | {_cell(t.grant)} | {_cell(t.cost)} | {_cell(t.own_financing)} | "
+                           f"{_cell(t.own_financing_increase, first=y == self.years[0])} |")
+            out.append("")
+        if any(r.grant_source != "rule" for r in self.rows):
+            out += ["¹ from the grant letter (user-supplied)", ""]
+        for title, items in (("Unknown figures", [f"{p.municipality} / {p.position} {p.year}: {p.message}"
+                                                  for p in self.problems]),
+                             ("Grant letters that disagree with the rules", [str(d) for d in self.discrepancies]),
+                             ("Values used that are not final", list(self.warnings)),
+                             ("Rule sets used (SHA-256)", [f"{k}: `{v}`" for k, v in sorted(self.digests.items())])):
+            if items:
+                out += [f"### {title}", "", *(f"- {i}" for i in items), ""]
+        out.append("Amounts are exact; each grant and cost is rounded once, half up to whole kroner (an assumption).")
+        if explain:
+            out += ["", "### Explanations", ""]
+            out += [r.explanation.to_markdown() for r in self.rows]
+        return "\n".join(out) + "\n"
+
     def __str__(self) -> str:
         return self.to_text()
 

@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     p.add_argument("--out", "-o", metavar="FILE",
                    help="write the plan to FILE instead of stdout (FILE.xlsx: a workbook with totals, "
                         "warnings and explanations)")
-    p.add_argument("--format", "-f", choices=("table", "csv", "json"),
+    p.add_argument("--format", "-f", choices=("table", "csv", "json", "markdown"),
                    help="output format (default: table for the example, csv for a file)")
     p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
                    help="supply an unknown ladder step from your grant letter, e.g. 2022:3=480000 "
@@ -106,6 +106,8 @@ def _render(plan: Plan, fmt: str, explain: bool) -> str:
         return plan.to_csv()
     if fmt == "json":
         return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return plan.to_markdown(explain=explain)
     return plan.to_text(explain=explain)
 
 
@@ -130,8 +132,9 @@ def run_plan(args: argparse.Namespace) -> int:
                 positions = read_positions_csv(args.file)
             fmt = args.format or "csv"
             heading = ""
-        if args.explain and fmt != "table":
-            raise _UsageError("--explain goes with the table; add --format table (the JSON output always explains)")
+        if args.explain and fmt not in ("table", "markdown"):
+            raise _UsageError("--explain goes with the table or Markdown; add --format table "
+                              "(the JSON output always explains)")
         try:
             plan = plan_municipality(positions, years=years, rules=rules)
         except ValueError as exc:
