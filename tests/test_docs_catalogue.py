@@ -256,3 +256,80 @@ def test_format_value() -> None:
     assert rc.format_value(_dt.date(2022, 2, 15)) == "2022-02-15"
     assert rc.format_value((Money.kroner(1), "a")) == "1 kr; a"
     assert rc.format_value(None) == "unknown"
+
+
+# ---------------------------------------------------------------------------- rounds, statuses, doubt
+
+
+def _deadline_rows(section: nodes.section) -> list[list[str]]:
+    table = next(s for s in section.findall(nodes.section) if s["names"] and s["names"][0].endswith("-deadlines"))
+    return [[entry.astext() for entry in row.findall(nodes.entry)] for row in table.findall(nodes.row)]
+
+
+def test_the_catalogue_shows_each_deadlines_round() -> None:
+    rendered = rc.catalogue_nodes(registry.all_rule_sets())
+    rows = _deadline_rows(_section(rendered, rc.label_for("kommunalt-rusarbeid", 2021)))
+    header, *body = rows
+    assert header[5] == "Round"
+    by_written = {row[1]: row for row in body}
+    assert by_written["18. oktober 2021"][4:6] == ["Troms og Finnmark", "restmidler"]
+    assert by_written["1. oktober 2021"][4:6] == ["Agder", "restmidler"]
+    assert by_written["10.02.2021"][4:6] == ["national", "ordinary"]
+
+
+def test_every_fact_that_is_not_final_is_on_the_unknowns_page_under_its_status() -> None:
+    rule_sets = registry.all_rule_sets()
+    rendered = rc.unknowns_nodes(rule_sets)
+    sections = {status: _section(rendered, f"unknowns-{status}") for status, *_ in rc.NOT_FINAL_SECTIONS}
+    terms = {status: [t.astext() for t in sec.findall(nodes.term)] for status, sec in sections.items()}
+    expected: dict[str, list[str]] = {status: [] for status in sections}
+    for rs in rule_sets:
+        for path, fact in rs.facts():
+            status = fact.status.value
+            assert status in ("final", *sections), f"{rs.key_text} {path}: status {status} has no section"
+            if status != "final":
+                expected[status].append(f"{rs.scheme_id} {rs.year} · {path}")
+    for status in sections:
+        assert sorted(terms[status]) == sorted(expected[status]), status
+        assert f"({len(expected[status])})" in sections[status][0].astext()
+
+
+def test_the_ladder_amount_assumption_and_the_2022_pro_rata_are_listed() -> None:
+    rendered = rc.unknowns_nodes(registry.all_rule_sets())
+    assumed = _section(rendered, "unknowns-assumed").astext()
+    assert "kommunalt-rusarbeid 2022 · ladder_amounts_basis" in assumed
+    assert "the ladder amounts of the 2019 award still apply" in assumed
+    inferred = _section(rendered, "unknowns-inferred").astext()
+    assert "kommunalt-rusarbeid 2022 · pro_rata" in inferred
+    assert "kommunalt-rusarbeid 2021 · pro_rata" not in inferred
+
+
+def test_deadlines_whose_source_words_carry_doubt_are_shown_even_when_settled() -> None:
+    rendered = rc.unknowns_nodes(registry.all_rule_sets())
+    words = _section(rendered, "unknowns-doubtful-words").astext()
+    # the deck's «31.3.22 ??????», confirmed by LSB-22: final, but its doubt is shown
+    assert "31.3.22 ??????" in words and "LSB-22" in words and "status final" in words
+    assert "31. mars(?)" in words and "a later source (LSB-22) confirmed it" in words
+    # the deck's «April(?)» / «Kommuner(?)»: still uncertain
+    assert "April(?)" in words and "Kommuner(?)" in words and "status uncertain" in words
+    # an exact, final deadline with no doubt in its words is not there
+    assert "15. februar" not in words
+
+
+def test_a_deck_row_with_doubt_is_shown_without_a_registered_rule_set() -> None:
+    @attrs.frozen
+    class Row:
+        number: int
+        scheme_as_written: str
+        applicants_as_written: Fact[str]
+        deadline_as_written: Fact[str]
+        scheme_id: str
+        year: int
+
+    source = Citation("A deck", tag="D")
+    row = Row(1, "Et tilskudd", Fact("Kommuner", Status.FINAL, source), Fact("Mai(?)", Status.UNCERTAIN, source),
+              "not-registered", 2022)
+    words = _section(rc.unknowns_nodes([], deck_rows=[row]), "unknowns-doubtful-words").astext()
+    assert "deck calendar row 1" in words and "Mai(?)" in words and "The library holds" not in words
+    empty = _section(rc.unknowns_nodes([], deck_rows=[]), "unknowns-doubtful-words").astext()
+    assert "None, in any registered rule set." in empty

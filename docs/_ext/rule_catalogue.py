@@ -11,8 +11,10 @@ Directives
     (``rule_set.facts()``) with its value, status, citation (document, section, link,
     date) and note, and every deadline. Option ``:scheme: ID`` limits it to one scheme.
 ``.. rule-unknowns::``
-    Every unknown, uncertain, provisional and inferred value across all rule sets, and
-    every deadline that is not a firm instant, with how to supply what can be supplied.
+    Every unknown, uncertain, provisional, inferred and assumed value across all rule
+    sets (grouped by status), every deadline that is not a firm instant, and every
+    deadline or deck-calendar row whose source words carry doubt («31.3.22 ??????»,
+    «April(?)»), with how to supply what can be supplied.
 ``.. rule-catalogue-summary::``
     A one-table overview: scheme, years, number of facts per status, digests.
 ``.. cli-help:: [SUBCOMMAND]``
@@ -51,6 +53,8 @@ __all__ = [
     "unknowns_nodes",
     "summary_nodes",
     "current_rule_sets",
+    "current_deck_rows",
+    "NOT_FINAL_SECTIONS",
     "setup",
 ]
 
@@ -283,9 +287,20 @@ def _deadline_cells(deadline: Any) -> list[Any]:
         format_value(deadline.kind),
         _status_node(deadline.status),
         county or "national",
+        _round_text(deadline),
         _instant_text(deadline),
         source,
     ]
+
+
+def _round_text(deadline: Any) -> str:
+    """The round a deadline belongs to: ``ordinary`` (``round`` is ``None``) or its name (``restmidler``)."""
+    return getattr(deadline, "round", None) or "ordinary"
+
+
+def _doubt_in_words(text: str | None) -> bool:
+    """The source's own words signal doubt (a question mark: «31.3.22 ??????», «April(?)»)."""
+    return bool(text) and "?" in str(text)
 
 
 def _rule_set_section(rs: Any) -> nodes.section:
@@ -324,9 +339,9 @@ def _rule_set_section(rs: Any) -> nodes.section:
     dl_section = _section("Deadlines", label_for(rs.scheme_id, rs.year) + "-deadlines")
     if deadlines:
         dl_section += _table(
-            ["Purpose", "As written", "Kind", "Status", "County", "Instant", "Source"],
+            ["Purpose", "As written", "Kind", "Status", "County", "Round", "Instant", "Source"],
             [_deadline_cells(d) for d in deadlines],
-            [10, 14, 8, 9, 11, 18, 30],
+            [10, 13, 8, 9, 10, 9, 16, 25],
             classes=["rule-deadlines"],
         )
     else:
@@ -444,68 +459,173 @@ def _fact_list_section(title: str, intro: str, found: list[tuple[Any, str, Any]]
     return section
 
 
-def unknowns_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
-    """The "What is not known" content, generated from every rule set."""
+#: The statuses gathered on the "What is not known" page, in the order of its sections, with the
+#: section's title, its introduction, and whether the value is shown (an unknown has none).
+NOT_FINAL_SECTIONS: tuple[tuple[str, str, str, bool], ...] = (
+    ("unknown", "Unknown values",
+     "No public source gives these. They have no value at all: a computation that needs one raises "
+     "UnknownValueError naming the value and how to supply it. They are never treated as 0.", False),
+    ("uncertain", "Uncertain values",
+     "A source gives these, but signals doubt (a question mark, 'about', a secondary reading) and no stronger "
+     "source settles it. They are used, and every plan that uses one warns about it.", True),
+    ("provisional", "Provisional values",
+     "Stated, but the source says they may change ('med forbehold').", True),
+    ("inferred", "Inferred values",
+     "No source says these in so many words; they are deduced from stated facts. They are used, and every "
+     "plan that uses one warns about it.", True),
+    ("assumed", "Assumed values",
+     "Every source is silent; the library makes its own documented choice (see the page on assumptions). "
+     "They are used, and every plan that uses one warns about it.", True),
+)
+
+
+def current_deck_rows() -> list[Any]:
+    """The rows of the deck's calendar table, if the library holds them (else none)."""
+    try:
+        from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR
+    except ImportError:  # pragma: no cover - a library without the deck's calendar
+        return []
+    return list(DECK_CALENDAR)
+
+
+def _registered_deadline(rule_sets: list[Any], scheme_id: str, year: int) -> tuple[Any, Any] | None:
+    """The national, ordinary-round application deadline of (scheme, year), with its rule set."""
+    for rs in rule_sets:
+        if (rs.scheme_id, rs.year) != (scheme_id, year):
+            continue
+        for d in getattr(rs, "deadlines", ()) or ():
+            if (format_value(getattr(d, "purpose", None)) == "application" and getattr(d, "county", None) is None
+                    and getattr(d, "round", None) is None):
+                return rs, d
+    return None
+
+
+def _deadline_summary(d: Any) -> nodes.paragraph:
+    para = nodes.paragraph()
+    para += nodes.strong("As written:", "As written:")
+    para += nodes.Text(" ")
+    para += nodes.literal(d.as_written, d.as_written)
+    para += nodes.Text(f" — kind {format_value(d.kind)}, status ")
+    para += _status_node(d.status)
+    county = getattr(d, "county", None)
+    para += nodes.Text(
+        f", {('county ' + county) if county else 'national'}, round {_round_text(d)}; instant: {_instant_text(d)}"
+    )
+    return para
+
+
+def _doubtful_words(sets: list[Any], deck_rows: list[Any]) -> list[tuple[str, Any, list[nodes.Node]]]:
+    """Deadlines (and deck-calendar rows) whose source words carry doubt, however they were settled."""
+    found: list[tuple[str, Any, list[nodes.Node]]] = []
+    for rs in sets:
+        for d in getattr(rs, "deadlines", ()) or ():
+            if not _doubt_in_words(d.as_written):
+                continue
+            body: list[nodes.Node] = [_deadline_summary(d)]
+            if getattr(d, "note", None):
+                body.append(_text_paragraph(d.note, "Note:"))
+            body.append(_citation_paragraph(d.citation, "Source of the date:" if d.day else "Source:"))
+            found.append((f"deadline ({format_value(getattr(d, 'purpose', None))})", rs, body))
+    for row in deck_rows:
+        deadline_fact = getattr(row, "deadline_as_written", None)
+        applicants_fact = getattr(row, "applicants_as_written", None)
+        facts = [("deadline", deadline_fact), ("who may apply", applicants_fact)]
+        if not any(f is not None and (_status_value(f.status) != "final" or _doubt_in_words(f.value))
+                   for _, f in facts):
+            continue
+        body = []
+        para = nodes.paragraph()
+        para += nodes.strong("The deck's row:", "The deck's row:")
+        para += nodes.Text(f" «{row.scheme_as_written}»")
+        for name, fact in facts:
+            if fact is None:
+                continue
+            para += nodes.Text(f"; {name} ")
+            para += nodes.literal(str(fact.value), str(fact.value))
+            para += nodes.Text(" (")
+            para += _status_node(fact.status)
+            para += nodes.Text(")")
+        body.append(para)
+        registered = _registered_deadline(sets, row.scheme_id, row.year)
+        if registered is not None:
+            reg_rs, reg = registered
+            line = nodes.paragraph()
+            line += nodes.strong("The library holds:", "The library holds:")
+            line += nodes.Text(" ")
+            line += _xref(f"{reg_rs.scheme_id} {reg_rs.year}", label_for(reg_rs.scheme_id, reg_rs.year))
+            line += nodes.Text(" — ")
+            line += _deadline_summary(reg).children[2:]
+            body.append(line)
+            if (deadline_fact is not None and _status_value(deadline_fact.status) != "final"
+                    and _status_value(reg.status) == "final"):
+                tag = getattr(reg.citation, "tag", None) or getattr(reg.citation, "document", str(reg.citation))
+                body.append(_text_paragraph(
+                    f"the deck doubted this date; a later source ({tag}) confirmed it, so the date is final "
+                    "and the deck's words are kept verbatim.", "Settled:"))
+        if deadline_fact is not None:
+            body.append(_citation_paragraph(deadline_fact.citation, "Source:"))
+        found.append((f"deck calendar row {row.number}", None, body))
+    return found
+
+
+def unknowns_nodes(rule_sets: Iterable[Any], deck_rows: Iterable[Any] | None = None) -> list[nodes.Node]:
+    """The "What is not known" content, generated from every rule set.
+
+    Every value whose status is not final (nor user-supplied), grouped by status; the
+    deadlines that are not a firm instant; and the deadlines (and rows of the deck's
+    calendar) whose source words carry doubt. ``deck_rows`` defaults to the library's
+    :data:`~nedtrapping.schemes.tilskuddskalender_2022.DECK_CALENDAR`.
+    """
     sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
+    rows = current_deck_rows() if deck_rows is None else list(deck_rows)
     out: list[nodes.Node] = []
 
-    unknown = _facts_with(sets, "unknown")
-    uncertain = _facts_with(sets, "uncertain")
-    provisional = _facts_with(sets, "provisional")
-    inferred = _facts_with(sets, "inferred")
+    by_status = {status: _facts_with(sets, status) for status, *_ in NOT_FINAL_SECTIONS}
+    prov_sets = [rs for rs in sets if _status_value(rs.status) == "provisional"]
+    uncertain_sets = [rs for rs in sets if _status_value(rs.status) == "uncertain"]
+
+    loose = []
+    for rs in sets:
+        for d in getattr(rs, "deadlines", ()) or ():
+            if _status_value(d.status) != "final" or format_value(d.kind) != "exact":
+                loose.append((rs, d))
+    doubtful = _doubtful_words(sets, rows)
 
     overview = nodes.bullet_list()
     for text in (
-        f"{len(unknown)} unknown values (the library refuses to compute with them)",
-        f"{len(uncertain)} uncertain values (used, with a warning)",
-        f"{len(provisional)} provisional values and "
-        f"{sum(1 for rs in sets if _status_value(rs.status) == 'provisional')} provisional rule sets",
-        f"{len(inferred)} inferred values (deduced, not stated by a source)",
+        f"{len(by_status['unknown'])} unknown values (the library refuses to compute with them)",
+        f"{len(by_status['uncertain'])} uncertain values and {len(uncertain_sets)} uncertain rule sets "
+        "(used, with a warning)",
+        f"{len(by_status['provisional'])} provisional values and {len(prov_sets)} provisional rule sets",
+        f"{len(by_status['inferred'])} inferred values (deduced, not stated by a source)",
+        f"{len(by_status['assumed'])} assumed values (the library's own choice where the sources are silent)",
+        f"{len(loose)} deadlines that are not firm, and {len(doubtful)} deadlines or calendar rows whose "
+        "source words carry doubt",
     ):
         item = nodes.list_item()
         item += nodes.paragraph(text=text)
         overview += item
     out.append(overview)
 
-    out.append(_fact_list_section(
-        "Unknown values",
-        "No public source gives these. They have no value at all: a computation that needs one raises "
-        "UnknownValueError naming the value and how to supply it. They are never treated as 0.",
-        unknown, show_value=False, label="unknowns-unknown",
-    ))
-    out.append(_fact_list_section(
-        "Uncertain values",
-        "A source gives these, but signals doubt (a question mark, 'about', a secondary reading). "
-        "They are used, and every plan that uses one warns about it.",
-        uncertain, show_value=True, label="unknowns-uncertain",
-    ))
+    for status, title, intro, show_value in NOT_FINAL_SECTIONS:
+        section = _fact_list_section(title, intro, by_status[status], show_value=show_value,
+                                     label=f"unknowns-{status}")
+        whole = {"provisional": prov_sets, "uncertain": uncertain_sets}.get(status, [])
+        if whole:
+            section += nodes.paragraph(text=f"Whole rule sets marked {status} (every value in them is "
+                                            f"{'subject to change' if status == 'provisional' else 'in doubt'}):")
+            blist = nodes.bullet_list()
+            for rs in whole:
+                item = nodes.list_item()
+                para = nodes.paragraph()
+                para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+                para += nodes.Text(f" — {rs.title}; ")
+                para += _citation_paragraph(rs.citation).children
+                item += para
+                blist += item
+            section += blist
+        out.append(section)
 
-    prov = _fact_list_section(
-        "Provisional values",
-        "Stated, but the source says they may change ('med forbehold').",
-        provisional, show_value=True, label="unknowns-provisional",
-    )
-    prov_sets = [rs for rs in sets if _status_value(rs.status) == "provisional"]
-    if prov_sets:
-        prov += nodes.paragraph(text="Whole rule sets marked provisional (every value in them may change):")
-        blist = nodes.bullet_list()
-        for rs in prov_sets:
-            item = nodes.list_item()
-            para = nodes.paragraph()
-            para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
-            para += nodes.Text(f" — {rs.title}; ")
-            para += _citation_paragraph(rs.citation).children
-            item += para
-            blist += item
-        prov += blist
-    out.append(prov)
-
-    # deadlines that are not firm
-    loose = []
-    for rs in sets:
-        for d in getattr(rs, "deadlines", ()) or ():
-            if _status_value(d.status) != "final" or format_value(d.kind) != "exact":
-                loose.append((rs, d))
     dl_section = _section(f"Deadlines that are not firm ({len(loose)})", "unknowns-deadlines")
     dl_section += nodes.paragraph(
         text="Deadlines kept exactly as the source words them because they are uncertain, provisional, "
@@ -515,16 +635,7 @@ def unknowns_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
     if loose:
         dl = nodes.definition_list(classes=["rule-unknowns"])
         for rs, d in loose:
-            body: list[nodes.Node] = []
-            para = nodes.paragraph()
-            para += nodes.strong("As written:", "As written:")
-            para += nodes.Text(" ")
-            para += nodes.literal(d.as_written, d.as_written)
-            para += nodes.Text(f" — kind {format_value(d.kind)}, status ")
-            para += _status_node(d.status)
-            county = getattr(d, "county", None)
-            para += nodes.Text(f", {('county ' + county) if county else 'national'}; instant: {_instant_text(d)}")
-            body.append(para)
+            body: list[nodes.Node] = [_deadline_summary(d)]
             if getattr(d, "note", None):
                 body.append(_text_paragraph(d.note, "Note:"))
             body.append(_citation_paragraph(d.citation, "Source:"))
@@ -534,12 +645,31 @@ def unknowns_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
         dl_section += nodes.paragraph(text="None, in any registered rule set.")
     out.append(dl_section)
 
-    out.append(_fact_list_section(
-        "Inferred values",
-        "No source says these in so many words; they are deduced from stated facts. They are used, and "
-        "every plan that uses one warns about it.",
-        inferred, show_value=True, label="unknowns-inferred",
-    ))
+    words = _section(f"Doubt in the sources' words ({len(doubtful)})", "unknowns-doubtful-words")
+    words += nodes.paragraph(
+        text="Deadlines and rows of the deck's calendar whose source writes them with doubt (a question mark), "
+        "kept verbatim. Where a stronger source later gave the date, the date is final and the doubtful "
+        "words stay beside it; where none did, the value stays uncertain."
+    )
+    if doubtful:
+        dl = nodes.definition_list(classes=["rule-unknowns"])
+        for what, rs, body in doubtful:
+            if rs is not None:
+                dl += _entry(rs, what, body)
+            else:
+                item = nodes.definition_list_item()
+                term = nodes.term()
+                term += nodes.Text(what)
+                item += term
+                definition = nodes.definition()
+                for node in body:
+                    definition += node
+                item += definition
+                dl += item
+        words += dl
+    else:
+        words += nodes.paragraph(text="None, in any registered rule set.")
+    out.append(words)
     return out
 
 
