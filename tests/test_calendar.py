@@ -13,22 +13,29 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from nedtrapping import sources
 from nedtrapping.calendar import (
+    STATUS_NB,
     ApplicantType,
     UnknownCountyError,
+    applicant_condition,
     calendar_entries,
     check_submission,
     days_left,
     schemes_open_to,
+    status_nb,
     to_csv,
+    to_ics,
     to_markdown,
+    to_moment,
+    to_text,
     upcoming,
 )
 from nedtrapping.cli import main
 from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind, NaiveDatetimeError, NoFixedDeadlineError, Purpose
 from nedtrapping.provenance import Status
-from nedtrapping.registry import UnknownSchemeError, get_rule_set
-from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR
+from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set
+from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR, AssumedPeriodDeadline, uncertain_rows
 
 # The deck's table, copied from seeds/000_3cc30d92ddb7e090.txt: (scheme, who may apply, deadline).
 DECK_TABLE = [
@@ -139,11 +146,40 @@ def test_schemes_open_to_a_municipality_in_nordland_on_3_feb_2022() -> None:
     openings = {o.entry.scheme_id: o for o in schemes_open_to("kommune", _dt.date(2022, 2, 3), county="Nordland")}
     # the national NAV deadline (1 Feb) has passed, but Nordland's own (7 Feb) has not
     assert openings["nav-sosiale-tjenester"].entry.deadline.day == _dt.date(2022, 2, 7)
-    assert openings["kommunalt-rusarbeid"].answer == "yes"  # 15 Feb 2022
+    assert openings["nav-sosiale-tjenester"].answer == "yes"  # NAV-22: final, "Kommuner v/NAV kontoret"
+    assert openings["kommunalt-rusarbeid"].answer == "maybe"  # 15 Feb 2022, only for 2021 recipients
     assert openings["nytt-tilskudd-psykisk-helse-rus"].answer == "maybe"  # April(?), Kommuner(?)
     assert openings["frisklivs-og-laeringstilbud"].answer == "maybe"  # Vår
-    assert openings["fastleger-korona-kompensasjon"].answer == "yes"  # Løpende
+    assert openings["fastleger-korona-kompensasjon"].answer == "maybe"  # Løpende, but the year is inferred
     assert openings["langvarige-sammensatte"].answer == "maybe"  # provisional rule set
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_a_conditional_applicants_text_gives_maybe_only_if(year: int) -> None:
+    # DECK / NORD-22: "Bare kommuner som fikk tilskudd i 2021 kan søke" — not every municipality
+    on = _dt.date(year, 1, 15)
+    opening = next(o for o in schemes_open_to("kommune", on) if o.entry.scheme_id == "kommunalt-rusarbeid")
+    assert opening.entry.year == year
+    assert opening.answer == "maybe"
+    assert opening.condition == "Kommuner som fikk tilskudd i 2021"
+    assert opening.reason.startswith("only if the applicant fits «Kommuner som fikk tilskudd i 2021»")
+
+
+def test_kommunalt_rusarbeid_on_2_feb_2022_is_maybe_not_yes() -> None:
+    # the reviewer's case: it used to say "yes" to every municipality
+    opening = next(o for o in schemes_open_to("kommune", _dt.date(2022, 2, 2))
+                   if o.entry.scheme_id == "kommunalt-rusarbeid")
+    assert (opening.answer, opening.condition) == ("maybe", "Kommuner som fikk tilskudd i 2021")
+    assert "Kommuner som fikk tilskudd i 2021" in opening.reason
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Kommuner", None), ("Kommuner m.fl.", None), ("Kommuner v/NAV kontoret", None), ("Kommuner(?)", None),
+    ("Kommuner som fikk tilskudd i 2021", "Kommuner som fikk tilskudd i 2021"),
+    ("Kommuner med over 5000 innbyggere", "Kommuner med over 5000 innbyggere"),
+])
+def test_applicant_condition_is_anything_beyond_the_bare_type(text: str, condition: str | None) -> None:
+    assert applicant_condition(text) == condition
 
 
 def test_national_nav_deadline_is_closed_on_2_feb_outside_nordland() -> None:
@@ -165,12 +201,44 @@ def test_open_to_refuses_naive_and_unknown_applicant() -> None:
 
 def test_upcoming_within_14_days_of_25_march_2022() -> None:
     now = pendulum.datetime(2022, 3, 25, 12, tz=OSLO)
-    ids = [e.scheme_id for e in upcoming(now, 14)]
-    # 31 Mar (langvarige), April(?) (overlaps the window), 1 Apr (kompetanse); 8 Apr 23:59 is past the window
-    assert ids == ["langvarige-sammensatte", "nytt-tilskudd-psykisk-helse-rus", "kompetanse-og-innovasjonstilskudd"]
-    assert "nytt-tilskudd-psykisk-helse-rus" not in [e.scheme_id for e in upcoming(now, 14, include_approximate=False)]
+    got = upcoming(now, 14)
+    # Løpende (all of 2022), Vår (assumed March–May), 31 Mar (langvarige), April(?) (overlaps the window),
+    # 1 Apr (kompetanse); 8 Apr 23:59 is past the window
+    assert [e.scheme_id for e in got] == [
+        "fastleger-korona-kompensasjon", "frisklivs-og-laeringstilbud", "langvarige-sammensatte",
+        "nytt-tilskudd-psykisk-helse-rus", "kompetanse-og-innovasjonstilskudd",
+    ]
+    assert [e.approximate for e in got] == [True, True, False, True, False]
+    exact_only = [e.scheme_id for e in upcoming(now, 14, include_approximate=False)]
+    assert exact_only == ["langvarige-sammensatte", "kompetanse-og-innovasjonstilskudd"]
     with pytest.raises(ValueError, match="days"):
         upcoming(now, -1)
+
+
+def test_upcoming_includes_spring_and_rolling_only_when_their_period_overlaps() -> None:
+    # 1 June 2022: the assumed spring (March–May) is over; Løpende runs all of 2022
+    ids = [e.scheme_id for e in upcoming(_dt.date(2022, 6, 1), 10)]
+    assert "frisklivs-og-laeringstilbud" not in ids and "fastleger-korona-kompensasjon" in ids
+    # 20 Feb 2022, 10 days: spring starts 1 March, inside the window
+    ids = [e.scheme_id for e in upcoming(_dt.date(2022, 2, 20), 10)]
+    assert "frisklivs-og-laeringstilbud" in ids
+    # in 2023 neither 2022 row is there
+    ids = [e.scheme_id for e in upcoming(_dt.date(2023, 3, 1), 30)]
+    assert not {"frisklivs-og-laeringstilbud", "fastleger-korona-kompensasjon"} & set(ids)
+
+
+def test_approximate_entries_are_marked_in_the_text() -> None:
+    text = to_text(upcoming(_dt.date(2022, 3, 25), 14))
+    spring = next(line for line in text.splitlines() if "Frisklivs" in line)
+    assert spring.startswith("≈ Vår (omtrent mars–mai 2022, antatt; ingen dato)")
+    assert "periode antatt: mars–mai 2022" in spring
+    rolling = next(line for line in text.splitlines() if "fastleger" in line)
+    assert rolling.startswith("≈ Løpende (ingen frist, hele 2022)")
+
+
+def test_huge_day_windows_are_a_clear_error_not_an_overflow() -> None:
+    with pytest.raises(ValueError, match="9999"):
+        upcoming(_dt.date(2022, 1, 1), 9_999_999_999)
 
 
 def test_on_time_and_late_by() -> None:
@@ -255,3 +323,165 @@ def test_cli_module_runs_with_county_and_window() -> None:
                            "--now", "2022-01-28T09:00+01:00", "--days", "30"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "07.02.2022 23:59" in proc.stdout and "om 10 dager" in proc.stdout
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+def test_check_submission_accepts_purpose_as_text() -> None:
+    by_text = check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose="reporting")
+    assert by_text.on_time and by_text.deadline.purpose is Purpose.REPORTING
+    with pytest.raises(ValueError, match="known: application, reporting"):
+        check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose="rapport")
+    with pytest.raises(TypeError, match="purpose"):
+        check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose=1)  # type: ignore[arg-type]
+
+
+def test_check_submission_refuses_a_year_as_text() -> None:
+    with pytest.raises(TypeError, match=r"year: expected a whole number such as 2022, got str '2022'"):
+        check_submission("nav-sosiale-tjenester", "2022", "2022-02-01T12:00:00+01:00")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="year"):
+        check_submission("nav-sosiale-tjenester", True, "2022-02-01T12:00:00+01:00")
+    with pytest.raises(TypeError, match="scheme_id"):
+        check_submission(None, 2022, "2022-02-01T12:00:00+01:00")  # type: ignore[arg-type]
+
+
+def test_a_plain_date_is_midnight_in_oslo_and_a_lowercase_z_is_utc() -> None:
+    assert to_moment("2022-02-01") == pendulum.datetime(2022, 2, 1, tz=OSLO)
+    assert to_moment(_dt.date(2022, 7, 1)).utcoffset() == _dt.timedelta(hours=2)
+    assert to_moment("2022-02-01T12:00:00z") == pendulum.datetime(2022, 2, 1, 12, tz="UTC")
+    with pytest.raises(ValueError, match="2022-02-30"):
+        to_moment("2022-02-30")
+    with pytest.raises(NaiveDatetimeError):
+        to_moment("2022-02-01T12:00:00")
+    verdict = check_submission("nav-sosiale-tjenester", 2022, "2022-02-01T22:59:00z")
+    assert verdict.on_time
+
+
+def test_statuses_are_norwegian_in_norwegian_output() -> None:
+    assert STATUS_NB == {Status.FINAL: "endelig", Status.PROVISIONAL: "foreløpig", Status.UNCERTAIN: "usikker",
+                         Status.INFERRED: "utledet", Status.ASSUMED: "antatt",
+                         Status.USER_SUPPLIED: "oppgitt av bruker", Status.UNKNOWN: "ukjent"}
+    entries = calendar_entries()
+    english = [s.value for s in Status]
+    for e in entries:
+        for reason in e.uncertainty():
+            assert not any(f" {word}" in reason or f"{word}:" in reason for word in english), reason
+    text, md = to_text(entries), to_markdown(entries)
+    for word in ("frist uncertain", "frist inferred", "regelverket er provisional", "regelverket er uncertain",
+                 "periode assumed", "hvem kan søke uncertain"):
+        assert word not in text and word not in md
+    assert "regelverket er foreløpig" in text and "regelverket er usikkert" in text
+    assert "frist usikker: «April(?)»" in text
+    ics = to_ics(entries).replace("\r\n ", "")
+    assert "Status: endelig" in ics and "Status: utledet" in ics
+    assert not any(f"Status: {s.value}" in ics for s in Status if s.value != status_nb(s))
+
+
+def test_the_residual_round_is_a_column_in_csv_and_markdown() -> None:
+    entries = calendar_entries(county="Troms og Finnmark")
+    rows = list(csv.DictReader(io.StringIO(to_csv(entries))))
+    residual = [r for r in rows if r["round"] == "restmidler"]
+    assert {(r["purpose"], r["deadline"][:10]) for r in residual} == {
+        ("application", "2021-10-18"), ("reporting", "2022-02-01")}
+    assert all(r["round"] == "" for r in rows if r["scheme_id"] != "kommunalt-rusarbeid" or r["year"] != "2021"
+               or r["deadline"][:10] not in ("2021-10-18", "2022-02-01"))
+    md = to_markdown(entries).splitlines()
+    assert md[0].startswith("| Frist | Type | Runde |")
+    line = next(x for x in md if "18.10.2021" in x)
+    assert line.split(" | ")[2] == "restmidler"
+    assert next(x for x in md if "10.02.2021" in x).split(" | ")[2] == "ordinær"
+
+
+def test_the_calendar_year_2022_is_inferred_in_the_data_and_shown() -> None:
+    for row in DECK_CALENDAR:
+        rules = get_rule_set(row.scheme_id, row.year)
+        if row.number in (1, 2, 3, 4, 5, 7):  # the rows whose year only the table could give
+            assert rules.fact("calendar_year").status is Status.INFERRED
+            assert rules.fact("calendar_year").value == 2022
+            assert rules.deadline(Purpose.APPLICATION).status in (Status.INFERRED, Status.UNCERTAIN)
+    rows = {r["deck_row"]: r for r in csv.DictReader(io.StringIO(to_csv(calendar_entries())))}
+    assert rows["2"]["year_status"] == "inferred" and rows["2"]["deadline_status"] == "inferred"
+    assert rows["9"]["year_status"] == "final"  # NAV: the year is in the slide's title
+    by_row = {e.deck_row.number: e for e in calendar_entries() if e.deck_row is not None}
+    assert any("året 2022 er utledet" in u for u in by_row[2].uncertainty())
+    # a county's own date from its own page has its own year, and is not marked
+    mr = get_rule_set("kompetanse-og-innovasjonstilskudd", 2022).deadline(Purpose.APPLICATION, "Møre og Romsdal")
+    assert mr.status is Status.FINAL
+
+
+def test_the_deck_citation_claims_no_title_the_seed_does_not_have() -> None:
+    assert sources.DECK.tag == "DECK"
+    assert "Tilskudd 2022" not in sources.DECK.document
+    assert "27.01.2022" in sources.DECK.document
+    assert sources.DECK.published == _dt.date(2022, 1, 27)
+
+
+def test_county_dates_cite_their_own_public_pages() -> None:
+    assert sources.MR_22 in sources.ALL_SOURCES and sources.NORD_PS_22 in sources.ALL_SOURCES
+    assert sources.MR_22.url and "More-og-Romsdal" in sources.MR_22.url
+    assert sources.NORD_PS_22.url and "prosjektskjonnsmidler-2022" in sources.NORD_PS_22.url
+    mr = get_rule_set("kompetanse-og-innovasjonstilskudd", 2022).deadline(Purpose.APPLICATION, "Møre og Romsdal")
+    nord = get_rule_set("prosjektskjonnsmidler", 2022).deadline(Purpose.APPLICATION, "Nordland")
+    assert mr.citation is sources.MR_22 and nord.citation is sources.NORD_PS_22
+
+
+def test_spring_is_an_assumed_period_cited_to_the_library() -> None:
+    d = get_rule_set("frisklivs-og-laeringstilbud", 2022).deadline(Purpose.APPLICATION)
+    assert isinstance(d, AssumedPeriodDeadline)
+    assert d.as_written == "Vår"
+    assert d.period() == (_dt.date(2022, 3, 1), _dt.date(2022, 5, 31))
+    assert d.period_assumption.status is Status.ASSUMED
+    assert d.period_assumption.citation.tag == sources.LIBRARY.tag
+    assert d.period_assumption.note
+    with pytest.raises(NoFixedDeadlineError):
+        d.instant()
+    row = next(r for r in csv.DictReader(io.StringIO(to_csv(calendar_entries()))) if r["deck_row"] == "1")
+    assert (row["period_start"], row["period_end"], row["period_status"]) == ("2022-03-01", "2022-05-31", "assumed")
+    md = next(x for x in to_markdown(calendar_entries()).splitlines() if "Frisklivs" in x)
+    assert "periode antatt" in md
+
+
+def test_the_decks_question_marks_on_31_march_are_shown_with_lsb22s_confirmation_everywhere() -> None:
+    entries = calendar_entries()
+    entry = next(e for e in entries if e.scheme_id == "langvarige-sammensatte")
+    doubt = next(u for u in entry.uncertainty() if u.startswith("lysarket skriver"))
+    assert "«31. mars(?)»" in doubt and "«31.3.22 ??????»" in doubt and "spørsmålstegn" in doubt
+    assert "LSB-22" in doubt and "Statsforvalteren i Nordland" in doubt and "31.03.2022 kl. 23:59" in doubt
+    text = next(x for x in to_text(entries).splitlines() if "langvarige" in x)
+    md = next(x for x in to_markdown(entries).splitlines() if "langvarige" in x)
+    csv_row = next(r for r in csv.DictReader(io.StringIO(to_csv(entries))) if r["deck_row"] == "8")
+    ics = to_ics(entries).replace("\r\n ", "")
+    for out in (text, md, csv_row["uncertainty"], ics):
+        assert "31.3.22 ??????" in out and "31. mars(?)" in out and "LSB-22" in out and "spørsmålstegn" in out
+
+
+def test_the_decks_doubted_rows_are_reachable_from_the_registry() -> None:
+    assert [r.number for r in uncertain_rows()] == [7, 8]
+    found = {(rs.scheme_id, path, fact.value) for rs in all_rule_sets() for path, fact in rs.facts()
+             if fact.status is Status.UNCERTAIN}
+    assert ("langvarige-sammensatte", "deck_calendar_deadline", "31. mars(?)") in found
+    assert ("langvarige-sammensatte", "deck_slide_deadline", "31.3.22 ??????") in found
+    assert ("nytt-tilskudd-psykisk-helse-rus", "applicants", "Kommuner(?)") in found
+    row8 = DECK_CALENDAR[7]
+    assert get_rule_set(row8.scheme_id, 2022).fact("deck_calendar_deadline").value == row8.deadline_as_written.value
+    april = get_rule_set("nytt-tilskudd-psykisk-helse-rus", 2022).deadline(Purpose.APPLICATION)
+    assert april.status is Status.UNCERTAIN and april.as_written == "April(?)"
+
+
+def test_cli_accepts_a_plain_date_for_now(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--now", "2022-02-01", "--days", "7", "--county", "Nordland"]) == 0
+    out = capsys.readouterr().out
+    assert "01.02.2022 23:59" in out and "i dag kl. 23:59" in out and "07.02.2022 23:59" in out
+
+
+def test_cli_refuses_a_huge_window_without_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--now", "2022-02-01", "--days", "9999999999"]) == 2
+    err = capsys.readouterr().err
+    assert "9999" in err and "Traceback" not in err
+
+
+def test_cli_shows_approximate_rows_in_a_window(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--now", "2022-04-10T12:00+02:00", "--days", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "≈ Vår" in out and "≈ April(?)" in out and "≈ Løpende" in out

@@ -11,7 +11,9 @@ import pytest
 
 from nedtrapping.calendar import DEFAULT_DTSTAMP, calendar_entries, ics_uid, to_ics
 from nedtrapping.cli import main
-from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind
+from nedtrapping.deadlines import Purpose, exact_deadline
+from nedtrapping.registry import get_rule_set
+from nedtrapping.sources import LIBRARY
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -24,34 +26,38 @@ def _events(text: str) -> dict[str, icalendar.cal.Component]:
     return {str(e["UID"]): e for e in events}
 
 
-def test_every_dated_deadline_parses_back_to_the_same_instant_or_month() -> None:
+def test_every_deadline_parses_back_to_the_same_instant_or_period() -> None:
     entries = calendar_entries()
     events = _events(to_ics(entries))
-    dated = [e for e in entries if e.deadline.kind is DeadlineKind.EXACT or isinstance(e.deadline, ApproximateDeadline)]
-    assert set(events) == {ics_uid(e) for e in dated}
-    for e in dated:
+    assert set(events) == {ics_uid(e) for e in entries}  # none left out: rolling and vague too
+    for e in entries:
         ev = events[ics_uid(e)]
         start = ev.decoded("DTSTART")
-        if e.deadline.kind is DeadlineKind.EXACT:
+        period = e.period()
+        if period is None:
             assert start == e.deadline.instant(), ics_uid(e)
             assert "DTEND" not in ev
         else:
-            assert isinstance(e.deadline, ApproximateDeadline)
-            first, last = e.deadline.period()
+            first, last = period
             assert (start, ev.decoded("DTEND")) == (first, last + _dt.timedelta(days=1))
+            assert "(OMTRENT)" in str(ev["SUMMARY"])
         uncertain = "(USIKKER)" in str(ev["SUMMARY"])
         assert uncertain == e.uncertain
         assert ("USIKKER:" in str(ev["DESCRIPTION"])) == e.uncertain
-        assert str(ev["STATUS"]) == ("TENTATIVE" if e.uncertain else "CONFIRMED")
-        assert f"Frist slik kilden skriver: {e.deadline.as_written}" in str(ev["DESCRIPTION"])
+        assert str(ev["STATUS"]) == ("TENTATIVE" if e.uncertain or e.approximate else "CONFIRMED")
+        assert f"Frist slik den er skrevet: {e.deadline.as_written}" in str(ev["DESCRIPTION"])
         assert ev.decoded("DTSTAMP") == DEFAULT_DTSTAMP
+        year = f"({e.year}, {e.round})" if e.round else f"({e.year})"
+        assert f"{year}: {e.title}" in str(ev["SUMMARY"])
 
 
 def test_known_deadlines_from_the_sources() -> None:
     events = _events(to_ics(calendar_entries()))
-    # TF-21: residual round, Troms og Finnmark, 18 Oct 2021 (23:59 Oslo)
-    ev = events["kommunalt-rusarbeid-2021-application-troms-og-finnmark@nedtrapping"]
+    # TF-21: residual round, Troms og Finnmark, 18 Oct 2021 (23:59 Oslo); the round is in UID and SUMMARY
+    ev = events["kommunalt-rusarbeid-2021-application-restmidler-troms-og-finnmark@nedtrapping"]
     assert ev.decoded("DTSTART") == _dt.datetime(2021, 10, 18, 23, 59, tzinfo=OSLO)
+    assert str(ev["SUMMARY"]) == "Søknadsfrist (2021, restmidler): Tilskudd til kommunalt rusarbeid (Troms og Finnmark)"
+    assert "Runde: restmidler" in str(ev["DESCRIPTION"])
     # DECK row 9 and NAV-22: 1 Feb 2022, Nordland 7 Feb 2022
     assert events["nav-sosiale-tjenester-2022-application-national@nedtrapping"].decoded("DTSTART") == \
         _dt.datetime(2022, 2, 1, 23, 59, tzinfo=OSLO)
@@ -65,8 +71,42 @@ def test_known_deadlines_from_the_sources() -> None:
     lsb = events["langvarige-sammensatte-2022-application-national@nedtrapping"]
     assert lsb.decoded("DTSTART") == _dt.datetime(2022, 3, 31, 23, 59, tzinfo=OSLO)
     assert "31. mars(?)" in str(lsb["DESCRIPTION"]) and "(USIKKER)" in str(lsb["SUMMARY"])
-    # rolling and spring-without-date have no place in a calendar program
-    assert not any(uid.startswith(("fastleger-korona", "frisklivs")) for uid in events)
+    assert "bekrefter fristen 31.03.2022 kl. 23:59" in str(lsb["DESCRIPTION"])
+
+
+def test_spring_and_rolling_are_tentative_all_day_events_over_their_period() -> None:
+    events = _events(to_ics(calendar_entries()))
+    spring = events["frisklivs-og-laeringstilbud-2022-application-national@nedtrapping"]
+    assert (spring.decoded("DTSTART"), spring.decoded("DTEND")) == (_dt.date(2022, 3, 1), _dt.date(2022, 6, 1))
+    assert str(spring["STATUS"]) == "TENTATIVE"
+    assert str(spring["SUMMARY"]).startswith("(USIKKER) (OMTRENT) Søknadsfrist (2022): ")
+    desc = str(spring["DESCRIPTION"])
+    assert "periode antatt: mars–mai 2022" in desc and "Perioden er antatt: nedtrapping" in desc
+    rolling = events["fastleger-korona-kompensasjon-2022-application-national@nedtrapping"]
+    assert (rolling.decoded("DTSTART"), rolling.decoded("DTEND")) == (_dt.date(2022, 1, 1), _dt.date(2023, 1, 1))
+    assert str(rolling["STATUS"]) == "TENTATIVE"
+    assert "Løpende: ingen frist" in str(rolling["DESCRIPTION"]) and "hele 2022" in str(rolling["DESCRIPTION"])
+
+
+def test_two_reports_on_the_same_day_are_told_apart_by_their_grant_year() -> None:
+    events = _events(to_ics(calendar_entries()))
+    on_1_feb_2023 = sorted(str(ev["SUMMARY"]) for ev in events.values()
+                           if ev.decoded("DTSTART") == _dt.datetime(2023, 2, 1, 23, 59, tzinfo=OSLO)
+                           and str(ev["SUMMARY"]).startswith("Rapporteringsfrist"))
+    assert "Rapporteringsfrist (2022): Tilskudd til kommunalt rusarbeid — overgangsordning" in on_1_feb_2023
+    assert len(on_1_feb_2023) == len(set(on_1_feb_2023))
+    same_title = [x for x in (str(ev["SUMMARY"]) for ev in events.values()) if "overgangsordning" in x]
+    assert {"(2022)", "(2023)", "(2024)"} <= {x[x.index("("):x.index(")") + 1] for x in same_title}
+
+
+def test_a_county_with_an_ordinary_and_a_residual_date_gets_two_uids() -> None:
+    rules = get_rule_set("kommunalt-rusarbeid", 2021)
+    ordinary_tf = exact_deadline(Purpose.APPLICATION, _dt.date(2021, 2, 12), LIBRARY, county="Troms og Finnmark")
+    both = rules.evolve(deadlines=(*rules.deadlines, ordinary_tf))
+    entries = calendar_entries(rule_sets=[both], county="Troms og Finnmark", purposes=(Purpose.APPLICATION,))
+    events = _events(to_ics(entries))  # used to raise: both had the UID ...-application-troms-og-finnmark
+    assert {"kommunalt-rusarbeid-2021-application-troms-og-finnmark@nedtrapping",
+            "kommunalt-rusarbeid-2021-application-restmidler-troms-og-finnmark@nedtrapping"} <= set(events)
 
 
 def test_rfc5545_form_crlf_folding_and_escaping() -> None:

@@ -107,3 +107,26 @@ def test_days_left_one_microsecond_after_the_deadline_is_passed() -> None:
     late = d.instant().add(microseconds=1)
     assert days_left(d, late) == "fristen gikk ut i dag kl. 23:59"
     assert not d.check(late).on_time
+
+
+@given(now=nst.aware_datetimes(), days=st.integers(min_value=0, max_value=400))
+def test_upcoming_includes_an_approximate_entry_iff_its_period_overlaps_the_window(now: _dt.datetime,
+                                                                                   days: int) -> None:
+    start = pendulum.instance(now)
+    first_day = start.in_timezone("Europe/Oslo").date()
+    last_day = start.add(days=days).in_timezone("Europe/Oslo").date()
+    got = {(e.scheme_id, e.year, e.purpose, e.round, e.county) for e in upcoming(now, days) if e.approximate}
+    want = set()
+    for e in calendar_entries():
+        period = e.period()
+        if period is not None and period[0] <= last_day and period[1] >= first_day:
+            want.add((e.scheme_id, e.year, e.purpose, e.round, e.county))
+    assert got == want
+
+
+@given(now=nst.aware_datetimes(), days=st.integers(min_value=0, max_value=400))
+def test_upcoming_with_approximate_is_a_superset_of_upcoming_without(now: _dt.datetime, days: int) -> None:
+    exact = upcoming(now, days, include_approximate=False)
+    both = upcoming(now, days)
+    assert all(not e.approximate for e in exact)
+    assert [e for e in both if not e.approximate] == exact

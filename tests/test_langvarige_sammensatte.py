@@ -22,8 +22,18 @@ def test_the_whole_rule_set_is_provisional() -> None:
     rules = rules_for(2022)
     assert rules.status is Status.PROVISIONAL
     assert rules.reservation.value == "Med forbehold - endringer i regelverket kommer"
+    doubts = {"deck_slide_deadline", "deck_calendar_deadline"}  # the deck's own words, doubted by the deck
     for name, fact in rules.facts():
-        assert fact.status is Status.PROVISIONAL, name
+        assert fact.status is (Status.UNCERTAIN if name in doubts else Status.PROVISIONAL), name
+
+
+def test_the_decks_doubted_deadline_words_are_uncertain_facts_and_lsb22_confirms_the_date() -> None:
+    rules = rules_for(2022)
+    assert rules.deck_slide_deadline.value == "31.3.22 ??????"
+    assert rules.deck_calendar_deadline.value == "31. mars(?)"
+    for fact in (rules.deck_slide_deadline, rules.deck_calendar_deadline):
+        assert fact.status is Status.UNCERTAIN and fact.citation.tag == "DECK"
+        assert fact.note and "LSB-22" in fact.note
 
 
 def test_deadline_keeps_the_decks_words_and_is_confirmed_by_lsb22() -> None:
@@ -83,6 +93,42 @@ def test_ranking_reports_unprioritised_and_unknown_measures() -> None:
     assert not ranking.complete
     total = len(ranking.ranked) + len(ranking.not_prioritised) + len(ranking.unknown)
     assert total == 3
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # the deck's own phrases (VOKSNE slide, Pri 1 and Pri 2)
+    ("ACT/FACT", MeasureType.ACT_FACT),
+    ("MO-sentre", MeasureType.MO_SENTER),
+    ("Lavterskel substitusjonsbehandlingstilbud", MeasureType.LAVTERSKEL_SUBSTITUSJON),
+    ("Behandlingsforberedende tiltak", MeasureType.BEHANDLINGSFORBEREDENDE),
+    ("Housing First tiltak", MeasureType.HOUSING_FIRST),
+    ("Utprøving og evaluering av nye metoder/ arbeidsformer og modeller på psykisk helse-, rus-\nog voldsfeltet.",
+     MeasureType.NYE_METODER),
+    # common short forms
+    ("FACT-team", MeasureType.ACT_FACT),
+    ("  housing   first ", MeasureType.HOUSING_FIRST),
+])
+def test_the_decks_own_words_are_accepted_as_measure_types(words: str, expected: MeasureType) -> None:
+    assert parse_measure_type(words) is expected
+
+
+def test_the_decks_headings_are_accepted_as_target_groups() -> None:
+    for words in ("voksne", "VOKSNE", "Voksne"):
+        assert rank_measures([("x", "Housing First tiltak")], words).target_group is TargetGroup.VOKSNE
+    for words in ("barn/unge", "BARN/UNGE", "barn-unge", "barn og unge"):
+        assert rank_measures([("x", "ACT/FACT")], words).target_group is TargetGroup.BARN_UNGE
+    with pytest.raises(TypeError, match="target group"):
+        rank_measures([("x", "ACT/FACT")], 3)  # type: ignore[arg-type]
+
+
+def test_the_ranking_says_it_rests_on_provisional_rules() -> None:
+    ranking = rank_measures([("team", "ACT/FACT"), ("bolig", "Housing First tiltak")], "voksne")
+    assert ranking.provisional and ranking.rule_set_status is Status.PROVISIONAL
+    assert ranking.reservation is not None
+    assert ranking.reservation.value == "Med forbehold - endringer i regelverket kommer"
+    first = ranking.to_text().splitlines()[0]
+    assert "med forbehold — endringer i regelverket kommer" in first
+    assert "provisional" in first and "foreløpig" in first
 
 
 def test_unknown_measure_type_and_target_group_name_the_known_ones() -> None:

@@ -7,7 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from nedtrapping import strategies as nst
 from nedtrapping.deadlines import Purpose
 from nedtrapping.money import FloatRefusedError, Money
 from nedtrapping.provenance import Status
@@ -17,6 +20,7 @@ from nedtrapping.schemes.nav_sosiale_tjenester import (
     Measure,
     Position,
     maximum_grant,
+    round_cap_down_to_kroner,
     rules_for,
 )
 
@@ -52,10 +56,16 @@ def test_half_position_gets_half_the_cap(percent: object) -> None:
     assert result.total == Money.kroner(305_000)
 
 
-def test_pro_rata_is_rounded_once_half_up_to_whole_kroner() -> None:
-    # 610 000 × 1/3 = 203 333,33… → 203 333 (rules.md §4: half up, once)
+def test_pro_rata_cap_is_rounded_once_down_to_whole_kroner() -> None:
+    # 610 000 × 1/3 = 203 333,33… → 203 333
     result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(100, 3))])])
     assert result.total == Money.kroner(203_333)
+    # 610 000 × 100/7 % = 87 142,857… → 87 142: half up (87 143) would exceed "at most"
+    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(100, 7))])])
+    assert result.total == Money.kroner(87_142)
+    # 610 000 × 2/3 = 406 666,67 → 406 666
+    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(200, 3))])])
+    assert result.total == Money.kroner(406_666)
 
 
 def test_competence_adds_at_most_20_000_per_measure() -> None:
@@ -92,6 +102,8 @@ def test_explanation_cites_the_cap_and_the_rounding_assumption() -> None:
     used = {f.name: f for f in result.explanation.all_facts()}
     assert used["max_per_full_position"].value == str(CAP)
     assert used["rounding rule"].status is Status.ASSUMED
+    assert used["rounding rule"].value.startswith("down to whole kroner")
+    assert used["rounding rule"].citation.tag == "LIB"
     assert used["pro_rata"].status is Status.INFERRED
     assert result.rule_set[:2] == ("nav-sosiale-tjenester", 2022)
 
@@ -121,3 +133,91 @@ def test_bad_applications_are_refused() -> None:
 def test_unknown_year_names_the_known_ones() -> None:
     with pytest.raises(UnknownSchemeError, match="2022"):
         get_rule_set("nav-sosiale-tjenester", 2019)
+
+
+def test_the_explanation_says_when_a_request_exceeds_the_cap() -> None:
+    m = Measure(label="A", positions=[Position(label="p", percent=50, requested=Money.kroner(400_000))],
+                competence=True, competence_requested=Money.kroner(25_000))
+    result = maximum_grant([m])
+    assert result.total == Money.kroner(305_000) + COMPETENCE
+    text = result.explanation.to_text()
+    assert "requested 400 000 kr exceeds the cap by 95 000 kr, so the cap 305 000 kr" in text
+    assert "requested 25 000 kr exceeds the cap by 5 000 kr, so the cap 20 000 kr" in text
+    assert "rounded down" in text
+
+
+def test_negative_competence_request_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"measure 'A': competence_requested is negative"):
+        Measure(label="A", competence=True, competence_requested=Money.kroner(-5_000))
+
+
+@pytest.mark.parametrize("bad", ["no", "yes", 1, 0, None])
+def test_competence_must_be_a_bool(bad: object) -> None:
+    with pytest.raises(TypeError, match=r"measure 'A': competence must be True or False"):
+        Measure(label="A", positions=[Position(label="p", percent=100)], competence=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["abc", 5, {"percent": 100}, None])
+def test_positions_must_be_a_list(bad: object) -> None:
+    with pytest.raises(TypeError, match="Measure.positions: expected a list of Position"):
+        Measure(label="A", positions=bad, competence=True)  # type: ignore[arg-type]
+
+
+def test_each_position_must_be_a_position() -> None:
+    with pytest.raises(TypeError, match=r"measure 'A': positions\[0\] is dict .*not a Position"):
+        Measure(label="A", positions=[{"percent": 100}])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("bad", [["a"], "abc", [None], Measure(label="A", competence=True), 5])
+def test_maximum_grant_wants_a_list_of_measures(bad: object) -> None:
+    with pytest.raises(TypeError, match="maximum_grant"):
+        maximum_grant(bad)  # type: ignore[arg-type]
+
+
+def test_labels_and_prior_years_are_type_checked() -> None:
+    with pytest.raises(TypeError, match="Measure.label"):
+        Measure(label=None, competence=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Position.label"):
+        Position(label=3, percent=100)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="prior_years"):
+        Measure(label="A", competence=True, prior_years="1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="requested: expected Money"):
+        Position(label="p", percent=100, requested=500_000)  # type: ignore[arg-type]
+
+
+def test_round_cap_down_refuses_a_negative_cap() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        round_cap_down_to_kroner(Money.kroner(-1))
+
+
+# --------------------------------------------------------------------------- properties of the calculator
+
+
+@given(percent=nst.position_percentages(max_decimals=None))
+def test_position_cap_never_exceeds_the_exact_pro_rata_cap_and_is_less_than_one_krone_below(
+        percent: Fraction) -> None:
+    grant = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=percent)])]).total
+    exact = Fraction(CAP.ore) * percent / 100
+    assert grant.is_whole_kroner
+    assert exact - 100 < grant.ore <= exact
+
+
+@given(percent=nst.position_percentages(max_decimals=None),
+       requested=st.one_of(st.none(), nst.kroner_amounts(0, 1_000_000)))
+def test_position_grant_is_the_smaller_of_request_and_cap(percent: Fraction, requested: Money | None) -> None:
+    cap = round_cap_down_to_kroner(CAP * (percent / 100))
+    grant = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=percent,
+                                                                    requested=requested)])]).total
+    assert grant == (cap if requested is None or cap < requested else requested)
+
+
+@given(percents=st.lists(nst.position_percentages(), min_size=1, max_size=5), competence=st.booleans(),
+       prior=st.integers(min_value=0, max_value=2))
+def test_total_is_the_sum_of_the_measures_and_never_negative_or_above_the_caps(
+        percents: list[Fraction], competence: bool, prior: int) -> None:
+    measures = [Measure(label=f"M{i}", positions=[Position(label="p", percent=p)], competence=competence,
+                        prior_years=prior) for i, p in enumerate(percents)]
+    result = maximum_grant(measures)
+    assert result.total == sum((g.total for g in result.measures), Money.zero())
+    ceiling = sum(Fraction(CAP.ore) * p / 100 for p in percents) + (COMPETENCE.ore * len(percents) if competence else 0)
+    assert 0 <= result.total.ore <= ceiling

@@ -17,10 +17,11 @@ from nedtrapping.calendar import (
     to_csv,
     to_ics,
     to_markdown,
+    to_moment,
     to_text,
     upcoming,
 )
-from nedtrapping.deadlines import NaiveDatetimeError, to_instant
+from nedtrapping.deadlines import NaiveDatetimeError
 
 __all__ = ["register", "run"]
 
@@ -32,8 +33,10 @@ def register(sub: Any) -> None:
         description="Every deadline of every known scheme, with who may apply and how sure the sources are.",
     )
     p.add_argument("--county", help="a Statsforvalter region, e.g. 'Nordland': its own dates plus the national ones")
-    p.add_argument("--now", help="the moment to count from, ISO 8601 with an offset (e.g. 2022-01-28T09:00+01:00)")
-    p.add_argument("--days", type=int, help="only deadlines within this many days after --now")
+    p.add_argument("--now", help="the moment to count from: ISO 8601 with an offset (e.g. 2022-01-28T09:00+01:00, "
+                                 "or Z for UTC), or a plain date (2022-02-01 = 00:00 Europe/Oslo)")
+    p.add_argument("--days", type=int, help="only deadlines within this many days after --now (approximate ones, "
+                                            "marked ≈, when their period overlaps)")
     p.add_argument("--ics", metavar="FILE", help="write the calendar as iCalendar (.ics) to FILE")
     p.add_argument("--csv", metavar="FILE", help="write the calendar as CSV to FILE ('-' for standard output)")
     p.add_argument("--markdown", metavar="FILE", help="write the calendar as Markdown to FILE ('-' for standard output)")
@@ -51,14 +54,14 @@ def _write(target: str, text: str, *, newline: str | None = None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print or write the calendar; 2 for bad input (with the reason on stderr), else 0."""
     try:
-        now = to_instant(args.now, where="--now") if args.now else None
+        now = to_moment(args.now, where="--now") if args.now else None
         if args.days is not None:
             if now is None:
                 raise ValueError("--days needs --now (the library never reads the clock)")
             entries = upcoming(now, args.days, county=args.county)
         else:
             entries = calendar_entries(county=args.county)
-    except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError) as exc:
+    except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
         print(f"nedtrapping calendar: {exc}", file=sys.stderr)
         return 2
     wrote = False

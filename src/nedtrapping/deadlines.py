@@ -64,9 +64,11 @@ def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
     """An aware instant as a pendulum DateTime; naive datetimes are refused.
 
     Accepts a pendulum DateTime, an aware :class:`datetime.datetime`, or an ISO 8601
-    string with an offset (``2022-02-15T23:59:00+01:00``).
+    string with an offset (``2022-02-15T23:59:00+01:00``, or ``Z``/``z`` for UTC).
     """
     if isinstance(value, str):
+        if value.endswith("z"):  # RFC 3339 allows a lowercase "z" (UTC); pendulum's parser only takes "Z"
+            value = value[:-1] + "Z"
         try:
             parsed = pendulum.parse(value, exact=True)
         except Exception as exc:  # pendulum raises its own ParserError

@@ -31,12 +31,16 @@ __all__ = [
     "INN_21",
     "KORUS_21",
     "OV_21",
+    "MR_22",
+    "NORD_PS_22",
     "LIBRARY",
     "ALL_SOURCES",
 ]
 
 DECK = Citation(
-    document="Statsforvalteren i Troms og Finnmark: Tilskudd 2022 (lysark til kommunene)",
+    # The seed has no title page: the document is named by who presented it and its date, not by a
+    # title the slides do not have. Each slide is cited by its own heading (``DECK.at(...)``).
+    document="Statsforvalteren i Troms og Finnmark: lysark om tilskudd til kommunene, 27.01.2022",
     section="lysark «Tilskudd til kommunalt rusarbeid avvikles!»",
     url=None,
     published=_dt.date(2022, 1, 27),
@@ -145,6 +149,20 @@ OV_21 = Citation(
     published=_dt.date(2021, 9, 3),
     tag="OV-21",
 )
+MR_22 = Citation(
+    document="Statsforvaltaren i Møre og Romsdal: Kommunalt kompetanse og innovasjonstilskot (2022)",
+    section="Søknadsfrist: 8. april 2022",
+    url="https://www.statsforvalteren.no/nb/More-og-Romsdal/Tilskot/2022/04/kommunalt-kompetanse-og-innovasjonstilskot/",
+    published=_dt.date(2022, 2, 16),
+    tag="MR-22",
+)
+NORD_PS_22 = Citation(
+    document="Statsforvalteren i Nordland: Prosjektskjønnsmidler 2022",
+    section="Søknadsfrist: 25. februar 2022",
+    url="https://www.statsforvalteren.no/nb/Nordland/Tilskuddskalender/2022/02/prosjektskjonnsmidler-2022/",
+    published=_dt.date(2022, 1, 26),
+    tag="NORD-PS-22",
+)
 LIBRARY = Citation(
     document="nedtrapping: assumptions made where the sources are silent",
     section="docs/explanation/assumptions",
@@ -154,5 +172,5 @@ LIBRARY = Citation(
 ALL_SOURCES: tuple[Citation, ...] = (
     DECK, TF_21, RUSF_20, RUSF_17, RUSF_22A, RUSF_22B, VOL_19, HDIR_21, HDIR_24,
     NORD_22, AGD_21, MR_23, VL_23, OV_23, INN_24, NAV_22, LSB_22, INN_21, KORUS_21, OV_21,
-    LIBRARY,
+    MR_22, NORD_PS_22, LIBRARY,
 )

@@ -9,8 +9,13 @@ priorities, but one deadline, one budget post and one calendar row. So it is
 The whole rule set is PROVISIONAL: the deck says "Med forbehold - endringer i
 regelverket kommer". The deadline is the deck's "31.3.22 ??????", kept verbatim;
 its status is decided by the strongest source for the *date*: the deck doubts it,
-but LSB-22 (the Statsforvalter's own announcement) gives 31 March 2022, so the
-date is FINAL while the rules around it stay provisional.
+but LSB-22 (Statsforvalteren i Nordland's own announcement) gives 31 March 2022,
+so the date is FINAL while the rules around it stay provisional. The deck's doubt
+is not dropped: the rule set keeps the deck's words as two UNCERTAIN facts,
+``deck_slide_deadline`` ("31.3.22 ??????", the scheme's slides) and
+``deck_calendar_deadline`` ("31. mars(?)", row 8 of the calendar table), and every
+calendar output says that the deck wrote the date with question marks and LSB-22
+confirms it.
 
 :func:`rank_measures` orders an application's measures by the deck's priorities;
 a measure type that the variant does not prioritise, or that is not recognised at
@@ -69,16 +74,44 @@ class MeasureType(enum.Enum):
     LAVTERSKEL_UNG = "lavterskel-ung"
 
 
+#: Accepted spellings (compared in lower case, whitespace collapsed, a trailing full stop dropped):
+#: the deck's own phrases for the measure types, and a few common short forms.
 _ALIASES: Mapping[str, MeasureType] = {
-    "act": MeasureType.ACT_FACT,
-    "fact": MeasureType.ACT_FACT,
+    # the deck's words (VOKSNE: Pri 1, Pri 2, Pri 3; BARN/UNGE: Pri 1, Pri 2)
     "act/fact": MeasureType.ACT_FACT,
     "mo-sentre": MeasureType.MO_SENTER,
+    "lavterskel substitusjonsbehandlingstilbud": MeasureType.LAVTERSKEL_SUBSTITUSJON,
+    "behandlingsforberedende tiltak": MeasureType.BEHANDLINGSFORBEREDENDE,
+    "housing first tiltak": MeasureType.HOUSING_FIRST,
+    "utprøving og evaluering av nye metoder/ arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":
+        MeasureType.NYE_METODER,
+    "utprøving og evaluering av nye metoder/arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":
+        MeasureType.NYE_METODER,
+    "ung arena": MeasureType.LAVTERSKEL_UNG,
+    # common short forms
+    "act": MeasureType.ACT_FACT,
+    "fact": MeasureType.ACT_FACT,
+    "act-team": MeasureType.ACT_FACT,
+    "fact-team": MeasureType.ACT_FACT,
+    "fact ung": MeasureType.ACT_FACT,
     "mo-senter": MeasureType.MO_SENTER,
     "mo": MeasureType.MO_SENTER,
     "housing first": MeasureType.HOUSING_FIRST,
-    "ung arena": MeasureType.LAVTERSKEL_UNG,
 }
+
+#: Target-group spellings: the deck's slide headings ("VOKSNE", "BARN/UNGE") and plain forms.
+_TARGET_ALIASES: Mapping[str, str] = {
+    "voksne": "voksne",
+    "voksen": "voksne",
+    "barn/unge": "barn-unge",
+    "barn-unge": "barn-unge",
+    "barn og unge": "barn-unge",
+    "barn_unge": "barn-unge",
+}
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.strip().lower().split()).rstrip(".")
 
 
 class UnknownMeasureTypeError(ValueError):
@@ -91,14 +124,15 @@ def parse_measure_type(value: MeasureType | str) -> MeasureType:
         return value
     if not isinstance(value, str):
         raise TypeError(f"measure type: expected a MeasureType or text, got {type(value).__name__} {value!r}")
-    key = value.strip().lower()
+    key = _normalise(value)
     for mt in MeasureType:
         if key in (mt.value, mt.name.lower()):
             return mt
     if key in _ALIASES:
         return _ALIASES[key]
     known = ", ".join(mt.value for mt in MeasureType)
-    raise UnknownMeasureTypeError(f"unknown measure type {value!r}; known types: {known} (aliases: {', '.join(_ALIASES)})")
+    aliases = ", ".join(repr(a) for a in _ALIASES)
+    raise UnknownMeasureTypeError(f"unknown measure type {value!r}; known types: {known} (aliases: {aliases})")
 
 
 @attrs.frozen(kw_only=True)
@@ -130,19 +164,29 @@ class LangvarigeSammensatteRules(RuleSet):
     """The 2022 rules, provisional as a whole ("med forbehold")."""
 
     reservation: Fact[str]
+    #: The deck's words for the deadline on the scheme's slides ("31.3.22 ??????"): UNCERTAIN; LSB-22 confirms
+    #: the date, so the deadline itself is exact and FINAL (see the module docstring).
+    deck_slide_deadline: Fact[str]
+    #: The deck's words for the deadline in its calendar table, row 8 ("31. mars(?)"): UNCERTAIN, as above.
+    deck_calendar_deadline: Fact[str]
     purpose: Fact[str]
     co_applicant: Fact[str]
     auditor_certificate_required: Fact[bool]
     variants: tuple[Variant, ...]
 
     def variant(self, target_group: TargetGroup | str) -> Variant:
-        """The variant for ``target_group`` (a :class:`TargetGroup` or its value, e.g. ``"voksne"``)."""
+        """The variant for ``target_group``: a :class:`TargetGroup`, its value, or the deck's heading
+        (``"voksne"``, ``"VOKSNE"``, ``"barn-unge"``, ``"barn/unge"``, ``"BARN/UNGE"``, ``"barn og unge"``)."""
         known = ", ".join(v.target_group.value for v in self.variants)
         if isinstance(target_group, str):
-            try:
-                target_group = TargetGroup(target_group.strip().lower())
-            except ValueError:
-                raise ValueError(f"unknown target group {target_group!r}; known: {known}") from None
+            key = _TARGET_ALIASES.get(_normalise(target_group))
+            if key is None:
+                raise ValueError(f"unknown target group {target_group!r}; known: {known} "
+                                 f"(also accepted: {', '.join(_TARGET_ALIASES)})")
+            target_group = TargetGroup(key)
+        elif not isinstance(target_group, TargetGroup):
+            raise TypeError(f"target group: expected a TargetGroup or text, got {type(target_group).__name__} "
+                            f"{target_group!r}")
         for v in self.variants:
             if v.target_group is target_group:
                 return v
@@ -153,10 +197,14 @@ _P = Status.PROVISIONAL
 _VOKSNE = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — VOKSNE")
 _BARN = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — BARN/UNGE")
 _DEADLINE_NOTE = (
-    "The deck writes '31.3.22 ??????' (doubt); LSB-22, the Statsforvalter's own announcement, gives "
-    "31 March 2022 23:59. Status rule: the strongest source for the date decides, so the date is FINAL; "
-    "the rule set around it stays PROVISIONAL ('med forbehold')."
+    "The deck writes '31.3.22 ??????' on the scheme's slides and '31. mars(?)' in its calendar table (doubt); "
+    "LSB-22, Statsforvalteren i Nordland's own announcement, gives 31 March 2022 23:59. Status rule: the "
+    "strongest source for the date decides, so the date is FINAL; the deck's words are kept as the UNCERTAIN "
+    "facts deck_slide_deadline and deck_calendar_deadline, and the rule set around it stays PROVISIONAL "
+    "('med forbehold')."
 )
+_DOUBT_NOTE = ("The deck doubts the date (question marks); LSB-22 (Statsforvalteren i Nordland) confirms "
+               "31 March 2022 23:59, so the deadline itself is exact and FINAL.")
 
 RULES_2022 = register(
     LangvarigeSammensatteRules(
@@ -173,6 +221,12 @@ RULES_2022 = register(
                            as_written="31.3.22 ??????", status=Status.FINAL, note=_DEADLINE_NOTE),
         ),
         reservation=Fact("Med forbehold - endringer i regelverket kommer", _P, _VOKSNE.at("«Med forbehold»")),
+        deck_slide_deadline=Fact("31.3.22 ??????", Status.UNCERTAIN, _VOKSNE.at("«Søknadsfrist 31.3.22 ??????»"),
+                                 note=_DOUBT_NOTE),
+        deck_calendar_deadline=Fact(
+            "31. mars(?)", Status.UNCERTAIN,
+            src.DECK.at("tabell «Tilskudd / Hvem kan søke / Søknadsfrist», rad 8: «31. mars(?)»"), note=_DOUBT_NOTE,
+        ),
         purpose=Fact("Lønn til stillinger", _P, _VOKSNE.at("«Lønn til stillinger»")),
         co_applicant=Fact("Helseforetak kan være medsøker", _P, src.LSB_22.at("hvem kan søke"),
                           note="Municipalities apply; a health trust may co-apply."),
@@ -248,6 +302,10 @@ class Ranking:
     ``ranked`` is sorted by priority rank (ties keep the application's order);
     ``not_prioritised`` holds known types this variant does not name; ``unknown``
     holds types that are not recognised at all. Together they hold every input.
+
+    The priorities are provisional (the deck: "Med forbehold - endringer i
+    regelverket kommer"): ``rule_set_status`` and ``reservation`` carry that, and
+    :meth:`to_text` says it on its first line.
     """
 
     target_group: TargetGroup
@@ -255,14 +313,33 @@ class Ranking:
     not_prioritised: tuple[RankedMeasure, ...]
     unknown: tuple[RankedMeasure, ...]
     rule_set: tuple[str, int, str]
+    #: The status of the rules the ranking rests on (PROVISIONAL for 2022).
+    rule_set_status: Status = Status.PROVISIONAL
+    #: The source's reservation, verbatim, when it has one.
+    reservation: Fact[str] | None = None
 
     @property
     def complete(self) -> bool:
         """True when every measure got a priority."""
         return not self.not_prioritised and not self.unknown
 
+    @property
+    def provisional(self) -> bool:
+        """True when the ranking rests on rules that are not final."""
+        return self.rule_set_status is not Status.FINAL
+
     def to_text(self) -> str:
-        lines = [f"Priority order ({self.target_group.value}):"]
+        lines = []
+        if self.provisional:
+            from nedtrapping.calendar import status_nb  # the calendar imports this module
+
+            source = ""
+            if self.reservation is not None:
+                source = f" ({self.reservation.citation.tag or self.reservation.citation.document})"
+            lines.append(f"NB: med forbehold — endringer i regelverket kommer{source}. The ranking rests on "
+                         f"provisional rules ({self.rule_set[0]} {self.rule_set[1]}: regelverket er "
+                         f"{status_nb(self.rule_set_status)}).")
+        lines.append(f"Priority order ({self.target_group.value}):")
         for i, m in enumerate(self.ranked, 1):
             assert m.priority is not None
             lines.append(f"  {i}. {m.label} — Pri {m.priority.rank} ({m.measure_type.value if m.measure_type else ''})")
@@ -279,8 +356,12 @@ def rank_measures(
 ) -> Ranking:
     """Order ``(label, measure type)`` pairs by the priorities of ``target_group``.
 
-    The priorities are provisional (as is the whole rule set). Nothing is dropped:
-    see :class:`Ranking`.
+    The priorities are provisional (as is the whole rule set), and the result says
+    so (:attr:`Ranking.provisional`, :meth:`Ranking.to_text`). Measure types may be
+    given as :class:`MeasureType`, its value, or the deck's own words ("Housing First
+    tiltak", "Lavterskel substitusjonsbehandlingstilbud", "Behandlingsforberedende
+    tiltak", "MO-sentre", "ACT/FACT"); target groups as "voksne" or "barn/unge".
+    Nothing is dropped: see :class:`Ranking`.
     """
     rules = rules or rules_for(2022)
     variant = rules.variant(target_group)
@@ -314,4 +395,6 @@ def rank_measures(
         not_prioritised=tuple(not_prioritised),
         unknown=tuple(unknown),
         rule_set=(rules.scheme_id, rules.year, rules.digest),
+        rule_set_status=rules.status,
+        reservation=rules.reservation,
     )

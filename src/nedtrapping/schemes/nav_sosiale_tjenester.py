@@ -9,12 +9,21 @@ of this scheme was found in any source.
 
 :func:`maximum_grant` computes the most an application can get, exactly and
 explained; it refuses a measure in its fourth year rather than returning 0.
+
+Rounding (an assumption, no source gives one): a pro-rata cap is rounded **down**
+to whole kroner, once per position. The cap is "at most" 610 000 kr per 100 %, so
+rounding must never lift it above the exact pro-rata figure (610 000 × 100/7 % =
+87 142,857… kr gives 87 142 kr, not 87 143 kr). This differs on purpose from the
+half-up rule used for grants that *are* an amount (see :mod:`nedtrapping.money`).
+
+Inputs are checked by type, and a wrong one raises :class:`TypeError` (or
+:class:`ValueError` for a wrong value) naming the measure and the field.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,7 +32,7 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
@@ -39,10 +48,31 @@ __all__ = [
     "RULES_2022",
     "rules_for",
     "maximum_grant",
+    "round_cap_down_to_kroner",
+    "CAP_ROUNDING_RULE",
 ]
 
 SCHEME_ID = "nav-sosiale-tjenester"
 HUNDRED = Fraction(100)
+
+
+#: How a pro-rata cap is rounded (an assumption: no source gives a rounding rule).
+CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at most', so the rounded cap never "
+                     "exceeds the exact pro-rata cap")
+
+
+def round_cap_down_to_kroner(amount: ExactAmount | Money) -> Money:
+    """Round a cap ("at most …") down to whole kroner, so it never exceeds the exact figure.
+
+    >>> round_cap_down_to_kroner(Money.kroner(610_000) * Fraction(1, 7))
+    Money.kroner(87142)
+    >>> round_cap_down_to_kroner(Money(ore=99))
+    Money.kroner(0)
+    """
+    ore = Fraction(amount.ore)
+    if ore < 0:
+        raise ValueError(f"a cap cannot be negative, got {amount!r}")
+    return Money(int(ore // 100) * 100)
 
 
 class MaxYearsExceededError(ValueError):
@@ -140,7 +170,20 @@ def _share(percent: object, where: str) -> Fraction:
 def _optional_money(value: object) -> Money | None:
     if value is None or isinstance(value, Money):
         return value
-    raise TypeError(f"requested: expected Money or None, got {type(value).__name__} {value!r}")
+    raise TypeError(f"requested: expected Money (e.g. Money.kroner(500_000)) or None, "
+                    f"got {type(value).__name__} {value!r}")
+
+
+def _check_label(instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"{type(instance).__name__}.label: expected a non-empty text, "
+                        f"got {type(value).__name__} {value!r}")
+
+
+def _positions_tuple(value: object) -> tuple[object, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(f"Measure.positions: expected a list of Position, got {type(value).__name__} {value!r}")
+    return tuple(value)
 
 
 def _position_percent(value: object) -> Fraction:
@@ -151,7 +194,7 @@ def _position_percent(value: object) -> Fraction:
 class Position:
     """A position applied for: its percentage and, optionally, the amount requested for it."""
 
-    label: str
+    label: str = attrs.field(validator=_check_label)
     #: The position percentage in (0, 100]: int, Decimal, Fraction or text ("50", "33,3"); floats refused.
     percent: Fraction = attrs.field(converter=_position_percent)
     requested: Money | None = attrs.field(default=None, converter=_optional_money)
@@ -166,15 +209,28 @@ class Measure:
     """A measure (tiltak): its positions, whether it has a competence part, and how many
     years it has *already* had this grant (0 for a new measure)."""
 
-    label: str
-    positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
+    label: str = attrs.field(validator=_check_label)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions_tuple)
+    #: Whether the measure has a competence part: ``True`` or ``False`` (text such as "no" is refused).
     competence: bool = False
     competence_requested: Money | None = attrs.field(default=None, converter=_optional_money)
     prior_years: int = 0
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.prior_years, bool) or not isinstance(self.prior_years, int) or self.prior_years < 0:
+        for i, pos in enumerate(self.positions):
+            if not isinstance(pos, Position):
+                raise TypeError(f"measure {self.label!r}: positions[{i}] is {type(pos).__name__} {pos!r}, "
+                                f"not a Position; build it with Position(label=..., percent=...)")
+        if not isinstance(self.competence, bool):
+            raise TypeError(f"measure {self.label!r}: competence must be True or False, "
+                            f"got {type(self.competence).__name__} {self.competence!r}")
+        if isinstance(self.prior_years, bool) or not isinstance(self.prior_years, int):
+            raise TypeError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, "
+                            f"got {type(self.prior_years).__name__} {self.prior_years!r}")
+        if self.prior_years < 0:
             raise ValueError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, got {self.prior_years!r}")
+        if self.competence_requested is not None and self.competence_requested.ore < 0:
+            raise ValueError(f"measure {self.label!r}: competence_requested is negative ({self.competence_requested})")
         if self.competence_requested is not None and not self.competence:
             raise ValueError(f"measure {self.label!r}: competence_requested given but competence=False")
         if not self.positions and not self.competence:
@@ -209,6 +265,17 @@ def _percent_text(p: Fraction) -> str:
     return format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f").replace(".", ",")
 
 
+def _request_text(requested: Money | None, cap: Money) -> str:
+    """What the request does to the cap, in words (empty when nothing was requested)."""
+    if requested is None:
+        return ""
+    if requested < cap:
+        return f"; requested {requested} is less, so {requested}"
+    if requested == cap:
+        return f"; requested {requested}, the same as the cap"
+    return f"; requested {requested} exceeds the cap by {requested - cap}, so the cap {cap}"
+
+
 def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
     max_years = rules.max_years_same_measure.require("max_years_same_measure")
     year_of_measure = m.prior_years + 1
@@ -222,27 +289,29 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
     pro_rata = rules.pro_rata.require("pro_rata")
     steps: list[Explanation] = []
     per_position: list[tuple[Position, Money]] = []
+    rounding = FactUse("rounding rule", CAP_ROUNDING_RULE, Status.ASSUMED,
+                       src.LIBRARY.at("rounding of a pro-rata cap (down to whole kroner)"),
+                       note="No source gives a rounding rule. A cap is 'at most', so it is rounded down: "
+                            "rounding half up could exceed it (610 000 × 100/7 % = 87 142,857… kr → 87 142 kr).")
     for pos in m.positions:
         share = pos.percent / HUNDRED if pro_rata else Fraction(1)
         exact: ExactAmount = cap * share
-        capped = round_half_up_to_kroner(exact)
-        figure = f"{cap} × {_percent_text(pos.percent)} % = {capped}"
+        capped = round_cap_down_to_kroner(exact)
+        figure = f"{cap} × {_percent_text(pos.percent)} % = {capped} (rounded down to whole kroner: at most)"
+        figure += _request_text(pos.requested, capped)
         if pos.requested is not None and pos.requested < capped:
-            figure += f"; requested {pos.requested} is less, so {pos.requested}"
             capped = pos.requested
         per_position.append((pos, capped))
         steps.append(Explanation(
             f"Position {pos.label!r} ({_percent_text(pos.percent)} %)", figure,
             (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata),
-             FactUse("rounding rule", "half up to whole kroner, once per position", Status.ASSUMED,
-                     src.LIBRARY.at("rounding"))),
+             rounding),
         ))
     competence = Money.zero()
     if m.competence:
         competence = rules.max_per_competence_measure.require("max_per_competence_measure")
-        figure = str(competence)
+        figure = f"at most {competence}" + _request_text(m.competence_requested, competence)
         if m.competence_requested is not None and m.competence_requested < competence:
-            figure += f"; requested {m.competence_requested} is less, so {m.competence_requested}"
             competence = m.competence_requested
         steps.append(Explanation("Competence part of the measure", figure,
                                  (rules.use("max_per_competence_measure", rules.max_per_competence_measure),)))
@@ -260,13 +329,25 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
 def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRules | None = None) -> NavGrantResult:
     """The most an application of ``measures`` can get under ``rules`` (default: 2022).
 
-    Positions: at most 610 000 kr per 100 % position, pro rata, rounded once per
-    position; plus at most 20 000 kr per measure with a competence part; a requested
-    amount below the cap caps it further. Raises :class:`MaxYearsExceededError` for a
-    measure that has already had the grant for three years.
+    Positions: at most 610 000 kr per 100 % position, pro rata, rounded **down** to
+    whole kroner once per position (so it never exceeds "at most"); plus at most
+    20 000 kr per measure with a competence part; a requested amount below the cap
+    caps it further, and one above it is cut to the cap (the explanation says so).
+    Raises :class:`MaxYearsExceededError` for a measure that has already had the grant
+    for three years, and :class:`TypeError` naming the item for anything that is not
+    a :class:`Measure`.
     """
-    rules = rules or rules_for(2022)
+    if rules is None:
+        rules = rules_for(2022)
+    elif not isinstance(rules, NavSosialeTjenesterRules):
+        raise TypeError(f"maximum_grant: rules must be NavSosialeTjenesterRules, got {type(rules).__name__}")
+    if isinstance(measures, (str, bytes, Mapping, Measure)) or not isinstance(measures, Iterable):
+        raise TypeError(f"maximum_grant: expected a list of Measure, got {type(measures).__name__} {measures!r}")
     items = tuple(measures)
+    for i, m in enumerate(items):
+        if not isinstance(m, Measure):
+            raise TypeError(f"maximum_grant: measures[{i}] is {type(m).__name__} {m!r}, not a Measure; "
+                            f"build it with Measure(label=..., positions=[Position(...)], ...)")
     if not items:
         raise ValueError("maximum_grant: the application has no measures")
     labels = [m.label for m in items]

@@ -7,11 +7,20 @@ deadline — with the deck's doubt as data: "Vår" is VAGUE, "Løpende" ROLLING,
 "April(?)" VAGUE and UNCERTAIN (with April as its approximate month),
 "Kommuner(?)" an UNCERTAIN applicants fact, "31. mars(?)" an UNCERTAIN exact day.
 
-The table gives no year; 2022 is taken from the deck ("Tilskudd 2022", dated
-27.01.2022) and said so in each note. Three rows point at schemes modelled in
-their own modules (kommunalt rusarbeid, langvarige og sammensatte behov, NAV);
-the other six get a minimal rule set here, with the counties' own dates where a
-source gives one (each Statsforvalter sets its own).
+The table gives no year. 2022 is INFERRED from the deck's date (27.01.2022): each
+rule set here carries it as the fact ``calendar_year`` (status INFERRED), and the
+deadlines whose year comes only from the table have status INFERRED (or UNCERTAIN
+where the deck doubts them anyway), so every calendar output shows it.
+
+"Vår" (spring) names no period. To place it on a calendar the library ASSUMES the
+meteorological spring, 1 March – 31 May (:class:`AssumedPeriodDeadline`, the
+assumption a fact cited to :data:`nedtrapping.sources.LIBRARY`); it is shown as
+assumed wherever it is used, and is never an instant.
+
+Three rows point at schemes modelled in their own modules (kommunalt rusarbeid,
+langvarige og sammensatte behov, NAV); the other six get a minimal rule set here,
+with the counties' own dates where a source gives one (each Statsforvalter sets
+its own). :func:`uncertain_rows` lists the rows the deck itself doubts.
 """
 
 from __future__ import annotations
@@ -25,39 +34,85 @@ from nedtrapping.deadlines import ApproximateDeadline, Deadline, DeadlineKind, P
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import register
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.schemes import langvarige_sammensatte as _lsb
 
 __all__ = [
     "YEAR",
+    "AssumedPeriodDeadline",
     "CalendarSchemeRules",
     "DeckCalendarRow",
     "DECK_CALENDAR",
+    "CALENDAR_YEAR",
+    "SPRING_PERIOD",
     "FRISKLIV",
     "HUSBANKEN_BOLIGSOSIALE",
     "FASTLEGER_KORONA",
     "PROSJEKTSKJONN",
     "KOMPETANSE_INNOVASJON",
     "NYTT_PSYKISK_HELSE_RUS",
+    "uncertain_rows",
 ]
 
 YEAR = 2022
-_TABLE = src.DECK.at("tabell «Tilskudd / Hvem kan søke / Søknadsfrist»")
-_YEAR_NOTE = "year 2022 taken from the deck (Tilskudd 2022, 27.01.2022); 23:59 Europe/Oslo"
+_TABLE_SECTION = "tabell «Tilskudd / Hvem kan søke / Søknadsfrist»"
+_TABLE = src.DECK.at(_TABLE_SECTION)
+_YEAR_NOTE = ("The table gives no year: 2022 is INFERRED from the deck's date (27.01.2022). "
+              "23:59 Europe/Oslo is the library's rule for a day without a time.")
 
-MR_22 = Citation(
-    document="Statsforvalteren i Møre og Romsdal: Kompetanse- og innovasjonstilskudd 2022",
-    section="søknadsfrist 8. april 2022",
-    tag="MR-22",
+#: The year of the deck's table: not in the table, INFERRED from the deck's date.
+CALENDAR_YEAR: Fact[int] = Fact(
+    YEAR, Status.INFERRED, src.DECK.at(f"{_TABLE_SECTION} (gir ikke år); lysarket er datert 27.01.2022"),
+    note="The calendar table gives days and months but no year; 2022 is inferred from the deck's date "
+         "(27.01.2022) and its other slides (e.g. «Tilskudd til utvikling av de sosiale tjenestene i NAV "
+         "kontoret 2022», «31.3.22»).",
 )
-NORD_PS_22 = Citation(
-    document="Statsforvalteren i Nordland: Prosjektskjønnsmidler 2022",
-    section="søknadsfrist 25. februar 2022",
-    tag="NORD-PS-22",
+
+#: The library's assumption for the deck's «Vår» (spring): no source gives a period.
+SPRING_PERIOD: Fact[str] = Fact(
+    "mars–mai 2022", Status.ASSUMED, src.LIBRARY.at("«Vår» (spring) as 1 March – 31 May"),
+    note="The deck says only «Vår» (spring) for Frisklivs- og læringstilbud. To place the row on a calendar "
+         "the library assumes the meteorological spring, 1 March – 31 May 2022. No source gives a date or a "
+         "period; the deadline may fall anywhere in spring, and it is never treated as an instant.",
 )
+
+
+def _check_last_month(instance: AssumedPeriodDeadline, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not instance.approx_month <= value <= 12:
+        raise ValueError(f"last_month must be {instance.approx_month}–12, got {value!r} "
+                         f"(as written: {instance.as_written!r})")
+
+
+def _check_assumption(_instance: AssumedPeriodDeadline, _attribute: object, value: Fact[str]) -> None:
+    if not isinstance(value, Fact) or value.status is not Status.ASSUMED:
+        raise ValueError(f"period_assumption must be an ASSUMED fact (cited to sources.LIBRARY), got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class AssumedPeriodDeadline(ApproximateDeadline):
+    """A vague deadline whose period no source gives ("Vår"): the library assumes one.
+
+    The period runs from the first day of ``approx_month`` to the last day of
+    ``last_month`` in ``approx_year``. ``period_assumption`` is the ASSUMED fact that
+    says so (cited to :data:`~nedtrapping.sources.LIBRARY`, with a note); calendar
+    outputs show it. Like every vague deadline it has no instant.
+    """
+
+    last_month: int = attrs.field(validator=_check_last_month)
+    period_assumption: Fact[str] = attrs.field(validator=_check_assumption)
+
+    def period(self) -> tuple[_dt.date, _dt.date]:
+        """First day of the first month to the last day of the last month (an assumption)."""
+        first = _dt.date(self.approx_year, self.approx_month, 1)
+        nxt = _dt.date(self.approx_year + (self.last_month == 12), self.last_month % 12 + 1, 1)
+        return first, nxt - _dt.timedelta(days=1)
 
 
 @attrs.frozen(kw_only=True)
 class CalendarSchemeRules(RuleSet):
     """A scheme known only from the deck's calendar: who may apply and by when. Nothing more is claimed."""
+
+    #: The year of the rule set, as the table gives none: INFERRED (see :data:`CALENDAR_YEAR`).
+    calendar_year: Fact[int] = CALENDAR_YEAR
 
 
 @attrs.frozen(kw_only=True)
@@ -80,64 +135,83 @@ def _row_rules(scheme_id: str, title: str, title_en: str, applicants: Fact[str],
     ))
 
 
-def _kommuner(text: str = "Kommuner", status: Status = Status.FINAL) -> Fact[str]:
-    return Fact(text, status, _TABLE.at(f"«{text}»"))
+def _cell(text: str) -> Citation:
+    return src.DECK.at(f"{_TABLE_SECTION}: «{text}»")
 
+
+def _kommuner(text: str = "Kommuner", status: Status = Status.FINAL) -> Fact[str]:
+    return Fact(text, status, _cell(text))
+
+
+_I = Status.INFERRED
 
 FRISKLIV = _row_rules(
     "frisklivs-og-laeringstilbud", "Tilskudd Frisklivs- og læringstilbud",
     "Grant for healthy-living and learning services", _kommuner(),
-    (Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=Status.FINAL,
-              citation=_TABLE.at("«Vår»"), note="spring 2022; the deck gives no date"),),
+    (AssumedPeriodDeadline(
+        purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=_I, citation=_cell("Vår"),
+        approx_year=YEAR, approx_month=3, last_month=5, period_assumption=SPRING_PERIOD,
+        note="The deck gives no date, only «Vår» (spring). The year 2022 is INFERRED (the table gives none); "
+             "the period 1 March – 31 May is ASSUMED by the library (sources.LIBRARY).",
+    ),),
 )
 HUSBANKEN_BOLIGSOSIALE = _row_rules(
     "husbanken-boligsosiale-tiltak", "Husbankens boligsosiale tiltak",
     "Husbanken's social-housing measures", _kommuner("Kommuner m.fl."),
-    (exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 15), _TABLE.at("«15. februar»"),
-                    as_written="15. februar", note=_YEAR_NOTE),),
+    (exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 15), _cell("15. februar"),
+                    as_written="15. februar", status=_I, note=_YEAR_NOTE),),
 )
 FASTLEGER_KORONA = _row_rules(
     "fastleger-korona-kompensasjon",
     "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus",
     "Compensation to self-employed GPs for absence related to the coronavirus", _kommuner(),
-    (Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.ROLLING, as_written="Løpende", status=Status.FINAL,
-              citation=_TABLE.at("«Løpende»"), note="applications handled as they come"),),
+    (Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.ROLLING, as_written="Løpende", status=_I,
+              citation=_cell("Løpende"),
+              note="Applications handled as they come; no deadline. The year 2022 is INFERRED (the table gives "
+                   "none)."),),
 )
 PROSJEKTSKJONN = _row_rules(
     "prosjektskjonnsmidler", "Prosjektskjønnsmidler", "Discretionary project funds", _kommuner(),
     (
-        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 11, 1), _TABLE.at("«1. november»"),
-                       as_written="1. november", note=_YEAR_NOTE),
-        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 25), NORD_PS_22, as_written="25. februar 2022",
-                       county="Nordland", note="Statsforvalteren i Nordland's own date (rules.md §2)"),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 11, 1), _cell("1. november"),
+                       as_written="1. november", status=_I, note=_YEAR_NOTE),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 25), src.NORD_PS_22, as_written="25. februar 2022",
+                       county="Nordland",
+                       note="Statsforvalteren i Nordland's own date (NORD-PS-22); 23:59 Europe/Oslo is the library's "
+                            "rule for a day without a time"),
     ),
 )
 KOMPETANSE_INNOVASJON = _row_rules(
     "kompetanse-og-innovasjonstilskudd", "Kompetanse- og innovasjonstilskudd",
     "Competence and innovation grant", _kommuner(),
     (
-        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 1), _TABLE.at("«1. april»"),
-                       as_written="1. april", note=_YEAR_NOTE),
-        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 8), MR_22, as_written="8. april 2022",
-                       county="Møre og Romsdal", note="Statsforvalteren i Møre og Romsdal's own date (rules.md §2)"),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 1), _cell("1. april"),
+                       as_written="1. april", status=_I, note=_YEAR_NOTE),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 8), src.MR_22, as_written="8. april 2022",
+                       county="Møre og Romsdal",
+                       note="Statsforvaltaren i Møre og Romsdal's own date (MR-22; there «Kommunar og "
+                            "fylkeskommune» may apply); 23:59 Europe/Oslo is the library's rule for a day without "
+                            "a time"),
     ),
 )
 NYTT_PSYKISK_HELSE_RUS = _row_rules(
     "nytt-tilskudd-psykisk-helse-rus", "Nytt tilskudd psykisk helse/rus",
     "New grant for mental health/substance abuse", _kommuner("Kommuner(?)", Status.UNCERTAIN),
     (ApproximateDeadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="April(?)",
-                         status=Status.UNCERTAIN, citation=_TABLE.at("«April(?)»"), approx_year=YEAR, approx_month=4,
-                         note="the deck doubts both the month and who may apply"),),
+                         status=Status.UNCERTAIN, citation=_cell("April(?)"), approx_year=YEAR, approx_month=4,
+                         note="The deck doubts both the month and who may apply; the year 2022 is INFERRED "
+                              "(the table gives none)."),),
     status=Status.UNCERTAIN,
 )
 
 
 def _row(number: int, scheme: str, applicants: str, deadline: str, scheme_id: str,
          status: Status = Status.FINAL, applicants_status: Status = Status.FINAL) -> DeckCalendarRow:
+    where = f"{_TABLE_SECTION}, rad {number}"
     return DeckCalendarRow(
         number=number, scheme_as_written=scheme,
-        applicants_as_written=Fact(applicants, applicants_status, _TABLE.at(f"rad {number}: «{applicants}»")),
-        deadline_as_written=Fact(deadline, status, _TABLE.at(f"rad {number}: «{deadline}»")),
+        applicants_as_written=Fact(applicants, applicants_status, src.DECK.at(f"{where}: «{applicants}»")),
+        deadline_as_written=Fact(deadline, status, src.DECK.at(f"{where}: «{deadline}»")),
         scheme_id=scheme_id, year=YEAR,
     )
 
@@ -155,7 +229,18 @@ DECK_CALENDAR: tuple[DeckCalendarRow, ...] = (
     _row(6, "Kommunalt rusarbeid", "Kommuner", "15. februar", "kommunalt-rusarbeid"),
     _row(7, "Nytt tilskudd psykisk helse/rus", "Kommuner(?)", "April(?)", NYTT_PSYKISK_HELSE_RUS.scheme_id,
          status=_U, applicants_status=_U),
-    _row(8, "Langvarige og sammensatte behov", "Kommuner", "31. mars(?)", "langvarige-sammensatte", status=_U),
+    _row(8, "Langvarige og sammensatte behov", "Kommuner", "31. mars(?)", _lsb.SCHEME_ID, status=_U),
     _row(9, "Utvikling av de sosiale tjenestene i NAV kontoret", "Kommuner v/NAV kontoret", "1. februar",
          "nav-sosiale-tjenester"),
 )
+
+
+def uncertain_rows() -> tuple[DeckCalendarRow, ...]:
+    """The rows the deck itself doubts ("(?)"): their applicants or deadline fact is not FINAL.
+
+    >>> [(r.number, r.deadline_as_written.value) for r in uncertain_rows()]
+    [(7, 'April(?)'), (8, '31. mars(?)')]
+    """
+    return tuple(r for r in DECK_CALENDAR
+                 if r.applicants_as_written.status is not Status.FINAL
+                 or r.deadline_as_written.status is not Status.FINAL)
