@@ -434,6 +434,8 @@ def test_spring_is_an_assumed_period_cited_to_the_library() -> None:
     assert d.period_assumption.status is Status.ASSUMED
     assert d.period_assumption.citation.tag == sources.LIBRARY.tag
     assert d.period_assumption.note
+    # a fact of the rule set too, so that the docs' list of assumed values finds it
+    assert get_rule_set("frisklivs-og-laeringstilbud", 2022).fact("assumed_period") is d.period_assumption
     with pytest.raises(NoFixedDeadlineError):
         d.instant()
     row = next(r for r in csv.DictReader(io.StringIO(to_csv(calendar_entries()))) if r["deck_row"] == "1")

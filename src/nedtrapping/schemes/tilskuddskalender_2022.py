@@ -113,6 +113,9 @@ class CalendarSchemeRules(RuleSet):
 
     #: The year of the rule set, as the table gives none: INFERRED (see :data:`CALENDAR_YEAR`).
     calendar_year: Fact[int] = CALENDAR_YEAR
+    #: The period the library assumes for a deadline that names none ("Vår": :data:`SPRING_PERIOD`), as a
+    #: fact of the rule set so that lists of assumed values find it; ``None`` when nothing is assumed.
+    assumed_period: Fact[str] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -128,10 +131,11 @@ class DeckCalendarRow:
 
 
 def _row_rules(scheme_id: str, title: str, title_en: str, applicants: Fact[str],
-               deadlines: tuple[Deadline, ...], status: Status = Status.FINAL) -> CalendarSchemeRules:
+               deadlines: tuple[Deadline, ...], status: Status = Status.FINAL,
+               assumed_period: Fact[str] | None = None) -> CalendarSchemeRules:
     return register(CalendarSchemeRules(
         scheme_id=scheme_id, year=YEAR, title=title, title_en=title_en, status=status,
-        citation=_TABLE, applicants=applicants, deadlines=deadlines,
+        citation=_TABLE, applicants=applicants, deadlines=deadlines, assumed_period=assumed_period,
     ))
 
 
@@ -154,6 +158,7 @@ FRISKLIV = _row_rules(
         note="The deck gives no date, only «Vår» (spring). The year 2022 is INFERRED (the table gives none); "
              "the period 1 March – 31 May is ASSUMED by the library (sources.LIBRARY).",
     ),),
+    assumed_period=SPRING_PERIOD,
 )
 HUSBANKEN_BOLIGSOSIALE = _row_rules(
     "husbanken-boligsosiale-tiltak", "Husbankens boligsosiale tiltak",
