@@ -21,7 +21,7 @@ from typing import Protocol, Union
 import attrs
 
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, parse_share, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, Money, format_percent, parse_share, round_half_up_to_kroner
 from nedtrapping.provenance import Citation, Status
 
 __all__ = [
@@ -98,26 +98,19 @@ class GrowingCost:
 
     def describe(self, year: int) -> str:
         n = year - self.base_year
-        g = _percent_text(self.growth_percent)
+        g = format_percent(self.growth_percent)
         return f"{self.base} in {self.base_year} × (1 + {g} %)^{n}"
 
 
 CostInput = Union[FixedCost, GrowingCost]
 
 
-def _percent_text(p: Fraction) -> str:
-    if p.denominator == 1:
-        return str(p.numerator)
-    from decimal import Decimal
-
-    return format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f").replace(".", ",")
-
 
 def cost_explanation(model: CostModel, year: int, amount: Money, *, scale: Fraction = Fraction(1)) -> Explanation:
     """Why the cost of a position in ``year`` is ``amount``."""
     detail = model.describe(year)
     if scale != 1:
-        detail += f" × {_percent_text(scale * 100)} % (the position's percentage changed)"
+        detail += f" × {format_percent(scale * 100)} % (the position's percentage changed)"
     return Explanation(
         f"Full cost {year}",
         str(amount),

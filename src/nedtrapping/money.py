@@ -27,6 +27,7 @@ __all__ = [
     "format_nok",
     "parse_kroner",
     "parse_share",
+    "format_percent",
     "ROUNDING_RULE",
 ]
 
@@ -265,6 +266,18 @@ def format_nok(amount: Money, *, nbsp: bool = False, unit: str = "kr") -> str:
     groups = f"{kr:,}".replace(",", sep)
     body = groups if ore == 0 else f"{groups},{ore:02d}"
     return f"{sign}{body}{sep}{unit}" if unit else f"{sign}{body}"
+
+
+def format_percent(p: Fraction, *, decimal_comma: bool = True) -> str:
+    """A percentage for people: ``50``, ``33,3`` (or ``33.3`` with ``decimal_comma=False``), no trailing zeros.
+
+    >>> format_percent(Fraction(333, 10))
+    '33,3'
+    """
+    if p.denominator == 1:
+        return str(p.numerator)
+    text = format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f")
+    return text.replace(".", ",") if decimal_comma else text
 
 
 def parse_kroner(text: str, *, where: str = "amount") -> Money:

@@ -21,7 +21,7 @@ import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, own_financing, takeover_year
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import Money, parse_share, round_half_up_to_kroner
+from nedtrapping.money import Money, format_percent, parse_share, round_half_up_to_kroner
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
@@ -147,7 +147,7 @@ class PlanRow:
             return "" if x is None else x.plain()
 
         return [
-            self.municipality, self.position, str(self.year), self.year_in_scheme_text, _plain_percent(self.percent),
+            self.municipality, self.position, str(self.year), self.year_in_scheme_text, format_percent(self.percent, decimal_comma=False),
             m(self.grant), m(self.cost), m(self.own_financing), m(self.own_financing_increase),
         ]
 
@@ -304,7 +304,7 @@ class Plan:
             "rows": [
                 {
                     "municipality": r.municipality, "position": r.position, "year": r.year,
-                    "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None, "percent": _plain_percent(r.percent),
+                    "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None, "percent": format_percent(r.percent, decimal_comma=False),
                     "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
                     "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
                     "explanation": r.explanation.to_dict(),
@@ -336,7 +336,7 @@ class Plan:
             table: list[tuple[str, ...]] = [headers]
             for r in rows:
                 table.append((
-                    r.position, str(r.year), r.year_in_scheme_text or "–", _plain_percent(r.percent).replace(".", ","),
+                    r.position, str(r.year), r.year_in_scheme_text or "–", format_percent(r.percent),
                     _cell(r.grant) + ("*" if r.grant_source != "rule" else ""), _cell(r.cost),
                     _cell(r.own_financing), _cell(r.own_financing_increase, first=r.year == self.years[0]),
                 ))
@@ -383,7 +383,7 @@ class Plan:
             for r in self.rows:
                 if r.municipality == muni:
                     out.append(f"| {r.position.replace('|', chr(92) + '|')} | {r.year} | {r.year_in_scheme_text or '–'} | "
-                               f"{_plain_percent(r.percent).replace('.', ',')} | "
+                               f"{format_percent(r.percent)} | "
                                f"{_cell(r.grant)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost)} | "
                                f"{_cell(r.own_financing)} | {_cell(r.own_financing_increase, first=r.year == self.years[0])} |")
             for y, t in self.municipality_totals(muni).items():
@@ -414,13 +414,6 @@ def _cell(x: Money | None, *, first: bool = False) -> str:
         return "–" if first else "unknown"
     return str(x)
 
-
-def _plain_percent(p: Fraction) -> str:
-    if p.denominator == 1:
-        return str(p.numerator)
-    from decimal import Decimal
-
-    return format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f")
 
 
 def _render_table(rows: list[tuple[str, ...]], *, separator_before: int) -> str:
@@ -598,7 +591,7 @@ def plan_municipality(
             rows.append(PlanRow(
                 municipality=p.municipality, position=p.position, year=year, year_in_scheme=n, percent=percent,
                 grant=grant, cost=cost, own_financing=own, own_financing_increase=increase, grant_source=source,
-                explanation=Explanation(f"{subject}, {year} (year {n} in the scheme, {_plain_percent(percent)} %)",
+                explanation=Explanation(f"{subject}, {year} (year {n} in the scheme, {format_percent(percent, decimal_comma=False)} %)",
                                         None, (), tuple(steps)),
             ))
     fact_lines = [

@@ -25,7 +25,7 @@ from nedtrapping import sources as src
 from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, parse_share, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, Money, format_percent, parse_share, round_half_up_to_kroner
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import get_rule_set, register, years_of
 from nedtrapping.ruleset import RuleSet
@@ -556,7 +556,7 @@ def compute_grant(
     applied_share = share if pro_rata else Fraction(1)
     exact = per_full * applied_share
     amount = round_half_up_to_kroner(exact)
-    percent_text = _format_percent(share * HUNDRED)
+    percent_text = format_percent(share * HUNDRED)
     steps = [
         Explanation(
             f"Amount per 100 % position ({method.value}, year {n} in the scheme)",
@@ -580,14 +580,6 @@ def compute_grant(
     expl = Explanation(f"Grant {year}", str(amount), (), tuple(steps))
     return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=ident)
 
-
-def _format_percent(p: Fraction) -> str:
-    if p.denominator == 1:
-        return str(p.numerator)
-    from decimal import Decimal
-
-    as_dec = Decimal(p.numerator) / Decimal(p.denominator)
-    return format(as_dec.normalize(), "f").replace(".", ",")
 
 
 def _format_exact(amount: ExactAmount) -> str:

@@ -32,7 +32,7 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_share
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
@@ -259,11 +259,6 @@ class NavGrantResult:
     rule_set: tuple[str, int, str]
 
 
-def _percent_text(p: Fraction) -> str:
-    if p.denominator == 1:
-        return str(p.numerator)
-    return format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f").replace(".", ",")
-
 
 def _request_text(requested: Money | None, cap: Money) -> str:
     """What the request does to the cap, in words (empty when nothing was requested)."""
@@ -297,13 +292,13 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
         share = pos.percent / HUNDRED if pro_rata else Fraction(1)
         exact: ExactAmount = cap * share
         capped = round_cap_down_to_kroner(exact)
-        figure = f"{cap} × {_percent_text(pos.percent)} % = {capped} (rounded down to whole kroner: at most)"
+        figure = f"{cap} × {format_percent(pos.percent)} % = {capped} (rounded down to whole kroner: at most)"
         figure += _request_text(pos.requested, capped)
         if pos.requested is not None and pos.requested < capped:
             capped = pos.requested
         per_position.append((pos, capped))
         steps.append(Explanation(
-            f"Position {pos.label!r} ({_percent_text(pos.percent)} %)", figure,
+            f"Position {pos.label!r} ({format_percent(pos.percent)} %)", figure,
             (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata),
              rounding),
         ))
