@@ -6,7 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from nedtrapping import calendar_cli, plan_cli, rules_cli
+from nedtrapping.cli import calendar as calendar_cli
+from nedtrapping.cli import plan as plan_cli
+from nedtrapping.cli import rules as rules_cli
 
 __all__ = ["main", "build_parser"]
 

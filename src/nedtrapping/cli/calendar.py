@@ -1,0 +1,83 @@
+"""``nedtrapping calendar``: print the grant calendar, or write it as .ics, CSV or Markdown.
+
+Why a thin module: the calendar logic lives in :mod:`nedtrapping.calendar`; this
+only parses arguments, so ``cli.py`` stays a list of subcommands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from nedtrapping.calendar import (
+    UnknownCountyError,
+    calendar_entries,
+    to_csv,
+    to_ics,
+    to_markdown,
+    to_moment,
+    to_text,
+    upcoming,
+)
+from nedtrapping.deadlines import NaiveDatetimeError
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "calendar",
+        help="the grant calendar with deadlines (uncertainty shown)",
+        description="Every deadline of every known scheme, with who may apply and how sure the sources are.",
+    )
+    p.add_argument("--county", help="a Statsforvalter region, e.g. 'Nordland': its own dates plus the national ones")
+    p.add_argument("--now", help="the moment to count from: ISO 8601 with an offset (e.g. 2022-01-28T09:00+01:00, "
+                                 "or Z for UTC), or a plain date (2022-02-01 = 00:00 Europe/Oslo)")
+    p.add_argument("--days", type=int, help="only deadlines within this many days after --now (approximate ones, "
+                                            "marked ≈, when their period overlaps)")
+    p.add_argument("--ics", metavar="FILE", help="write the calendar as iCalendar (.ics) to FILE")
+    p.add_argument("--csv", metavar="FILE", help="write the calendar as CSV to FILE ('-' for standard output)")
+    p.add_argument("--markdown", metavar="FILE", help="write the calendar as Markdown to FILE ('-' for standard output)")
+    p.set_defaults(run=run)
+
+
+def _write(target: str, text: str, *, newline: str | None = None) -> None:
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        with open(Path(target), "w", encoding="utf-8", newline=newline) as fh:
+            fh.write(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print or write the calendar; 2 for bad input (with the reason on stderr), else 0."""
+    try:
+        now = to_moment(args.now, where="--now") if args.now else None
+        if args.days is not None:
+            if now is None:
+                raise ValueError("--days needs --now (the library never reads the clock)")
+            entries = upcoming(now, args.days, county=args.county)
+        else:
+            entries = calendar_entries(county=args.county)
+    except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
+        print(f"nedtrapping calendar: {exc}", file=sys.stderr)
+        return 2
+    wrote = False
+    try:
+        if args.ics:
+            _write(args.ics, to_ics(entries, stamp=now), newline="")  # CRLF is already in the text
+            wrote = True
+        if args.csv:
+            _write(args.csv, to_csv(entries))
+            wrote = True
+        if args.markdown:
+            _write(args.markdown, to_markdown(entries))
+            wrote = True
+    except OSError as exc:
+        print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)
+        return 2
+    if not wrote:
+        sys.stdout.write(to_text(entries, now=now))
+    return 0

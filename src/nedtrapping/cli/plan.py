@@ -1,0 +1,184 @@
+"""``nedtrapping plan``: the phase-down plan of a municipality on the command line.
+
+Exit status: 0 the plan is complete; 1 the input is wrong (every problem is
+listed on stderr, nothing is planned); 3 the plan was written but some figures
+are unknown (listed on stderr, with how to supply them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
+from nedtrapping.money import Money, parse_kroner
+from nedtrapping.plan import Plan, plan_municipality
+from nedtrapping.positions_csv import PositionsCSVError, read_positions_csv
+from nedtrapping.provenance import Citation
+from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+__all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_INCOMPLETE = 3
+_STEP = re.compile(r"^(?:(?P<year>\d{4}):)?(?P<step>[1-4])=(?P<amount>.+)$")
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "plan",
+        help="the phase-down plan of a municipality (kommunalt rusarbeid)",
+        description=(
+            "Plan grants, full cost and own financing per position and year. With no FILE, plans the "
+            "embedded example municipality and prints a table. With FILE (CSV, English or Norwegian "
+            "headers), writes the plan as CSV."
+        ),
+        epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
+    )
+    p.add_argument("file", nargs="?", help="positions CSV or .xlsx workbook (omit for the embedded example)")
+    p.add_argument("--sheet", metavar="NAME", help="with an .xlsx file: the sheet to read (default: the first)")
+    p.add_argument("--out", "-o", metavar="FILE",
+                   help="write the plan to FILE instead of stdout (FILE.xlsx: a workbook with totals, "
+                        "warnings and explanations)")
+    p.add_argument("--format", "-f", choices=("table", "csv", "json", "markdown"),
+                   help="output format (default: table for the example, csv for a file)")
+    p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
+                   help="supply an unknown ladder step from your grant letter, e.g. 2022:3=480000 "
+                        "(YEAR defaults to 2022); may be repeated")
+    p.add_argument("--ladder-source", metavar="TEXT", default=None,
+                   help="the grant letter the --ladder-step amounts come from (recorded as their source)")
+    p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 (default 2022-2025)")
+    p.add_argument("--explain", action="store_true", help="with the table: explain every figure")
+    p.set_defaults(run=run_plan)
+
+
+class _UsageError(ValueError):
+    pass
+
+
+def _parse_years(text: str | None) -> list[int] | None:
+    if text is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", text)
+    if not m:
+        raise _UsageError(f"--years: {text!r} is not a year or a range like 2022-2025")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    if last < first:
+        raise _UsageError(f"--years: {text!r} ends before it starts")
+    return list(range(first, last + 1))
+
+
+def _supplied_rules(steps: list[str], source_text: str | None) -> dict[int, kr.KommunaltRusarbeidRules]:
+    rules: dict[int, kr.KommunaltRusarbeidRules] = {}
+    problems = []
+    if steps and not (source_text and source_text.strip()):
+        raise _UsageError(
+            "--ladder-step needs --ladder-source naming the grant letter the amount comes from, "
+            "e.g. --ladder-source \"Tilsagnsbrev 2022, Eksempel kommune\""
+        )
+    if not steps:
+        return rules
+    source = Citation(document=(source_text or "").strip(), tag="USER")
+    for raw in steps:
+        m = _STEP.match(raw.strip())
+        if not m:
+            problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=480000")
+            continue
+        year = int(m.group("year") or 2022)
+        try:
+            amount: Money = parse_kroner(m.group("amount"), where=f"--ladder-step {raw!r}")
+            base = rules.get(year) or kr.rules_for(year)
+            rules[year] = base.with_ladder_step(int(m.group("step")), amount, source)
+        except (ValueError, LookupError, TypeError) as exc:
+            problems.append(f"--ladder-step {raw!r}: {exc}")
+    if problems:
+        raise _UsageError("\n".join(problems))
+    return rules
+
+
+def _render(plan: Plan, fmt: str, explain: bool) -> str:
+    if fmt == "csv":
+        return plan.to_csv()
+    if fmt == "json":
+        return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return plan.to_markdown(explain=explain)
+    return plan.to_text(explain=explain)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    try:
+        years = _parse_years(args.years)
+        rules = _supplied_rules(args.ladder_step, args.ladder_source)
+        if args.file is None:
+            positions = example_positions()
+            fmt = args.format or "table"
+            heading = f"(embedded example: {EXAMPLE_CSV_NAME})\n"
+        else:
+            if not Path(args.file).is_file():
+                raise _UsageError(f"{args.file}: no such file")
+            if args.file.lower().endswith((".xlsx", ".xlsm")):
+                from nedtrapping.spreadsheet import read_positions_xlsx
+
+                positions = read_positions_xlsx(args.file, sheet=args.sheet)
+            else:
+                if args.sheet:
+                    raise _UsageError("--sheet goes with an .xlsx file")
+                positions = read_positions_csv(args.file)
+            fmt = args.format or "csv"
+            heading = ""
+        if args.explain and fmt not in ("table", "markdown"):
+            raise _UsageError("--explain goes with the table or Markdown; add --format table "
+                              "(the JSON output always explains)")
+        try:
+            plan = plan_municipality(positions, years=years, rules=rules)
+        except ValueError as exc:
+            raise _UsageError(str(exc)) from None
+    except PositionsCSVError as exc:
+        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except _UsageError as exc:
+        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    text = _render(plan, fmt, args.explain)
+    if fmt == "table":
+        text = heading + text
+    if args.out and args.out.lower().endswith(".xlsx"):
+        from nedtrapping.spreadsheet import write_plan_xlsx
+
+        try:
+            write_plan_xlsx(plan, args.out)
+        except OSError as exc:
+            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    elif args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    for year, r in sorted(rules.items()):
+        used = {u.name for row in plan.rows if row.year == year for u in row.explanation.all_facts()
+                if u.rule_set == r.key_text}
+        for name, fact in r.facts():
+            step_name = name.replace("ladder.step_", "ladder step ")
+            if name.startswith("ladder.step_") and fact.status.value == "user-supplied" and step_name not in used:
+                print(f"nedtrapping plan: warning: {step_name} of {year} was supplied but no position used it",
+                      file=sys.stderr)
+    if not plan.is_complete:
+        print(f"nedtrapping plan: {len(plan.problems)} figure(s) unknown; the plan is incomplete", file=sys.stderr,
+              end=":\n" if fmt != "table" else " (listed in the table output).\n")
+        if fmt != "table":
+            for p in plan.problems:
+                print(f"  - {p.municipality} / {p.position} {p.year}: {p.message}", file=sys.stderr)
+        return EXIT_INCOMPLETE
+    return EXIT_OK
