@@ -11,6 +11,7 @@ import time
 from nedtrapping.cofinancing import GrowingCost
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
+from nedtrapping.render import plan as render_plan
 
 
 def main(n: int) -> None:
@@ -24,8 +25,8 @@ def main(n: int) -> None:
     plan = plan_municipality(positions)
     planned = time.perf_counter() - start
     start = time.perf_counter()
-    plan.to_csv()
-    plan.to_dict()
+    render_plan.to_csv(plan)
+    render_plan.to_dict(plan)
     rendered = time.perf_counter() - start
     print(f"{n} positions x {len(plan.years)} years: plan {planned:.3f} s "
           f"({planned / len(plan.rows) * 1e6:.0f} µs/row), csv+json {rendered:.3f} s")

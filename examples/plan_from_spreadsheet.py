@@ -6,9 +6,10 @@ Run: .venv/bin/python examples/plan_from_spreadsheet.py
 from nedtrapping.example import example_positions
 from nedtrapping.money import Money
 from nedtrapping.plan import plan_municipality
+from nedtrapping.render import plan as render_plan
 
 plan = plan_municipality(example_positions())
-print(plan.to_text())
+print(render_plan.to_text(plan))
 print(plan.explain("Ruskonsulent", 2022).to_text())
 
 # The published phase-down for a 100 % position first funded in 2021.

@@ -11,6 +11,7 @@ from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Status, UnknownValueError
 from nedtrapping.schemes.kommunalt_rusarbeid import compute_grant, rules_for
+from nedtrapping.render import plan as render_plan
 
 try:
     compute_grant(2022, first_grant_year=2020, percent=100)
@@ -27,7 +28,7 @@ assert rules.digest != rules_for(2022).digest  # a derived rule set, the origina
 position = Position(municipality="Eksempel kommune", position="Oppsøkende team", percent=80,
                     first_grant_year=2020, cost=FixedCost(Money.kroner(640_000)))
 plan = plan_municipality([position], rules={2022: rules})
-print(plan.to_text())
+print(render_plan.to_text(plan))
 assert plan.row("Oppsøkende team", 2022).grant == Money.kroner(360_000)  # 80 % of the supplied amount
 assert plan.row("Oppsøkende team", 2023).grant == Money.kroner(264_000)  # 80 % of 330 000, year 4
 assert plan.row("Oppsøkende team", 2024).grant == Money.kroner(0)  # year 5: out of its four years

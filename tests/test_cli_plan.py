@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nedtrapping.cli import main
-from nedtrapping.plan import PLAN_CSV_COLUMNS
+from nedtrapping.render.plan import CSV_COLUMNS as PLAN_CSV_COLUMNS
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -25,7 +25,24 @@ def test_plan_without_arguments_prints_the_example_table(capsys: pytest.CaptureF
     assert code == 0, err
     assert "Eksempel kommune" in out
     assert "550 000 kr" in out and "330 000 kr" in out
-    assert "TOTAL" in out and "SHA-256" in out
+    assert "SUM" in out and "SHA-256" in out and "Nedtrappingsplan" in out  # Norwegian for people by default
+    code, out, err = run(capsys, "plan", "--lang", "en")
+    assert code == 0, err
+    assert "TOTAL" in out and "Phase-down plan" in out and "Nedtrappingsplan" not in out
+
+
+def test_plan_scheme_option_plans_nav_and_refuses_an_unknown_scheme(capsys: pytest.CaptureFixture[str],
+                                                                   tmp_path: Path) -> None:
+    src = tmp_path / "nav.csv"
+    src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\n"
+                   "Testkommune;Veileder;50;2022;400 000\n", encoding="utf-8")
+    code, out, err = run(capsys, "plan", str(src), "--scheme", "nav-sosiale-tjenester", "--format", "table")
+    assert code == 0, err
+    assert "NAV sosiale tjenester" in out and "305 000 kr" in out  # half of the 610 000 cap
+    code, out, err = run(capsys, "plan", str(src), "--scheme", "nav-sosiale-tjenester", "--years", "2022-2023")
+    assert code == 3 and "Testkommune,Veileder,2023,2,50,,400000,," in out  # no 2023 rules: unknown, not 0
+    code, _, err = run(capsys, "plan", "--scheme", "no-such-scheme")
+    assert code == 1 and "kommunalt-rusarbeid" in err and "nav-sosiale-tjenester" in err
 
 
 def test_entry_point_is_installed() -> None:
@@ -74,12 +91,15 @@ def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path
     assert code == 0, err
     assert "A,x,2022,3,100,480000,700000,220000," in out
     code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000", "--ladder-source", "brev",
-                         "--format", "table")
+                         "--format", "table", "--lang", "en")
     assert code == 0 and "user-supplied: ladder step 3 = 480 000 kr" in out
     code, out, err = run(capsys, "plan", str(src), "--ladder-step", "3=480000")
     assert code == 1 and "--ladder-source" in err  # a supplied value must name its grant letter
-    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:1=500000", "--ladder-source", "brev")
-    assert code == 3 and "ladder step 1 of 2022 was supplied but no position used it" in err
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:1=500000", "--ladder-source", "brev",
+                         "--lang", "en")
+    assert code == 3 and "ladder.step_1 of kommunalt-rusarbeid 2022 was supplied but no position used it" in err
+    code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:3=500000", "--ladder-source", "brev")
+    assert code == 0 and "ladder.step_3" not in err  # used: no warning
 
 
 def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

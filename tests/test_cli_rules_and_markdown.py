@@ -12,6 +12,7 @@ from nedtrapping.cofinancing import FixedCost
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.registry import all_rule_sets, get_rule_set
+from nedtrapping.render import plan as render_plan
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -64,7 +65,7 @@ def test_markdown_plan_has_a_row_per_figure_and_marks_unknowns() -> None:
         Position(municipality="K", position="a|b", percent=100, first_grant_year=2021, cost=FixedCost(Money.kroner(800_000))),
         Position(municipality="K", position="c", percent=100, first_grant_year=2020, cost=FixedCost(Money.kroner(800_000))),
     ])
-    md = plan.to_markdown(explain=True)
+    md = render_plan.to_markdown(plan, explain=True, lang="en")
     table_rows = [line for line in md.splitlines() if line.startswith("| ") and "Position" not in line]
     assert len(table_rows) == 8 + 4  # 2 positions x 4 years + 4 totals
     # 8 cells in every row: the '|' in a position name is escaped

@@ -17,8 +17,8 @@ from nedtrapping.money import (
     format_nok,
     parse_kroner,
     parse_share,
-    round_half_up_to_kroner,
 )
+from nedtrapping.rounding import round_half_up_to_kroner
 
 
 def decimal_half_up_ore(exact_ore: Fraction) -> int:

@@ -18,7 +18,7 @@ from nedtrapping.registry import UnknownSchemeError, get_rule_set
 from nedtrapping.schemes.nav_sosiale_tjenester import (
     MaxYearsExceededError,
     Measure,
-    Position,
+    MeasurePosition,
     maximum_grant,
     round_cap_down_to_kroner,
     rules_for,
@@ -46,30 +46,30 @@ def test_rule_set_holds_the_sourced_values() -> None:
 
 
 def test_full_position_is_capped_at_610_000() -> None:
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=100)])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=100)])])
     assert result.total == CAP
 
 
 @pytest.mark.parametrize("percent", [50, "50", Decimal("50"), Fraction(50)])
 def test_half_position_gets_half_the_cap(percent: object) -> None:
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=percent)])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=percent)])])
     assert result.total == Money.kroner(305_000)
 
 
 def test_pro_rata_cap_is_rounded_once_down_to_whole_kroner() -> None:
     # 610 000 × 1/3 = 203 333,33… → 203 333
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(100, 3))])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=Fraction(100, 3))])])
     assert result.total == Money.kroner(203_333)
     # 610 000 × 100/7 % = 87 142,857… → 87 142: half up (87 143) would exceed "at most"
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(100, 7))])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=Fraction(100, 7))])])
     assert result.total == Money.kroner(87_142)
     # 610 000 × 2/3 = 406 666,67 → 406 666
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=Fraction(200, 3))])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=Fraction(200, 3))])])
     assert result.total == Money.kroner(406_666)
 
 
 def test_competence_adds_at_most_20_000_per_measure() -> None:
-    m1 = Measure(label="A", positions=[Position(label="p", percent=100)], competence=True)
+    m1 = Measure(label="A", positions=[MeasurePosition(label="p", percent=100)], competence=True)
     m2 = Measure(label="B", competence=True)
     result = maximum_grant([m1, m2])
     assert result.total == CAP + COMPETENCE + COMPETENCE
@@ -77,28 +77,28 @@ def test_competence_adds_at_most_20_000_per_measure() -> None:
 
 
 def test_requested_amount_below_the_cap_caps_further() -> None:
-    m = Measure(label="A", positions=[Position(label="p", percent=100, requested=Money.kroner(500_000))],
+    m = Measure(label="A", positions=[MeasurePosition(label="p", percent=100, requested=Money.kroner(500_000))],
                 competence=True, competence_requested=Money.kroner(5_000))
     assert maximum_grant([m]).total == Money.kroner(505_000)
-    above = Measure(label="B", positions=[Position(label="p", percent=100, requested=Money.kroner(700_000))])
+    above = Measure(label="B", positions=[MeasurePosition(label="p", percent=100, requested=Money.kroner(700_000))])
     assert maximum_grant([above]).total == CAP
 
 
 @pytest.mark.parametrize("prior", [0, 1, 2])
 def test_years_one_to_three_are_allowed(prior: int) -> None:
-    m = Measure(label="A", positions=[Position(label="p", percent=100)], prior_years=prior)
+    m = Measure(label="A", positions=[MeasurePosition(label="p", percent=100)], prior_years=prior)
     assert maximum_grant([m]).measures[0].year_of_measure == prior + 1
 
 
 @pytest.mark.parametrize("prior", [3, 4, 10])
 def test_a_fourth_year_for_the_same_measure_is_refused(prior: int) -> None:
-    m = Measure(label="Oppfølgingsteam", positions=[Position(label="p", percent=100)], prior_years=prior)
+    m = Measure(label="Oppfølgingsteam", positions=[MeasurePosition(label="p", percent=100)], prior_years=prior)
     with pytest.raises(MaxYearsExceededError, match=r"Oppfølgingsteam.*at most 3 years"):
         maximum_grant([m])
 
 
 def test_explanation_cites_the_cap_and_the_rounding_assumption() -> None:
-    result = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=50)])])
+    result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=50)])])
     used = {f.name: f for f in result.explanation.all_facts()}
     assert used["max_per_full_position"].value == str(CAP)
     assert used["rounding rule"].status is Status.ASSUMED
@@ -111,12 +111,12 @@ def test_explanation_cites_the_cap_and_the_rounding_assumption() -> None:
 @pytest.mark.parametrize("bad", [0, -5, 101, "abc"])
 def test_bad_percentages_are_refused(bad: object) -> None:
     with pytest.raises(ValueError, match="Position.percent"):
-        Position(label="p", percent=bad)  # type: ignore[arg-type]
+        MeasurePosition(label="p", percent=bad)  # type: ignore[arg-type]
 
 
 def test_float_percentage_is_refused() -> None:
     with pytest.raises(FloatRefusedError):
-        Position(label="p", percent=50.0)  # type: ignore[arg-type]
+        MeasurePosition(label="p", percent=50.0)  # type: ignore[arg-type]
 
 
 def test_bad_applications_are_refused() -> None:
@@ -136,7 +136,7 @@ def test_unknown_year_names_the_known_ones() -> None:
 
 
 def test_the_explanation_says_when_a_request_exceeds_the_cap() -> None:
-    m = Measure(label="A", positions=[Position(label="p", percent=50, requested=Money.kroner(400_000))],
+    m = Measure(label="A", positions=[MeasurePosition(label="p", percent=50, requested=Money.kroner(400_000))],
                 competence=True, competence_requested=Money.kroner(25_000))
     result = maximum_grant([m])
     assert result.total == Money.kroner(305_000) + COMPETENCE
@@ -154,17 +154,17 @@ def test_negative_competence_request_is_refused() -> None:
 @pytest.mark.parametrize("bad", ["no", "yes", 1, 0, None])
 def test_competence_must_be_a_bool(bad: object) -> None:
     with pytest.raises(TypeError, match=r"measure 'A': competence must be True or False"):
-        Measure(label="A", positions=[Position(label="p", percent=100)], competence=bad)  # type: ignore[arg-type]
+        Measure(label="A", positions=[MeasurePosition(label="p", percent=100)], competence=bad)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", ["abc", 5, {"percent": 100}, None])
 def test_positions_must_be_a_list(bad: object) -> None:
-    with pytest.raises(TypeError, match="Measure.positions: expected a list of Position"):
+    with pytest.raises(TypeError, match="Measure.positions: expected a list of MeasurePosition"):
         Measure(label="A", positions=bad, competence=True)  # type: ignore[arg-type]
 
 
 def test_each_position_must_be_a_position() -> None:
-    with pytest.raises(TypeError, match=r"measure 'A': positions\[0\] is dict .*not a Position"):
+    with pytest.raises(TypeError, match=r"measure 'A': positions\[0\] is dict .*not a MeasurePosition"):
         Measure(label="A", positions=[{"percent": 100}])  # type: ignore[list-item]
 
 
@@ -178,11 +178,11 @@ def test_labels_and_prior_years_are_type_checked() -> None:
     with pytest.raises(TypeError, match="Measure.label"):
         Measure(label=None, competence=True)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="Position.label"):
-        Position(label=3, percent=100)  # type: ignore[arg-type]
+        MeasurePosition(label=3, percent=100)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="prior_years"):
         Measure(label="A", competence=True, prior_years="1")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="requested: expected Money"):
-        Position(label="p", percent=100, requested=500_000)  # type: ignore[arg-type]
+        MeasurePosition(label="p", percent=100, requested=500_000)  # type: ignore[arg-type]
 
 
 def test_round_cap_down_refuses_a_negative_cap() -> None:
@@ -196,7 +196,7 @@ def test_round_cap_down_refuses_a_negative_cap() -> None:
 @given(percent=nst.position_percentages(max_decimals=None))
 def test_position_cap_never_exceeds_the_exact_pro_rata_cap_and_is_less_than_one_krone_below(
         percent: Fraction) -> None:
-    grant = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=percent)])]).total
+    grant = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=percent)])]).total
     exact = Fraction(CAP.ore) * percent / 100
     assert grant.is_whole_kroner
     assert exact - 100 < grant.ore <= exact
@@ -206,7 +206,7 @@ def test_position_cap_never_exceeds_the_exact_pro_rata_cap_and_is_less_than_one_
        requested=st.one_of(st.none(), nst.kroner_amounts(0, 1_000_000)))
 def test_position_grant_is_the_smaller_of_request_and_cap(percent: Fraction, requested: Money | None) -> None:
     cap = round_cap_down_to_kroner(CAP * (percent / 100))
-    grant = maximum_grant([Measure(label="A", positions=[Position(label="p", percent=percent,
+    grant = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=percent,
                                                                     requested=requested)])]).total
     assert grant == (cap if requested is None or cap < requested else requested)
 
@@ -215,7 +215,7 @@ def test_position_grant_is_the_smaller_of_request_and_cap(percent: Fraction, req
        prior=st.integers(min_value=0, max_value=2))
 def test_total_is_the_sum_of_the_measures_and_never_negative_or_above_the_caps(
         percents: list[Fraction], competence: bool, prior: int) -> None:
-    measures = [Measure(label=f"M{i}", positions=[Position(label="p", percent=p)], competence=competence,
+    measures = [Measure(label=f"M{i}", positions=[MeasurePosition(label="p", percent=p)], competence=competence,
                         prior_years=prior) for i, p in enumerate(percents)]
     result = maximum_grant(measures)
     assert result.total == sum((g.total for g in result.measures), Money.zero())

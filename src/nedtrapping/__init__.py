@@ -17,24 +17,26 @@ from nedtrapping.deadlines import (
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
-from nedtrapping.money import (
-    ROUNDING_RULE,
-    ExactAmount,
-    FloatRefusedError,
-    Money,
-    format_nok,
-    parse_kroner,
-    round_half_up_to_kroner,
-)
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
 from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
 from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
 from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
-from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, scheme_ids, years_of
-from nedtrapping.ruleset import RuleSet
-
-__version__ = "0.1.0"
+from nedtrapping.registry import (
+    UnknownSchemeError,
+    all_rule_sets,
+    get_rule_set,
+    position_scheme,
+    position_scheme_ids,
+    scheme_ids,
+    years_of,
+)
+from nedtrapping.rounding import CAP_ROUNDING_RULE, ROUNDING_RULE, round_cap_down_to_kroner, round_half_up_to_kroner
+from nedtrapping.ruleset import RuleSet, RuleSetId
+from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme
+from nedtrapping._version import __version__
 
 __all__ = [
+    "CAP_ROUNDING_RULE",
     "Check",
     "Citation",
     "Deadline",
@@ -45,6 +47,10 @@ __all__ = [
     "FactUse",
     "FixedCost",
     "GrowingCost",
+    "GrantFigure",
+    "GrantQuery",
+    "PositionScheme",
+    "RuleSetId",
     "FloatRefusedError",
     "Money",
     "NaiveDatetimeError",
@@ -71,6 +77,9 @@ __all__ = [
     "required_increase",
     "takeover_year",
     "parse_kroner",
+    "position_scheme",
+    "position_scheme_ids",
+    "round_cap_down_to_kroner",
     "round_half_up_to_kroner",
     "scheme_ids",
     "to_instant",

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Protocol, Union
+from typing import Protocol
 
 import attrs
 
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, format_percent, parse_share, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, Money, format_percent, parse_share
 from nedtrapping.provenance import Citation, Status
+from nedtrapping.rounding import round_half_up_to_kroner
 
 __all__ = [
     "CostModel",
@@ -100,9 +101,6 @@ class GrowingCost:
         n = year - self.base_year
         g = format_percent(self.growth_percent)
         return f"{self.base} in {self.base_year} × (1 + {g} %)^{n}"
-
-
-CostInput = Union[FixedCost, GrowingCost]
 
 
 

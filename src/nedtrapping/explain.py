@@ -8,22 +8,13 @@ text, Markdown or a JSON-able dict.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
-from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.provenance import Citation, Fact, Status, display_value
 
 __all__ = ["FactUse", "Explanation"]
-
-
-def _display(value: object) -> str:
-    if value is None:
-        return "(unknown)"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
 
 
 @attrs.frozen
@@ -40,7 +31,7 @@ class FactUse:
 
     @classmethod
     def of(cls, name: str, fact: Fact[Any], *, rule_set: str | None = None, digest: str | None = None) -> FactUse:
-        return cls(name, _display(fact.value), fact.status, fact.citation, rule_set, digest, fact.note)
+        return cls(name, display_value(fact.value), fact.status, fact.citation, rule_set, digest, fact.note)
 
     def to_text(self) -> str:
         where = f" [{self.rule_set}]" if self.rule_set else ""

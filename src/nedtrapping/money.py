@@ -1,9 +1,10 @@
-"""Exact Norwegian money: whole øre, exact shares, one rounding rule.
+"""Exact Norwegian money: whole øre and exact shares, never a float.
 
 Why: grant arithmetic that drifts by a krone is a wrong grant. Amounts are held
 as integer øre; multiplying by a share gives an :class:`ExactAmount` (a fraction
 of øre) that *cannot* be used as money until it is rounded by
-:func:`round_half_up_to_kroner` — the library's single rounding rule.
+:func:`nedtrapping.rounding.round_half_up_to_kroner` — the rule for computed amounts
+(:mod:`nedtrapping.rounding` holds both named rounding rules).
 
 A ``float`` is refused everywhere; :meth:`Money.from_float` is the one explicit,
 named door for a float that comes from a spreadsheet.
@@ -23,22 +24,13 @@ __all__ = [
     "Money",
     "ExactAmount",
     "FloatRefusedError",
-    "round_half_up_to_kroner",
     "format_nok",
     "parse_kroner",
     "parse_share",
     "format_percent",
-    "ROUNDING_RULE",
 ]
 
 ORE_PER_KRONE = 100
-
-#: The library's one rounding rule, in words (shown in plans and the docs).
-ROUNDING_RULE = (
-    "Half up to whole kroner, applied once, at the final step of each computed "
-    "amount (a grant for one position and year; a cost for one position and year). "
-    "No source states a rounding rule for these grants: this is an assumption."
-)
 
 Exactish = Union[int, Fraction, Decimal]
 
@@ -218,7 +210,9 @@ class ExactAmount:
     ore: Fraction = attrs.field(converter=_exact_ore)
 
     def round(self) -> Money:
-        """Apply the library's single rounding rule (see :data:`ROUNDING_RULE`)."""
+        """Apply the rule for computed amounts (:func:`nedtrapping.rounding.round_half_up_to_kroner`)."""
+        from nedtrapping.rounding import round_half_up_to_kroner  # same layer; rounding imports this module
+
         return round_half_up_to_kroner(self)
 
     def __add__(self, other: object) -> ExactAmount:
@@ -233,26 +227,6 @@ class ExactAmount:
         if isinstance(share, (int, Fraction, Decimal)) and not isinstance(share, bool):
             return ExactAmount(self.ore * Fraction(share))
         return NotImplemented
-
-
-def round_half_up_to_kroner(amount: ExactAmount | Money) -> Money:
-    """Round to whole kroner, half up (away from zero for negatives, as cash rounding does).
-
-    This is the library's one rounding rule (an assumption: no source gives one).
-
-    >>> round_half_up_to_kroner(Money.kroner(550_000) * Fraction(1, 3))
-    Money.kroner(183333)
-    >>> round_half_up_to_kroner(Money(ore=150))
-    Money.kroner(2)
-    """
-    ore = Fraction(amount.ore)
-    kroner = ore / ORE_PER_KRONE
-    sign = -1 if kroner < 0 else 1
-    magnitude = abs(kroner)
-    whole = int(magnitude)  # floor for non-negative
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    return Money(sign * whole * ORE_PER_KRONE)
 
 
 def format_nok(amount: Money, *, nbsp: bool = False, unit: str = "kr") -> str:
@@ -321,3 +295,18 @@ def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -
             raise ValueError(f"{where}: empty value")
         return Fraction(_parse_decimal_text(cleaned, where))
     return _to_fraction(text, where)
+
+
+_MOVED_TO_ROUNDING = ("round_half_up_to_kroner", "ROUNDING_RULE")
+
+
+def __getattr__(name: str) -> object:
+    # deprecation alias: the rounding rules live in nedtrapping.rounding
+    if name in _MOVED_TO_ROUNDING:
+        import warnings
+
+        from nedtrapping import rounding
+
+        warnings.warn(f"nedtrapping.money.{name} moved to nedtrapping.rounding.{name}", DeprecationWarning, stacklevel=2)
+        return getattr(rounding, name)
+    raise AttributeError(f"module 'nedtrapping.money' has no attribute {name!r}")

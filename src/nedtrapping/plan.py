@@ -2,17 +2,24 @@
 
 Why: the finance officer's question is "what does each position cost us, year by
 year, and how much more must we budget than last year?" — for the økonomiplan.
-:func:`plan_municipality` answers it for kommunalt rusarbeid, and every figure
-can explain itself (:meth:`Plan.explain`). Nothing unknown becomes 0: a figure
-that depends on an unknown rule value is ``None`` in the plan, the reason is in
-:attr:`Plan.problems`, and every total that would include it is ``None`` too.
+:func:`plan_municipality` answers it for any scheme that pays per position
+(:class:`~nedtrapping.scheme.PositionScheme`: kommunalt rusarbeid by default, NAV
+sosiale tjenester with ``scheme="nav-sosiale-tjenester"``).
+
+Figures first, explanations on demand: planning computes the figures only; the
+explanation of a figure (:meth:`Plan.explain`, :attr:`PlanRow.explanation`) is built
+when it is asked for, from the same inputs. Nothing unknown becomes 0: a figure that
+depends on an unknown rule value is ``None`` in the plan, the reason is in
+:attr:`Plan.problems` (and, once per value, in :attr:`Plan.unknowns`), and every total
+that would include it is ``None`` too.
+
+This module holds the model and the planner only; how a plan looks as a table, CSV,
+JSON or a workbook is decided in :mod:`nedtrapping.render`.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -21,38 +28,37 @@ import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, own_financing, takeover_year
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import Money, format_percent, parse_share, round_half_up_to_kroner
+from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
-from nedtrapping.schemes import kommunalt_rusarbeid as kr
+from nedtrapping.registry import position_scheme, years_of
+from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.ruleset import RuleSet
+from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme, year_in_scheme
+from nedtrapping.validators import position_percent, require_year
 
 __all__ = [
-    "DEFAULT_YEARS",
+    "DEFAULT_SCHEME",
     "Position",
     "PlanRow",
     "YearTotal",
     "Problem",
+    "UnknownValue",
     "Discrepancy",
     "Plan",
     "plan_municipality",
-    "PLAN_CSV_COLUMNS",
 ]
 
-DEFAULT_YEARS: tuple[int, ...] = (2022, 2023, 2024, 2025)
-PLAN_CSV_COLUMNS = (
-    "municipality", "position", "year", "year_in_scheme", "percent",
-    "grant", "cost", "own_financing", "own_financing_increase",
-)
+#: The scheme planned when none is named.
+DEFAULT_SCHEME = "kommunalt-rusarbeid"
 
 
 def _percent(value: object) -> Fraction:
-    share = parse_share(value, where="percent")  # type: ignore[arg-type]
-    if not (0 < share <= 100):
-        raise ValueError(f"percent must be in (0, 100], got {value}")
-    return share
+    return position_percent(value, "percent")
 
 
 def _percent_changes(value: Mapping[int, object]) -> Mapping[int, Fraction]:
-    return {int(year): _percent(p) for year, p in sorted(dict(value).items())}
+    return {require_year(year, "percent_changes"): position_percent(p, f"percent_changes[{year}]")
+            for year, p in sorted(dict(value).items())}
 
 
 def _granted(value: Mapping[int, Money]) -> Mapping[int, Money]:
@@ -62,7 +68,7 @@ def _granted(value: Mapping[int, Money]) -> Mapping[int, Money]:
             raise TypeError(f"granted[{year}]: expected Money, got {type(amount).__name__} {amount!r}")
         if amount.ore < 0:
             raise ValueError(f"granted[{year}]: a granted amount cannot be negative, got {amount}")
-        out[int(year)] = amount
+        out[require_year(year, "granted")] = amount
     return out
 
 
@@ -74,9 +80,13 @@ def _cost(value: object) -> CostModel:
     raise TypeError(f"cost: expected FixedCost, GrowingCost or Money, got {type(value).__name__} {value!r}")
 
 
+def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    require_year(value, attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class Position:
-    """A position funded by kommunalt rusarbeid, as the municipality plans it.
+    """A position funded by a grant scheme, as the municipality plans it.
 
     ``percent_changes`` gives a new percentage from a year on (``{2023: 50}``: 50 %
     from 2023). The cost follows the percentage: a cost given for the starting
@@ -88,23 +98,22 @@ class Position:
     municipality: str = attrs.field(validator=attrs.validators.min_len(1))
     position: str = attrs.field(validator=attrs.validators.min_len(1))
     percent: Fraction = attrs.field(converter=_percent)
-    first_grant_year: int = attrs.field()
+    first_grant_year: int = attrs.field(validator=_year)
     cost: CostModel = attrs.field(converter=_cost)
     percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
-    #: ``None``: not stated, inferred from the first grant year.
+    #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year.
     received_grant_in_2021: bool | None = None
     #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
     origin: str | None = None
 
-    @first_grant_year.validator
-    def _check_year(self, _attribute: object, value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"first_grant_year: expected a year as an int, got {type(value).__name__} {value!r}")
-
     @property
     def key(self) -> tuple[str, str]:
         return (self.municipality, self.position)
+
+    @property
+    def subject(self) -> str:
+        return f"{self.municipality} / {self.position}"
 
     def percent_in(self, year: int) -> Fraction:
         current = self.percent
@@ -118,9 +127,74 @@ class Position:
         return attrs.evolve(self, percent_changes={**self.percent_changes, year: percent})
 
 
+_GRANT_LETTER = "grant letter"
+
+
+def _grant_letter_citation(position: Position, year: int) -> Citation:
+    where = f" ({position.origin})" if position.origin else ""
+    return Citation(document=f"grant letter {year}, {position.municipality}{where}", tag="USER")
+
+
+@attrs.frozen(kw_only=True)
+class _Why:
+    """What the explanation of one row is built from, when someone asks for it."""
+
+    scheme: PositionScheme
+    position: Position
+    query: GrantQuery
+    rules: RuleSet | None
+    rule_amount: Money | None
+    rule_error: UnknownValueError | None
+    scale: Fraction
+    previous_own: Money | None
+    first: bool
+
+    def explanation(self, row: PlanRow) -> Explanation:
+        year, p = row.year, self.position
+        grant = row.grant
+        steps: list[Explanation] = []
+        if year in p.granted:
+            assert grant is not None
+            letter_use = FactUse(f"granted {year}", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
+            if self.rule_amount is not None:
+                check = "agrees with the rule" if self.rule_amount == grant else f"differs from the rule ({self.rule_amount})"
+                steps.append(Explanation(f"Grant {year} from the grant letter ({check})", str(grant), (letter_use,),
+                                         (self.scheme.explain_grant(self.query, self.rules),)))
+            else:
+                steps.append(Explanation(
+                    f"Grant {year} from the grant letter (the rule could not check it)", str(grant), (letter_use,),
+                    (Explanation("The rule's amount is unknown", str(self.rule_error)),),
+                ))
+        elif self.rule_amount is not None:
+            steps.append(self.scheme.explain_grant(self.query, self.rules))
+        else:
+            assert self.rule_error is not None
+            unknown_use = FactUse.of(self.rule_error.name, self.rule_error.fact)
+            steps.append(Explanation(f"Grant {year}", "unknown", (),
+                                     (Explanation("Cannot compute", str(self.rule_error), (unknown_use,)),)))
+        steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
+        own = row.own_financing
+        steps.append(Explanation(
+            "Own financing = full cost − grant (the library's definition)",
+            "unknown (the grant is unknown)" if own is None else f"{row.cost} − {grant} = {own}",
+        ))
+        if self.first:
+            steps.append(Explanation("Increase over the previous year", f"not computed: {year} is the first year of the plan"))
+        elif own is None or self.previous_own is None:
+            steps.append(Explanation("Increase over the previous year", "unknown (an own financing is unknown)"))
+        else:
+            steps.append(Explanation("Increase over the previous year",
+                                     f"{own} − {self.previous_own} = {row.own_financing_increase}"))
+        return Explanation(
+            f"{p.subject}, {year} (year {row.year_in_scheme} in the scheme, "
+            f"{format_percent(row.percent, decimal_comma=False)} %)",
+            None, (), tuple(steps),
+        )
+
+
 @attrs.frozen(kw_only=True)
 class PlanRow:
-    """One position in one year."""
+    """One position in one year: the figures; :attr:`explanation` says why, when asked."""
 
     municipality: str
     position: str
@@ -135,21 +209,20 @@ class PlanRow:
     own_financing_increase: Money | None
     #: ``"rule"`` or ``"grant letter"``.
     grant_source: str
-    explanation: Explanation
+    why: _Why | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def explanation(self) -> Explanation:
+        """Why every figure of the row is what it is (built now, from the inputs the plan kept)."""
+        if self.why is None:
+            raise ValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
+                             "planner and has no explanation")
+        return self.why.explanation(self)
 
     @property
     def year_in_scheme_text(self) -> str:
         """The year in the scheme, or empty before the position's first grant year."""
         return str(self.year_in_scheme) if self.year_in_scheme >= 1 else ""
-
-    def csv_values(self) -> list[str]:
-        def m(x: Money | None) -> str:
-            return "" if x is None else x.plain()
-
-        return [
-            self.municipality, self.position, str(self.year), self.year_in_scheme_text, format_percent(self.percent, decimal_comma=False),
-            m(self.grant), m(self.cost), m(self.own_financing), m(self.own_financing_increase),
-        ]
 
 
 @attrs.frozen
@@ -160,6 +233,25 @@ class Problem:
     position: str
     year: int
     message: str
+    #: The rule value that was missing: its rule set (``"kommunalt-rusarbeid 2022"``) and path there.
+    rule_set: str | None = None
+    path: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class UnknownValue:
+    """A rule value no source gives that a plan needed: once per value, with every position it affects."""
+
+    #: The rule set's key (``"kommunalt-rusarbeid 2022"``) and the value's path there (``"ladder.step_3"``).
+    rule_set: str | None
+    path: str | None
+    #: What the value is, in words (``"Ladder step 3 (…) of kommunalt-rusarbeid 2022"``).
+    name: str
+    note: str | None
+    how_to_supply: str | None
+    #: ``"municipality / position"`` of every position whose figures it leaves unknown.
+    positions: tuple[str, ...]
+    years: tuple[int, ...]
 
 
 @attrs.frozen
@@ -205,9 +297,9 @@ def _sum_or_none(values: Iterable[Money | None]) -> Money | None:
     return total
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Plan:
-    """The result of :func:`plan_municipality`."""
+    """The result of :func:`plan_municipality`: rows, problems, warnings and the rule sets used."""
 
     years: tuple[int, ...]
     positions: tuple[Position, ...]
@@ -217,14 +309,41 @@ class Plan:
     warnings: tuple[str, ...]
     #: ``{"kommunalt-rusarbeid 2022": sha256-hex, ...}`` of every rule set used.
     digests: Mapping[str, str]
+    #: The scheme planned.
+    scheme_id: str = DEFAULT_SCHEME
+    #: ``(rule set key, fact path)`` of every rule value a figure used.
+    used_facts: frozenset[tuple[str, str]] = frozenset()
+    #: The unknown values behind :attr:`problems`, once each (in the order first met).
+    unknown_errors: tuple[tuple[UnknownValueError, str, int], ...] = attrs.field(default=(), eq=False)
 
     @property
     def is_complete(self) -> bool:
         return not self.problems
 
     @property
+    def scheme_name(self) -> str:
+        """The scheme's name as people say it (for headings)."""
+        return position_scheme(self.scheme_id).name
+
+    @property
     def municipalities(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.municipality for p in self.positions))
+
+    @functools.cached_property
+    def unknowns(self) -> tuple[UnknownValue, ...]:
+        """Each unknown rule value the plan needed, once, with the positions and years it affects."""
+        groups: dict[tuple[str | None, str | None, str], list[tuple[UnknownValueError, str, int]]] = {}
+        for err, subject, year in self.unknown_errors:
+            groups.setdefault((err.rule_set, err.path, err.name), []).append((err, subject, year))
+        out = []
+        for (rule_set, path, name), items in groups.items():
+            fact = items[0][0].fact
+            out.append(UnknownValue(
+                rule_set=rule_set, path=path, name=name, note=fact.note, how_to_supply=fact.how_to_supply,
+                positions=tuple(dict.fromkeys(s for _, s, _ in items)),
+                years=tuple(sorted({y for _, _, y in items})),
+            ))
+        return tuple(out)
 
     @functools.cached_property
     def _rows_by_position(self) -> dict[tuple[str, str], dict[int, PlanRow]]:
@@ -256,6 +375,7 @@ class Plan:
         return rows[year]
 
     def explain(self, position: str, year: int, municipality: str | None = None) -> Explanation:
+        """Why the figures of ``position`` in ``year`` are what they are (built when asked)."""
         return self.row(position, year, municipality).explanation
 
     def _total(self, year: int, rows: list[PlanRow]) -> YearTotal:
@@ -272,7 +392,10 @@ class Plan:
     @functools.cached_property
     def totals(self) -> dict[int, YearTotal]:
         """Per-year totals over every position in the plan."""
-        return {y: self._total(y, [r for r in self.rows if r.year == y]) for y in self.years}
+        by_year: dict[int, list[PlanRow]] = {y: [] for y in self.years}
+        for r in self.rows:
+            by_year[r.year].append(r)
+        return {y: self._total(y, rows) for y, rows in by_year.items()}
 
     def municipality_totals(self, municipality: str) -> dict[int, YearTotal]:
         """Per-year totals of one municipality's positions."""
@@ -283,323 +406,208 @@ class Plan:
         """The first year from which the municipality carries the whole position."""
         return takeover_year({y: r.grant for y, r in self._position_rows(position, municipality).items()})
 
-    # -- rendering ------------------------------------------------------------
+    def __repr__(self) -> str:
+        state = "complete" if self.is_complete else f"{len(self.problems)} unknown figure(s)"
+        span = f"{self.years[0]}–{self.years[-1]}" if self.years else "no years"
+        return (f"<Plan {self.scheme_id}: {len(self.positions)} position(s) in "
+                f"{len(self.municipalities)} municipality(ies), {span}, {state}>")
+
+    # -- deprecation aliases: output lives in nedtrapping.render -------------------
     def to_csv(self) -> str:
-        """The plan as CSV with :data:`PLAN_CSV_COLUMNS`; amounts in plain kroner; unknown = empty."""
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(PLAN_CSV_COLUMNS)
-        for r in self.rows:
-            writer.writerow(r.csv_values())
-        return buf.getvalue()
+        """Deprecated: use :func:`nedtrapping.render.plan.to_csv`."""
+        return str(_render("to_csv", self))
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-able structure: rows with explanations, totals, warnings, problems, digests."""
-
-        def m(x: Money | None) -> str | None:
-            return None if x is None else x.plain()
-
-        return {
-            "years": list(self.years),
-            "rows": [
-                {
-                    "municipality": r.municipality, "position": r.position, "year": r.year,
-                    "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None, "percent": format_percent(r.percent, decimal_comma=False),
-                    "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
-                    "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
-                    "explanation": r.explanation.to_dict(),
-                }
-                for r in self.rows
-            ],
-            "totals": {
-                str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
-                         "own_financing_increase": m(t.own_financing_increase),
-                         "incomplete_positions": list(t.incomplete_positions)}
-                for y, t in self.totals.items()
-            },
-            "takeover_years": {f"{p.municipality} / {p.position}": self.takeover_year(p.position, p.municipality)
-                               for p in self.positions},
-            "warnings": list(self.warnings),
-            "problems": [attrs.asdict(p) for p in self.problems],
-            "discrepancies": [str(d) for d in self.discrepancies],
-            "rule_set_digests": dict(self.digests),
-            "amount_unit": "NOK (kroner), exact decimal strings",
-        }
+        """Deprecated: use :func:`nedtrapping.render.plan.to_dict`."""
+        return _render("to_dict", self)  # type: ignore[no-any-return]
 
     def to_text(self, *, explain: bool = False) -> str:
-        """A readable table per municipality, totals, warnings, problems and the rule-set digests."""
-        out: list[str] = []
-        headers = ("Position", "Year", "Yr", "%", "Grant", "Full cost", "Own financing", "Increase")
-        for muni in self.municipalities:
-            out.append(f"Phase-down plan — {muni} (kommunalt rusarbeid)")
-            rows = [r for r in self.rows if r.municipality == muni]
-            table: list[tuple[str, ...]] = [headers]
-            for r in rows:
-                table.append((
-                    r.position, str(r.year), r.year_in_scheme_text or "–", format_percent(r.percent),
-                    _cell(r.grant) + ("*" if r.grant_source != "rule" else ""), _cell(r.cost),
-                    _cell(r.own_financing), _cell(r.own_financing_increase, first=r.year == self.years[0]),
-                ))
-            for y, t in self.municipality_totals(muni).items():
-                table.append((
-                    "TOTAL", str(y), "", "", _cell(t.grant), _cell(t.cost), _cell(t.own_financing),
-                    _cell(t.own_financing_increase, first=y == self.years[0]),
-                ))
-            out.append(_render_table(table, separator_before=len(rows) + 1))
-            takeovers = []
-            for p in self.positions:
-                if p.municipality == muni:
-                    ty = self.takeover_year(p.position, muni)
-                    takeovers.append(f"{p.position}: {ty if ty is not None else 'not within the plan / unknown'}")
-            out.append("Municipality carries the whole position from: " + "; ".join(takeovers))
-            out.append("")
-        if any(r.grant_source != "rule" for r in self.rows):
-            out.append("* grant taken from the grant letter (user-supplied)")
-        if self.problems:
-            out.append(f"Unknown figures ({len(self.problems)}) — the plan is incomplete:")
-            out.extend(f"  - {p.municipality} / {p.position} {p.year}: {p.message}" for p in self.problems)
-        if self.discrepancies:
-            out.append("Grant letters that disagree with the rules:")
-            out.extend(f"  - {d}" for d in self.discrepancies)
-        if self.warnings:
-            out.append("Values used that are not final:")
-            out.extend(f"  - {w}" for w in self.warnings)
-        out.append("Rule sets used (SHA-256):")
-        out.extend(f"  - {k}: {v}" for k, v in sorted(self.digests.items()))
-        out.append("Amounts are exact; each grant and cost is rounded once, half up to whole kroner (an assumption).")
-        if explain:
-            out.append("")
-            out.append("Explanations")
-            for r in self.rows:
-                out.append(r.explanation.to_text())
-        return "\n".join(out) + "\n"
+        """Deprecated: use :func:`nedtrapping.render.plan.to_text` (``lang="en"`` for this English table)."""
+        return str(_render("to_text", self, explain=explain, lang="en"))
 
     def to_markdown(self, *, explain: bool = False) -> str:
-        """The plan as Markdown (for a report or a notebook): a table per municipality, totals, warnings."""
-        out: list[str] = []
-        head = "| Position | Year | Year in scheme | % | Grant | Full cost | Own financing | Increase |"
-        for muni in self.municipalities:
-            out += [f"## {muni}", "", head, "|" + "---|" * 4 + "---:|" * 4]
-            for r in self.rows:
-                if r.municipality == muni:
-                    out.append(f"| {r.position.replace('|', chr(92) + '|')} | {r.year} | {r.year_in_scheme_text or '–'} | "
-                               f"{format_percent(r.percent)} | "
-                               f"{_cell(r.grant)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost)} | "
-                               f"{_cell(r.own_financing)} | {_cell(r.own_financing_increase, first=r.year == self.years[0])} |")
-            for y, t in self.municipality_totals(muni).items():
-                out.append(f"| **Total** | {y} | | | {_cell(t.grant)} | {_cell(t.cost)} | {_cell(t.own_financing)} | "
-                           f"{_cell(t.own_financing_increase, first=y == self.years[0])} |")
-            out.append("")
-        if any(r.grant_source != "rule" for r in self.rows):
-            out += ["¹ from the grant letter (user-supplied)", ""]
-        for title, items in (("Unknown figures", [f"{p.municipality} / {p.position} {p.year}: {p.message}"
-                                                  for p in self.problems]),
-                             ("Grant letters that disagree with the rules", [str(d) for d in self.discrepancies]),
-                             ("Values used that are not final", list(self.warnings)),
-                             ("Rule sets used (SHA-256)", [f"{k}: `{v}`" for k, v in sorted(self.digests.items())])):
-            if items:
-                out += [f"### {title}", "", *(f"- {i}" for i in items), ""]
-        out.append("Amounts are exact; each grant and cost is rounded once, half up to whole kroner (an assumption).")
-        if explain:
-            out += ["", "### Explanations", ""]
-            out += [r.explanation.to_markdown() for r in self.rows]
-        return "\n".join(out) + "\n"
-
-    def __str__(self) -> str:
-        return self.to_text()
+        """Deprecated: use :func:`nedtrapping.render.plan.to_markdown` (``lang="en"`` for this English text)."""
+        return str(_render("to_markdown", self, explain=explain, lang="en"))
 
 
-def _cell(x: Money | None, *, first: bool = False) -> str:
-    if x is None:
-        return "–" if first else "unknown"
-    return str(x)
+def _render(name: str, plan: Plan, **kwargs: Any) -> Any:
+    # deprecation alias: the one place the model reaches the output layer, to keep old names working
+    import importlib
+    import warnings
 
-
-
-def _render_table(rows: list[tuple[str, ...]], *, separator_before: int) -> str:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    numeric = [False, False, True, True, True, True, True, True]
-
-    def line(r: tuple[str, ...]) -> str:
-        cells = [c.rjust(w) if numeric[i] else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
-        return "  ".join(cells).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    lines = [line(rows[0]), rule]
-    for i, r in enumerate(rows[1:], start=1):
-        if i == separator_before:
-            lines.append(rule)
-        lines.append(line(r))
-    return "\n".join(lines)
+    warnings.warn(f"Plan.{name}() is deprecated; use nedtrapping.render.plan.{name}(plan)", DeprecationWarning,
+                  stacklevel=3)
+    return getattr(importlib.import_module("nedtrapping.render.plan"), name)(plan, **kwargs)
 
 
 # --------------------------------------------------------------------------- the planner
 
 
-def _rules_for_year(year: int, rules: Mapping[int, kr.KommunaltRusarbeidRules]) -> kr.KommunaltRusarbeidRules | None:
-    if year in rules:
-        return rules[year]
-    return None
+def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: Iterable[int] | None) -> list[int]:
+    first_rule_year = scheme.first_rule_year()
+    if years is None:
+        year_list = list(scheme.default_years)
+        earlier = [y for p in positions for y in p.granted if first_rule_year <= y < year_list[0]]
+        if earlier:
+            year_list = list(range(min(earlier), year_list[-1] + 1))
+    else:
+        year_list = sorted({require_year(y, "years") for y in years})
+        if not year_list:
+            raise ValueError("years: give at least one year")
+    if year_list[0] < first_rule_year:
+        known = years_of(scheme.scheme_id)
+        raise ValueError(
+            f"years: {year_list[0]} is before the first rule set of {scheme.scheme_id} ({first_rule_year}); "
+            f"it has rule sets for {', '.join(map(str, known))}"
+        )
+    outside = [f"{p.subject}: granted {y}" for p in positions for y in p.granted if y not in year_list]
+    if outside:
+        raise ValueError(
+            f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
+            + "; ".join(outside)
+        )
+    return year_list
 
 
-_GRANT_LETTER = "grant letter"
-
-
-def _grant_letter_citation(position: Position, year: int) -> Citation:
-    where = f" ({position.origin})" if position.origin else ""
-    return Citation(document=f"grant letter {year}, {position.municipality}{where}", tag="USER")
+def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for p in positions:
+        if not isinstance(p, Position):
+            raise TypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}")
+        if p.key in seen:
+            raise ValueError(f"position {p.position!r} appears twice for {p.municipality!r}")
+        seen.add(p.key)
+        if p.received_grant_in_2021 is not None and "received_grant_in_2021" not in scheme.position_options:
+            raise ValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out")
 
 
 def plan_municipality(
     positions: Iterable[Position],
     *,
     years: Iterable[int] | None = None,
-    rules: Mapping[int, kr.KommunaltRusarbeidRules] | None = None,
+    rules: Mapping[int, RuleSet] | None = None,
+    scheme: str | PositionScheme = DEFAULT_SCHEME,
 ) -> Plan:
-    """Plan every position × year.
+    """Plan every position × year under ``scheme`` (a scheme id or a :class:`~nedtrapping.scheme.PositionScheme`).
 
-    ``years`` defaults to 2022–2025, with 2021 added when any position has a
-    granted amount for 2021. ``rules`` replaces the registered rule set of a year
-    (e.g. one with a ladder step supplied from a grant letter).
+    ``years`` defaults to the scheme's default years (kommunalt rusarbeid: 2022–2025), with
+    earlier years added when a position has a granted amount for them. ``rules`` replaces
+    the registered rule set of a year (e.g. one with a ladder step supplied from a grant
+    letter).
     """
+    chosen: PositionScheme = position_scheme(scheme) if isinstance(scheme, str) else scheme
     positions = tuple(positions)
-    seen: set[tuple[str, str]] = set()
-    for p in positions:
-        if p.key in seen:
-            raise ValueError(f"position {p.position!r} appears twice for {p.municipality!r}")
-        seen.add(p.key)
-    if years is None:
-        year_list = list(DEFAULT_YEARS)
-        if any(2021 in p.granted for p in positions):
-            year_list.insert(0, 2021)
-    else:
-        year_list = sorted(set(years))
-        if not year_list:
-            raise ValueError("years: give at least one year")
-    first_rule_year = kr.years_of(kr.SCHEME_ID)[0]
-    if year_list[0] < first_rule_year:
-        raise ValueError(
-            f"years: {year_list[0]} is before the first rule set of {kr.SCHEME_ID} ({first_rule_year}); "
-            f"it has rule sets for {', '.join(map(str, kr.years_of(kr.SCHEME_ID)))} and pays nothing after "
-            f"{kr.years_of(kr.SCHEME_ID)[-1]}"
-        )
-    outside = [f"{p.municipality} / {p.position}: granted {y}" for p in positions for y in p.granted if y not in year_list]
-    if outside:
-        raise ValueError(
-            f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
-            + "; ".join(outside)
-        )
-    rules = dict(rules or {})
-    for y, r in rules.items():
+    _check_positions(chosen, positions)
+    year_list = _plan_years(chosen, positions, years)
+    supplied = dict(rules or {})
+    for y, r in supplied.items():
         if r.year != y:
             raise ValueError(f"rules[{y}] is the rule set of {r.year}")
+        if r.scheme_id != chosen.scheme_id:
+            raise ValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {chosen.scheme_id}")
 
     rows: list[PlanRow] = []
     problems: list[Problem] = []
+    unknown_errors: list[tuple[UnknownValueError, str, int]] = []
     discrepancies: list[Discrepancy] = []
     warnings: dict[str, None] = {}
     fact_warnings: dict[tuple[str, str, str, str], dict[str, None]] = {}
+    seen_uses: set[tuple[int, str, str]] = set()
+    used_facts: set[tuple[str, str]] = set()
     digests: dict[str, str] = {}
 
     for p in positions:
-        subject = f"{p.municipality} / {p.position}"
-        transition_years = [y for y in year_list if 2022 <= y <= 2024]
-        if p.first_grant_year > 2021 and transition_years:
-            warnings[f"{subject}: first grant year {p.first_grant_year} is after 2021; the transitional scheme "
-                     "continues only positions that existed in 2021, so there is no grant"] = None
-        elif p.received_grant_in_2021 is None and transition_years and 2018 <= p.first_grant_year <= 2021:
-            warnings[f"inferred: {subject}: the municipality received the grant in 2021 (from first grant year "
-                     f"{p.first_grant_year}); state it with a received_2021 column or Position(received_grant_in_2021=...)"] = None
+        subject = p.subject
+        base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
+                                received_grant_in_2021=p.received_grant_in_2021, subject=subject)
+        warnings.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
         previous_own: Money | None = None
         for index, year in enumerate(year_list):
             percent = p.percent_in(year)
-            n = kr.year_in_scheme(year, p.first_grant_year)
-            # -- grant by the rule
-            rule_result: kr.GrantResult | None = None
+            query = attrs.evolve(base_query, year=year, percent=percent)
+            year_rules = supplied.get(year)
+            figure: GrantFigure | None = None
             rule_error: UnknownValueError | None = None
             try:
-                rule_result = kr.compute_grant(
-                    year, first_grant_year=p.first_grant_year, percent=percent,
-                    received_grant_in_2021=p.received_grant_in_2021,
-                    rules=_rules_for_year(year, rules), subject=subject,
-                )
+                figure = chosen.grant(query, year_rules)
             except UnknownValueError as exc:
+                exc.__traceback__ = None
                 rule_error = exc
-            if rule_result is not None and rule_result.rule_set is not None:
-                sid, ry, dig = rule_result.rule_set
-                digests[f"{sid} {ry}"] = dig
+            if figure is not None:
+                digests[figure.rule_set.key_text] = figure.rule_set.digest
+                for ref in figure.uses:
+                    key_text = ref.rule_set.key_text
+                    used_facts.add((key_text, ref.path))
+                    cell = (id(ref.rule_set), ref.path, ref.name)
+                    if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
+                        continue
+                    seen_uses.add(cell)
+                    use = ref.rule_set.use(ref.name, ref.fact)
+                    note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
+                    fact_warnings.setdefault((use.status.value, use.name, use.value + note, str(use.citation)),
+                                             {})[key_text] = None
             # -- the grant used: the grant letter wins when given
             grant: Money | None
-            steps: list[Explanation] = []
             if year in p.granted:
                 grant = p.granted[year]
                 source = _GRANT_LETTER
-                letter_use = FactUse(f"granted {year}", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
                 warnings[f"user-supplied: {subject} {year}: granted {grant} taken from the grant letter"] = None
-                if rule_result is not None:
-                    if rule_result.amount != grant:
-                        discrepancies.append(Discrepancy(p.municipality, p.position, year, grant, rule_result.amount))
-                        check = f"differs from the rule ({rule_result.amount})"
-                    else:
-                        check = "agrees with the rule"
-                    steps.append(Explanation(f"Grant {year} from the grant letter ({check})", str(grant), (letter_use,),
-                                             (rule_result.explanation,)))
-                else:
-                    steps.append(Explanation(
-                        f"Grant {year} from the grant letter (the rule could not check it)", str(grant), (letter_use,),
-                        (Explanation("The rule's amount is unknown", str(rule_error)),),
-                    ))
-            elif rule_result is not None:
-                grant = rule_result.amount
+                if figure is not None and figure.amount != grant:
+                    discrepancies.append(Discrepancy(p.municipality, p.position, year, grant, figure.amount))
+            elif figure is not None:
+                grant = figure.amount
                 source = "rule"
-                steps.append(rule_result.explanation)
             else:
+                assert rule_error is not None
                 grant = None
                 source = "rule"
-                message = str(rule_error)
-                problems.append(Problem(p.municipality, p.position, year, message))
-                assert rule_error is not None
-                unknown_use = FactUse.of(rule_error.name, rule_error.fact)
-                steps.append(Explanation(f"Grant {year}", "unknown", (),
-                                         (Explanation("Cannot compute", message, (unknown_use,)),)))
-            if rule_result is not None:
-                for use in rule_result.facts_used:
-                    if use.status in WARNING_STATUSES and use.name != "rounding rule":  # the footer states it
-                        key = (use.status.value, use.name, use.value + (f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""), str(use.citation))
-                        fact_warnings.setdefault(key, {})[use.rule_set or ""] = None
+                problems.append(Problem(p.municipality, p.position, year, str(rule_error),
+                                        rule_error.rule_set, rule_error.path))
+                unknown_errors.append((rule_error, subject, year))
             # -- cost, own financing, increase
             scale = percent / p.percent
             cost = round_half_up_to_kroner(p.cost.exact_in(year) * scale)
-            steps.append(cost_explanation(p.cost, year, cost, scale=scale))
             own = None if grant is None else own_financing(cost, grant)
             if own is not None and own.ore < 0:
                 warnings[f"{subject} {year}: the grant ({grant}) exceeds the full cost ({cost}); check the cost"] = None
-            steps.append(Explanation(
-                "Own financing = full cost − grant (the library's definition)",
-                "unknown (the grant is unknown)" if own is None else f"{cost} − {grant} = {own}",
-            ))
-            if index == 0:
+            if index == 0 or own is None or previous_own is None:
                 increase = None
-                steps.append(Explanation("Increase over the previous year", f"not computed: {year} is the first year of the plan"))
-            elif own is None or previous_own is None:
-                increase = None
-                steps.append(Explanation("Increase over the previous year", "unknown (an own financing is unknown)"))
             else:
                 increase = own - previous_own
-                steps.append(Explanation("Increase over the previous year", f"{own} − {previous_own} = {increase}"))
-            previous_own = own
             rows.append(PlanRow(
-                municipality=p.municipality, position=p.position, year=year, year_in_scheme=n, percent=percent,
+                municipality=p.municipality, position=p.position, year=year,
+                year_in_scheme=year_in_scheme(year, p.first_grant_year), percent=percent,
                 grant=grant, cost=cost, own_financing=own, own_financing_increase=increase, grant_source=source,
-                explanation=Explanation(f"{subject}, {year} (year {n} in the scheme, {format_percent(percent, decimal_comma=False)} %)",
-                                        None, (), tuple(steps)),
+                why=_Why(scheme=chosen, position=p, query=query, rules=year_rules,
+                         rule_amount=None if figure is None else figure.amount, rule_error=rule_error,
+                         scale=scale, previous_own=previous_own, first=index == 0),
             ))
+            previous_own = own
     fact_lines = [
         f"{status}: {name} = {value} — used from {', '.join(sorted(where))} ({citation})"
         for (status, name, value, citation), where in fact_warnings.items()
     ]
-    warnings = dict.fromkeys([*fact_lines, *warnings, *(f"discrepancy: {d}" for d in discrepancies)])
+    all_warnings = dict.fromkeys([*fact_lines, *warnings, *(f"discrepancy: {d}" for d in discrepancies)])
     return Plan(
         years=tuple(year_list), positions=positions, rows=tuple(rows), problems=tuple(problems),
-        discrepancies=tuple(discrepancies), warnings=tuple(warnings), digests=digests,
+        discrepancies=tuple(discrepancies), warnings=tuple(all_warnings), digests=digests,
+        scheme_id=chosen.scheme_id, used_facts=frozenset(used_facts), unknown_errors=tuple(unknown_errors),
     )
+
+
+def __getattr__(name: str) -> object:
+    # deprecation aliases for names that moved
+    import warnings
+
+    if name == "DEFAULT_YEARS":
+        warnings.warn("nedtrapping.plan.DEFAULT_YEARS is deprecated; use the scheme's default_years "
+                      "(nedtrapping.registry.position_scheme('kommunalt-rusarbeid').default_years)",
+                      DeprecationWarning, stacklevel=2)
+        return position_scheme(DEFAULT_SCHEME).default_years
+    if name == "PLAN_CSV_COLUMNS":
+        import importlib
+
+        warnings.warn("nedtrapping.plan.PLAN_CSV_COLUMNS moved to nedtrapping.render.plan.CSV_COLUMNS",
+                      DeprecationWarning, stacklevel=2)
+        return importlib.import_module("nedtrapping.render.plan").CSV_COLUMNS
+    raise AttributeError(f"module 'nedtrapping.plan' has no attribute {name!r}")

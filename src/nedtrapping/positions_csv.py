@@ -37,7 +37,9 @@ import attrs
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money, parse_kroner, parse_share
-from nedtrapping.plan import DEFAULT_YEARS, Position
+from nedtrapping.plan import DEFAULT_SCHEME, Position
+from nedtrapping.registry import position_scheme
+from nedtrapping.validators import position_percent
 
 __all__ = [
     "CellProblem",
@@ -115,7 +117,7 @@ def _detect_dialect(text: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
-def read_positions_csv(path: str | Path) -> list[Position]:
+def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Read a positions CSV file (UTF-8, with or without BOM; ``,`` or ``;``)."""
     p = Path(path)
     raw = p.read_bytes()
@@ -128,24 +130,28 @@ def read_positions_csv(path: str | Path) -> list[Position]:
             raise PositionsCSVError([CellProblem(None, None, None,
                                                  "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
                                     str(p)) from None
-    return parse_positions_csv(text, source=str(p))
+    return parse_positions_csv(text, source=str(p), scheme=scheme)
 
 
-def parse_positions_csv(text: str, *, source: str = "positions CSV") -> list[Position]:
+def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    return parse_positions_rows(list(reader), source=source)
+    return parse_positions_rows(list(reader), source=source, scheme=scheme)
 
 
-def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table") -> list[Position]:
+def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table",
+                         scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from rows of text cells (the first row is the header).
 
     The common core of the CSV and spreadsheet readers: same columns, same checks,
-    every problem reported. Row numbers count the header as row 1.
+    every problem reported. Row numbers count the header as row 1. ``scheme`` gives
+    the default ``cost_year`` (its first default year) and which optional columns
+    mean something (``received_2021`` only for kommunalt rusarbeid).
     """
+    planned = position_scheme(scheme)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     header = rows[0]
@@ -214,7 +220,7 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
         if first_year is not None and not (2000 <= first_year <= 2100):
             bad("first_year", cell("first_year"), "a year such as 2021")
             first_year = None
-        annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e), required=True)
+        annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e))
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
@@ -224,12 +230,14 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
                     growth = None
             except ValueError:
                 bad("growth", cell("growth"), "a growth in percent, e.g. 3,5 or 3.5 %")
-        cost_year = DEFAULT_YEARS[0]
+        cost_year = planned.default_years[0]
         if "cost_year" in index and cell("cost_year"):
             parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
             cost_year = parsed if parsed is not None else cost_year
         received: bool | None = None
-        if "received_2021" in index and cell("received_2021"):
+        if "received_2021" in index and cell("received_2021") and "received_grant_in_2021" not in planned.position_options:
+            bad("received_2021", cell("received_2021"), f"nothing: the column means nothing in {planned.scheme_id}")
+        elif "received_2021" in index and cell("received_2021"):
             answer = cell("received_2021").lower()
             if answer in _YES:
                 received = True
@@ -245,7 +253,7 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
                 continue
             col = f"{kind}_{year}"
             if kind == "granted":
-                amount = _parse_money(raw, lambda v, e, c=col: bad(c, v, e), required=True)
+                amount = _parse_money(raw, lambda v, e, c=col: bad(c, v, e))
                 if amount is not None:
                     granted[year] = amount
             else:
@@ -279,14 +287,15 @@ def _parse_percent(raw: str, report: object) -> Fraction | None:
         report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
         return None
     try:
-        value = parse_share(raw, where="percent")
+        parse_share(raw, where="percent")
     except ValueError:
         report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
         return None
-    if not (0 < value <= 100):
+    try:
+        return position_percent(raw)
+    except ValueError:
         report(raw, "a position percentage in (0, 100]")
         return None
-    return value
 
 
 def _parse_year(raw: str, report: object) -> int | None:
@@ -297,11 +306,10 @@ def _parse_year(raw: str, report: object) -> int | None:
     return int(raw)
 
 
-def _parse_money(raw: str, report: object, *, required: bool) -> Money | None:
+def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
     if not raw:
-        if required:
-            report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
         return None
     try:
         amount = parse_kroner(raw, where="amount")

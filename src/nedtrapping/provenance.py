@@ -20,6 +20,7 @@ __all__ = [
     "Fact",
     "UnknownValueError",
     "WARNING_STATUSES",
+    "display_value",
 ]
 
 T = TypeVar("T")
@@ -51,6 +52,19 @@ class Status(enum.Enum):
 WARNING_STATUSES = frozenset(
     {Status.PROVISIONAL, Status.UNCERTAIN, Status.INFERRED, Status.ASSUMED, Status.USER_SUPPLIED}
 )
+
+
+def display_value(value: object) -> str:
+    """A rule value as people read it, the same everywhere (explanations, ``nedtrapping rules``, the docs).
+
+    ``None`` (an unknown value) is ``"(unknown)"``, an enum its value, anything else ``str()``
+    (so money reads ``330 000 kr``).
+    """
+    if value is None:
+        return "(unknown)"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
 
 
 def _optional_date(value: object) -> _dt.date | None:
@@ -101,9 +115,13 @@ class Citation:
 class UnknownValueError(LookupError):
     """A computation needed a value that no source gives. The message says how to supply it."""
 
-    def __init__(self, name: str, fact: Fact[object]) -> None:
+    def __init__(self, name: str, fact: Fact[object], *, path: str | None = None,
+                 rule_set: str | None = None) -> None:
         self.name = name
         self.fact = fact
+        #: Where the value lives: its path in the rule set (``"ladder.step_3"``) and the rule set's key.
+        self.path = path
+        self.rule_set = rule_set
         lines = [f"{name} is unknown: no public source gives it (looked in: {fact.citation})."]
         if fact.note:
             lines.append(fact.note)
@@ -145,10 +163,10 @@ class Fact(Generic[T]):
     def is_known(self) -> bool:
         return self.status is not Status.UNKNOWN
 
-    def require(self, name: str) -> T:
-        """The value, or :class:`UnknownValueError` naming ``name`` and how to supply it."""
+    def require(self, name: str, *, path: str | None = None, rule_set: str | None = None) -> T:
+        """The value, or :class:`UnknownValueError` naming ``name`` (and where it lives) and how to supply it."""
         if self.value is None:
-            raise UnknownValueError(name, self)  # type: ignore[arg-type]
+            raise UnknownValueError(name, self, path=path, rule_set=rule_set)  # type: ignore[arg-type]
         return self.value
 
     def supplied(self, value: T, source: Citation) -> Fact[T]:

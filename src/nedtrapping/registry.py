@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from nedtrapping.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from nedtrapping.scheme import PositionScheme
 
 __all__ = [
     "register",
@@ -21,11 +24,15 @@ __all__ = [
     "scheme_ids",
     "years_of",
     "UnknownSchemeError",
+    "register_position_scheme",
+    "position_scheme",
+    "position_scheme_ids",
 ]
 
 R = TypeVar("R", bound=RuleSet)
 
 _RULE_SETS: dict[tuple[str, int], RuleSet] = {}
+_POSITION_SCHEMES: dict[str, PositionScheme] = {}
 _loaded = False
 
 
@@ -41,6 +48,33 @@ def register(rule_set: R) -> R:
         raise ValueError(f"a different rule set is already registered for {rule_set.key_text}")
     _RULE_SETS[key] = rule_set
     return rule_set
+
+
+def register_position_scheme(scheme: PositionScheme) -> PositionScheme:
+    """Make a scheme that pays per position plannable (called by its module at import time)."""
+    existing = _POSITION_SCHEMES.get(scheme.scheme_id)
+    if existing is not None and existing is not scheme:
+        raise ValueError(f"a different position scheme is already registered as {scheme.scheme_id!r}")
+    _POSITION_SCHEMES[scheme.scheme_id] = scheme
+    return scheme
+
+
+def position_scheme_ids() -> list[str]:
+    """The schemes the planner can plan (those that pay per position)."""
+    _load()
+    return sorted(_POSITION_SCHEMES)
+
+
+def position_scheme(scheme_id: str) -> PositionScheme:
+    """The plannable scheme ``scheme_id``; :class:`UnknownSchemeError` names the ones there are."""
+    _load()
+    try:
+        return _POSITION_SCHEMES[scheme_id]
+    except KeyError:
+        raise UnknownSchemeError(
+            f"{scheme_id!r} is not a scheme that can be planned per position; plannable schemes: "
+            f"{', '.join(sorted(_POSITION_SCHEMES))}"
+        ) from None
 
 
 def _load() -> None:

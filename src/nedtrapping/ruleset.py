@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -27,7 +27,7 @@ from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
 
-__all__ = ["RuleSet", "canonical", "canonical_json", "digest_of"]
+__all__ = ["RuleSet", "RuleSetId", "canonical", "canonical_json", "digest_of"]
 
 
 def canonical(value: Any) -> Any:
@@ -83,6 +83,30 @@ def _walk_facts(prefix: str, value: Any) -> Iterator[tuple[str, Fact[Any]]]:
         for field in attrs.fields(type(value)):
             sep = "." if prefix else ""
             yield from _walk_facts(f"{prefix}{sep}{field.name}", getattr(value, field.name))
+
+
+class RuleSetId(NamedTuple):
+    """Which rule set made a figure: scheme, year and content digest.
+
+    A tuple, so ``scheme_id, year, digest = result.rule_set`` keeps working.
+    """
+
+    scheme_id: str
+    year: int
+    digest: str
+
+    @property
+    def key_text(self) -> str:
+        return f"{self.scheme_id} {self.year}"
+
+    @property
+    def short_digest(self) -> str:
+        return self.digest[:12]
+
+    @property
+    def id(self) -> RuleSetId:
+        """``(scheme_id, year, digest)``: the identity stamped into every result."""
+        return RuleSetId(self.scheme_id, self.year, self.digest)
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +202,11 @@ class RuleSet:
     @property
     def short_digest(self) -> str:
         return self.digest[:12]
+
+    @property
+    def id(self) -> RuleSetId:
+        """``(scheme_id, year, digest)``: the identity stamped into every result."""
+        return RuleSetId(self.scheme_id, self.year, self.digest)
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical, JSON-able form (what the digest is computed over)."""

@@ -1,10 +1,9 @@
-"""Excel workbooks (``.xlsx``) in and out, for finance officers who live in spreadsheets.
+"""Positions from Excel workbooks (``.xlsx``), for finance officers who live in spreadsheets.
 
 Why: the økonomiplan is built in a spreadsheet; asking users to export CSV first
 loses formats and invites mistakes. This module reads the positions from the first
 sheet of a workbook (same columns as the CSV reader, same checks, every problem
-reported) and writes a plan as a workbook with its figures, totals, warnings and
-explanations.
+reported). Writing a plan as a workbook is output: :mod:`nedtrapping.render.xlsx`.
 
 It needs ``openpyxl`` (``pip install 'nedtrapping[xlsx]'``); the rest of the library
 does not.
@@ -22,11 +21,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from nedtrapping.money import Money
-from nedtrapping.plan import PLAN_CSV_COLUMNS, Plan, Position
+from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.positions_csv import CellProblem, PositionsCSVError, parse_positions_rows
 
-__all__ = ["read_positions_xlsx", "write_plan_xlsx", "cell_text", "XlsxUnavailableError"]
+__all__ = ["read_positions_xlsx", "cell_text", "XlsxUnavailableError"]
 
 
 class XlsxUnavailableError(ImportError):
@@ -69,7 +67,7 @@ def cell_text(value: object, number_format: str = "General") -> str:
     return str(value).strip()
 
 
-def read_positions_xlsx(path: str | Path, *, sheet: str | None = None) -> list[Position]:
+def read_positions_xlsx(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Read positions from a workbook's first (or named) sheet; the first row is the header."""
     openpyxl = _openpyxl()
     p = Path(path)
@@ -89,68 +87,16 @@ def read_positions_xlsx(path: str | Path, *, sheet: str | None = None) -> list[P
         book.close()
     while rows and not any(rows[-1]):
         rows.pop()
-    return parse_positions_rows(rows, source=f"{p} (sheet {ws.title!r})")
+    return parse_positions_rows(rows, source=f"{p} (sheet {ws.title!r})", scheme=scheme)
 
 
-def _amount(m: Money | None) -> int | Decimal | None:
-    if m is None:
-        return None
-    return m.ore // 100 if m.is_whole_kroner else m.to_decimal()
+def __getattr__(name: str) -> object:
+    # deprecation alias: writing a plan is output, in nedtrapping.render.xlsx
+    if name == "write_plan_xlsx":
+        import importlib
+        import warnings
 
-
-def write_plan_xlsx(plan: Plan, path: str | Path) -> None:
-    """Write ``plan`` as a workbook: Plan, Totals, Warnings, Explanations and Rule sets sheets.
-
-    Amounts are numbers in kroner (exact: whole kroner as integers); an unknown figure
-    is an empty cell, never 0, with the reason on the Warnings sheet.
-    """
-    openpyxl = _openpyxl()
-    book = openpyxl.Workbook()
-    kr_format = '#,##0 "kr"'
-
-    ws = book.active
-    ws.title = "Plan"
-    ws.append([*PLAN_CSV_COLUMNS, "grant_source"])
-    for r in plan.rows:
-        ws.append([
-            r.municipality, r.position, r.year, r.year_in_scheme if r.year_in_scheme >= 1 else None,
-            Decimal(r.percent.numerator) / Decimal(r.percent.denominator),
-            _amount(r.grant), _amount(r.cost), _amount(r.own_financing), _amount(r.own_financing_increase),
-            r.grant_source,
-        ])
-    for col in "FGHI":
-        for cell in ws[col][1:]:
-            cell.number_format = kr_format
-    ws.freeze_panes = "A2"
-
-    totals = book.create_sheet("Totals")
-    totals.append(["municipality", "year", "grant", "cost", "own_financing", "own_financing_increase",
-                   "incomplete_positions"])
-    for muni in plan.municipalities:
-        for year, t in plan.municipality_totals(muni).items():
-            totals.append([muni, year, _amount(t.grant), _amount(t.cost), _amount(t.own_financing),
-                           _amount(t.own_financing_increase), ", ".join(t.incomplete_positions)])
-    for col in "CDEF":
-        for cell in totals[col][1:]:
-            cell.number_format = kr_format
-
-    notes = book.create_sheet("Warnings")
-    notes.append(["kind", "text"])
-    for p in plan.problems:
-        notes.append(["unknown", f"{p.municipality} / {p.position} {p.year}: {p.message}"])
-    for d in plan.discrepancies:
-        notes.append(["discrepancy", str(d)])
-    for w in plan.warnings:
-        notes.append(["not final", w])
-
-    expl = book.create_sheet("Explanations")
-    expl.append(["municipality", "position", "year", "explanation"])
-    for r in plan.rows:
-        expl.append([r.municipality, r.position, r.year, r.explanation.to_text()])
-
-    digests = book.create_sheet("Rule sets")
-    digests.append(["rule set", "sha256"])
-    for key, digest in sorted(plan.digests.items()):
-        digests.append([key, digest])
-
-    book.save(Path(path))
+        warnings.warn("nedtrapping.spreadsheet.write_plan_xlsx moved to nedtrapping.render.xlsx.write_plan_xlsx",
+                      DeprecationWarning, stacklevel=2)
+        return importlib.import_module("nedtrapping.render.xlsx").write_plan_xlsx
+    raise AttributeError(f"module 'nedtrapping.spreadsheet' has no attribute {name!r}")

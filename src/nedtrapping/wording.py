@@ -7,7 +7,7 @@ Bokmål (``"nb"``) is the default for people; English (``"en"``) is there on req
 (``--lang en``). What programs read (CSV columns, JSON keys) is not wording and
 stays in stable English in the renderers.
 
->>> text("plan.heading", "nb", municipality="Eksempel kommune")
+>>> text("plan.heading", "nb", municipality="Eksempel kommune", scheme="kommunalt rusarbeid")
 'Nedtrappingsplan — Eksempel kommune (kommunalt rusarbeid)'
 >>> status_word(Status.UNCERTAIN, "nb", neuter=True)
 'usikkert'
@@ -151,8 +151,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "cli.incomplete_in_table": {"nb": " (listet i tabellen).", "en": " (listed in the table output)."},
     "cli.unused_supplied": {
-        "nb": "advarsel: {name} for {year} ble oppgitt, men ingen stilling brukte den",
-        "en": "warning: {name} of {year} was supplied but no position used it",
+        "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
+        "en": "warning: {name} of {rule_set} was supplied but no position used it",
     },
 }
 
@@ -172,4 +172,7 @@ def text(key: str, lang: Lang = DEFAULT_LANG, /, **fields: object) -> str:
     except KeyError:
         raise KeyError(f"no wording {key!r} in nedtrapping.wording.CATALOGUE") from None
     template = entry[check_lang(lang)]
-    return template.format(**fields) if fields else template
+    try:
+        return template.format(**fields)
+    except KeyError as exc:
+        raise KeyError(f"wording {key!r} needs the field {exc.args[0]!r}") from None

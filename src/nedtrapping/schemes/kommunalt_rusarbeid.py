@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Sequence
 from fractions import Fraction
 
 import attrs
@@ -25,15 +26,17 @@ from nedtrapping import sources as src
 from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, format_percent, parse_share, round_half_up_to_kroner
+from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Citation, Fact, Status
-from nedtrapping.registry import get_rule_set, register, years_of
-from nedtrapping.ruleset import RuleSet
+from nedtrapping.registry import get_rule_set, register, register_position_scheme, years_of
+from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.ruleset import RuleSet, RuleSetId
+from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
+from nedtrapping.validators import HUNDRED, position_percent, require_year
 
 __all__ = [
     "SCHEME_ID",
     "years_of",
-    "FIRST_TRANSITION_YEAR",
     "Method",
     "LegacyLadder",
     "KommunaltRusarbeidRules",
@@ -42,6 +45,9 @@ __all__ = [
     "rules_for",
     "check_eligibility",
     "compute_grant",
+    "grant_figure",
+    "KommunaltRusarbeidScheme",
+    "SCHEME",
     "application_deadline",
     "check_submission",
     "RULES_2021",
@@ -51,8 +57,6 @@ __all__ = [
 ]
 
 SCHEME_ID = "kommunalt-rusarbeid"
-FIRST_TRANSITION_YEAR = 2022
-HUNDRED = Fraction(100)
 
 
 class Method(enum.Enum):
@@ -178,22 +182,31 @@ class KommunaltRusarbeidRules(RuleSet):
             )
         return attrs.evolve(self, ladder=self.ladder.with_step(step, amount, _as_citation(source)))
 
-    def amount_per_full_position(self, year_in_scheme: int) -> tuple[Money, FactUse]:
-        """The amount for a 100 % position in its ``year_in_scheme``; raises for an unknown step."""
+    def amount_fact(self, year_in_scheme: int) -> tuple[Money, str, str, Fact[Money]]:
+        """The amount for a 100 % position in its ``year_in_scheme``, with the fact's path, name and the fact.
+
+        Raises :class:`~nedtrapping.provenance.UnknownValueError` (with the path and this
+        rule set's key) for an unknown ladder step.
+        """
         method = self.method.require("method")
         if method is Method.LEGACY_LADDER:
             assert self.ladder is not None
             fact = self.ladder.step(year_in_scheme)
-            name = f"ladder step {year_in_scheme}"
+            path, name = f"ladder.step_{year_in_scheme}", f"ladder step {year_in_scheme}"
             amount = fact.require(
                 f"Ladder step {year_in_scheme} (a position in its year {year_in_scheme} in the scheme) "
-                f"of {self.key_text}"
+                f"of {self.key_text}", path=path, rule_set=self.key_text,
             )
         else:
             assert self.flat_amount is not None
             fact = self.flat_amount
-            name = "flat amount per 100 % position"
-            amount = fact.require(f"The flat amount of {self.key_text}")
+            path, name = "flat_amount", "flat amount per 100 % position"
+            amount = fact.require(f"The flat amount of {self.key_text}", path=path, rule_set=self.key_text)
+        return amount, path, name, fact
+
+    def amount_per_full_position(self, year_in_scheme: int) -> tuple[Money, FactUse]:
+        """The amount for a 100 % position in its ``year_in_scheme``; raises for an unknown step."""
+        amount, _path, name, fact = self.amount_fact(year_in_scheme)
         return amount, self.use(name, fact)
 
 
@@ -405,10 +418,6 @@ def check_submission(year: int, submitted_at: object, *, county: str | None = No
     return rules_for(year).deadline(purpose, county, round).check(submitted_at)
 
 
-def year_in_scheme(year: int, first_grant_year: int) -> int:
-    """A position's year in the scheme: ``year − first_grant_year + 1`` (an inferred rule)."""
-    return year - first_grant_year + 1
-
 
 @attrs.frozen(kw_only=True)
 class GrantResult:
@@ -421,20 +430,16 @@ class GrantResult:
     #: The exact amount before the single rounding step (``None`` when not eligible).
     exact: ExactAmount | None = None
     #: ``(scheme_id, year, digest)`` of the rule set used.
-    rule_set: tuple[str, int, str] | None = None
+    rule_set: RuleSetId | None = None
 
     @property
     def facts_used(self) -> list[FactUse]:
         return self.explanation.all_facts()
 
 
-def _percent_share(percent: Fraction) -> Fraction:
-    if isinstance(percent, float):
-        raise TypeError(f"position percentage: got the float {percent!r}; use a Fraction, Decimal, int or string")
-    share = Fraction(percent)
-    if not (0 < share <= HUNDRED):
-        raise ValueError(f"position percentage must be in (0, 100], got {percent}")
-    return share / HUNDRED
+def _inferred_2021(first_grant_year: int) -> bool:
+    """Not stated: a position first funded 2018–2021 was within its four years in 2021, so it was funded then."""
+    return 2018 <= first_grant_year <= 2021
 
 
 def check_eligibility(
@@ -455,7 +460,7 @@ def check_eligibility(
     n = year_in_scheme(year, first_grant_year)
     if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
         if received_grant_in_2021 is None:
-            inferred = 2018 <= first_grant_year <= 2021
+            inferred = _inferred_2021(first_grant_year)
             checks.append(Check(
                 "The municipality received the grant in 2021",
                 inferred,
@@ -499,6 +504,52 @@ def check_eligibility(
     return Verdict(f"{subject} in {SCHEME_ID} {year}", tuple(checks))
 
 
+def _eligible(rules: KommunaltRusarbeidRules, first_grant_year: int, received_grant_in_2021: bool | None) -> bool:
+    """The outcome of :func:`check_eligibility` without building its explanation (the same conditions)."""
+    n = year_in_scheme(rules.year, first_grant_year)
+    if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
+        received = _inferred_2021(first_grant_year) if received_grant_in_2021 is None else received_grant_in_2021
+        if not received:
+            return False
+    if rules.only_existing_positions.require("only_existing_positions") and first_grant_year > 2021:
+        return False
+    return 1 <= n <= rules.max_years_in_scheme.require("max_years_in_scheme")
+
+
+def _eligibility_uses(rules: KommunaltRusarbeidRules) -> tuple[FactRef, ...]:
+    """The rule values the eligibility checks use, in the order the explanation lists them."""
+    refs = []
+    for path, used in (("requires_grant_in_2021", rules.requires_grant_in_2021.value),
+                       ("only_existing_positions", rules.only_existing_positions.value)):
+        if used:
+            refs.append(FactRef(rules, path, path, getattr(rules, path)))
+    refs += [FactRef(rules, "year_in_scheme_rule", "year_in_scheme_rule", rules.year_in_scheme_rule),
+             FactRef(rules, "max_years_in_scheme", "max_years_in_scheme", rules.max_years_in_scheme)]
+    return tuple(refs)
+
+
+def _check_inputs(year: object, first_grant_year: object, percent: object) -> Fraction:
+    require_year(year, "year")
+    require_year(first_grant_year, "first_grant_year")
+    return position_percent(percent) / HUNDRED
+
+
+def _after_last_year(year: int) -> KommunaltRusarbeidRules | None:
+    """The last registered rule set when ``year`` is after the scheme's last grant year, else ``None``."""
+    last = rules_for(years_of(SCHEME_ID)[-1])
+    return last if year > last.last_grant_year.require("last_grant_year") else None
+
+
+def _rules_of(year: int, rules: KommunaltRusarbeidRules | None) -> KommunaltRusarbeidRules:
+    if rules is None:
+        return rules_for(year)
+    if not isinstance(rules, KommunaltRusarbeidRules):
+        raise TypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}")
+    if rules.year != year:
+        raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+    return rules
+
+
 def compute_grant(
     year: int,
     *,
@@ -517,29 +568,21 @@ def compute_grant(
     Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
     on a value no source gives (ladder steps 1, 3, 4), naming it and how to supply it.
     """
-    for name, value in (("year", year), ("first_grant_year", first_grant_year)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name}: expected a year as an int, got {type(value).__name__} {value!r}")
-    # parse_share refuses floats (FloatRefusedError) before any conversion
-    share = _percent_share(parse_share(percent, where="percent"))
+    share = _check_inputs(year, first_grant_year, percent)
     if rules is None:
-        last = rules_for(years_of(SCHEME_ID)[-1])
-        if year > last.last_grant_year.require("last_grant_year"):
+        last = _after_last_year(year)
+        if last is not None:
             fact_use = last.use("last_grant_year", last.last_grant_year)
             verdict = Verdict(f"{subject} in {SCHEME_ID} {year}", (
                 Check(f"The scheme pays grants in {year}", False,
                       f"the last grant year is {last.last_grant_year.value}", (fact_use,)),
             ))
             expl = Explanation(f"Grant {year}", str(Money.zero()), (fact_use,), (verdict.explanation(),))
-            return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl,
-                               rule_set=(last.scheme_id, last.year, last.digest))
-        rules = rules_for(year)
-    elif rules.year != year:
-        raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+            return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=last.id)
+    rules = _rules_of(year, rules)
 
     verdict = check_eligibility(rules, first_grant_year=first_grant_year,
                                 received_grant_in_2021=received_grant_in_2021, subject=subject)
-    ident = (rules.scheme_id, rules.year, rules.digest)
     if not verdict.eligible:
         failed = verdict.first_failure
         assert failed is not None
@@ -547,7 +590,7 @@ def compute_grant(
             Explanation("No grant", f"not eligible: {failed.condition.lower()} — not met ({failed.reason})"),
             verdict.explanation(),
         ))
-        return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=ident)
+        return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=rules.id)
 
     n = year_in_scheme(year, first_grant_year)
     method = rules.method.require("method")
@@ -578,8 +621,41 @@ def compute_grant(
         verdict.explanation(),
     ]
     expl = Explanation(f"Grant {year}", str(amount), (), tuple(steps))
-    return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=ident)
+    return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=rules.id)
 
+
+def grant_figure(
+    year: int,
+    *,
+    first_grant_year: int,
+    percent: Fraction | int | str,
+    received_grant_in_2021: bool | None = None,
+    rules: KommunaltRusarbeidRules | None = None,
+) -> GrantFigure:
+    """The figure of :func:`compute_grant` without its explanation: the same amount, computed the same way.
+
+    For planning many positions; ask :func:`compute_grant` (or the plan) for the why.
+    """
+    share = _check_inputs(year, first_grant_year, percent)
+    n = year_in_scheme(year, first_grant_year)
+    if rules is None:
+        last = _after_last_year(year)
+        if last is not None:
+            ref = FactRef(last, "last_grant_year", "last_grant_year", last.last_grant_year)
+            return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=last, uses=(ref,))
+    rules = _rules_of(year, rules)
+    checks = _eligibility_uses(rules)
+    if not _eligible(rules, first_grant_year, received_grant_in_2021):
+        return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=rules, uses=checks)
+    method = rules.method.require("method")
+    per_full, path, name, fact = rules.amount_fact(n)
+    share = share if rules.pro_rata.require("pro_rata") else Fraction(1)
+    uses = [FactRef(rules, "method", "method", rules.method), FactRef(rules, path, name, fact)]
+    if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None:
+        uses.append(FactRef(rules, "ladder_amounts_basis", "ladder_amounts_basis", rules.ladder_amounts_basis))
+    uses.append(FactRef(rules, "pro_rata", "pro_rata", rules.pro_rata))
+    return GrantFigure(amount=round_half_up_to_kroner(per_full * share), year_in_scheme=n, eligible=True,
+                       rule_set=rules, uses=(*uses, *checks))
 
 
 def _format_exact(amount: ExactAmount) -> str:
@@ -588,3 +664,53 @@ def _format_exact(amount: ExactAmount) -> str:
         return str(Money(int(amount.ore)))
     whole = int(kroner)
     return f"{Money.kroner(whole)} + {kroner - whole} kr (exact)"
+
+
+# --------------------------------------------------------------------------- the planner's view
+
+
+@attrs.frozen
+class KommunaltRusarbeidScheme:
+    """Kommunalt rusarbeid as the planner sees it (:class:`~nedtrapping.scheme.PositionScheme`)."""
+
+    scheme_id: str = SCHEME_ID
+    name: str = "kommunalt rusarbeid"
+    #: The phase-down years: 2022 (ladder), 2023–2024 (flat), 2025 (nothing: the municipality carries all).
+    default_years: tuple[int, ...] = (2022, 2023, 2024, 2025)
+    position_options: frozenset[str] = frozenset({"received_grant_in_2021"})
+
+    def first_rule_year(self) -> int:
+        return years_of(SCHEME_ID)[0]
+
+    def rules_for(self, year: int) -> KommunaltRusarbeidRules:
+        return rules_for(year)
+
+    def _rules(self, rules: RuleSet | None) -> KommunaltRusarbeidRules | None:
+        if rules is None or isinstance(rules, KommunaltRusarbeidRules):
+            return rules
+        raise TypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}")
+
+    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
+        return grant_figure(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
+                            received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules))
+
+    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
+        return compute_grant(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
+                             received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
+                             subject=query.subject).explanation
+
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
+        if not any(2022 <= y <= 2024 for y in years):
+            return []
+        first, subject = query.first_grant_year, query.subject
+        if first > 2021:
+            return [f"{subject}: first grant year {first} is after 2021; the transitional scheme "
+                    "continues only positions that existed in 2021, so there is no grant"]
+        if query.received_grant_in_2021 is None and _inferred_2021(first):
+            return [f"inferred: {subject}: the municipality received the grant in 2021 (from first grant year "
+                    f"{first}); state it with a received_2021 column or Position(received_grant_in_2021=...)"]
+        return []
+
+
+#: The scheme as the planner plans it.
+SCHEME = register_position_scheme(KommunaltRusarbeidScheme())

@@ -23,7 +23,7 @@ Inputs are checked by type, and a wrong one raises :class:`TypeError` (or
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -32,15 +32,21 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_share
+from nedtrapping.provenance import UnknownValueError
+from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status
-from nedtrapping.registry import get_rule_set, register
+from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
+from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
+from nedtrapping.validators import HUNDRED, position_percent
 
 __all__ = [
     "SCHEME_ID",
     "NavSosialeTjenesterRules",
-    "Position",
+    "MeasurePosition",
+    "NavSosialeTjenesterScheme",
+    "SCHEME",
     "Measure",
     "MeasureGrant",
     "NavGrantResult",
@@ -53,26 +59,6 @@ __all__ = [
 ]
 
 SCHEME_ID = "nav-sosiale-tjenester"
-HUNDRED = Fraction(100)
-
-
-#: How a pro-rata cap is rounded (an assumption: no source gives a rounding rule).
-CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at most', so the rounded cap never "
-                     "exceeds the exact pro-rata cap")
-
-
-def round_cap_down_to_kroner(amount: ExactAmount | Money) -> Money:
-    """Round a cap ("at most …") down to whole kroner, so it never exceeds the exact figure.
-
-    >>> round_cap_down_to_kroner(Money.kroner(610_000) * Fraction(1, 7))
-    Money.kroner(87142)
-    >>> round_cap_down_to_kroner(Money(ore=99))
-    Money.kroner(0)
-    """
-    ore = Fraction(amount.ore)
-    if ore < 0:
-        raise ValueError(f"a cap cannot be negative, got {amount!r}")
-    return Money(int(ore // 100) * 100)
 
 
 class MaxYearsExceededError(ValueError):
@@ -156,17 +142,6 @@ def rules_for(year: int) -> NavSosialeTjenesterRules:
 # --------------------------------------------------------------------------- application
 
 
-def _share(percent: object, where: str) -> Fraction:
-    if isinstance(percent, float):
-        raise FloatRefusedError(f"{where}: got the float {percent!r}; give an int, Decimal, Fraction or text like '50' or '33,3'")
-    if isinstance(percent, bool) or not isinstance(percent, (int, Decimal, Fraction, str)):
-        raise TypeError(f"{where}: expected a percentage, got {type(percent).__name__} {percent!r}")
-    value = parse_share(percent, where=where)
-    if not 0 < value <= HUNDRED:
-        raise ValueError(f"{where}: a position percentage must be in (0, 100], got {percent!r}")
-    return value
-
-
 def _optional_money(value: object) -> Money | None:
     if value is None or isinstance(value, Money):
         return value
@@ -182,16 +157,16 @@ def _check_label(instance: object, _attribute: attrs.Attribute[str], value: str)
 
 def _positions_tuple(value: object) -> tuple[object, ...]:
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"Measure.positions: expected a list of Position, got {type(value).__name__} {value!r}")
+        raise TypeError(f"Measure.positions: expected a list of MeasurePosition, got {type(value).__name__} {value!r}")
     return tuple(value)
 
 
 def _position_percent(value: object) -> Fraction:
-    return _share(value, "Position.percent")
+    return position_percent(value, "Position.percent")
 
 
 @attrs.frozen(kw_only=True)
-class Position:
+class MeasurePosition:
     """A position applied for: its percentage and, optionally, the amount requested for it."""
 
     label: str = attrs.field(validator=_check_label)
@@ -210,7 +185,7 @@ class Measure:
     years it has *already* had this grant (0 for a new measure)."""
 
     label: str = attrs.field(validator=_check_label)
-    positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions_tuple)
+    positions: tuple[MeasurePosition, ...] = attrs.field(default=(), converter=_positions_tuple)
     #: Whether the measure has a competence part: ``True`` or ``False`` (text such as "no" is refused).
     competence: bool = False
     competence_requested: Money | None = attrs.field(default=None, converter=_optional_money)
@@ -218,9 +193,9 @@ class Measure:
 
     def __attrs_post_init__(self) -> None:
         for i, pos in enumerate(self.positions):
-            if not isinstance(pos, Position):
+            if not isinstance(pos, MeasurePosition):
                 raise TypeError(f"measure {self.label!r}: positions[{i}] is {type(pos).__name__} {pos!r}, "
-                                f"not a Position; build it with Position(label=..., percent=...)")
+                                f"not a MeasurePosition; build it with MeasurePosition(label=..., percent=...)")
         if not isinstance(self.competence, bool):
             raise TypeError(f"measure {self.label!r}: competence must be True or False, "
                             f"got {type(self.competence).__name__} {self.competence!r}")
@@ -243,7 +218,7 @@ class MeasureGrant:
 
     measure: Measure
     year_of_measure: int
-    positions: tuple[tuple[Position, Money], ...]
+    positions: tuple[tuple[MeasurePosition, Money], ...]
     competence: Money
     total: Money
     explanation: Explanation
@@ -283,7 +258,7 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
     cap = rules.max_per_full_position.require("max_per_full_position")
     pro_rata = rules.pro_rata.require("pro_rata")
     steps: list[Explanation] = []
-    per_position: list[tuple[Position, Money]] = []
+    per_position: list[tuple[MeasurePosition, Money]] = []
     rounding = FactUse("rounding rule", CAP_ROUNDING_RULE, Status.ASSUMED,
                        src.LIBRARY.at("rounding of a pro-rata cap (down to whole kroner)"),
                        note="No source gives a rounding rule. A cap is 'at most', so it is rounded down: "
@@ -342,7 +317,7 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
     for i, m in enumerate(items):
         if not isinstance(m, Measure):
             raise TypeError(f"maximum_grant: measures[{i}] is {type(m).__name__} {m!r}, not a Measure; "
-                            f"build it with Measure(label=..., positions=[Position(...)], ...)")
+                            f"build it with Measure(label=..., positions=[MeasurePosition(...)], ...)")
     if not items:
         raise ValueError("maximum_grant: the application has no measures")
     labels = [m.label for m in items]
@@ -355,3 +330,104 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
                        tuple(g.explanation for g in grants))
     return NavGrantResult(measures=grants, total=total, explanation=expl,
                           rule_set=(rules.scheme_id, rules.year, rules.digest))
+
+
+# --------------------------------------------------------------------------- the planner's view
+
+
+def _no_rules(year: int) -> UnknownValueError:
+    fact: Fact[Money] = Fact.unknown(
+        src.NAV_22,
+        note=f"The library has the rules of {SCHEME_ID} for 2022 only; no source for {year} has been added.",
+        how_to_supply=(f"give the amount granted for {year} from your grant letter (tilsagnsbrev) in a "
+                       f"'granted_{year}' (or 'tildelt_{year}') column, or Position(granted={{{year}: Money.kroner(AMOUNT)}})"),
+    )
+    return UnknownValueError(f"The maximum grant per 100 % position of {SCHEME_ID} {year}", fact,  # type: ignore[arg-type]
+                             path="max_per_full_position", rule_set=f"{SCHEME_ID} {year}")
+
+
+@attrs.frozen
+class NavSosialeTjenesterScheme:
+    """NAV sosiale tjenester as the planner sees it: a position's grant is the most the scheme pays.
+
+    The scheme gives a cap ("inntil 610 000 kr per 100 % stilling"), not an amount: the
+    plan uses the cap (pro rata, rounded down) as the grant and says so; an amount from the
+    grant letter (``granted``) wins. A measure gets the grant for at most three years;
+    a year with no rule set is unknown, never 0.
+    """
+
+    scheme_id: str = SCHEME_ID
+    name: str = "NAV sosiale tjenester"
+    default_years: tuple[int, ...] = (2022,)
+    position_options: frozenset[str] = frozenset()
+
+    def first_rule_year(self) -> int:
+        return 2022
+
+    def rules_for(self, year: int) -> NavSosialeTjenesterRules:
+        return rules_for(year)
+
+    def _rules(self, year: int, rules: RuleSet | None) -> NavSosialeTjenesterRules:
+        if rules is None:
+            try:
+                return rules_for(year)
+            except UnknownSchemeError:
+                raise _no_rules(year) from None
+        if not isinstance(rules, NavSosialeTjenesterRules):
+            raise TypeError(f"{SCHEME_ID}: expected NavSosialeTjenesterRules, got {type(rules).__name__}")
+        if rules.year != year:
+            raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+        return rules
+
+    def _measure(self, query: GrantQuery) -> Measure:
+        n = year_in_scheme(query.year, query.first_grant_year)
+        return Measure(label=query.subject, positions=(MeasurePosition(label=query.subject, percent=query.percent),),
+                       prior_years=n - 1)
+
+    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
+        r = self._rules(query.year, rules)
+        n = year_in_scheme(query.year, query.first_grant_year)
+        years_ref = FactRef(r, "max_years_same_measure", "max_years_same_measure", r.max_years_same_measure)
+        if n < 1 or n > r.max_years_same_measure.require("max_years_same_measure"):
+            return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=r, uses=(years_ref,))
+        granted = _measure_grant(r, self._measure(query))
+        uses = (FactRef(r, "max_per_full_position", "max_per_full_position", r.max_per_full_position),
+                FactRef(r, "pro_rata", "pro_rata", r.pro_rata), years_ref)
+        return GrantFigure(amount=granted.total, year_in_scheme=n, eligible=True, rule_set=r, uses=uses)
+
+    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
+        r = self._rules(query.year, rules)
+        n = year_in_scheme(query.year, query.first_grant_year)
+        max_years = r.max_years_same_measure.require("max_years_same_measure")
+        use = r.use("max_years_same_measure", r.max_years_same_measure)
+        if n < 1:
+            return Explanation(f"Grant {query.year}", str(Money.zero()), (), (
+                Explanation("No grant", f"the measure starts in {query.first_grant_year}, after {query.year}"),))
+        if n > max_years:
+            return Explanation(f"Grant {query.year}", str(Money.zero()), (), (
+                Explanation("No grant", f"{query.year} would be year {n} of the measure; at most {max_years} years",
+                            (use,)),))
+        granted = _measure_grant(r, self._measure(query))
+        return Explanation(f"Grant {query.year} (the most the scheme pays)", str(granted.total), (), (
+            granted.explanation,
+            Explanation("The plan uses the maximum", "an amount in the grant letter (granted_YYYY) replaces it"),
+        ))
+
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
+        return [f"{query.subject}: {SCHEME_ID} gives a maximum, not an amount; the plan uses the maximum "
+                "(give the granted amount from the grant letter to replace it)"]
+
+
+#: The scheme as the planner plans it.
+SCHEME = register_position_scheme(NavSosialeTjenesterScheme())
+
+
+def __getattr__(name: str) -> object:
+    # deprecation alias: the NAV position class is MeasurePosition (Position is the planner's)
+    if name == "Position":
+        import warnings
+
+        warnings.warn("nedtrapping.schemes.nav_sosiale_tjenester.Position is now MeasurePosition "
+                      "(nedtrapping.plan.Position is the planner's position)", DeprecationWarning, stacklevel=2)
+        return MeasurePosition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,239 @@
+"""A plan for people (table, Markdown) and for programs (CSV, JSON).
+
+Why here: the plan (:class:`nedtrapping.plan.Plan`) holds figures and structured facts;
+this module decides how they look. People read Norwegian bokmål by default
+(``lang="en"`` for English), with every word from :mod:`nedtrapping.wording`; programs
+read the CSV (:data:`CSV_COLUMNS`) and the JSON (:func:`to_dict`), whose keys are
+stable English and do not follow ``lang``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from nedtrapping.money import Money, format_percent
+from nedtrapping.plan import Plan, PlanRow, UnknownValue
+from nedtrapping.wording import DEFAULT_LANG, Lang, text
+
+__all__ = [
+    "CSV_COLUMNS",
+    "csv_values",
+    "to_csv",
+    "to_dict",
+    "to_json",
+    "to_text",
+    "to_markdown",
+    "unknown_lines",
+]
+
+#: The machine CSV's columns: stable English names, amounts in plain kroner, unknown = empty.
+CSV_COLUMNS = (
+    "municipality", "position", "year", "year_in_scheme", "percent",
+    "grant", "cost", "own_financing", "own_financing_increase",
+)
+
+
+def _plain(x: Money | None) -> str:
+    return "" if x is None else x.plain()
+
+
+def csv_values(r: PlanRow) -> list[str]:
+    """One row of the machine CSV, in :data:`CSV_COLUMNS` order."""
+    return [
+        r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent, decimal_comma=False),
+        _plain(r.grant), _plain(r.cost), _plain(r.own_financing), _plain(r.own_financing_increase),
+    ]
+
+
+def to_csv(plan: Plan) -> str:
+    """The plan as CSV with :data:`CSV_COLUMNS`; amounts in plain kroner; unknown = empty."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in plan.rows:
+        writer.writerow(csv_values(r))
+    return buf.getvalue()
+
+
+def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
+    return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": u.note,
+            "how_to_supply": u.how_to_supply, "positions": list(u.positions), "years": list(u.years)}
+
+
+def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
+    """A JSON-able structure: rows (with explanations unless ``explanations=False``), totals, warnings,
+    problems, the unknown values once each, and the rule-set digests. Keys are stable English."""
+
+    def m(x: Money | None) -> str | None:
+        return None if x is None else x.plain()
+
+    rows = []
+    for r in plan.rows:
+        row: dict[str, Any] = {
+            "municipality": r.municipality, "position": r.position, "year": r.year,
+            "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
+            "percent": format_percent(r.percent, decimal_comma=False),
+            "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
+            "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
+        }
+        if explanations:
+            row["explanation"] = r.explanation.to_dict()
+        rows.append(row)
+    return {
+        "scheme": plan.scheme_id,
+        "years": list(plan.years),
+        "rows": rows,
+        "totals": {
+            str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
+                     "own_financing_increase": m(t.own_financing_increase),
+                     "incomplete_positions": list(t.incomplete_positions)}
+            for y, t in plan.totals.items()
+        },
+        "takeover_years": {f"{p.municipality} / {p.position}": plan.takeover_year(p.position, p.municipality)
+                           for p in plan.positions},
+        "warnings": list(plan.warnings),
+        "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year, "message": p.message,
+                      "rule_set": p.rule_set, "path": p.path} for p in plan.problems],
+        "unknowns": [_unknown_dict(u) for u in plan.unknowns],
+        "discrepancies": [str(d) for d in plan.discrepancies],
+        "rule_set_digests": dict(plan.digests),
+        "amount_unit": "NOK (kroner), exact decimal strings",
+    }
+
+
+def to_json(plan: Plan, *, explanations: bool = True) -> str:
+    """:func:`to_dict` as JSON text (UTF-8, indented)."""
+    return json.dumps(to_dict(plan, explanations=explanations), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(x: Money | None, lang: Lang, *, first: bool = False) -> str:
+    if x is None:
+        return "–" if first else text("plan.unknown", lang)
+    return str(x)
+
+
+def _headers(lang: Lang, *, short: bool) -> tuple[str, ...]:
+    yr = "plan.col.year_in_scheme_short" if short else "plan.col.year_in_scheme"
+    return tuple(text(k, lang) for k in ("plan.col.position", "plan.col.year", yr, "plan.col.percent",
+                                          "plan.col.grant", "plan.col.cost", "plan.col.own_financing",
+                                          "plan.col.increase"))
+
+
+def _render_table(rows: list[tuple[str, ...]], *, separator_before: int) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    numeric = [False, False, True, True, True, True, True, True]
+
+    def line(r: tuple[str, ...]) -> str:
+        cells = [c.rjust(w) if numeric[i] else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    lines = [line(rows[0]), rule]
+    for i, r in enumerate(rows[1:], start=1):
+        if i == separator_before:
+            lines.append(rule)
+        lines.append(line(r))
+    return "\n".join(lines)
+
+
+def _takeovers(plan: Plan, muni: str, lang: Lang) -> str:
+    items = []
+    for p in plan.positions:
+        if p.municipality == muni:
+            ty = plan.takeover_year(p.position, muni)
+            items.append(f"{p.position}: {ty if ty is not None else text('plan.takeover_none', lang)}")
+    return text("plan.takeover", lang, items="; ".join(items))
+
+
+def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
+    """Each unknown value once: what it is, the positions it leaves unknown, how to supply it."""
+    for u in plan.unknowns:
+        positions = ", ".join(f"{s} ({', '.join(str(y) for y in u.years)})" for s in u.positions)
+        yield text("plan.unknown_value", lang, name=u.name, positions=positions)
+        if u.how_to_supply:
+            yield "  " + text("plan.how_to_supply", lang, how=u.how_to_supply)
+
+
+def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
+    return [
+        (text("plan.problems_count", lang, count=len(plan.problems)),
+         [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
+        (text("plan.discrepancies", lang), [str(d) for d in plan.discrepancies]),
+        (text("plan.warnings", lang), list(plan.warnings)),
+        (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
+    ]
+
+
+def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
+    """A readable table per municipality, totals, problems, warnings and the rule-set digests."""
+    out: list[str] = []
+    for muni in plan.municipalities:
+        out.append(text("plan.heading", lang, municipality=muni, scheme=plan.scheme_name))
+        rows = [r for r in plan.rows if r.municipality == muni]
+        table: list[tuple[str, ...]] = [_headers(lang, short=True)]
+        for r in rows:
+            table.append((
+                r.position, str(r.year), r.year_in_scheme_text or "–", format_percent(r.percent),
+                _cell(r.grant, lang) + ("*" if r.grant_source != "rule" else ""), _cell(r.cost, lang),
+                _cell(r.own_financing, lang), _cell(r.own_financing_increase, lang, first=r.year == plan.years[0]),
+            ))
+        for y, t in plan.municipality_totals(muni).items():
+            table.append((
+                text("plan.total", lang), str(y), "", "", _cell(t.grant, lang), _cell(t.cost, lang),
+                _cell(t.own_financing, lang), _cell(t.own_financing_increase, lang, first=y == plan.years[0]),
+            ))
+        out.append(_render_table(table, separator_before=len(rows) + 1))
+        out.append(_takeovers(plan, muni, lang))
+        out.append("")
+    if any(r.grant_source != "rule" for r in plan.rows):
+        out.append("* " + text("plan.grant_letter_mark", lang))
+    for i, (title, items) in enumerate(_sections(plan, lang)):
+        if items or i == 3:
+            out.append(title if title.endswith(":") else f"{title}:")
+            out.extend(f"  - {item}" if not item.startswith("  ") else f"    {item.strip()}" for item in items)
+    out.append(text("plan.rounding_footer", lang))
+    if explain:
+        out += ["", text("plan.explanations", lang)]
+        out += [r.explanation.to_text() for r in plan.rows]
+    return "\n".join(out) + "\n"
+
+
+def _md(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
+    """The plan as Markdown (for a report or a notebook): a table per municipality, totals, warnings."""
+    out: list[str] = []
+    head = "| " + " | ".join(_headers(lang, short=False)) + " |"
+    total = f"**{text('plan.total_md', lang)}**"
+    for muni in plan.municipalities:
+        out += [f"## {_md(muni)}", "", head, "|" + "---|" * 4 + "---:|" * 4]
+        for r in plan.rows:
+            if r.municipality == muni:
+                out.append(f"| {_md(r.position)} | {r.year} | {r.year_in_scheme_text or '–'} | "
+                           f"{format_percent(r.percent)} | "
+                           f"{_cell(r.grant, lang)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost, lang)} | "
+                           f"{_cell(r.own_financing, lang)} | "
+                           f"{_cell(r.own_financing_increase, lang, first=r.year == plan.years[0])} |")
+        for y, t in plan.municipality_totals(muni).items():
+            out.append(f"| {total} | {y} | | | {_cell(t.grant, lang)} | {_cell(t.cost, lang)} | "
+                       f"{_cell(t.own_financing, lang)} | "
+                       f"{_cell(t.own_financing_increase, lang, first=y == plan.years[0])} |")
+        out.append("")
+    if any(r.grant_source != "rule" for r in plan.rows):
+        out += ["¹ " + text("plan.grant_letter_mark_md", lang), ""]
+    for title, items in _sections(plan, lang):
+        if items:
+            title = title.rstrip(":")
+            lines = [f"- {_md(i)}" if not i.startswith("  ") else f"  - {_md(i.strip())}" for i in items]
+            out += [f"### {title}", "", *lines, ""]
+    out.append(text("plan.rounding_footer", lang))
+    if explain:
+        out += ["", f"### {text('plan.explanations', lang)}", ""]
+        out += [r.explanation.to_markdown() for r in plan.rows]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,63 @@
+"""The library's two named rounding rules, each applied once, at a named step.
+
+Why: no source gives a rounding rule for these grants, so the library chooses, says
+so (both rules are ASSUMED), and applies each rule at exactly one step:
+
+* :func:`round_half_up_to_kroner` (:data:`ROUNDING_RULE`) — for an amount that *is*
+  computed (a grant for one position and year; a cost for one position and year):
+  half up to whole kroner, as Norwegian cash rounding does.
+* :func:`round_cap_down_to_kroner` (:data:`CAP_ROUNDING_RULE`) — for a cap ("at
+  most …", NAV's 610 000 kr per 100 % position): down to whole kroner, so the rounded
+  cap never exceeds the exact one.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from nedtrapping.money import ORE_PER_KRONE, ExactAmount, Money
+
+__all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
+
+#: The rule for computed amounts, in words (shown in plans and the docs).
+ROUNDING_RULE = (
+    "Half up to whole kroner, applied once, at the final step of each computed "
+    "amount (a grant for one position and year; a cost for one position and year). "
+    "No source states a rounding rule for these grants: this is an assumption."
+)
+
+#: The rule for caps, in words (an assumption: no source gives a rounding rule).
+CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at most', so the rounded cap never "
+                     "exceeds the exact pro-rata cap")
+
+
+def round_half_up_to_kroner(amount: ExactAmount | Money) -> Money:
+    """Round to whole kroner, half up (away from zero for negatives, as cash rounding does).
+
+    >>> round_half_up_to_kroner(Money.kroner(550_000) * Fraction(1, 3))
+    Money.kroner(183333)
+    >>> round_half_up_to_kroner(Money(ore=150))
+    Money.kroner(2)
+    """
+    ore = Fraction(amount.ore)
+    kroner = ore / ORE_PER_KRONE
+    sign = -1 if kroner < 0 else 1
+    magnitude = abs(kroner)
+    whole = int(magnitude)  # floor for non-negative
+    if magnitude - whole >= Fraction(1, 2):
+        whole += 1
+    return Money(sign * whole * ORE_PER_KRONE)
+
+
+def round_cap_down_to_kroner(amount: ExactAmount | Money) -> Money:
+    """Round a cap ("at most …") down to whole kroner, so it never exceeds the exact figure.
+
+    >>> round_cap_down_to_kroner(Money.kroner(610_000) * Fraction(1, 7))
+    Money.kroner(87142)
+    >>> round_cap_down_to_kroner(Money(ore=99))
+    Money.kroner(0)
+    """
+    ore = Fraction(amount.ore)
+    if ore < 0:
+        raise ValueError(f"a cap cannot be negative, got {amount!r}")
+    return Money(int(ore // ORE_PER_KRONE) * ORE_PER_KRONE)

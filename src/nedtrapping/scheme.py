@@ -1,0 +1,124 @@
+"""What a scheme that pays per position tells the planner: one small protocol.
+
+Why: the planner (:func:`nedtrapping.plan.plan_municipality`) knows no scheme. A
+scheme module that pays per position (kommunalt rusarbeid, NAV sosiale tjenester)
+defines one object that satisfies :class:`PositionScheme` and registers it with
+:func:`nedtrapping.registry.register_position_scheme`; the planner, the readers and
+the command line (``nedtrapping plan --scheme ID``) then plan it. Adding such a
+scheme is one module and its tests.
+
+The protocol separates the figure from its explanation: :meth:`PositionScheme.grant`
+returns only the amount and the rule values it used (cheap, for planning many
+positions); :meth:`PositionScheme.explain_grant` builds the full explanation of the
+same figure when someone asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any, Protocol
+
+import attrs
+
+from nedtrapping.explain import Explanation
+from nedtrapping.money import Money
+from nedtrapping.provenance import Fact
+from nedtrapping.ruleset import RuleSet, RuleSetId
+
+__all__ = ["GrantQuery", "GrantFigure", "FactRef", "PositionScheme", "year_in_scheme"]
+
+
+def year_in_scheme(year: int, first_grant_year: int) -> int:
+    """A position's year in a scheme: ``year − first_grant_year + 1`` (1 in its first grant year)."""
+    return year - first_grant_year + 1
+
+
+@attrs.frozen(kw_only=True)
+class GrantQuery:
+    """One position in one year, as a scheme needs it to compute the grant."""
+
+    year: int
+    first_grant_year: int
+    #: The position percentage that year, in (0, 100].
+    percent: Fraction
+    #: Kommunalt rusarbeid: did the municipality get the grant in 2021 (``None``: not stated)?
+    received_grant_in_2021: bool | None = None
+    #: Who is asking, for explanations (``"Eksempel kommune / Ruskonsulent"``).
+    subject: str = "the position"
+
+
+@attrs.frozen
+class FactRef:
+    """A rule value used for a figure: its rule set, its path there and the name explanations give it."""
+
+    rule_set: RuleSet = attrs.field(eq=False, repr=False)
+    path: str
+    name: str
+    fact: Fact[Any] = attrs.field(eq=False, repr=False)
+
+    @property
+    def rule_set_id(self) -> RuleSetId:
+        return self.rule_set.id
+
+
+@attrs.frozen(kw_only=True)
+class GrantFigure:
+    """The grant of one position in one year by the rule: the figure, without its explanation."""
+
+    amount: Money
+    year_in_scheme: int
+    #: Whether the position is eligible that year (an ineligible one gets 0).
+    eligible: bool
+    #: The rule set the figure comes from.
+    rule_set: RuleSet = attrs.field(eq=False, repr=False)
+    #: The rule values the figure used (for the plan's warnings about values that are not final).
+    uses: tuple[FactRef, ...] = ()
+
+
+class PositionScheme(Protocol):
+    """A scheme that pays a grant per position and year."""
+
+    @property
+    def scheme_id(self) -> str:
+        """The registry id (``"kommunalt-rusarbeid"``)."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The scheme's name as people say it, for headings (``"kommunalt rusarbeid"``)."""
+        ...
+
+    @property
+    def default_years(self) -> tuple[int, ...]:
+        """The years planned when none are given."""
+        ...
+
+    @property
+    def position_options(self) -> frozenset[str]:
+        """Position options the scheme reads (``{"received_grant_in_2021"}``); others are refused."""
+        ...
+
+    def first_rule_year(self) -> int:
+        """The first year the scheme has rules for (a plan cannot start earlier)."""
+        ...
+
+    def rules_for(self, year: int) -> RuleSet:
+        """The registered rule set of ``year`` (:class:`~nedtrapping.registry.UnknownSchemeError` if none)."""
+        ...
+
+    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
+        """The grant by the rule (``rules``: a supplied rule set for ``query.year``, else the registered one).
+
+        Raises :class:`~nedtrapping.provenance.UnknownValueError` when the figure needs a
+        value no source gives (naming it and how to supply it).
+        """
+        ...
+
+    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
+        """The explanation of :meth:`grant` for the same query (the same figure, with every step)."""
+        ...
+
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
+        """Warnings about a position as a whole (e.g. "first grant year after 2021: no grant")."""
+        ...

@@ -1,0 +1,74 @@
+"""Small checks that compose, each written once: whole numbers, years, position percentages.
+
+Why: the same "an int but not a bool" and "a percentage in (0, 100]" checks were
+written by hand in many places, with slightly different messages. Each lives here
+once, raises a message naming the field and the value, and is usable both as a
+plain function and (for attrs) as a converter or validator.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from nedtrapping.money import FloatRefusedError, parse_share
+
+__all__ = [
+    "HUNDRED",
+    "is_whole_number",
+    "require_whole_number",
+    "require_year",
+    "position_percent",
+    "attrs_year",
+]
+
+HUNDRED = Fraction(100)
+
+
+def is_whole_number(value: object) -> bool:
+    """``True`` for an ``int`` that is not a ``bool`` (``True`` is an int in Python, never a count here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def require_whole_number(value: object, where: str, *, minimum: int | None = None) -> int:
+    """``value`` as an int, or :class:`TypeError`/:class:`ValueError` naming ``where``."""
+    if not is_whole_number(value):
+        raise TypeError(f"{where}: expected a whole number, got {type(value).__name__} {value!r}")
+    assert isinstance(value, int)
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{where}: expected a whole number ≥ {minimum}, got {value!r}")
+    return value
+
+
+def require_year(value: object, where: str) -> int:
+    """A year as an int (``2022``), or :class:`TypeError` naming ``where``."""
+    if not is_whole_number(value):
+        raise TypeError(f"{where}: expected a year as an int, got {type(value).__name__} {value!r}")
+    assert isinstance(value, int)
+    return value
+
+
+def attrs_year(instance: object, attribute: object, value: object) -> None:
+    """attrs validator form of :func:`require_year`."""
+    require_year(value, getattr(attribute, "name", "year"))
+
+
+def position_percent(value: object, where: str = "percent") -> Fraction:
+    """A position percentage in (0, 100], exactly: ``100``, ``"50,5"``, ``Decimal("33.3")``, ``Fraction(100, 3)``.
+
+    Floats are refused (:class:`~nedtrapping.money.FloatRefusedError`), as are bools and
+    anything that is not a number; the message names ``where`` and the value.
+
+    >>> position_percent("33,3")
+    Fraction(333, 10)
+    """
+    if isinstance(value, float):
+        raise FloatRefusedError(
+            f"{where}: got the float {value!r}; give an int, Decimal, Fraction or text like '50' or '33,3'"
+        )
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction, str)):
+        raise TypeError(f"{where}: expected a percentage, got {type(value).__name__} {value!r}")
+    share = parse_share(value, where=where)
+    if not 0 < share <= HUNDRED:
+        raise ValueError(f"{where}: a position percentage must be in (0, 100], got {value!r}")
+    return share
