@@ -1,0 +1,164 @@
+"""One planner for every scheme that pays per position; figures first, explanations on demand."""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nedtrapping import strategies as nst
+from nedtrapping.cofinancing import FixedCost
+from nedtrapping.money import Money
+from nedtrapping.plan import Plan, Position, plan_municipality
+from nedtrapping.provenance import UnknownValueError
+from nedtrapping.registry import UnknownSchemeError, position_scheme, position_scheme_ids
+from nedtrapping.render import plan as render_plan
+from nedtrapping.rounding import round_cap_down_to_kroner
+from nedtrapping.scheme import GrantQuery
+from nedtrapping.schemes import kommunalt_rusarbeid as rusarbeid
+from nedtrapping.schemes import nav_sosiale_tjenester as nav
+
+K = Money.kroner
+
+
+def _pos(name: str = "Veileder", first: int = 2022, percent: object = 100, **kw: object) -> Position:
+    return Position(municipality="Testkommune", position=name, percent=percent, first_grant_year=first,
+                    cost=FixedCost(K(700_000)), **kw)  # type: ignore[arg-type]
+
+
+def test_both_schemes_are_plannable_and_an_unknown_one_names_them() -> None:
+    assert {"kommunalt-rusarbeid", "nav-sosiale-tjenester"} <= set(position_scheme_ids())
+    with pytest.raises(UnknownSchemeError, match="nav-sosiale-tjenester"):
+        position_scheme("langvarige-sammensatte")  # has rule sets, but pays per measure, not per position
+
+
+def test_a_nav_position_and_a_rusarbeid_position_plan_through_the_same_planner() -> None:
+    nav_plan = plan_municipality([_pos(percent=50)], scheme="nav-sosiale-tjenester")
+    rus_plan = plan_municipality([_pos(first=2021, percent=50)])
+    assert type(nav_plan) is type(rus_plan) is Plan
+    assert nav_plan.scheme_id == "nav-sosiale-tjenester" and rus_plan.scheme_id == "kommunalt-rusarbeid"
+    assert nav_plan.years == (2022,) and rus_plan.years == (2022, 2023, 2024, 2025)
+    # 610 000 per 100 % position, pro rata, rounded down; rusarbeid: year 2 of the ladder, 550 000 × 50 %
+    assert nav_plan.row("Veileder", 2022).grant == K(305_000)
+    assert rus_plan.row("Veileder", 2022).grant == K(275_000)
+    assert nav_plan.row("Veileder", 2022).own_financing == K(395_000)
+    assert "nav-sosiale-tjenester 2022" in nav_plan.digests
+    assert any("maximum" in w for w in nav_plan.warnings)
+
+
+def test_nav_pays_at_most_three_years_and_an_unplanned_year_is_unknown_not_zero() -> None:
+    plan = plan_municipality([_pos(first=2019), _pos("ny", first=2022)], scheme="nav-sosiale-tjenester",
+                             years=[2022, 2023])
+    assert plan.row("Veileder", 2022).grant == K(0)  # 2022 would be year 4 of the measure
+    assert plan.row("ny", 2023).grant is None and plan.row("ny", 2023).own_financing is None
+    assert plan.totals[2023].grant is None
+    (unknown,) = plan.unknowns
+    assert unknown.rule_set == "nav-sosiale-tjenester 2023" and "granted_2023" in (unknown.how_to_supply or "")
+    assert set(unknown.positions) == {"Testkommune / Veileder", "Testkommune / ny"}
+    # a grant letter fills the unknown year
+    letter = plan_municipality([_pos("ny", first=2022, granted={2023: K(300_000)})], scheme="nav-sosiale-tjenester",
+                               years=[2022, 2023])
+    assert letter.is_complete and letter.row("ny", 2023).grant == K(300_000)
+
+
+def test_a_position_option_the_scheme_does_not_read_is_refused() -> None:
+    with pytest.raises(ValueError, match="received_grant_in_2021 means nothing in nav-sosiale-tjenester"):
+        plan_municipality([_pos(received_grant_in_2021=True)], scheme="nav-sosiale-tjenester")
+
+
+def test_rules_of_another_scheme_are_refused() -> None:
+    with pytest.raises(ValueError, match="not of nav-sosiale-tjenester"):
+        plan_municipality([_pos()], scheme="nav-sosiale-tjenester", rules={2022: rusarbeid.rules_for(2022)})
+
+
+@given(percent=nst.position_percentages(), first=st.integers(2018, 2024))
+def test_nav_plan_grant_is_the_rounded_down_pro_rata_cap_in_years_one_to_three(percent: Fraction, first: int) -> None:
+    plan = plan_municipality([_pos(first=first, percent=percent)], scheme="nav-sosiale-tjenester")
+    year_of_measure = 2022 - first + 1
+    grant = plan.row("Veileder", 2022).grant
+    if 1 <= year_of_measure <= 3:
+        assert grant == round_cap_down_to_kroner(K(610_000) * (percent / 100))
+        # the same figure as the NAV calculator gives for one measure of one position
+        measure = nav.Measure(label="m", positions=[nav.MeasurePosition(label="p", percent=percent)],
+                              prior_years=year_of_measure - 1)
+        assert grant == nav.maximum_grant([measure]).total
+    else:
+        assert grant == K(0)
+
+
+@given(year=st.integers(2021, 2027), first=st.integers(2014, 2024), percent=nst.position_percentages(),
+       received=st.sampled_from([None, True, False]))
+def test_grant_figure_and_compute_grant_agree_to_the_ore_or_both_refuse(year: int, first: int, percent: Fraction,
+                                                                       received: bool | None) -> None:
+    kw = dict(first_grant_year=first, percent=percent, received_grant_in_2021=received)
+    try:
+        explained = rusarbeid.compute_grant(year, **kw)  # type: ignore[arg-type]
+    except UnknownValueError as exc:
+        with pytest.raises(UnknownValueError) as figure_error:
+            rusarbeid.grant_figure(year, **kw)  # type: ignore[arg-type]
+        assert figure_error.value.name == exc.name and figure_error.value.path == exc.path
+        return
+    figure = rusarbeid.grant_figure(year, **kw)  # type: ignore[arg-type]
+    assert figure.amount == explained.amount
+    assert figure.eligible == explained.verdict.eligible or year > 2024
+    assert figure.rule_set.id == explained.rule_set
+    # every rule value the explanation names is among the values the figure says it used
+    named = {u.name for u in explained.facts_used if u.rule_set}
+    assert named <= {ref.name for ref in figure.uses}
+
+
+def test_planning_builds_no_explanation_until_one_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[GrantQuery] = []
+    scheme = rusarbeid.SCHEME
+    original = type(scheme).explain_grant
+
+    def counting(self: object, query: GrantQuery, rules: object = None) -> object:
+        calls.append(query)
+        return original(scheme, query, rules)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(scheme), "explain_grant", counting)
+    plan = plan_municipality([_pos(first=2021), _pos("b", first=2020, granted={2022: K(1)})], years=[2022, 2023])
+    assert calls == []
+    render_plan.to_csv(plan)
+    assert calls == []
+    text = plan.explain("Veileder", 2023).to_text()
+    assert len(calls) == 1 and calls[0].year == 2023 and "330 000 kr" in text
+
+
+def test_an_unknown_value_is_listed_once_with_every_position_it_affects() -> None:
+    plan = plan_municipality([_pos("a", first=2020), _pos("b", first=2020, percent=50), _pos("c", first=2021)])
+    assert len(plan.problems) == 2
+    (unknown,) = plan.unknowns
+    assert (unknown.rule_set, unknown.path) == ("kommunalt-rusarbeid 2022", "ladder.step_3")
+    assert unknown.positions == ("Testkommune / a", "Testkommune / b") and unknown.years == (2022,)
+    text = render_plan.to_text(plan, lang="en")
+    assert text.count("How to supply it") == 1
+    assert ("kommunalt-rusarbeid 2022", "ladder.step_2") in plan.used_facts
+
+
+def test_old_names_still_work_and_warn() -> None:
+    plan = plan_municipality([_pos(first=2021)])
+    with pytest.warns(DeprecationWarning, match="render.plan.to_csv"):
+        assert plan.to_csv() == render_plan.to_csv(plan)
+    with pytest.warns(DeprecationWarning):
+        assert plan.to_text() == render_plan.to_text(plan, lang="en")
+    with pytest.warns(DeprecationWarning):
+        from nedtrapping.plan import PLAN_CSV_COLUMNS
+    assert PLAN_CSV_COLUMNS == render_plan.CSV_COLUMNS
+    with pytest.warns(DeprecationWarning):
+        assert nav.Position is nav.MeasurePosition
+    with pytest.warns(DeprecationWarning):
+        from nedtrapping.money import round_half_up_to_kroner  # noqa: F401
+    with pytest.warns(DeprecationWarning):
+        from nedtrapping.spreadsheet import write_plan_xlsx  # noqa: F401
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        import nedtrapping.cli.plan  # noqa: F401  (the new home warns about nothing)
+
+
+def test_plan_repr_is_short() -> None:
+    plan = plan_municipality([_pos(str(i), first=2021) for i in range(50)])
+    assert len(repr(plan)) < 200 and "50 position(s)" in repr(plan)
