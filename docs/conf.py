@@ -18,7 +18,7 @@ import nedtrapping  # noqa: E402
 
 project = "nedtrapping"
 author = "nedtrapping developers"
-copyright = "nedtrapping developers"  # noqa: A001
+copyright = "nedtrapping developers"
 release = nedtrapping.__version__
 version = ".".join(release.split(".")[:2])
 language = "en"

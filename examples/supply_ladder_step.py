@@ -10,8 +10,8 @@ from nedtrapping.cofinancing import FixedCost
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Status, UnknownValueError
-from nedtrapping.schemes.kommunalt_rusarbeid import compute_grant, rules_for
 from nedtrapping.render import plan as render_plan
+from nedtrapping.schemes.kommunalt_rusarbeid import compute_grant, rules_for
 
 try:
     compute_grant(2022, first_grant_year=2020, percent=100)

@@ -129,3 +129,13 @@ def test_json_output_explains_every_figure(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     assert data["rule_set_digests"]
     assert all(r["explanation"]["steps"] for r in data["rows"])
+
+
+def test_python_m_nedtrapping_prints_the_version_from_its_one_place() -> None:
+    from nedtrapping import __version__
+
+    done = subprocess.run([sys.executable, "-m", "nedtrapping", "--version"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"nedtrapping {__version__}"
+    assert __version__.count(".") == 2

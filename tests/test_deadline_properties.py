@@ -31,7 +31,7 @@ _TIMES = st.sampled_from([_dt.time(23, 59), _dt.time(0, 0), _dt.time(2, 30), _dt
 
 
 def _utc(value: _dt.datetime) -> _dt.datetime:
-    return value.astimezone(_dt.timezone.utc)
+    return value.astimezone(_dt.UTC)
 
 
 @given(deadline=st.sampled_from(EXACT), submitted=nst.aware_datetimes())

@@ -27,7 +27,7 @@ from nedtrapping.deadlines import (
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 OSLO = ZoneInfo("Europe/Oslo")
 SRC = Citation("test source")
 

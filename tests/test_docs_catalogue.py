@@ -17,14 +17,14 @@ import pytest
 
 pytest.importorskip("sphinx")
 
-from docutils import nodes  # noqa: E402
+from docutils import nodes
 
-from nedtrapping import registry  # noqa: E402
-from nedtrapping.deadlines import Deadline, DeadlineKind, Purpose  # noqa: E402
-from nedtrapping.money import Money  # noqa: E402
-from nedtrapping.provenance import Citation, Fact, Status  # noqa: E402
-from nedtrapping.ruleset import RuleSet  # noqa: E402
-from nedtrapping.schemes import kommunalt_rusarbeid as kr  # noqa: E402
+from nedtrapping import registry
+from nedtrapping.deadlines import Deadline, DeadlineKind, Purpose
+from nedtrapping.money import Money
+from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.ruleset import RuleSet
+from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))

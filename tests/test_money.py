@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from nedtrapping import strategies as nst
@@ -49,7 +49,7 @@ def test_adding_then_subtracting_gives_back_the_amount_exactly(a, b):
 def test_zero_is_neutral_and_negation_is_inverse(a):
     assert a + Money.zero() == a
     assert a - a == Money.zero()
-    assert -(-a) == a
+    assert -(-a) == a  # noqa: B002  (negation twice, not a decrement)
     assert sum([a]) == a  # sum() starts from the int 0
 
 
@@ -85,7 +85,7 @@ def test_multiplication_distributes_over_addition_before_rounding(a, b, share):
 
 def test_exact_amount_cannot_be_added_to_money_as_money():
     with pytest.raises(TypeError):
-        Money.kroner(1) + Money.kroner(550_000) * Fraction(1, 3)  # noqa: B018
+        Money.kroner(1) + Money.kroner(550_000) * Fraction(1, 3)
 
 
 @given(st.integers(min_value=-10**12, max_value=10**12))

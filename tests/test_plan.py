@@ -15,8 +15,8 @@ from nedtrapping.money import FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Status
 from nedtrapping.registry import get_rule_set
-from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
 from nedtrapping.render import plan as render_plan
+from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
 
 K = Money.kroner
 

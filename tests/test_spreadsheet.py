@@ -14,9 +14,9 @@ from nedtrapping.cli import main
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
+from nedtrapping.positions_csv import PositionsCSVError
 from nedtrapping.render.plan import CSV_COLUMNS as PLAN_CSV_COLUMNS
 from nedtrapping.render.xlsx import write_plan_xlsx
-from nedtrapping.positions_csv import PositionsCSVError
 from nedtrapping.spreadsheet import cell_text, read_positions_xlsx
 
 K = Money.kroner

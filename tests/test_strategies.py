@@ -98,11 +98,11 @@ def test_aware_datetimes_are_aware(moment):
     assert moment.tzinfo is not None and moment.utcoffset() is not None
 
 
-@given(nst.aware_datetimes_around([dt.datetime(2022, 2, 15, 22, 59, tzinfo=dt.timezone.utc)],
+@given(nst.aware_datetimes_around([dt.datetime(2022, 2, 15, 22, 59, tzinfo=dt.UTC)],
                                   window=dt.timedelta(minutes=10)))
 def test_aware_datetimes_around_stay_within_the_window(moment):
-    anchor = dt.datetime(2022, 2, 15, 22, 59, tzinfo=dt.timezone.utc)
-    assert abs(moment.astimezone(dt.timezone.utc) - anchor) <= dt.timedelta(minutes=10)
+    anchor = dt.datetime(2022, 2, 15, 22, 59, tzinfo=dt.UTC)
+    assert abs(moment.astimezone(dt.UTC) - anchor) <= dt.timedelta(minutes=10)
 
 
 def test_dst_switches_are_the_last_sundays_of_march_and_october():

@@ -5,6 +5,8 @@ command line). Rule sets live in :mod:`nedtrapping.schemes` and are found with
 :func:`get_rule_set`.
 """
 
+from nedtrapping._version import __version__
+from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
 from nedtrapping.deadlines import (
     Deadline,
     DeadlineKind,
@@ -16,7 +18,6 @@ from nedtrapping.deadlines import (
 )
 from nedtrapping.eligibility import Check, Verdict
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
 from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
 from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
@@ -33,7 +34,6 @@ from nedtrapping.registry import (
 from nedtrapping.rounding import CAP_ROUNDING_RULE, ROUNDING_RULE, round_cap_down_to_kroner, round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme
-from nedtrapping._version import __version__
 
 __all__ = [
     "CAP_ROUNDING_RULE",

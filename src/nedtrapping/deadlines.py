@@ -178,7 +178,7 @@ class Deadline:
         # which is wrong in the hour that repeats when DST ends
         # (astimezone, not pendulum's in_timezone: the latter misreads a pendulum DateTime carrying
         # a zoneinfo tzinfo in that hour)
-        on_time = at.astimezone(_dt.timezone.utc) <= deadline_at.astimezone(_dt.timezone.utc)
+        on_time = at.astimezone(_dt.UTC) <= deadline_at.astimezone(_dt.UTC)
         return SubmissionVerdict(on_time=on_time, submitted_at=at, deadline_at=deadline_at, deadline=self)
 
     def is_on_time(self, submitted_at: object) -> bool:

@@ -13,10 +13,9 @@ named door for a float that comes from a spreadsheet.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from functools import total_ordering
-from typing import Union
 
 import attrs
 
@@ -32,7 +31,7 @@ __all__ = [
 
 ORE_PER_KRONE = 100
 
-Exactish = Union[int, Fraction, Decimal]
+Exactish = int | Fraction | Decimal
 
 
 class FloatRefusedError(TypeError):

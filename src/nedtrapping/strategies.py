@@ -233,7 +233,7 @@ def oslo_dst_switches(min_year: int = 2020, max_year: int = 2026) -> list[_dt.da
     for year in range(min_year, max_year + 1):
         for month in (3, 10):
             day = _last_sunday(year, month)
-            out.append(_dt.datetime(day.year, day.month, day.day, 1, 0, tzinfo=_dt.timezone.utc))
+            out.append(_dt.datetime(day.year, day.month, day.day, 1, 0, tzinfo=_dt.UTC))
     return out
 
 
@@ -245,8 +245,8 @@ def oslo_year_ends(min_year: int = 2020, max_year: int = 2026) -> list[_dt.datet
 
 def _plain_utc(moment: _dt.datetime) -> _dt.datetime:
     """The same instant as a plain :class:`datetime.datetime` in UTC (not a pendulum subclass)."""
-    u = moment.astimezone(_dt.timezone.utc)
-    return _dt.datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, tzinfo=_dt.timezone.utc)
+    u = moment.astimezone(_dt.UTC)
+    return _dt.datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, tzinfo=_dt.UTC)
 
 
 def deadline_instants() -> list[_dt.datetime]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
+from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="nedtrapping",
         description="Exact, traceable phase-down of Norwegian state grants to municipalities.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     plan_cli.register(sub)
@@ -34,6 +35,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `nedtrapping plan | head`
         return 0
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -18,7 +18,7 @@ from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
 from nedtrapping.positions_csv import PositionsCSVError, read_positions_csv
 from nedtrapping.provenance import Citation, Status
-from nedtrapping.registry import UnknownSchemeError, position_scheme, position_scheme_ids
+from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.kommunalt_rusarbeid import KommunaltRusarbeidRules

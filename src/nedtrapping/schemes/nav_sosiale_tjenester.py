@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -32,9 +31,8 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.provenance import UnknownValueError
 from nedtrapping.money import ExactAmount, Money, format_percent
-from nedtrapping.provenance import Fact, Status
+from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
 from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet
