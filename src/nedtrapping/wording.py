@@ -140,8 +140,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "plan.example_heading": {"nb": "(innebygd eksempel: {name})", "en": "(embedded example: {name})"},
     "plan.problem_line": {"nb": "{subject} {year}: {message}", "en": "{subject} {year}: {message}"},
     "plan.unknown_value": {
-        "nb": "{name} er ukjent: ingen offentlig kilde oppgir verdien. Brukt av: {positions}.",
-        "en": "{name} is unknown: no public source gives it. Used by: {positions}.",
+        "nb": "{name} [{where}] er ukjent: ingen offentlig kilde oppgir verdien. Brukt av: {positions}.",
+        "en": "{name} [{where}] is unknown: no public source gives it. Used by: {positions}.",
     },
     "plan.how_to_supply": {"nb": "Slik oppgir du den: {how}", "en": "How to supply it: {how}"},
     # ---- command line messages

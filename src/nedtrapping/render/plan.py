@@ -153,7 +153,8 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
     """Each unknown value once: what it is, the positions it leaves unknown, how to supply it."""
     for u in plan.unknowns:
         positions = ", ".join(f"{s} ({', '.join(str(y) for y in u.years)})" for s in u.positions)
-        yield text("plan.unknown_value", lang, name=u.name, positions=positions)
+        where = ": ".join(x for x in (u.rule_set, u.path) if x)
+        yield text("plan.unknown_value", lang, name=u.name, where=where, positions=positions)
         if u.how_to_supply:
             yield "  " + text("plan.how_to_supply", lang, how=u.how_to_supply)
 
