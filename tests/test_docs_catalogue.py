@@ -251,7 +251,7 @@ def test_format_value() -> None:
 
     assert rc.format_value(Money.kroner(330_000)) == "330 000 kr"
     assert rc.format_value(kr.Method.LEGACY_LADDER) == "legacy-ladder"
-    assert rc.format_value(True) == "yes"
+    assert rc.format_value(True) == "True"  # as explanations and `nedtrapping rules` show it
     assert rc.format_value(Fraction(7, 2)) == "7/2"
     assert rc.format_value(_dt.date(2022, 2, 15)) == "2022-02-15"
     assert rc.format_value((Money.kroner(1), "a")) == "1 kr; a"

@@ -31,16 +31,11 @@ and :class:`~nedtrapping.deadlines.Deadline`; any subclass with any attrs fields
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from fractions import Fraction
+from collections.abc import Iterable
 from typing import Any
 
-import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -76,46 +71,11 @@ def _status_value(status: Any) -> str:
 
 
 def format_value(value: Any) -> str:
-    """A rule value as readers should see it.
+    """A rule value as readers should see it: the library's one value formatter
+    (:func:`nedtrapping.provenance.display_value`), with ``unknown`` for a missing value."""
+    from nedtrapping.provenance import display_value
 
-    ``Money`` via ``str()`` (``330 000 kr``), enums by their value, booleans as yes/no,
-    dates in ISO form, fractions exactly, tuples and mappings item by item, attrs
-    objects field by field (unless they define their own ``__str__``).
-    """
-    from nedtrapping.provenance import Fact
-
-    if value is None:
-        return "unknown"
-    if isinstance(value, Fact):
-        text = format_value(value.value)
-        return f"{text} ({_status_value(value.status)})"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return "; ".join(f"{format_value(k)}: {format_value(v)}" for k, v in value.items())
-    if isinstance(value, (tuple, list, frozenset, set)):
-        items = [format_value(v) for v in value]
-        if isinstance(value, (frozenset, set)):
-            items.sort()
-        return "; ".join(items) if items else "(none)"
-    if isinstance(value, (str, int)):
-        return str(value)
-    if type(value).__str__ is not object.__str__:
-        return str(value)
-    if attrs.has(type(value)):
-        parts = [f"{f.name}: {format_value(getattr(value, f.name))}" for f in attrs.fields(type(value))]
-        return ", ".join(parts)
-    return str(value)
+    return display_value(value, unknown="unknown")
 
 
 def _slug(text: str) -> str:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 from typing import Generic, TypeVar
 
 import attrs
@@ -54,16 +57,41 @@ WARNING_STATUSES = frozenset(
 )
 
 
-def display_value(value: object) -> str:
-    """A rule value as people read it, the same everywhere (explanations, ``nedtrapping rules``, the docs).
+def display_value(value: object, *, unknown: str = "(unknown)") -> str:
+    """A rule value as people read it, the same everywhere: explanations, ``nedtrapping rules``, the docs.
 
-    ``None`` (an unknown value) is ``"(unknown)"``, an enum its value, anything else ``str()``
-    (so money reads ``330 000 kr``).
+    Money via ``str()`` (``330 000 kr``), enums by their value, fractions exactly
+    (``7/2``), decimals without exponent, dates in ISO form, tuples and mappings item by
+    item, attrs objects field by field (unless they define their own ``__str__``); an
+    unknown value (``None``) is ``unknown``.
+
+    >>> display_value(Fraction(7, 2)), display_value(None), display_value((1, "a"))
+    ('7/2', '(unknown)', '1; a')
     """
     if value is None:
-        return "(unknown)"
+        return unknown
+    if isinstance(value, Fact):
+        return f"{display_value(value.value, unknown=unknown)} ({value.status.value})"
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return "; ".join(f"{display_value(k)}: {display_value(v, unknown=unknown)}" for k, v in value.items())
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [display_value(v, unknown=unknown) for v in value]
+        if isinstance(value, (frozenset, set)):
+            items.sort()
+        return "; ".join(items) if items else "(none)"
+    if isinstance(value, (str, int)) or type(value).__str__ is not object.__str__:
+        return str(value)
+    if attrs.has(type(value)):
+        return ", ".join(f"{f.name}: {display_value(getattr(value, f.name), unknown=unknown)}"
+                         for f in attrs.fields(type(value)))
     return str(value)
 
 

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from nedtrapping.provenance import Status
+from nedtrapping.provenance import Status, display_value
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, years_of
 from nedtrapping.ruleset import RuleSet
 
@@ -42,7 +42,7 @@ def describe_rule_set(rules: RuleSet, *, not_final: bool = False) -> str:
     for name, fact in rules.facts():
         if not_final and fact.status is Status.FINAL:
             continue
-        value = "(unknown)" if fact.value is None else getattr(fact.value, "value", fact.value)
+        value = display_value(fact.value)
         lines.append(f"  {name} = {value}  [{fact.status.value}] — {fact.citation}")
         if fact.note:
             lines.append(f"      note: {fact.note}")

@@ -35,7 +35,7 @@ from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
 from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
-from nedtrapping.ruleset import RuleSet
+from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
 from nedtrapping.validators import HUNDRED, position_percent
 
@@ -229,7 +229,7 @@ class NavGrantResult:
     measures: tuple[MeasureGrant, ...]
     total: Money
     explanation: Explanation
-    rule_set: tuple[str, int, str]
+    rule_set: RuleSetId
 
 
 
@@ -327,7 +327,7 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
     expl = Explanation(f"Maximum grant, {rules.title} {rules.year}", str(total), (),
                        tuple(g.explanation for g in grants))
     return NavGrantResult(measures=grants, total=total, explanation=expl,
-                          rule_set=(rules.scheme_id, rules.year, rules.digest))
+                          rule_set=rules.id)
 
 
 # --------------------------------------------------------------------------- the planner's view
