@@ -90,8 +90,8 @@ def display_value(value: object, *, unknown: str = "(unknown)") -> str:
     if isinstance(value, (str, int)) or type(value).__str__ is not object.__str__:
         return str(value)
     if attrs.has(type(value)):
-        return ", ".join(f"{f.name}: {display_value(getattr(value, f.name), unknown=unknown)}"
-                         for f in attrs.fields(type(value)))
+        names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
+        return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown)}" for name in names)
     return str(value)
 
 
