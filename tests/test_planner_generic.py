@@ -162,3 +162,31 @@ def test_old_names_still_work_and_warn() -> None:
 def test_plan_repr_is_short() -> None:
     plan = plan_municipality([_pos(str(i), first=2021) for i in range(50)])
     assert len(repr(plan)) < 200 and "50 position(s)" in repr(plan)
+
+
+def test_warnings_are_worded_in_both_languages_from_one_catalogue() -> None:
+    plan = plan_municipality([_pos(first=2021, granted={2022: K(540_000)}), _pos("ny", first=2022)])
+    english = plan.warnings
+    norwegian = [n.text("nb") for n in plan.notices]
+    assert len(english) == len(norwegian) == len(plan.notices) > 3
+    assert any(w.startswith("discrepancy: Testkommune / Veileder 2022: granted 540 000 kr") for w in english)
+    assert any(w.startswith("avvik: Testkommune / Veileder 2022: tildelt 540 000 kr") for w in norwegian)
+    assert any(w.startswith("inferred: pro_rata") for w in english)
+    assert any(w.startswith("utledet: pro_rata") for w in norwegian)
+    assert any("første tilskuddsår 2022 er etter 2021" in w for w in norwegian)
+    assert all(e != n for e, n in zip(english, norwegian))
+    table = render_plan.to_text(plan)  # Norwegian by default
+    assert "avvik" not in table.split("Tilsagnsbrev som avviker")[0]
+    assert "Tilsagnsbrev som avviker fra regelen" in table and "tildelt 540 000 kr (tilsagnsbrev)" in table
+
+
+def test_every_wording_has_both_languages_and_the_same_fields() -> None:
+    import string
+
+    from nedtrapping.wording import CATALOGUE, LANGS
+
+    for key, entry in CATALOGUE.items():
+        assert set(entry) == set(LANGS), key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in LANGS]
+        assert fields[0] == fields[1], key
+        assert all(entry[lang].strip() for lang in LANGS), key

@@ -35,6 +35,7 @@ from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
+from nedtrapping.wording import Notice
 
 __all__ = [
     "DEFAULT_SCHEME",
@@ -268,11 +269,13 @@ class Discrepancy:
     def difference(self) -> Money:
         return self.granted - self.by_rule
 
+    def notice(self) -> Notice:
+        return Notice("warning.discrepancy", {
+            "subject": f"{self.municipality} / {self.position}", "year": self.year, "granted": self.granted,
+            "by_rule": self.by_rule, "difference": self.difference})
+
     def __str__(self) -> str:
-        return (
-            f"{self.municipality} / {self.position} {self.year}: granted {self.granted} (grant letter) but the "
-            f"rule gives {self.by_rule} (difference {self.difference})"
-        )
+        return self.notice().text("en").removeprefix("discrepancy: ")
 
 
 @attrs.frozen(kw_only=True)
@@ -306,7 +309,8 @@ class Plan:
     rows: tuple[PlanRow, ...]
     problems: tuple[Problem, ...]
     discrepancies: tuple[Discrepancy, ...]
-    warnings: tuple[str, ...]
+    #: Every warning for people, once, as wording ids and fields (shown in any language).
+    notices: tuple[Notice, ...]
     #: ``{"kommunalt-rusarbeid 2022": sha256-hex, ...}`` of every rule set used.
     digests: Mapping[str, str]
     #: The scheme planned.
@@ -319,6 +323,14 @@ class Plan:
     @property
     def is_complete(self) -> bool:
         return not self.problems
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The warnings in English (``status: …`` first where a rule value's status is the reason).
+
+        For another language: ``[n.text("nb") for n in plan.notices]``.
+        """
+        return tuple(n.text("en") for n in self.notices)
 
     @property
     def scheme_name(self) -> str:
@@ -510,8 +522,8 @@ def plan_municipality(
     problems: list[Problem] = []
     unknown_errors: list[tuple[UnknownValueError, str, int]] = []
     discrepancies: list[Discrepancy] = []
-    warnings: dict[str, None] = {}
-    fact_warnings: dict[tuple[str, str, str, str], dict[str, None]] = {}
+    notices: dict[Notice, None] = {}
+    fact_warnings: dict[tuple[Status, str, str, str], dict[str, None]] = {}
     seen_uses: set[tuple[int, str, str]] = set()
     used_facts: set[tuple[str, str]] = set()
     digests: dict[str, str] = {}
@@ -520,7 +532,7 @@ def plan_municipality(
         subject = p.subject
         base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
                                 received_grant_in_2021=p.received_grant_in_2021, subject=subject)
-        warnings.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
+        notices.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
         previous_own: Money | None = None
         for index, year in enumerate(year_list):
             percent = p.percent_in(year)
@@ -544,14 +556,15 @@ def plan_municipality(
                     seen_uses.add(cell)
                     use = ref.rule_set.use(ref.name, ref.fact)
                     note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-                    fact_warnings.setdefault((use.status.value, use.name, use.value + note, str(use.citation)),
+                    fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)),
                                              {})[key_text] = None
             # -- the grant used: the grant letter wins when given
             grant: Money | None
             if year in p.granted:
                 grant = p.granted[year]
                 source = _GRANT_LETTER
-                warnings[f"user-supplied: {subject} {year}: granted {grant} taken from the grant letter"] = None
+                notices[Notice("warning.grant_letter", {"status": Status.USER_SUPPLIED, "subject": subject,
+                                                        "year": year, "amount": grant})] = None
                 if figure is not None and figure.amount != grant:
                     discrepancies.append(Discrepancy(p.municipality, p.position, year, grant, figure.amount))
             elif figure is not None:
@@ -569,7 +582,8 @@ def plan_municipality(
             cost = round_half_up_to_kroner(p.cost.exact_in(year) * scale)
             own = None if grant is None else own_financing(cost, grant)
             if own is not None and own.ore < 0:
-                warnings[f"{subject} {year}: the grant ({grant}) exceeds the full cost ({cost}); check the cost"] = None
+                notices[Notice("warning.grant_exceeds_cost",
+                               {"subject": subject, "year": year, "grant": grant, "cost": cost})] = None
             if index == 0 or own is None or previous_own is None:
                 increase = None
             else:
@@ -583,14 +597,15 @@ def plan_municipality(
                          scale=scale, previous_own=previous_own, first=index == 0),
             ))
             previous_own = own
-    fact_lines = [
-        f"{status}: {name} = {value} — used from {', '.join(sorted(where))} ({citation})"
+    fact_notices = [
+        Notice("warning.fact", {"status": status, "name": name, "value": value, "where": ", ".join(sorted(where)),
+                                "citation": citation})
         for (status, name, value, citation), where in fact_warnings.items()
     ]
-    all_warnings = dict.fromkeys([*fact_lines, *warnings, *(f"discrepancy: {d}" for d in discrepancies)])
+    all_notices = dict.fromkeys([*fact_notices, *notices, *(d.notice() for d in discrepancies)])
     return Plan(
         years=tuple(year_list), positions=positions, rows=tuple(rows), problems=tuple(problems),
-        discrepancies=tuple(discrepancies), warnings=tuple(all_warnings), digests=digests,
+        discrepancies=tuple(discrepancies), notices=tuple(all_notices), digests=digests,
         scheme_id=chosen.scheme_id, used_facts=frozenset(used_facts), unknown_errors=tuple(unknown_errors),
     )
 

@@ -25,6 +25,7 @@ from nedtrapping.explain import Explanation
 from nedtrapping.money import Money
 from nedtrapping.provenance import Fact
 from nedtrapping.ruleset import RuleSet, RuleSetId
+from nedtrapping.wording import Notice
 
 __all__ = ["GrantQuery", "GrantFigure", "FactRef", "PositionScheme", "year_in_scheme"]
 
@@ -119,6 +120,6 @@ class PositionScheme(Protocol):
         """The explanation of :meth:`grant` for the same query (the same figure, with every step)."""
         ...
 
-    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         """Warnings about a position as a whole (e.g. "first grant year after 2021: no grant")."""
         ...

@@ -15,7 +15,10 @@ stays in stable English in the renderers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
+
+import attrs
 
 from nedtrapping.provenance import Status
 
@@ -32,6 +35,7 @@ __all__ = [
     "STATUS_EN",
     "status_nb",
     "CATALOGUE",
+    "Notice",
 ]
 
 Lang = Literal["nb", "en"]
@@ -144,6 +148,43 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{name} [{where}] is unknown: no public source gives it. Used by: {positions}.",
     },
     "plan.how_to_supply": {"nb": "Slik oppgir du den: {how}", "en": "How to supply it: {how}"},
+    # ---- plan warnings (Notice keys); the English texts are what Plan.warnings holds
+    "warning.fact": {
+        "nb": "{status}: {name} = {value} — brukt fra {where} ({citation})",
+        "en": "{status}: {name} = {value} — used from {where} ({citation})",
+    },
+    "warning.grant_letter": {
+        "nb": "{status}: {subject} {year}: tildelt {amount} er hentet fra tilsagnsbrevet",
+        "en": "{status}: {subject} {year}: granted {amount} taken from the grant letter",
+    },
+    "warning.grant_exceeds_cost": {
+        "nb": "{subject} {year}: tilskuddet ({grant}) er større enn full kostnad ({cost}); sjekk kostnaden",
+        "en": "{subject} {year}: the grant ({grant}) exceeds the full cost ({cost}); check the cost",
+    },
+    "warning.discrepancy": {
+        "nb": "avvik: {subject} {year}: tildelt {granted} (tilsagnsbrev), men regelen gir {by_rule} "
+              "(forskjell {difference})",
+        "en": "discrepancy: {subject} {year}: granted {granted} (grant letter) but the rule gives {by_rule} "
+              "(difference {difference})",
+    },
+    "warning.rusarbeid.first_after_2021": {
+        "nb": "{subject}: første tilskuddsår {first} er etter 2021; overgangsordningen viderefører bare stillinger "
+              "som fantes i 2021, så det blir ikke noe tilskudd",
+        "en": "{subject}: first grant year {first} is after 2021; the transitional scheme continues only positions "
+              "that existed in 2021, so there is no grant",
+    },
+    "warning.rusarbeid.inferred_2021": {
+        "nb": "{status}: {subject}: kommunen fikk tilskudd i 2021 (utledet av første tilskuddsår {first}); oppgi det "
+              "i en kolonne fikk_tilskudd_2021 eller med Position(received_grant_in_2021=...)",
+        "en": "{status}: {subject}: the municipality received the grant in 2021 (from first grant year {first}); "
+              "state it with a received_2021 column or Position(received_grant_in_2021=...)",
+    },
+    "warning.nav.maximum": {
+        "nb": "{subject}: {scheme} gir et maksimum, ikke et beløp; planen bruker maksimum (oppgi beløpet fra "
+              "tilsagnsbrevet for å erstatte det)",
+        "en": "{subject}: {scheme} gives a maximum, not an amount; the plan uses the maximum (give the granted "
+              "amount from the grant letter to replace it)",
+    },
     # ---- command line messages
     "cli.incomplete": {
         "nb": "{count} tall er ukjente; planen er ufullstendig",
@@ -155,6 +196,34 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "warning: {name} of {rule_set} was supplied but no position used it",
     },
 }
+
+
+def _field_items(value: Mapping[str, object] | tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted(dict(value).items()))
+
+
+@attrs.frozen
+class Notice:
+    """A message for people, kept as its wording id and fields until it is shown in a language.
+
+    A ``status`` field (a :class:`~nedtrapping.provenance.Status`) is shown as the status
+    word of the language.
+
+    >>> n = Notice("warning.grant_exceeds_cost", {"subject": "K / P", "year": 2023, "grant": "1 kr", "cost": "0 kr"})
+    >>> n.text("en")
+    'K / P 2023: the grant (1 kr) exceeds the full cost (0 kr); check the cost'
+    """
+
+    key: str
+    #: The fields as sorted ``(name, value)`` pairs (hashable, so equal notices are kept once).
+    fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_field_items)
+
+    def text(self, lang: Lang = DEFAULT_LANG) -> str:
+        fields = {k: status_word(v, lang) if isinstance(v, Status) else v for k, v in self.fields}
+        return text(self.key, lang, **fields)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def has_text(key: str) -> bool:

@@ -163,8 +163,8 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
     return [
         (text("plan.problems_count", lang, count=len(plan.problems)),
          [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
-        (text("plan.discrepancies", lang), [str(d) for d in plan.discrepancies]),
-        (text("plan.warnings", lang), list(plan.warnings)),
+        (text("plan.discrepancies", lang), [d.notice().text(lang).split(": ", 1)[1] for d in plan.discrepancies]),
+        (text("plan.warnings", lang), [n.text(lang) for n in plan.notices]),
         (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
     ]
 

@@ -33,6 +33,7 @@ from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
 from nedtrapping.validators import HUNDRED, position_percent, require_year
+from nedtrapping.wording import Notice
 
 __all__ = [
     "SCHEME_ID",
@@ -699,16 +700,15 @@ class KommunaltRusarbeidScheme:
                              received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
                              subject=query.subject).explanation
 
-    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         if not any(2022 <= y <= 2024 for y in years):
             return []
         first, subject = query.first_grant_year, query.subject
         if first > 2021:
-            return [f"{subject}: first grant year {first} is after 2021; the transitional scheme "
-                    "continues only positions that existed in 2021, so there is no grant"]
+            return [Notice("warning.rusarbeid.first_after_2021", {"subject": subject, "first": first})]
         if query.received_grant_in_2021 is None and _inferred_2021(first):
-            return [f"inferred: {subject}: the municipality received the grant in 2021 (from first grant year "
-                    f"{first}); state it with a received_2021 column or Position(received_grant_in_2021=...)"]
+            return [Notice("warning.rusarbeid.inferred_2021",
+                           {"status": Status.INFERRED, "subject": subject, "first": first})]
         return []
 
 

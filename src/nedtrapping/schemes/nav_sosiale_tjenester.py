@@ -38,6 +38,7 @@ from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
 from nedtrapping.validators import HUNDRED, position_percent
+from nedtrapping.wording import Notice
 
 __all__ = [
     "SCHEME_ID",
@@ -411,9 +412,8 @@ class NavSosialeTjenesterScheme:
             Explanation("The plan uses the maximum", "an amount in the grant letter (granted_YYYY) replaces it"),
         ))
 
-    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[str]:
-        return [f"{query.subject}: {SCHEME_ID} gives a maximum, not an amount; the plan uses the maximum "
-                "(give the granted amount from the grant letter to replace it)"]
+    def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
+        return [Notice("warning.nav.maximum", {"subject": query.subject, "scheme": SCHEME_ID})]
 
 
 #: The scheme as the planner plans it.
