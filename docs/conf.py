@@ -1,6 +1,6 @@
 """Sphinx configuration for the nedtrapping documentation.
 
-Only Sphinx built-ins plus the local extension in ``_ext/`` (the rule catalogue);
+Only Sphinx built-ins plus the local extensions in ``_ext/`` (the rule catalogue, the sources table);
 the default theme (alabaster); no network access (no intersphinx).
 """
 
@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "rule_catalogue",
+    "sources_table",
 ]
 
 exclude_patterns = ["_build"]

@@ -100,13 +100,16 @@ def test_april_question_mark_is_vague_uncertain_with_april_as_its_month() -> Non
         d.instant()
 
 
-@pytest.mark.parametrize(("scheme", "county", "day"), [
-    ("kompetanse-og-innovasjonstilskudd", "Møre og Romsdal", _dt.date(2022, 4, 8)),
-    ("prosjektskjonnsmidler", "Nordland", _dt.date(2022, 2, 25)),
-    ("nav-sosiale-tjenester", "Nordland", _dt.date(2022, 2, 7)),
+@pytest.mark.parametrize(("scheme", "county", "day", "round"), [
+    ("kompetanse-og-innovasjonstilskudd", "Møre og Romsdal", _dt.date(2022, 4, 8), None),
+    ("prosjektskjonnsmidler", "Nordland", _dt.date(2022, 2, 25), "midler for 2022"),
+    ("prosjektskjonnsmidler", "Oslo og Viken", _dt.date(2022, 3, 31), "midler for 2022"),
+    ("nav-sosiale-tjenester", "Nordland", _dt.date(2022, 2, 7), None),
+    ("frisklivs-og-laeringstilbud", "Agder", _dt.date(2022, 3, 23), None),
+    ("frisklivs-og-laeringstilbud", "Trøndelag", _dt.date(2022, 4, 1), None),
 ])
-def test_county_overrides_from_rules_md(scheme: str, county: str, day: _dt.date) -> None:
-    assert get_rule_set(scheme, 2022).deadline(Purpose.APPLICATION, county).day == day
+def test_county_overrides_from_rules_md(scheme: str, county: str, day: _dt.date, round: str | None) -> None:
+    assert get_rule_set(scheme, 2022).deadline(Purpose.APPLICATION, county, round).day == day
 
 
 def test_calendar_lists_the_2021_residual_round_in_troms_og_finnmark() -> None:
@@ -202,15 +205,19 @@ def test_open_to_refuses_naive_and_unknown_applicant() -> None:
 def test_upcoming_within_14_days_of_25_march_2022() -> None:
     now = pendulum.datetime(2022, 3, 25, 12, tz=OSLO)
     got = upcoming(now, 14)
-    # Løpende (all of 2022), Vår (assumed March–May), 31 Mar (langvarige), April(?) (overlaps the window),
-    # 1 Apr (kompetanse); 8 Apr 23:59 is past the window
-    assert [e.scheme_id for e in got] == [
-        "fastleger-korona-kompensasjon", "frisklivs-og-laeringstilbud", "langvarige-sammensatte",
-        "nytt-tilskudd-psykisk-helse-rus", "kompetanse-og-innovasjonstilskudd",
+    # Løpende (all of 2022), Vår (assumed March–May), 31 Mar (langvarige; prosjektskjønn in Oslo og Viken,
+    # round «midler for 2022»), April(?) (overlaps the window), 1 Apr (friskliv in Trøndelag; kompetanse);
+    # 8 Apr 23:59 is past the window
+    assert [(e.scheme_id, e.county) for e in got] == [
+        ("fastleger-korona-kompensasjon", None), ("frisklivs-og-laeringstilbud", None),
+        ("langvarige-sammensatte", None), ("prosjektskjonnsmidler", "Oslo og Viken"),
+        ("nytt-tilskudd-psykisk-helse-rus", None), ("frisklivs-og-laeringstilbud", "Trøndelag"),
+        ("kompetanse-og-innovasjonstilskudd", None),
     ]
-    assert [e.approximate for e in got] == [True, True, False, True, False]
+    assert [e.approximate for e in got] == [True, True, False, False, True, False, False]
     exact_only = [e.scheme_id for e in upcoming(now, 14, include_approximate=False)]
-    assert exact_only == ["langvarige-sammensatte", "kompetanse-og-innovasjonstilskudd"]
+    assert exact_only == ["langvarige-sammensatte", "prosjektskjonnsmidler", "frisklivs-og-laeringstilbud",
+                          "kompetanse-og-innovasjonstilskudd"]
     with pytest.raises(ValueError, match="days"):
         upcoming(now, -1)
 
@@ -422,7 +429,7 @@ def test_county_dates_cite_their_own_public_pages() -> None:
     assert sources.MR_22.url and "More-og-Romsdal" in sources.MR_22.url
     assert sources.NORD_PS_22.url and "prosjektskjonnsmidler-2022" in sources.NORD_PS_22.url
     mr = get_rule_set("kompetanse-og-innovasjonstilskudd", 2022).deadline(Purpose.APPLICATION, "Møre og Romsdal")
-    nord = get_rule_set("prosjektskjonnsmidler", 2022).deadline(Purpose.APPLICATION, "Nordland")
+    nord = get_rule_set("prosjektskjonnsmidler", 2022).deadline(Purpose.APPLICATION, "Nordland", "midler for 2022")
     assert mr.citation is sources.MR_22 and nord.citation is sources.NORD_PS_22
 
 

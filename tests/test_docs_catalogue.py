@@ -64,15 +64,22 @@ def _with_flat_amount(rules: kr.KommunaltRusarbeidRules, kroner: int) -> kr.Komm
 
 
 @pytest.mark.parametrize("year", [2021, 2022])
-def test_ladder_shows_step_2_final_and_steps_1_3_4_unknown_each_with_its_source(year: int) -> None:
+def test_ladder_shows_steps_1_2_inferred_and_steps_3_4_unknown_each_with_its_source(year: int) -> None:
     rendered = rc.catalogue_nodes(registry.all_rule_sets())
     rows = _fact_rows(_section(rendered, rc.label_for("kommunalt-rusarbeid", year)))
 
+    path, value, status, source = rows["ladder.step_1"]
+    assert (value, status) == ("660 000 kr", "inferred")
+    assert "Folkebladet" in source and "SAL-17" in source
+
     path, value, status, source = rows["ladder.step_2"]
-    assert (value, status) == ("550 000 kr", "final")
+    assert (value, status) == ("550 000 kr", "inferred")
     assert "Vesterålen Online" in source and "VOL-19" in source
 
-    for step in (1, 3, 4):
+    path, value, status, source = rows["ladder.step_2_percent"]
+    assert (value, status) == ("100", "inferred")
+
+    for step in (3, 4):
         path, value, status, source = rows[f"ladder.step_{step}"]
         assert (value, status) == ("unknown", "unknown")
         assert "Helsedirektoratet" in source and "HDIR-21" in source
@@ -135,7 +142,7 @@ def test_a_supplied_step_leaves_the_unknowns_page() -> None:
     after = rc.unknowns_nodes([supplied])
     assert "ladder.step_3" in _section(before, "unknowns-unknown").astext()
     assert "ladder.step_3" not in _section(after, "unknowns-unknown").astext()
-    assert "Unknown values (3)" in _text(before) and "Unknown values (2)" in _text(after)
+    assert "Unknown values (2)" in _text(before) and "Unknown values (1)" in _text(after)
 
 
 def test_sphinx_build_renders_what_the_registry_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -298,7 +305,7 @@ def test_the_ladder_amount_assumption_and_the_2022_pro_rata_are_listed() -> None
     rendered = rc.unknowns_nodes(registry.all_rule_sets())
     assumed = _section(rendered, "unknowns-assumed").astext()
     assert "kommunalt-rusarbeid 2022 · ladder_amounts_basis" in assumed
-    assert "the ladder amounts of the 2019 award still apply" in assumed
+    assert "the ladder amounts of the 2017 and 2019 awards still apply" in assumed
     inferred = _section(rendered, "unknowns-inferred").astext()
     assert "kommunalt-rusarbeid 2022 · pro_rata" in inferred
     assert "kommunalt-rusarbeid 2021 · pro_rata" not in inferred

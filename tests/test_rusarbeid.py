@@ -4,7 +4,8 @@ Expected values come from ../shared/domain/rules.md and issue 2, through the sma
 oracle below, never from running the code:
 
 * 2021 and 2022: the legacy ladder, step = year in scheme (year − first grant year + 1);
-  only step 2 = 550 000 is known. In 2022 only positions first funded 2018–2021
+  steps 1 = 660 000 (inferred, SAL-17) and 2 = 550 000 (inferred percentage, VOL-19) are
+  known; steps 3 and 4 are not. In 2022 only positions first funded 2018–2021
   (the municipality had the grant in 2021; the position existed in 2021).
 * 2023 and 2024: 330 000 per 100 % position while within the four years.
 * from 2025: nothing. Pro rata by percentage; rounded once, half up to whole kroner.
@@ -31,6 +32,7 @@ from nedtrapping.schemes.kommunalt_rusarbeid import (
 )
 
 LETTER = "Tilsagnsbrev 2022, Øksnes kommune"
+STEP_1 = 660_000
 STEP_2 = 550_000
 FLAT = 330_000
 
@@ -49,7 +51,7 @@ def per_full_position(year: int, first: int, supplied: dict[int, int]) -> int:
         return 0
     if year >= 2023:
         return FLAT
-    ladder = {2: STEP_2, **supplied}
+    ladder = {1: STEP_1, 2: STEP_2, **supplied}
     if n not in ladder:
         raise Unknown(n)
     return ladder[n]
@@ -264,7 +266,7 @@ def test_percent_forms_give_the_same_grant(percent, first, year):
 def test_an_unknown_ladder_step_is_never_treated_as_zero(year, first, percent):
     n = year_in_scheme(year, first)
     eligible = 1 <= n <= 4 and (year == 2021 or 2018 <= first <= 2021)
-    if eligible and n in (1, 3, 4):
+    if eligible and n in (3, 4):
         with pytest.raises(UnknownValueError) as info:
             compute_grant(year, first_grant_year=first, percent=percent)
         message = str(info.value)

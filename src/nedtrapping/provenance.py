@@ -105,7 +105,8 @@ def _optional_date(value: object) -> _dt.date | None:
 
 @attrs.frozen
 class Citation:
-    """A source: a document, the place in it, its link and its publication date.
+    """A source: a document, the place in it, its link, its publication date and, where
+    one was checked, the source's own words for the value.
 
     The reference and its link live in one object so they cannot disagree.
     """
@@ -116,10 +117,17 @@ class Citation:
     published: _dt.date | None = attrs.field(default=None, converter=_optional_date)
     #: A short tag used in the docs (e.g. ``"DECK"``).
     tag: str | None = None
+    #: The source's own words at this place, verbatim (Norwegian as written), when they were checked;
+    #: ``None`` when no words are quoted.
+    quote: str | None = None
 
-    def at(self, section: str) -> Citation:
-        """The same source, pointing at another section."""
-        return attrs.evolve(self, section=section)
+    def at(self, section: str, quote: str | None = None) -> Citation:
+        """The same source, pointing at another section (and quoting its words there, if given).
+
+        A quote belongs to one place in a source, so a citation moved to another section
+        carries only the quote given for that section.
+        """
+        return attrs.evolve(self, section=section, quote=quote)
 
     def __str__(self) -> str:
         parts = [self.document]
@@ -137,6 +145,7 @@ class Citation:
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
             "tag": self.tag,
+            "quote": self.quote,
         }
 
 

@@ -416,7 +416,7 @@ def ladder_step_supplies(
     *,
     amounts: st.SearchStrategy[Money] | None = None,
 ) -> st.SearchStrategy[LadderStepSupply]:
-    """A :class:`LadderStepSupply` for one of ``steps`` (default the unknown steps 1, 3, 4):
+    """A :class:`LadderStepSupply` for one of ``steps`` (default 1, 3, 4: the unknown steps 3 and 4 and the inferred step 1):
     a positive whole-kroner amount up to 1 000 000 (or ``amounts``) and a source, given as a
     :class:`Citation` or as the name of a grant letter."""
     amount_st = amounts if amounts is not None else kroner_amounts(1, 1_000_000)

@@ -4,12 +4,16 @@ The rules by year:
 
 * 2017–2021 — the legacy **year ladder** (årsstigen): an amount per 100 % position
   that is cut every year, for at most four years, pro rata by position percentage.
-  Only step 2 (550 000) is known from a public source; steps 1, 3 and 4 are
-  :attr:`~nedtrapping.provenance.Status.UNKNOWN` and stay so until a user supplies
-  them from a grant letter (:meth:`KommunaltRusarbeidRules.with_ladder_step`).
+  Steps 1 (660 000, a 2017 award) and 2 (550 000, a 2019 award) are
+  :attr:`~nedtrapping.provenance.Status.INFERRED` from press reports of single awards;
+  steps 3 and 4 are :attr:`~nedtrapping.provenance.Status.UNKNOWN` and stay so until
+  a user supplies them from a grant letter
+  (:meth:`KommunaltRusarbeidRules.with_ladder_step`).
 * 2022 — transitional, "beregnes som tidligere": the ladder again, but only for
   municipalities that got the grant in 2021 and only for existing positions.
-* 2023 and 2024 — a flat 330 000 per 100 % position, still within the four years.
+* 2023 and 2024 — a flat 330 000 per 100 % position, still within the four years
+  (in 2024 a position in its fourth year in 2023 gets nothing, unless an approved
+  carry-over of unspent money: :attr:`KommunaltRusarbeidRules.carry_over_exception`).
 * from 2025 — nothing: 2024 is the last grant year.
 """
 
@@ -19,6 +23,7 @@ import datetime as _dt
 import enum
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -77,12 +82,20 @@ def _how_to_supply_step(step: int, year: int) -> str:
     )
 
 
+_HDIR_21_LADDER = src.HDIR_21.at(
+    "bakgrunn: tidsbegrenset tilskuddsperiode med årlig reduksjon (årsstigen)",
+    quote="Dette innebærer en tidsbegrenset tilskuddsperiode på inntil fire (4) år med en årlig reduksjon av "
+          "tilskuddsbeløp",
+)
+
+
 def _unknown_step(step: int, year: int) -> Fact[Money]:
     return Fact.unknown(
-        src.HDIR_21.at("regelverk: beregningsregler (årsstigen)"),
+        _HDIR_21_LADDER,
         note=(
             f"The ladder amount for year {step} in the scheme has not been found in any public source "
-            "(searched: Helsedirektoratet's rules, Statsforvalteren pages, press reports)."
+            "(searched: Helsedirektoratet's rules, Statsforvalteren pages, press reports). An arithmetic "
+            "pattern in the known steps is not a source."
         ),
         how_to_supply=_how_to_supply_step(step, year),
     )
@@ -96,6 +109,8 @@ class LegacyLadder:
     step_2: Fact[Money]
     step_3: Fact[Money]
     step_4: Fact[Money]
+    #: The position percentage behind step 2's source (VOL-19 names none: 100 % is inferred).
+    step_2_percent: Fact[int] | None = None
 
     def step(self, n: int) -> Fact[Money]:
         if n not in (1, 2, 3, 4):
@@ -113,20 +128,52 @@ class LegacyLadder:
         supplied = replaced.supplied(amount, source)
         if replaced.is_known:
             supplied = attrs.evolve(supplied, note=f"replaces the {replaced.status.value} value {replaced.value} ({replaced.citation.tag or replaced.citation.document})")
-        return attrs.evolve(self, **{f"step_{n}": supplied})
+        changes: dict[str, Any] = {f"step_{n}": supplied}
+        return attrs.evolve(self, **changes)
+
+
+_STEP_1 = Fact(
+    Money.kroner(660_000),
+    Status.INFERRED,
+    src.SAL_17.at(
+        "2017 award to Salangen: 660 000 kr for ett årsverk",
+        quote="Salangen kommune får 660.000 kroner i tilskudd innrettet mot kommunalt rusarbeid. [...] Midlene "
+              "skal gå til ett årsverk ved psykiatritjenesten.",
+    ),
+    note=("Inferred: a 2017 award (Fylkesmannen i Troms' letter, reported 1 May 2017), the first year of the "
+          "2017 rules (HDIR-21: «Tilskuddsordningen fikk i 2017 ny innretning»), so the position was in its "
+          "year 1. The article says «ett årsverk», not «år 1» or «100 %»: that this is the step for a 100 % "
+          "position in its first year is inferred, not stated."),
+)
+_STEP_2 = Fact(
+    Money.kroner(550_000),
+    Status.INFERRED,
+    src.VOL_19.at(
+        "2019 award to Øksnes: «ettervernkonsulent år 2 med kr 550 000»",
+        quote="Fylkesmannen gir et tilskudd på inntil kr 660 000,- til ettervernkonsulent år 2 med kr 550 000,- "
+              "og erfaringskonsulent år 2 med kr 110 000,-.",
+    ),
+    note=("The amount for a position in its year 2 is stated (VOL-19); the source gives no position "
+          "percentage, so that 550 000 is the amount for a 100 % position is inferred (see step_2_percent). "
+          "No source says the ladder amounts changed between 2017 and 2021."),
+)
+_STEP_2_PERCENT = Fact(
+    100,
+    Status.INFERRED,
+    src.VOL_19.at("«ettervernkonsulent år 2 med kr 550 000» (no percentage given)",
+                  quote="ettervernkonsulent år 2 med kr 550 000,-"),
+    note=("VOL-19 names no position percentage for the 550 000: that it is the amount for a 100 % position "
+          "(the basis of the ladder, RUSF-20) is inferred."),
+)
 
 
 def _legacy_ladder(year: int) -> LegacyLadder:
     return LegacyLadder(
-        step_1=_unknown_step(1, year),
-        step_2=Fact(
-            Money.kroner(550_000),
-            Status.FINAL,
-            src.VOL_19.at("2019 award to Øksnes: 550 000 kr for a 100 % position in its 2nd year"),
-            note="Confirmed by a 2019 award; no source says the ladder amounts changed between 2017 and 2021.",
-        ),
+        step_1=_STEP_1,
+        step_2=_STEP_2,
         step_3=_unknown_step(3, year),
         step_4=_unknown_step(4, year),
+        step_2_percent=_STEP_2_PERCENT,
     )
 
 
@@ -169,6 +216,11 @@ class KommunaltRusarbeidRules(RuleSet):
     target_group: Fact[str] | None = None
     #: The year's priorities, in the source's order.
     priorities: tuple[Fact[str], ...] = ()
+    #: The one exception to "at most four years" a source states for the year (2024: an approved
+    #: carry-over of unspent money), verbatim, for plans and explanations to show.
+    carry_over_exception: Fact[str] | None = None
+    #: Sources that contradict a value used (kept, UNCERTAIN, never used in a computation).
+    conflicting_sources: tuple[Fact[str], ...] = ()
 
     def with_ladder_step(self, step: int, amount: Money, source: Citation | str) -> KommunaltRusarbeidRules:
         """A derived rule set where ladder ``step`` is ``amount`` (user-supplied, from ``source``).
@@ -214,29 +266,51 @@ class KommunaltRusarbeidRules(RuleSet):
 # --------------------------------------------------------------------------- rule sets
 
 _APPLICANTS = Fact("Kommuner", Status.FINAL, src.DECK.at("kalender: Kommunalt rusarbeid — Kommuner"))
-_MAX_YEARS = Fact(4, Status.FINAL, src.HDIR_21.at("regelverk: inntil fire år per stilling"),
-                  note="From 2017 a position could get the grant for at most four years (also RUSF-17).")
+_MAX_YEARS = Fact(
+    4, Status.FINAL,
+    src.HDIR_21.at("bakgrunn: «tidsbegrenset tilskuddsperiode på inntil fire (4) år»",
+                   quote="Dette innebærer en tidsbegrenset tilskuddsperiode på inntil fire (4) år med en årlig "
+                         "reduksjon av tilskuddsbeløp"),
+    note="From 2017 a position could get the grant for at most four years (also RUSF-17).",
+)
 _YEAR_RULE = Fact(
     "year in scheme = budget year − first grant year + 1",
     Status.INFERRED,
-    src.HDIR_21.at("regelverk: årsstigen"),
+    src.HDIR_21.at("bakgrunn: årsstigen"),
     note="No source writes the formula; it follows from 'at most four years, cut every year'.",
 )
-_LAST_YEAR = Fact(2024, Status.FINAL, src.HDIR_24.at("overgangsordning: 2024 er siste år"),
-                  note="Transitional rules approved 11 Jan 2022, at most three years, ending in 2024 (RUSF-22a).")
+_LAST_YEAR = Fact(
+    2024, Status.FINAL,
+    src.INN_24.at("Om søknadsbehandlingen", quote="Dette er siste år med overgangsordning."),
+    note=("Transitional rules approved 11 Jan 2022, at most three years, ending in 2024 (RUSF-22a); "
+          "HDIR-24 says the same «Med forbehold om Stortingets vedtak»."),
+)
 _LADDER_BASIS = Fact(
-    "the ladder amounts of the 2019 award still apply",
+    "the ladder amounts of the 2017 and 2019 awards still apply",
     Status.ASSUMED,
     src.LIBRARY.at("assumptions: ladder amounts"),
-    note=("Step 2 = 550 000 is stated for a 2019 award (VOL-19). No source says whether the ladder amounts "
-          "changed between 2017 and 2021; the library assumes they did not. If your grant letter says "
-          "otherwise, supply the amount with with_ladder_step."),
+    note=("Step 1 = 660 000 is inferred from a 2017 award (SAL-17) and step 2 = 550 000 from a 2019 award "
+          "(VOL-19). No source says whether the ladder amounts changed between 2017 and 2021; the library "
+          "assumes they did not. If your grant letter says otherwise, supply the amount with with_ladder_step."),
 )
 _TARGET = Fact(
     "Personer eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende.",
     Status.FINAL,
-    src.TF_21.at("Målgruppe"),
+    src.TF_21.at("Målgruppe", quote="Personer eller grupper av personer, med rusmiddelrelaterte problemer og "
+                                   "deres pårørende."),
 )
+_KORUS_CONFLICT = Fact(
+    "Søknad sendes Fylkesmannen innen 21. februar.",
+    Status.UNCERTAIN,
+    src.KORUS_STO_21.at("ingress (beside «455 millioner kroner til rusarbeid i 2021»)",
+                        quote="Søknad sendes Fylkesmannen innen 21. februar."),
+    note=("One KORUS page gives 21 February for the 2021 ordinary round (beside the 455 MNOK); every other "
+          "source gives 10 February 2021 (INN-21 «Søknadsfrist er 10.02.2021», KORUS-21 «Søknadsfrist er "
+          "10. februar 2021.»). The library uses 10 February 2021 and keeps this as a conflict; it is never "
+          "used in a computation."),
+)
+_MR_21R_NOTE = ("regional residual money: Statsforvaltaren i Møre og Romsdal's own 4.8 MNOK, beside the national "
+                "residual round of about 76 MNOK (MR-21R: «har framleis 4,8 millionar i tilskotsmidlar»)")
 
 RULES_2021 = register(
     KommunaltRusarbeidRules(
@@ -246,39 +320,54 @@ RULES_2021 = register(
         title_en="Grant for municipal substance-abuse work",
         budget_chapter="kap. 765 post 62",
         citation=src.TF_21,
-        applicants=Fact("Kommuner", Status.FINAL, src.TF_21.at("Hvem kan søke")),
+        applicants=Fact("Kommuner", Status.FINAL, src.TF_21.at("Hvem kan søke", quote="Hvem kan søke: Kommuner")),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 2, 10), src.INN_21, as_written="10.02.2021",
-                           note="ordinary round (455 MNOK); the report on 2020 has the same deadline"),
-            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18), src.TF_21.at("Søknadsfrist"),
+                           note="ordinary round (455 MNOK); the report on 2020 has the same deadline. One KORUS "
+                                "page says «innen 21. februar»: kept as the UNCERTAIN fact conflicting_sources"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18),
+                           src.TF_21.at("Søknadsfrist", quote="Søknadsfrist: 18. oktober 2021"),
                            as_written="18. oktober 2021", county="Troms og Finnmark",
                            note="residual round: national residual funds of about 76 MNOK", round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.AGD_21, as_written="1. oktober 2021",
                            county="Agder", note="residual round (ekstrautlysning)", round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
                            county="Oslo og Viken", note="residual round (2. gangs utlysning)", round="restmidler"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 9, 15),
+                           src.MR_21R.at("Søknadsfrist", quote="Søknadsfrist: 15. september 2021"),
+                           as_written="15. september 2021", county="Møre og Romsdal", note=_MR_21R_NOTE,
+                           round="regionale restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 15), src.NORD_22, as_written="15. februar 2022",
                            note="report on the 2021 grant, with the 2022 application"),
-            exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1), src.TF_21.at("Rapporteringsfrist"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
+                           src.TF_21.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
                            as_written="1. februar 2022", county="Troms og Finnmark",
                            note="report on the residual-round grant", round="restmidler"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
+                           src.MR_21R.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
+                           as_written="1. februar 2022", county="Møre og Romsdal",
+                           note="report on the regional residual-round grant (4.8 MNOK)", round="regionale restmidler"),
         ),
-        method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.HDIR_21.at("regelverk: beregningsregler")),
+        method=Fact(Method.LEGACY_LADDER, Status.FINAL, _HDIR_21_LADDER),
         ladder=_legacy_ladder(2021),
         ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="The amount is set for a 100 % position and cut in proportion."),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
-        requires_grant_in_2021=Fact(False, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021"),
+        requires_grant_in_2021=Fact(False, Status.FINAL,
+                                    src.TF_21.at("Dette prioriteres i 2021",
+                                                 quote="Nye kommuner skal prioriteres inn i ordningen."),
                                     note="In 2021 new municipalities were prioritised into the scheme."),
         only_existing_positions=Fact(False, Status.FINAL, src.TF_21.at("Målet med tilskuddet"),
                                      note="In 2021 new positions could be funded."),
         last_grant_year=_LAST_YEAR,
-        national_frame=Fact(Money.kroner(455_000_000), Status.FINAL, src.KORUS_21,
+        national_frame=Fact(Money.kroner(455_000_000), Status.FINAL,
+                            src.KORUS_21.at("ingress", quote="Helsedirektoratet lyser ut 455 millioner kroner til "
+                                                             "kommunalt rusarbeid."),
                             note="Ordinary round; the residual round was about 76 MNOK (TF-21)."),
         target_group=_TARGET,
         priorities=tuple(
-            Fact(text, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021"))
+            Fact(text, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021", quote=text))
             for text in (
                 "Nye kommuner skal prioriteres inn i ordningen.",
                 "Ansettelser av personer med brukererfaring eller erfaringskonsulenter.",
@@ -289,13 +378,15 @@ RULES_2021 = register(
                 "Lavterskeltjenester",
             )
         ),
+        conflicting_sources=(_KORUS_CONFLICT,),
     )
 )
 
 _TRANSITION_APPLICANTS = Fact(
     "Kommuner som fikk tilskudd i 2021",
     Status.FINAL,
-    src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»"),
+    src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»",
+                quote="Bare kommuner som fikk tilskudd i 2021 kan søke"),
 )
 
 RULES_2022 = register(
@@ -308,12 +399,15 @@ RULES_2022 = register(
         citation=src.DECK,
         applicants=_TRANSITION_APPLICANTS,
         deadlines=(
-            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 15), src.DECK.at("«Søknadsfrist 15. februar»"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 15),
+                           src.DECK.at("«Søknadsfrist 15. februar»", quote="Søknadsfrist 15. februar"),
                            as_written="15. februar", note="23:59 per NORD-22; the report on 2021 has the same deadline"),
-            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1), src.NORD_22, as_written="1. februar 2023",
-                           note="report on the 2022 grant"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1),
+                           src.NORD_22.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2023 23:59"),
+                           as_written="1. februar 2023", note="report on the 2022 grant"),
         ),
-        method=Fact(Method.LEGACY_LADDER, Status.FINAL, src.DECK.at("«2022 → Beregnes som tidligere»")),
+        method=Fact(Method.LEGACY_LADDER, Status.FINAL,
+                    src.DECK.at("«2022 → Beregnes som tidligere»", quote="2022 → Beregnes som tidligere")),
         ladder=_legacy_ladder(2022),
         ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
@@ -321,8 +415,12 @@ RULES_2022 = register(
                            "that 2022, 'computed as before', does the same is inferred."),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
-        requires_grant_in_2021=Fact(True, Status.FINAL, src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»")),
-        only_existing_positions=Fact(True, Status.FINAL, src.DECK.at("«Bare til videreføring av eksisterende stillinger»")),
+        requires_grant_in_2021=Fact(True, Status.FINAL,
+                                    src.DECK.at("«Bare kommuner som fikk tilskudd i 2021 kan søke»",
+                                                quote="Bare kommuner som fikk tilskudd i 2021 kan søke")),
+        only_existing_positions=Fact(True, Status.FINAL,
+                                     src.DECK.at("«Bare til videreføring av eksisterende stillinger»",
+                                                 quote="Bare til videreføring av eksisterende stillinger")),
         last_grant_year=_LAST_YEAR,
         national_frame=Fact(Money.kroner(350_000_000), Status.UNCERTAIN, src.RUSF_22B,
                             note="A secondary reading of the 2022 frame."),
@@ -330,9 +428,15 @@ RULES_2022 = register(
     )
 )
 
+_FLAT_METHOD = Fact(Method.FLAT_PER_POSITION, Status.FINAL,
+                    src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»", quote="2023 – 2024 → 330 000 pr. stilling"))
+_FULL_PERIOD = "Søkere som oppfyller kriteriene, får mulighet til å fullføre tilskuddsperioden på inntil fire år (2021-2024)."
+
 
 def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: tuple[Deadline, ...],
-                frame: Fact[Money]) -> KommunaltRusarbeidRules:
+                frame: Fact[Money], pro_rata: Fact[bool], max_years: Fact[int], requires_grant_in_2021: Fact[bool],
+                only_existing_positions: Fact[bool], auditor_certificate_required: Fact[bool],
+                carry_over_exception: Fact[str] | None = None) -> KommunaltRusarbeidRules:
     return KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=year,
@@ -342,50 +446,109 @@ def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: 
         citation=citation,
         applicants=_TRANSITION_APPLICANTS,
         deadlines=deadlines,
-        method=Fact(Method.FLAT_PER_POSITION, Status.FINAL, src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»")),
+        method=_FLAT_METHOD,
         flat_amount=flat,
-        pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
-                      note="No source says so for 2023–2024; inferred from the legacy rule (amount per 100 % position)."),
-        max_years_in_scheme=Fact(4, Status.FINAL, src.INN_24,
-                                 note="A position in its 4th year in 2023 gets nothing in 2024 (HDIR-24, VL-23)."),
+        pro_rata=pro_rata,
+        max_years_in_scheme=max_years,
         year_in_scheme_rule=_YEAR_RULE,
-        requires_grant_in_2021=Fact(True, Status.INFERRED, src.RUSF_22A,
-                                    note="The transitional rules of 2022 run until 2024."),
-        only_existing_positions=Fact(True, Status.INFERRED, src.RUSF_22A,
-                                     note="The transitional rules of 2022 run until 2024."),
+        requires_grant_in_2021=requires_grant_in_2021,
+        only_existing_positions=only_existing_positions,
         last_grant_year=_LAST_YEAR,
         national_frame=frame,
-        auditor_certificate_required=Fact(False, Status.FINAL, citation.at("revisorattestasjon")),
+        auditor_certificate_required=auditor_certificate_required,
+        carry_over_exception=carry_over_exception,
     )
 
+
+_MR_23_AMOUNT = src.MR_23.at(
+    "beløp for 2023 (regelverket pkt 4)",
+    quote="For 2023 innvilga beløp for 100% stillingkr 330 000 uavhengig av kor mange år dei har vore med i "
+          "tilskotsordninga.",
+)
+_VL_23_AUDITOR = src.VL_23.at("Søknad og rapportering",
+                              quote="Ved rapportering er det ikkje naudsynt å levere revisorattest.")
 
 RULES_2023 = register(
     _flat_rules(
         2023,
         citation=src.MR_23,
-        flat=Fact(Money.kroner(330_000), Status.FINAL, src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»"),
-                  note="Confirmed for 2023 by MR-23."),
+        flat=Fact(Money.kroner(330_000), Status.FINAL,
+                  src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»", quote="2023 – 2024 → 330 000 pr. stilling"),
+                  note="Confirmed for 2023 by MR-23 («For 2023 innvilga beløp for 100% stillingkr 330 000»)."),
         deadlines=(
-            exact_deadline(Purpose.APPLICATION, _dt.date(2023, 2, 1), src.MR_23, as_written="1. februar 2023"),
-            exact_deadline(Purpose.REPORTING, _dt.date(2024, 2, 1), src.MR_23, as_written="1. februar 2024",
-                           note="report on the 2023 grant"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2023, 2, 1),
+                           src.MR_23.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2023"),
+                           as_written="1. februar 2023"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2024, 2, 1),
+                           src.MR_23.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2024"),
+                           as_written="1. februar 2024", note="report on the 2023 grant"),
         ),
         frame=Fact.unknown(src.MR_23, note="No source found gives the 2023 national frame."),
+        pro_rata=Fact(True, Status.INFERRED, _MR_23_AMOUNT,
+                      note="MR-23 gives the amount «for 100% stilling»; that a lower percentage gets a proportional "
+                           "share (as in the legacy rule, RUSF-20) is inferred."),
+        max_years=Fact(4, Status.FINAL, src.OV_23.at("ingress", quote=_FULL_PERIOD),
+                       note="Also MR-23: «får moglegheit til å fullføre tilskotsperioden på inntil fire år "
+                            "(2021-2024)»."),
+        requires_grant_in_2021=Fact(True, Status.FINAL,
+                                    src.OV_23.at("Hvem kan søke", quote="Kun kommuner som mottok tilskudd over "
+                                                                        "ordningen i 2021 kan søke.")),
+        only_existing_positions=Fact(True, Status.FINAL,
+                                     src.VL_23.at("ingress", quote="Det er ikkje mogeleg å søke om tilskot til nye "
+                                                                   "stillingar.")),
+        auditor_certificate_required=Fact(False, Status.FINAL, _VL_23_AUDITOR,
+                                          note="Stated by Statsforvaltaren i Vestland for the 2023 report."),
     )
 )
+
+_INN_24_AMOUNT = src.INN_24.at(
+    "Om søknadsbehandlingen",
+    quote="For 2024 gis det kr 330 000 (inkl. kompetansemidler) for en 100 % stilling.",
+)
+_CARRY_OVER = ("De som fikk tilskudd for 4. året i 2023 kan ikke motta tilskudd i 2024, med mindre det søkes om å "
+               "få godkjent overføring av ubrukte midler.")
 
 RULES_2024 = register(
     _flat_rules(
         2024,
         citation=src.INN_24,
-        flat=Fact(Money.kroner(330_000), Status.FINAL, src.INN_24,
+        flat=Fact(Money.kroner(330_000), Status.FINAL, _INN_24_AMOUNT,
                   note="In 2024 the 330 000 includes competence money."),
         deadlines=(
-            exact_deadline(Purpose.APPLICATION, _dt.date(2024, 2, 1), src.INN_24, as_written="1. februar 2024"),
-            exact_deadline(Purpose.REPORTING, _dt.date(2025, 2, 1), src.HDIR_24, as_written="1. februar 2025",
-                           note="report on the 2024 grant"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2024, 2, 1),
+                           src.INN_24.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2024 23:59"),
+                           as_written="1. februar 2024"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2025, 2, 1),
+                           src.ROG_24.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2025"),
+                           as_written="1. februar 2025", note="report on the 2024 grant"),
         ),
-        frame=Fact(Money.kroner(200_000_000), Status.FINAL, src.HDIR_24, note="Given as 'about 200 MNOK'."),
+        frame=Fact(Money.kroner(200_000_000), Status.PROVISIONAL,
+                   src.HDIR_24.at("Beløp", quote="Beløp: 200 000 000 kr [...] Oppgitt beløp er kun et anslag og kan "
+                                                "bli korrigert senere."),
+                   note="An estimate: «Oppgitt beløp er kun et anslag og kan bli korrigert senere»."),
+        pro_rata=Fact(True, Status.INFERRED, _INN_24_AMOUNT,
+                      note="INN-24 gives the amount «for en 100 % stilling»; that a lower percentage gets a "
+                           "proportional share (as in the legacy rule, RUSF-20) is inferred."),
+        max_years=Fact(4, Status.FINAL, src.INN_24.at("ingress", quote=_FULL_PERIOD),
+                       note=("A position in its 4th year in 2023 gets nothing in 2024 «med mindre det søkes om å få "
+                             "godkjent overføring av ubrukte midler» (INN-24; see carry_over_exception).")),
+        requires_grant_in_2021=Fact(True, Status.FINAL,
+                                    src.INN_24.at("Målgruppe", quote="Kommuner som i 2021 mottok tilskudd etter "
+                                                                     "tidligere regelverk, kan søke om videreføring "
+                                                                     "av tilskudd.")),
+        only_existing_positions=Fact(True, Status.FINAL,
+                                     src.INN_24.at("Om søknadsbehandlingen",
+                                                   quote="Dette betyr at det ikke åpnes for nye søknader til nye "
+                                                         "tiltak i denne overgangsordningen.")),
+        auditor_certificate_required=Fact(False, Status.INFERRED, _VL_23_AUDITOR,
+                                          note="No 2024 source says it: inferred from VL-23 (2023) for the same "
+                                               "transitional scheme."),
+        carry_over_exception=Fact(_CARRY_OVER, Status.FINAL,
+                                  src.INN_24.at("Om søknadsbehandlingen", quote=_CARRY_OVER),
+                                  note="The exception to 'at most four years': a position in its fourth year in "
+                                       "2023 can get money in 2024 only as an approved carry-over of unspent "
+                                       "money. The library computes 0 for it; apply to the Statsforvalter for "
+                                       "the carry-over."),
     )
 )
 

@@ -171,6 +171,8 @@ class LangvarigeSammensatteRules(RuleSet):
     deck_calendar_deadline: Fact[str]
     purpose: Fact[str]
     co_applicant: Fact[str]
+    #: When a health trust may co-apply (a transitional arrangement; see the fact's note).
+    co_applicant_condition: Fact[str]
     auditor_certificate_required: Fact[bool]
     variants: tuple[Variant, ...]
 
@@ -219,6 +221,15 @@ RULES_2022 = register(
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2022, 3, 31), src.LSB_22.at("søknadsfrist"),
                            as_written="31.3.22 ??????", status=Status.FINAL, note=_DEADLINE_NOTE),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 4, 1),
+                           src.HDIR_LSB_23.at("Slik blir prosessen",
+                                              quote="Rapporteringsfrist for 2022: 01. april 2023"),
+                           as_written="01. april 2023",
+                           note="report on the 2022 grant; Helsedirektoratet's page in its version of 10.02.2023"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 15), src.LSB_22.at("rapporteringsfrist"),
+                           as_written="15. februar 2023 23:59", county="Nordland",
+                           note="report on the 2022 grant: Statsforvalteren i Nordland's own date, earlier than "
+                                "Helsedirektoratet's 1 April 2023"),
         ),
         reservation=Fact("Med forbehold - endringer i regelverket kommer", _P, _VOKSNE.at("«Med forbehold»")),
         deck_slide_deadline=Fact("31.3.22 ??????", Status.UNCERTAIN, _VOKSNE.at("«Søknadsfrist 31.3.22 ??????»"),
@@ -230,6 +241,13 @@ RULES_2022 = register(
         purpose=Fact("Lønn til stillinger", _P, _VOKSNE.at("«Lønn til stillinger»")),
         co_applicant=Fact("Helseforetak kan være medsøker", _P, src.LSB_22.at("hvem kan søke"),
                           note="Municipalities apply; a health trust may co-apply."),
+        co_applicant_condition=Fact(
+            "a health trust may co-apply only as a transitional arrangement, where it co-applied before, and "
+            "with a cooperation agreement (samarbeidsavtale) with the municipality",
+            _P, src.LSB_22.at("hvem kan søke"),
+            note="The condition in the library's words (English), from the domain brief's reading of LSB-22; the "
+                 "source's own words were not available to quote. Provisional, like the whole rule set.",
+        ),
         auditor_certificate_required=Fact(False, _P, _VOKSNE.at("«Revisorattestasjon tas bort»")),
         variants=(
             Variant(

@@ -85,6 +85,12 @@ class NavSosialeTjenesterRules(RuleSet):
 
 
 _DECK_NAV = src.DECK.at("lysark «Tilskudd til utvikling av de sosiale tjenestene i NAV kontoret 2022»")
+_NAV_22_CAP = src.NAV_22.at(
+    "Beløp: inntil 610 000 kr per 100 % stilling",
+    quote="Det gis inntil 610.000 kroner per 100 prosent stilling (lønn og sosiale utgifter)",
+)
+_NAV_22_PERIOD = ("Tilskudd gis primært for ett år fra oppstartsdato, men det kan gis i inntil tre år til samme "
+                  "tiltak.")
 
 RULES_2022 = register(
     NavSosialeTjenesterRules(
@@ -99,22 +105,29 @@ RULES_2022 = register(
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 1), _DECK_NAV.at("«Søknadsfrist 1. februar»"),
                            as_written="1. februar", note="year 2022 from the deck's title; 23:59 Europe/Oslo"),
-            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 7), src.NAV_22.at("søknadsfrist utsatt"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 7),
+                           src.NAV_22.at("søknadsfrist utsatt",
+                                         quote="Søknadsfrist: 7. februar 2022 – er utvidet med 1 uke."),
                            as_written="7. februar 2022", county="Nordland",
                            note="Statsforvalteren i Nordland extended the deadline"),
-            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1), src.NAV_22.at("rapportering"),
+            exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1),
+                           src.NAV_22.at("rapportering", quote="Rapportering: Frist for statusrapportering og "
+                                                               "regnskapsrapportering er 1. februar 2023"),
                            as_written="1. februar 2023", note="report on the 2022 grant"),
         ),
         purpose=Fact("Lønn til stillinger", Status.FINAL, _DECK_NAV.at("«Lønn til stillinger»")),
-        max_per_full_position=Fact(Money.kroner(610_000), Status.FINAL, src.NAV_22.at("inntil 610 000 kr per 100 % stilling")),
-        pro_rata=Fact(True, Status.INFERRED, src.NAV_22.at("inntil 610 000 kr per 100 % stilling"),
+        max_per_full_position=Fact(Money.kroner(610_000), Status.FINAL, _NAV_22_CAP),
+        pro_rata=Fact(True, Status.INFERRED, _NAV_22_CAP,
                       note="The cap is stated per 100 % position; a lower percentage gets a proportional cap."),
         max_per_competence_measure=Fact(Money.kroner(20_000), Status.FINAL,
-                                        src.NAV_22.at("inntil 20 000 kr per tiltak til kompetanse")),
-        years_per_grant=Fact(1, Status.FINAL, src.NAV_22.at("tilskudd gis for ett år av gangen"),
-                             note="'Normally one year'."),
-        max_years_same_measure=Fact(3, Status.FINAL, _DECK_NAV.at("«Inntil tre år»"),
-                                    note="Also NAV-22: at most three years for the same measure."),
+                                        src.NAV_22.at("Beløp: inntil 20 000 kr per tiltak til kompetanse",
+                                                      quote="inntil 20.000 kroner per tiltak til kompetanse som "
+                                                            "trengs spesifikt for dette tiltaket")),
+        years_per_grant=Fact(1, Status.UNCERTAIN, src.NAV_22.at("Tidsperiode", quote=_NAV_22_PERIOD),
+                             note="«primært» (primarily): one year is the rule of thumb, not a rule — a grant can "
+                                  "be given for up to three years to the same measure."),
+        max_years_same_measure=Fact(3, Status.FINAL, _DECK_NAV.at("«Inntil tre år»", quote="Inntil tre år"),
+                                    note="Also NAV-22: «det kan gis i inntil tre år til samme tiltak»."),
         priorities=tuple(
             Fact(text, Status.FINAL, _DECK_NAV.at("«Prioriteringer 2022»"))
             for text in (

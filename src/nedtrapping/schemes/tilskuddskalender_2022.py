@@ -19,8 +19,12 @@ assumed wherever it is used, and is never an instant.
 
 Three rows point at schemes modelled in their own modules (kommunalt rusarbeid,
 langvarige og sammensatte behov, NAV); the other six get a minimal rule set here,
-with the counties' own dates where a source gives one (each Statsforvalter sets
-its own). :func:`uncertain_rows` lists the rows the deck itself doubts.
+with the counties' own dates where a source gives one (each Statsforvalter, or for
+frisklivs- og læringstilbud each fylkeskommune, sets its own). Prosjektskjønn has
+two rounds that must not be mixed: the deck's «1. november» is the call for the
+*following* year's money, while Nordland's 25 February and Oslo og Viken's 31 March
+2022 are calls for 2022 money (round :data:`PROSJEKTSKJONN_ROUND_2022`).
+:func:`uncertain_rows` lists the rows the deck itself doubts.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ __all__ = [
     "HUSBANKEN_BOLIGSOSIALE",
     "FASTLEGER_KORONA",
     "PROSJEKTSKJONN",
+    "PROSJEKTSKJONN_ROUND_2022",
     "KOMPETANSE_INNOVASJON",
     "NYTT_PSYKISK_HELSE_RUS",
     "uncertain_rows",
@@ -152,12 +157,22 @@ _I = Status.INFERRED
 FRISKLIV = _row_rules(
     "frisklivs-og-laeringstilbud", "Tilskudd Frisklivs- og læringstilbud",
     "Grant for healthy-living and learning services", _kommuner(),
-    (AssumedPeriodDeadline(
-        purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=_I, citation=_cell("Vår"),
-        approx_year=YEAR, approx_month=3, last_month=5, period_assumption=SPRING_PERIOD,
-        note="The deck gives no date, only «Vår» (spring). The year 2022 is INFERRED (the table gives none); "
-             "the period 1 March – 31 May is ASSUMED by the library (sources.LIBRARY).",
-    ),),
+    (
+        AssumedPeriodDeadline(
+            purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=_I, citation=_cell("Vår"),
+            approx_year=YEAR, approx_month=3, last_month=5, period_assumption=SPRING_PERIOD,
+            note="The deck gives no date, only «Vår» (spring). The year 2022 is INFERRED (the table gives none); "
+                 "the period 1 March – 31 May is ASSUMED by the library (sources.LIBRARY).",
+        ),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 3, 23), src.AGD_FL_22, as_written="23. mars",
+                       county="Agder",
+                       note="Agder fylkeskommune's own date for 2022 (AGD-FL-22: «Søknadsfrist for 2022 er 23. "
+                            "mars.»); 23:59 Europe/Oslo is the library's rule for a day without a time"),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 1), src.TRL_FL_22, as_written="1. april 2022",
+                       county="Trøndelag",
+                       note="Trøndelag fylkeskommune's own date (TRL-FL-22: «Søknadsfristen er 1. april 2022.»); "
+                            "23:59 Europe/Oslo is the library's rule for a day without a time"),
+    ),
     assumed_period=SPRING_PERIOD,
 )
 HUSBANKEN_BOLIGSOSIALE = _row_rules(
@@ -175,15 +190,27 @@ FASTLEGER_KORONA = _row_rules(
               note="Applications handled as they come; no deadline. The year 2022 is INFERRED (the table gives "
                    "none)."),),
 )
+#: The round of prosjektskjønn for the year's own money (the counties' calls early in 2022), apart from the
+#: deck's «1. november», which is the call for the following year's money.
+PROSJEKTSKJONN_ROUND_2022 = "midler for 2022"
+
 PROSJEKTSKJONN = _row_rules(
     "prosjektskjonnsmidler", "Prosjektskjønnsmidler", "Discretionary project funds", _kommuner(),
     (
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 11, 1), _cell("1. november"),
-                       as_written="1. november", status=_I, note=_YEAR_NOTE),
+                       as_written="1. november", status=_I,
+                       note="The call for the following year's money (a Statsforvalter's «1. november» call is "
+                            "for next year's projects: e.g. AGD-PS-23, «søke om støtte til nye prosjekter i 2023 "
+                            "[...] Søknadsfristen er satt til 01.11.2022»). " + _YEAR_NOTE),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 25), src.NORD_PS_22, as_written="25. februar 2022",
-                       county="Nordland",
-                       note="Statsforvalteren i Nordland's own date (NORD-PS-22); 23:59 Europe/Oslo is the library's "
-                            "rule for a day without a time"),
+                       county="Nordland", round=PROSJEKTSKJONN_ROUND_2022,
+                       note="Statsforvalteren i Nordland's call for 2022 money (NORD-PS-22), a round of its own: "
+                            "it does not replace the deck's «1. november» (next year's money); 23:59 Europe/Oslo "
+                            "is the library's rule for a day without a time"),
+        exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 3, 31), src.OV_PS_22, as_written="31. mars 2022",
+                       county="Oslo og Viken", round=PROSJEKTSKJONN_ROUND_2022,
+                       note="Statsforvalteren i Oslo og Viken's call for 2022 money (OV-PS-22); 23:59 Europe/Oslo "
+                            "is the library's rule for a day without a time"),
     ),
 )
 KOMPETANSE_INNOVASJON = _row_rules(
