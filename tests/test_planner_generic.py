@@ -190,3 +190,29 @@ def test_every_wording_has_both_languages_and_the_same_fields() -> None:
         fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in LANGS]
         assert fields[0] == fields[1], key
         assert all(entry[lang].strip() for lang in LANGS), key
+
+
+def test_received_2021_is_inferred_once_per_municipality_from_all_its_positions() -> None:
+    # the grant is the municipality's: a position first funded 2022 does not make its municipality
+    # a newcomer when another of its positions was funded in 2021 — it fails only as a new position
+    plan = plan_municipality([_pos("gammel", first=2020), _pos("ny", first=2022)], years=[2023])
+    text = plan.explain("ny", 2023).to_text()
+    assert "The municipality received the grant in 2021 — met" in text
+    assert "inferred from the municipality's positions (first grant years 2020, 2022" in text
+    assert "The position existed (was funded) in 2021 — NOT met" in text
+    assert plan.row("ny", 2023).grant == K(0) and plan.row("gammel", 2023).grant == K(330_000)
+    inferred = [w for w in plan.warnings if "received the grant in 2021" in w]
+    assert len(inferred) == 1 and inferred[0].startswith("inferred: Testkommune:")
+    # a municipality with only a new position was not funded in 2021
+    alone = plan_municipality([_pos("ny", first=2022)], years=[2023])
+    assert "The municipality received the grant in 2021 — NOT met" in alone.explain("ny", 2023).to_text()
+
+
+def test_a_position_after_its_four_years_in_2024_is_told_about_the_carry_over_exception() -> None:
+    plan = plan_municipality([_pos("fem", first=2020), _pos("fire", first=2021)])
+    assert plan.row("fem", 2024).grant == K(0)
+    assert "Exception: unused money may be carried over" in plan.explain("fem", 2024).to_text()
+    assert "Exception" not in plan.explain("fire", 2024).to_text()
+    notes = [w for w in plan.warnings if "transfer of unused money" in w]
+    assert notes == ["Testkommune / fem 2024: no grant after four years in the scheme, unless a transfer of "
+                     "unused money is applied for and approved"]

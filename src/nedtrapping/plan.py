@@ -528,10 +528,14 @@ def plan_municipality(
     used_facts: set[tuple[str, str]] = set()
     digests: dict[str, str] = {}
 
+    municipality_years: dict[str, tuple[int, ...]] = {}
+    for p in positions:
+        municipality_years[p.municipality] = (*municipality_years.get(p.municipality, ()), p.first_grant_year)
     for p in positions:
         subject = p.subject
         base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
-                                received_grant_in_2021=p.received_grant_in_2021, subject=subject)
+                                received_grant_in_2021=p.received_grant_in_2021, subject=subject,
+                                municipality_first_grant_years=municipality_years[p.municipality])
         notices.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
         previous_own: Money | None = None
         for index, year in enumerate(year_list):

@@ -47,6 +47,9 @@ class GrantQuery:
     received_grant_in_2021: bool | None = None
     #: Who is asking, for explanations (``"Eksempel kommune / Ruskonsulent"``).
     subject: str = "the position"
+    #: The first grant years of all the municipality's positions in the plan (a grant can be the
+    #: municipality's, not the position's: kommunalt rusarbeid asks whether the municipality had it in 2021).
+    municipality_first_grant_years: tuple[int, ...] = ()
 
 
 @attrs.frozen

@@ -174,10 +174,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
               "that existed in 2021, so there is no grant",
     },
     "warning.rusarbeid.inferred_2021": {
-        "nb": "{status}: {subject}: kommunen fikk tilskudd i 2021 (utledet av første tilskuddsår {first}); oppgi det "
-              "i en kolonne fikk_tilskudd_2021 eller med Position(received_grant_in_2021=...)",
-        "en": "{status}: {subject}: the municipality received the grant in 2021 (from first grant year {first}); "
-              "state it with a received_2021 column or Position(received_grant_in_2021=...)",
+        "nb": "{status}: {municipality} fikk tilskudd i 2021 (utledet av stillingenes første tilskuddsår {first}); "
+              "oppgi det i en kolonne fikk_tilskudd_2021 eller med Position(received_grant_in_2021=...)",
+        "en": "{status}: {municipality}: the municipality received the grant in 2021 (from its positions' first "
+              "grant years {first}); state it with a received_2021 column or Position(received_grant_in_2021=...)",
+    },
+    "warning.rusarbeid.carry_over": {
+        "nb": "{subject} {year}: ingen tilskudd etter fire år i ordningen, med mindre overføring av ubrukte midler "
+              "søkes og godkjennes",
+        "en": "{subject} {year}: no grant after four years in the scheme, unless a transfer of unused money is "
+              "applied for and approved",
     },
     "warning.nav.maximum": {
         "nb": "{subject}: {scheme} gir et maksimum, ikke et beløp; planen bruker maksimum (oppgi beløpet fra "

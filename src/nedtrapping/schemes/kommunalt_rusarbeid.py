@@ -606,24 +606,46 @@ def _inferred_2021(first_grant_year: int) -> bool:
     return 2018 <= first_grant_year <= 2021
 
 
+def _received_2021(first_grant_year: int, received: bool | None, municipality_years: Sequence[int]) -> bool:
+    """Did the municipality get the grant in 2021: as stated, else inferred from its positions (or this one)."""
+    if received is not None:
+        return received
+    if municipality_years:
+        return any(_inferred_2021(y) for y in municipality_years)
+    return _inferred_2021(first_grant_year)
+
+
 def check_eligibility(
     rules: KommunaltRusarbeidRules,
     *,
     first_grant_year: int,
     received_grant_in_2021: bool | None = None,
     subject: str = "the position",
+    municipality_first_grant_years: Sequence[int] = (),
 ) -> Verdict:
     """Is a position eligible under ``rules``? Each condition is a :class:`~nedtrapping.eligibility.Check`.
 
-    ``received_grant_in_2021=None`` means "not stated": it is then inferred from the
-    position itself (a position first funded 2018–2021 was in its four years in 2021),
-    and the check says so.
+    ``received_grant_in_2021=None`` means "not stated": it is then inferred — the grant is
+    the municipality's, so from all the municipality's positions when
+    ``municipality_first_grant_years`` is given (one position first funded 2018–2021 was
+    within its four years in 2021), else from this position alone — and the check says so.
     """
     year = rules.year
     checks: list[Check] = []
     n = year_in_scheme(year, first_grant_year)
     if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
-        if received_grant_in_2021 is None:
+        if received_grant_in_2021 is None and municipality_first_grant_years:
+            inferred = _received_2021(first_grant_year, None, municipality_first_grant_years)
+            years = ", ".join(str(y) for y in sorted(set(municipality_first_grant_years)))
+            checks.append(Check(
+                "The municipality received the grant in 2021",
+                inferred,
+                f"not stated; inferred from the municipality's positions (first grant years {years}: "
+                f"{'at least one is' if inferred else 'none is'} within 2018–2021, so the municipality "
+                f"{'was' if inferred else 'was not'} funded in 2021)",
+                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
+            ))
+        elif received_grant_in_2021 is None:
             inferred = _inferred_2021(first_grant_year)
             checks.append(Check(
                 "The municipality received the grant in 2021",
@@ -668,12 +690,12 @@ def check_eligibility(
     return Verdict(f"{subject} in {SCHEME_ID} {year}", tuple(checks))
 
 
-def _eligible(rules: KommunaltRusarbeidRules, first_grant_year: int, received_grant_in_2021: bool | None) -> bool:
+def _eligible(rules: KommunaltRusarbeidRules, first_grant_year: int, received_grant_in_2021: bool | None,
+              municipality_years: Sequence[int] = ()) -> bool:
     """The outcome of :func:`check_eligibility` without building its explanation (the same conditions)."""
     n = year_in_scheme(rules.year, first_grant_year)
     if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
-        received = _inferred_2021(first_grant_year) if received_grant_in_2021 is None else received_grant_in_2021
-        if not received:
+        if not _received_2021(first_grant_year, received_grant_in_2021, municipality_years):
             return False
     if rules.only_existing_positions.require("only_existing_positions") and first_grant_year > 2021:
         return False
@@ -690,6 +712,11 @@ def _eligibility_uses(rules: KommunaltRusarbeidRules) -> tuple[FactRef, ...]:
     refs += [FactRef(rules, "year_in_scheme_rule", "year_in_scheme_rule", rules.year_in_scheme_rule),
              FactRef(rules, "max_years_in_scheme", "max_years_in_scheme", rules.max_years_in_scheme)]
     return tuple(refs)
+
+
+def _after_its_years(rules: KommunaltRusarbeidRules, first_grant_year: int) -> bool:
+    """Is the position in the year right after its last year in the scheme (e.g. year 5 in 2024)?"""
+    return year_in_scheme(rules.year, first_grant_year) == rules.max_years_in_scheme.require("max_years_in_scheme") + 1
 
 
 def _check_inputs(year: object, first_grant_year: object, percent: object) -> Fraction:
@@ -722,6 +749,7 @@ def compute_grant(
     received_grant_in_2021: bool | None = None,
     rules: KommunaltRusarbeidRules | None = None,
     subject: str = "the position",
+    municipality_first_grant_years: Sequence[int] = (),
 ) -> GrantResult:
     """The grant for one position in ``year``, exact and explained.
 
@@ -730,7 +758,7 @@ def compute_grant(
     After the last grant year (2024) the grant is 0, explained by that rule.
 
     Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
-    on a value no source gives (ladder steps 1, 3, 4), naming it and how to supply it.
+    on a value no source gives (ladder steps 3 and 4), naming it and how to supply it.
     """
     share = _check_inputs(year, first_grant_year, percent)
     if rules is None:
@@ -746,12 +774,18 @@ def compute_grant(
     rules = _rules_of(year, rules)
 
     verdict = check_eligibility(rules, first_grant_year=first_grant_year,
-                                received_grant_in_2021=received_grant_in_2021, subject=subject)
+                                received_grant_in_2021=received_grant_in_2021, subject=subject,
+                                municipality_first_grant_years=municipality_first_grant_years)
     if not verdict.eligible:
         failed = verdict.first_failure
         assert failed is not None
+        exception: tuple[Explanation, ...] = ()
+        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
+            exception = (Explanation("Exception", "unused money may be carried over if the transfer is approved",
+                                     (rules.use("carry_over_exception", rules.carry_over_exception),)),)
         expl = Explanation(f"Grant {year}", str(Money.zero()), (), (
             Explanation("No grant", f"not eligible: {failed.condition.lower()} — not met ({failed.reason})"),
+            *exception,
             verdict.explanation(),
         ))
         return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=rules.id)
@@ -795,6 +829,7 @@ def grant_figure(
     percent: Fraction | int | str,
     received_grant_in_2021: bool | None = None,
     rules: KommunaltRusarbeidRules | None = None,
+    municipality_first_grant_years: Sequence[int] = (),
 ) -> GrantFigure:
     """The figure of :func:`compute_grant` without its explanation: the same amount, computed the same way.
 
@@ -809,7 +844,7 @@ def grant_figure(
             return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=last, uses=(ref,))
     rules = _rules_of(year, rules)
     checks = _eligibility_uses(rules)
-    if not _eligible(rules, first_grant_year, received_grant_in_2021):
+    if not _eligible(rules, first_grant_year, received_grant_in_2021, municipality_first_grant_years):
         return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=rules, uses=checks)
     method = rules.method.require("method")
     per_full, path, name, fact = rules.amount_fact(n)
@@ -856,23 +891,34 @@ class KommunaltRusarbeidScheme:
 
     def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
         return grant_figure(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
-                            received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules))
+                            received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
+                            municipality_first_grant_years=query.municipality_first_grant_years)
 
     def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
         return compute_grant(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
                              received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
-                             subject=query.subject).explanation
+                             subject=query.subject,
+                             municipality_first_grant_years=query.municipality_first_grant_years).explanation
 
     def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         if not any(2022 <= y <= 2024 for y in years):
             return []
         first, subject = query.first_grant_year, query.subject
+        notes = []
         if first > 2021:
-            return [Notice("warning.rusarbeid.first_after_2021", {"subject": subject, "first": first})]
-        if query.received_grant_in_2021 is None and _inferred_2021(first):
-            return [Notice("warning.rusarbeid.inferred_2021",
-                           {"status": Status.INFERRED, "subject": subject, "first": first})]
-        return []
+            notes.append(Notice("warning.rusarbeid.first_after_2021", {"subject": subject, "first": first}))
+        municipality_years = query.municipality_first_grant_years or (first,)
+        if query.received_grant_in_2021 is None and _received_2021(first, None, municipality_years):
+            municipality = subject.split(" / ")[0]
+            notes.append(Notice("warning.rusarbeid.inferred_2021", {
+                "status": Status.INFERRED, "municipality": municipality,
+                "first": ", ".join(str(y) for y in sorted(set(municipality_years)))}))
+        for year in years:
+            if year in years_of(SCHEME_ID):
+                rules = rules_for(year)
+                if rules.carry_over_exception is not None and _after_its_years(rules, first):
+                    notes.append(Notice("warning.rusarbeid.carry_over", {"subject": subject, "year": year}))
+        return notes
 
 
 #: The scheme as the planner plans it.
