@@ -15,7 +15,7 @@ or "Vår" with the library's ASSUMED spring) and a rolling one ("Løpende", over
 budget year) are approximate entries with a period (:meth:`CalendarEntry.period`);
 :func:`upcoming` includes them when the period overlaps the window and the .ics has
 them as TENTATIVE all-day events. Statuses are shown in Norwegian in Norwegian
-output (:func:`status_nb`).
+output (:func:`status_nb`, from :mod:`nedtrapping.wording`).
 
 The iCalendar writer follows RFC 5545 by hand (CRLF, folding at 75 octets, TEXT
 escaping, UTC times, stable UIDs), so it needs no runtime dependency.
@@ -49,6 +49,7 @@ from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.tilskuddskalender_2022 import AssumedPeriodDeadline, CalendarSchemeRules, DeckCalendarRow
+from nedtrapping.wording import STATUS_NB, status_nb
 
 __all__ = [
     "COUNTIES",
@@ -74,31 +75,6 @@ __all__ = [
     "ics_summary",
     "DEFAULT_DTSTAMP",
 ]
-
-#: The statuses in Norwegian, for Norwegian output (text, Markdown, the .ics; CSV keeps the English values).
-STATUS_NB: dict[Status, str] = {
-    Status.FINAL: "endelig",
-    Status.PROVISIONAL: "foreløpig",
-    Status.UNCERTAIN: "usikker",
-    Status.INFERRED: "utledet",
-    Status.ASSUMED: "antatt",
-    Status.USER_SUPPLIED: "oppgitt av bruker",
-    Status.UNKNOWN: "ukjent",
-}
-
-
-def status_nb(status: Status, *, neuter: bool = False) -> str:
-    """A :class:`~nedtrapping.provenance.Status` in Norwegian (``neuter=True`` for a neuter noun:
-    "regelverket er usikkert").
-
-    >>> status_nb(Status.PROVISIONAL)
-    'foreløpig'
-    >>> status_nb(Status.UNCERTAIN, neuter=True)
-    'usikkert'
-    """
-    word = STATUS_NB[status]
-    return "usikkert" if neuter and status is Status.UNCERTAIN else word
-
 
 _MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
               "november", "desember")
