@@ -1,7 +1,8 @@
 """``nedtrapping calendar``: print the grant calendar, or write it as .ics, CSV or Markdown.
 
-Why a thin module: the calendar logic lives in :mod:`nedtrapping.calendar`; this
-only parses arguments, so ``cli.py`` stays a list of subcommands.
+Why a thin module: the calendar and its queries live in :mod:`nedtrapping.calendar`,
+its outputs in :mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`;
+this only parses arguments, so ``cli.py`` stays a list of subcommands.
 """
 
 from __future__ import annotations
@@ -11,17 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nedtrapping.calendar import (
-    UnknownCountyError,
-    calendar_entries,
-    to_csv,
-    to_ics,
-    to_markdown,
-    to_moment,
-    to_text,
-    upcoming,
-)
+from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
 from nedtrapping.deadlines import NaiveDatetimeError
+from nedtrapping.render.calendar import to_csv, to_markdown, to_text
+from nedtrapping.render.ics import to_ics
 
 __all__ = ["register", "run"]
 
