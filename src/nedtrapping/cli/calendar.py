@@ -15,7 +15,6 @@ from typing import Any
 from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
 from nedtrapping.deadlines import NaiveDatetimeError
 from nedtrapping.render.calendar import to_csv, to_markdown, to_text
-from nedtrapping.render.ics import to_ics
 
 __all__ = ["register", "run"]
 
@@ -61,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
     wrote = False
     try:
         if args.ics:
+            # imported here: icalendar takes ~50 ms to import, which no other command should pay
+            from nedtrapping.render.ics import to_ics
+
             _write(args.ics, to_ics(entries, stamp=now), newline="")  # CRLF is already in the text
             wrote = True
         if args.csv:

@@ -1,7 +1,9 @@
 """The grant calendar as an iCalendar file (RFC 5545), for a calendar program.
 
-The writer follows RFC 5545 by hand (CRLF, folding at 75 octets, TEXT escaping, UTC
-times, stable UIDs). One VEVENT per deadline, none left out; the words come from
+Why the ``icalendar`` package: the file format (content lines, TEXT escaping,
+folding at 75 octets, CRLF, date and date-time values) is its job, and it is the
+parser calendar programs' tests trust; this module decides only which events there
+are and what they say. One VEVENT per deadline, none left out; the words come from
 :mod:`nedtrapping.wording` (Norwegian by default, ``lang="en"`` for English).
 
 >>> from nedtrapping.calendar import calendar_entries
@@ -17,6 +19,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
+
+import icalendar
 
 from nedtrapping.calendar import CalendarEntry
 from nedtrapping.deadlines import DeadlineKind, to_instant
@@ -85,32 +89,9 @@ def _description(e: CalendarEntry, doubts: list[str], lang: Lang) -> str:
     return "\n".join(desc)
 
 
-def _ics_escape(value: str) -> str:
-    """TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    parts: list[str] = []
-    start = 0
-    limit = 75
-    while start < len(raw):
-        end = min(start + limit, len(raw))
-        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # don't split a multi-byte character
-            end -= 1
-        parts.append(raw[start:end].decode("utf-8"))
-        start = end
-        limit = 74  # continuation lines start with one space
-    return "\r\n ".join(parts)
-
-
-def _utc(value: _dt.datetime) -> str:
-    return value.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def _utc(value: _dt.datetime) -> _dt.datetime:
+    """A plain :class:`datetime.datetime` in UTC (written with a ``Z``), whatever the instant's type."""
+    return _dt.datetime.fromtimestamp(value.timestamp(), tz=_dt.timezone.utc)
 
 
 def to_ics(entries: Sequence[CalendarEntry], *, stamp: object | None = None, lang: Lang = DEFAULT_LANG) -> str:
@@ -125,42 +106,43 @@ def to_ics(entries: Sequence[CalendarEntry], *, stamp: object | None = None, lan
     in DESCRIPTION and STATUS:TENTATIVE. Every SUMMARY has the grant year and, when
     not the ordinary round, the round (:func:`ics_summary`); the UID has the round
     too (:func:`ics_uid`). DTSTAMP is ``stamp`` (an aware instant) or
-    :data:`DEFAULT_DTSTAMP`, so the output is deterministic.
+    :data:`DEFAULT_DTSTAMP`, so the output is deterministic. Lines end in CRLF and
+    are folded at 75 octets (by ``icalendar``); properties keep the order written here.
 
     Raises :class:`ValueError` when two entries would share a UID (a rule set with
     duplicate deadlines), and :class:`TypeError` for a naive ``stamp``.
     """
     dtstamp = _utc(to_instant(stamp, where="stamp") if stamp is not None else DEFAULT_DTSTAMP)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_ics_escape(text('calendar.ics.name', lang))}",
-    ]
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", text("calendar.ics.name", lang))
     seen: set[str] = set()
     for e in entries:
         d = e.deadline
-        period = e.period()
-        if period is None:
-            when = [f"DTSTART:{_utc(d.instant())}"]
-        else:
-            first, last = period
-            when = [f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
-                    f"DTEND;VALUE=DATE:{last + _dt.timedelta(days=1):%Y%m%d}"]
         uid = ics_uid(e)
         if uid in seen:
             raise ValueError(f"two calendar entries share the UID {uid!r}; a rule set has duplicate deadlines")
         seen.add(uid)
         doubts = e.uncertainty(lang)
-        tentative = bool(doubts) or e.approximate
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{dtstamp}", *when,
-                  f"SUMMARY:{_ics_escape(ics_summary(e, lang=lang))}",
-                  f"DESCRIPTION:{_ics_escape(_description(e, doubts, lang))}",
-                  f"STATUS:{'TENTATIVE' if tentative else 'CONFIRMED'}", "TRANSP:TRANSPARENT"]
+        event = icalendar.Event()
+        event.add("uid", uid)
+        event.add("dtstamp", dtstamp)
+        period = e.period()
+        if period is None:
+            event.add("dtstart", _utc(d.instant()))
+        else:
+            first, last = period
+            event.add("dtstart", first)
+            event.add("dtend", last + _dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+        event.add("summary", ics_summary(e, lang=lang))
+        event.add("description", _description(e, doubts, lang))
+        event.add("status", "TENTATIVE" if doubts or e.approximate else "CONFIRMED")
+        event.add("transp", "TRANSPARENT")
         if d.citation.url:
-            lines.append(f"URL:{d.citation.url}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+            event.add("url", d.citation.url)
+        cal.add_component(event)
+    data: bytes = cal.to_ical(sorted=False)  # sorted=False: the properties in the order added above
+    return data.decode("utf-8")
