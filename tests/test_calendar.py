@@ -24,17 +24,15 @@ from nedtrapping.calendar import (
     days_left,
     schemes_open_to,
     status_nb,
-    to_csv,
-    to_ics,
-    to_markdown,
     to_moment,
-    to_text,
     upcoming,
 )
 from nedtrapping.cli import main
 from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind, NaiveDatetimeError, NoFixedDeadlineError, Purpose
 from nedtrapping.provenance import Status
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set
+from nedtrapping.render.calendar import to_csv, to_markdown, to_text
+from nedtrapping.render.ics import to_ics
 from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR, AssumedPeriodDeadline, uncertain_rows
 
 # The deck's table, copied from seeds/000_3cc30d92ddb7e090.txt: (scheme, who may apply, deadline).
@@ -494,3 +492,26 @@ def test_cli_shows_approximate_rows_in_a_window(capsys: pytest.CaptureFixture[st
     assert main(["calendar", "--now", "2022-04-10T12:00+02:00", "--days", "5"]) == 0
     out = capsys.readouterr().out
     assert "≈ Vår" in out and "≈ April(?)" in out and "≈ Løpende" in out
+
+
+# --------------------------------------------------------------------------- moved names
+
+
+@pytest.mark.parametrize(("name", "new_module"), [
+    ("to_text", "nedtrapping.render.calendar"), ("to_csv", "nedtrapping.render.calendar"),
+    ("to_markdown", "nedtrapping.render.calendar"), ("to_ics", "nedtrapping.render.ics"),
+    ("ics_uid", "nedtrapping.render.ics"), ("ics_summary", "nedtrapping.render.ics"),
+    ("DEFAULT_DTSTAMP", "nedtrapping.render.ics"),
+])
+def test_the_old_export_names_still_work_and_warn(name: str, new_module: str) -> None:
+    import importlib
+
+    import nedtrapping.calendar as old
+
+    with pytest.warns(DeprecationWarning, match=rf"nedtrapping\.calendar\.{name} is deprecated; use {new_module}"):
+        value = getattr(old, name)
+    assert value is getattr(importlib.import_module(new_module), name)
+    with pytest.warns(DeprecationWarning):
+        exec(f"from nedtrapping.calendar import {name}", {})  # the form the old docs used
+    with pytest.raises(AttributeError, match="no attribute 'to_xlsx'"):
+        old.to_xlsx  # type: ignore[attr-defined]  # noqa: B018

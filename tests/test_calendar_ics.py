@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from nedtrapping.calendar import DEFAULT_DTSTAMP, calendar_entries, ics_uid, to_ics
+from nedtrapping.calendar import calendar_entries
 from nedtrapping.cli import main
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.registry import get_rule_set
+from nedtrapping.render.ics import DEFAULT_DTSTAMP, ics_uid, to_ics
 from nedtrapping.sources import LIBRARY
 
 OSLO = ZoneInfo("Europe/Oslo")

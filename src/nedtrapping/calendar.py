@@ -1,9 +1,13 @@
-"""The grant calendar: every deadline of every registered rule set, queries and exports.
+"""The grant calendar: every deadline of every registered rule set, and the queries on it.
 
 Why: people plan from the deck's calendar ("what can we apply for, by when, and
 what is still uncertain?"). Here that calendar is built from the rule sets, so it
 carries their sources and their doubt: an uncertain row stays visibly uncertain in
-every output (text, CSV, Markdown and iCalendar), and is never turned into a firm date.
+every output, and is never turned into a firm date. This module is the model and
+its queries only; the outputs (text, CSV, Markdown and iCalendar) are in
+:mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`. The words of
+entries, periods, doubts and days left come from :mod:`nedtrapping.wording` (keys
+``calendar.*``; Norwegian by default, ``lang="en"`` for English).
 
 Every query takes the moment it is asked at (``now`` / ``on``) as a parameter; the
 library never reads the clock. Instants must be aware (naive datetimes are refused,
@@ -15,25 +19,25 @@ or "Vår" with the library's ASSUMED spring) and a rolling one ("Løpende", over
 budget year) are approximate entries with a period (:meth:`CalendarEntry.period`);
 :func:`upcoming` includes them when the period overlaps the window and the .ics has
 them as TENTATIVE all-day events. Statuses are shown in Norwegian in Norwegian
-output (:func:`status_nb`).
+output (:func:`status_nb`, from :mod:`nedtrapping.wording`).
 
-The iCalendar writer follows RFC 5545 by hand (CRLF, folding at 75 octets, TEXT
-escaping, UTC times, stable UIDs), so it needs no runtime dependency.
+The exporters that used to live here (``to_text``, ``to_csv``, ``to_markdown``,
+``to_ics``, ``ics_uid``, ``ics_summary``, ``DEFAULT_DTSTAMP``) are still importable
+from this module as deprecated aliases: each use warns (:class:`DeprecationWarning`)
+and names the new place.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import enum
-import io
 import re
-from collections.abc import Iterable, Sequence
-from typing import Literal
+import warnings
+from collections.abc import Iterable
+from typing import Any, Literal
 
 import attrs
 import pendulum
-from pendulum.locales.locale import Locale
 
 from nedtrapping.deadlines import (
     OSLO,
@@ -48,7 +52,14 @@ from nedtrapping.counties import COUNTIES, UnknownCountyError, check_county
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.schemes.tilskuddskalender_2022 import AssumedPeriodDeadline, CalendarSchemeRules, DeckCalendarRow
+from nedtrapping.schemes.tilskuddskalender_2022 import (
+    DECK_CALENDAR,
+    AssumedPeriodDeadline,
+    CalendarSchemeRules,
+    DeckCalendarRow,
+)
+from nedtrapping.wording import DEFAULT_LANG, STATUS_NB, Lang, status_nb, status_word
+from nedtrapping.wording import text as _text
 
 __all__ = [
     "COUNTIES",
@@ -66,46 +77,7 @@ __all__ = [
     "upcoming",
     "check_submission",
     "days_left",
-    "to_text",
-    "to_csv",
-    "to_markdown",
-    "to_ics",
-    "ics_uid",
-    "ics_summary",
-    "DEFAULT_DTSTAMP",
 ]
-
-#: The statuses in Norwegian, for Norwegian output (text, Markdown, the .ics; CSV keeps the English values).
-STATUS_NB: dict[Status, str] = {
-    Status.FINAL: "endelig",
-    Status.PROVISIONAL: "foreløpig",
-    Status.UNCERTAIN: "usikker",
-    Status.INFERRED: "utledet",
-    Status.ASSUMED: "antatt",
-    Status.USER_SUPPLIED: "oppgitt av bruker",
-    Status.UNKNOWN: "ukjent",
-}
-
-
-def status_nb(status: Status, *, neuter: bool = False) -> str:
-    """A :class:`~nedtrapping.provenance.Status` in Norwegian (``neuter=True`` for a neuter noun:
-    "regelverket er usikkert").
-
-    >>> status_nb(Status.PROVISIONAL)
-    'foreløpig'
-    >>> status_nb(Status.UNCERTAIN, neuter=True)
-    'usikkert'
-    """
-    word = STATUS_NB[status]
-    return "usikkert" if neuter and status is Status.UNCERTAIN else word
-
-
-_MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-              "november", "desember")
-
-#: Used as DTSTAMP when no stamp is given: the deck's date, so the same calendar gives the same file.
-DEFAULT_DTSTAMP = _dt.datetime(2022, 1, 27, tzinfo=_dt.timezone.utc)
-
 
 class ApplicantType(enum.Enum):
     """Who applies, as the calendar's "Hvem kan søke" column can be read."""
@@ -156,8 +128,8 @@ def applicant_condition(text: str) -> str | None:
     return None if _BARE_APPLICANTS.fullmatch(cleaned) else cleaned
 
 
-def _date_nb(day: _dt.date) -> str:
-    return f"{day.day}. {_MONTHS_NB[day.month - 1]} {day.year}"
+def _month(month: int, lang: Lang) -> str:
+    return _text(f"calendar.month.{month}", lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -217,55 +189,68 @@ class CalendarEntry:
             return d.period()
         return _dt.date(self.year, 1, 1), _dt.date(self.year, 12, 31)
 
-    def period_text(self) -> str:
-        """The period in Norwegian ("april 2022", "mars–mai 2022, antatt", "hele 2022"); empty when exact."""
+    def period_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The period in words ("april 2022", "mars–mai 2022, antatt", "hele 2022"); empty when exact.
+
+        >>> entry = next(e for e in calendar_entries() if e.scheme_id == "frisklivs-og-laeringstilbud")
+        >>> entry.period_text(), entry.period_text("en")
+        ('mars–mai 2022, antatt', 'March–May 2022, assumed')
+        """
         period = self.period()
         if period is None:
             return ""
         first, last = period
         d = self.deadline
         if not isinstance(d, ApproximateDeadline):
-            return f"hele {self.year}"
+            return _text("calendar.period.budget_year", lang, year=self.year)
         if (first.year, first.month) == (last.year, last.month):
-            text = f"{_MONTHS_NB[first.month - 1]} {first.year}"
+            words = _text("calendar.period.month", lang, month=_month(first.month, lang), year=first.year)
         else:
-            text = f"{_MONTHS_NB[first.month - 1]}–{_MONTHS_NB[last.month - 1]} {last.year}"
+            words = _text("calendar.period.months", lang, first=_month(first.month, lang),
+                          last=_month(last.month, lang), year=last.year)
         if isinstance(d, AssumedPeriodDeadline):
-            text += f", {status_nb(d.period_assumption.status)}"
-        return text
+            words = _text("calendar.period.with_status", lang, period=words,
+                          status=status_word(d.period_assumption.status, lang))
+        return words
 
-    def uncertainty(self) -> list[str]:
-        """Every reason to doubt this entry, in Norwegian words (empty when all of it is final)."""
+    def uncertainty(self, lang: Lang = DEFAULT_LANG) -> list[str]:
+        """Every reason to doubt this entry, in words (Norwegian by default; empty when all of it is final)."""
         out: list[str] = []
         d = self.deadline
         if d.status is not Status.FINAL:
-            line = f"frist {status_nb(d.status)}: «{d.as_written}»"
+            line = _text("calendar.doubt.deadline", lang, status=status_word(d.status, lang), as_written=d.as_written)
             basis = self.year_basis
             if basis is not None and basis.status is not Status.FINAL:
-                dated = f", datert {basis.citation.published:%d.%m.%Y}" if basis.citation.published else ""
-                line += (f" (året {basis.value} er {status_nb(basis.status, neuter=True)}: kilden "
-                         f"({basis.citation.tag or basis.citation.document}{dated}) gir ikke år)")
+                published = basis.citation.published
+                dated = _text("calendar.doubt.dated", lang, date=published) if published else ""
+                line += _text("calendar.doubt.year", lang, year=basis.value,
+                              status=status_word(basis.status, lang, neuter=True),
+                              source=basis.citation.tag or basis.citation.document, dated=dated)
             out.append(line)
         if isinstance(d, AssumedPeriodDeadline):
             assumption = d.period_assumption
-            out.append(f"periode {status_nb(assumption.status)}: {assumption.value} — ingen kilde gir dato eller "
-                       f"periode; biblioteket antar den ({assumption.citation.tag or assumption.citation.document})")
+            out.append(_text("calendar.doubt.period", lang, status=status_word(assumption.status, lang),
+                             period=assumption.value,
+                             source=assumption.citation.tag or assumption.citation.document))
         if self.applicants.status is not Status.FINAL:
-            out.append(f"hvem kan søke {status_nb(self.applicants.status)}: «{self.applicants.value}»")
+            out.append(_text("calendar.doubt.applicants", lang, status=status_word(self.applicants.status, lang),
+                             applicants=self.applicants.value))
         if self.rule_set_status is not Status.FINAL:
-            out.append(f"regelverket er {status_nb(self.rule_set_status, neuter=True)}")
+            out.append(_text("calendar.doubt.rule_set", lang,
+                             status=status_word(self.rule_set_status, lang, neuter=True)))
         row = self.deck_row
         if row is not None:
             deck_deadline = row.deadline_as_written
             if deck_deadline.status is not Status.FINAL and deck_deadline.value != d.as_written:
-                words = f"«{deck_deadline.value}»"
                 if "?" in d.as_written:
-                    words += f" og «{d.as_written}»"
-                line = f"lysarket skriver {words} med spørsmålstegn ({status_nb(deck_deadline.status)})"
+                    words = _text("calendar.doubt.deck_words", lang, first=deck_deadline.value, second=d.as_written)
+                else:
+                    words = _text("calendar.doubt.deck_word", lang, word=deck_deadline.value)
+                line = _text("calendar.doubt.deck", lang, words=words, status=status_word(deck_deadline.status, lang))
                 if d.status is Status.FINAL and d.kind is DeadlineKind.EXACT:
-                    when = d.instant().format("DD.MM.YYYY [kl.] HH:mm", locale="nb")
-                    line += (f"; {d.citation.tag or 'kilden'} ({d.citation.document}) bekrefter fristen "
-                             f"{when}")
+                    line += _text("calendar.doubt.deck_confirmed", lang,
+                                  source=d.citation.tag or _text("calendar.doubt.the_source", lang),
+                                  document=d.citation.document, at=d.instant())
                 out.append(line)
         return out
 
@@ -273,16 +258,21 @@ class CalendarEntry:
     def uncertain(self) -> bool:
         return bool(self.uncertainty())
 
-    def when_text(self) -> str:
-        """The deadline for people: a Norwegian date and time, or the source's own words and a period."""
+    def when_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The deadline for people: a date and time, or the source's own words and a period.
+
+        >>> entry = next(e for e in calendar_entries() if e.scheme_id == "nav-sosiale-tjenester")
+        >>> entry.when_text(), entry.when_text("en")
+        ('01.02.2022 23:59', '2022-02-01 23:59')
+        """
         d = self.deadline
         if d.kind is DeadlineKind.EXACT:
-            return d.instant().format("DD.MM.YYYY HH:mm", locale="nb")
+            return _text("calendar.when.exact", lang, at=d.instant())
         if isinstance(d, ApproximateDeadline):
-            return f"{d.as_written} (omtrent {self.period_text()}; ingen dato)"
+            return _text("calendar.when.approximate", lang, as_written=d.as_written, period=self.period_text(lang))
         if d.kind is DeadlineKind.ROLLING:
-            return f"{d.as_written} (ingen frist, {self.period_text()})"
-        return f"{d.as_written} (ingen dato)"
+            return _text("calendar.when.rolling", lang, as_written=d.as_written, period=self.period_text(lang))
+        return _text("calendar.when.no_date", lang, as_written=d.as_written)
 
     def sort_key(self) -> tuple[_dt.datetime, str, str, str, str]:
         d = self.deadline
@@ -295,8 +285,6 @@ class CalendarEntry:
 
 
 def _deck_rows() -> dict[tuple[str, int], DeckCalendarRow]:
-    from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR
-
     return {(row.scheme_id, row.year): row for row in DECK_CALENDAR}
 
 
@@ -364,10 +352,6 @@ def to_moment(value: object, *, where: str = "now") -> pendulum.DateTime:
     return to_instant(value, where=where)
 
 
-def _moment(value: object, where: str) -> pendulum.DateTime:
-    return to_moment(value, where=where)
-
-
 @attrs.frozen(kw_only=True)
 class Opening:
     """A scheme an applicant may apply to: ``"yes"`` or ``"maybe"`` (the sources cannot decide), and why.
@@ -395,7 +379,7 @@ def schemes_open_to(applicant: ApplicantType | str, on: object, *, county: str |
     the deadline decides.
     """
     kind = ApplicantType.parse(applicant)
-    at = _moment(on, "on")
+    at = to_moment(on, where="on")
     county = check_county(county)
     out: list[Opening] = []
     for e in calendar_entries(county=county, purposes=(Purpose.APPLICATION,)):
@@ -446,7 +430,7 @@ def upcoming(now: object, days: int, *, county: str | None = None,
     """
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise ValueError(f"days must be a whole number ≥ 0, got {days!r}")
-    start = _moment(now, "now")
+    start = to_moment(now, where="now")
     try:
         end = start.add(days=days)
     except (OverflowError, ValueError):
@@ -505,292 +489,67 @@ def check_submission(scheme_id: str, year: int, submitted_at: object, *,
     return rules.deadline(wanted, check_county(county), round).check(submitted_at)
 
 
-def _relative(unit: str, count: int, tense: str) -> str:
-    forms = Locale.load("nb").get(f"translations.relative.{unit}.{tense}")
-    form = forms["one" if count == 1 else "other"]
-    return str(form.format(count))
+def _relative(unit: str, count: int, tense: str, lang: Lang) -> str:
+    form = "one" if count == 1 else "other"
+    return _text(f"calendar.relative.{unit}.{tense}.{form}", lang, count=count)
 
 
-def days_left(deadline: Deadline, now: object) -> str:
-    """How long until ``deadline`` from ``now``, in plain Norwegian (pendulum's "nb" locale).
+def days_left(deadline: Deadline, now: object, *, lang: Lang = DEFAULT_LANG) -> str:
+    """How long until ``deadline`` from ``now``, in plain words (Norwegian by default).
 
     Counted in calendar days in Europe/Oslo ("om 3 dager", "for 2 dager siden"); on
     the day itself in hours or minutes. Rolling and vague deadlines say so in words.
     ``now`` is an aware instant or a plain date (00:00 Europe/Oslo, see :func:`to_moment`).
+
+    >>> from nedtrapping.registry import get_rule_set
+    >>> deadline = get_rule_set("kommunalt-rusarbeid", 2022).deadline(Purpose.APPLICATION)
+    >>> days_left(deadline, "2022-02-12"), days_left(deadline, "2022-02-12", lang="en")
+    ('om 3 dager (frist kl. 23:59)', 'in 3 days (deadline at 23:59)')
     """
     at = to_moment(now, where="now")
     if deadline.kind is DeadlineKind.ROLLING:
-        return f"løpende («{deadline.as_written}») — ingen frist"
+        return _text("calendar.days_left.rolling", lang, as_written=deadline.as_written)
     if deadline.kind is DeadlineKind.VAGUE:
-        return f"ingen dato — kilden sier «{deadline.as_written}»"
+        return _text("calendar.days_left.vague", lang, as_written=deadline.as_written)
     instant = deadline.instant()
     days = (instant.in_timezone(OSLO).date() - at.in_timezone(OSLO).date()).days
     clock = instant.in_timezone(OSLO).format("HH:mm")
     if days > 0:
-        return f"{_relative('day', days, 'future')} (frist kl. {clock})"
+        return _text("calendar.days_left.future", lang, relative=_relative("day", days, "future", lang), clock=clock)
     if days < 0:
-        return f"fristen gikk ut {_relative('day', -days, 'past')}"
+        return _text("calendar.days_left.past", lang, relative=_relative("day", -days, "past", lang))
     remaining = (instant - at).total_seconds()
     if remaining < 0:  # even a microsecond late is late
-        return f"fristen gikk ut i dag kl. {clock}"
+        return _text("calendar.days_left.passed_today", lang, clock=clock)
     seconds = int(remaining)
     if seconds >= 3600:
-        return f"i dag kl. {clock}, {_relative('hour', seconds // 3600, 'future')}"
-    return f"i dag kl. {clock}, {_relative('minute', max(1, seconds // 60), 'future')}"
+        relative = _relative("hour", seconds // 3600, "future", lang)
+    else:
+        relative = _relative("minute", max(1, seconds // 60), "future", lang)
+    return _text("calendar.days_left.today", lang, clock=clock, relative=relative)
 
 
-# --------------------------------------------------------------------------- exports
+# --------------------------------------------------------------------------- deprecation aliases
 
-_PURPOSE_NB = {Purpose.APPLICATION: "Søknadsfrist", Purpose.REPORTING: "Rapporteringsfrist"}
-_CSV_COLUMNS = (
-    "scheme_id", "year", "year_status", "title", "purpose", "round", "county", "applicants", "applicants_status",
-    "applicant_condition", "deadline", "deadline_as_written", "deadline_kind", "deadline_status", "approx_month",
-    "period_start", "period_end", "period_status", "rule_set_status", "uncertain", "uncertainty", "deck_row",
-    "deck_deadline_as_written", "county_has_own_date", "note", "source",
-)
+#: The exporters moved to the output layer; the old names still work, with a DeprecationWarning.
+_MOVED_TO_RENDER_CALENDAR = frozenset({"to_text", "to_csv", "to_markdown"})
+_MOVED_TO_RENDER_ICS = frozenset({"to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP"})
 
 
-def _period_status(e: CalendarEntry) -> str:
-    d = e.deadline
-    if e.period() is None:
-        return ""
-    if isinstance(d, AssumedPeriodDeadline):
-        return d.period_assumption.status.value
-    return d.status.value
+def __getattr__(name: str) -> Any:
+    """``nedtrapping.calendar.to_ics`` and the other exporters: deprecated aliases of
+    :mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`."""
+    if name in _MOVED_TO_RENDER_CALENDAR:
+        from nedtrapping.render import calendar as render_calendar  # deprecation alias
 
+        value = getattr(render_calendar, name)
+        new = "nedtrapping.render.calendar"
+    elif name in _MOVED_TO_RENDER_ICS:
+        from nedtrapping.render import ics as render_ics  # deprecation alias
 
-def _row_values(e: CalendarEntry) -> dict[str, str]:
-    d = e.deadline
-    row = e.deck_row
-    period = e.period()
-    approx_month = ""
-    if isinstance(d, AssumedPeriodDeadline):
-        approx_month = f"{d.approx_year}-{d.approx_month:02d}/{d.approx_year}-{d.last_month:02d}"
-    elif isinstance(d, ApproximateDeadline):
-        approx_month = f"{d.approx_year}-{d.approx_month:02d}"
-    year_status = e.year_basis.status.value if e.year_basis is not None else Status.FINAL.value
-    return {
-        "scheme_id": e.scheme_id,
-        "year": str(e.year),
-        "year_status": year_status,
-        "title": e.title,
-        "purpose": d.purpose.value,
-        "round": d.round or "",
-        "county": d.county or "",
-        "applicants": e.applicants.value or "",
-        "applicants_status": e.applicants.status.value,
-        "applicant_condition": e.applicant_condition or "",
-        "deadline": d.instant().isoformat() if d.kind is DeadlineKind.EXACT else "",
-        "deadline_as_written": d.as_written,
-        "deadline_kind": d.kind.value,
-        "deadline_status": d.status.value,
-        "approx_month": approx_month,
-        "period_start": period[0].isoformat() if period else "",
-        "period_end": period[1].isoformat() if period else "",
-        "period_status": _period_status(e),
-        "rule_set_status": e.rule_set_status.value,
-        "uncertain": "yes" if e.uncertain else "no",
-        "uncertainty": "; ".join(e.uncertainty()),
-        "deck_row": str(row.number) if row is not None else "",
-        "deck_deadline_as_written": (row.deadline_as_written.value or "") if row is not None else "",
-        "county_has_own_date": "yes" if e.county_has_own_date else "no",
-        "note": d.note or "",
-        "source": str(d.citation),
-    }
-
-
-def to_csv(entries: Sequence[CalendarEntry]) -> str:
-    """The calendar as CSV (comma-separated, UTF-8 text, one row per deadline, a header row).
-
-    Machine-readable: statuses are the English enum values (``final``, ``inferred``…);
-    ``round`` is empty for the ordinary round; ``period_start``/``period_end`` give the
-    period of an approximate deadline and ``period_status`` how sure it is
-    (``assumed`` for the library's spring).
-    """
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for e in entries:
-        writer.writerow(_row_values(e))
-    return buf.getvalue()
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def _round_nb(e: CalendarEntry) -> str:
-    return e.round if e.round else "ordinær"
-
-
-def to_markdown(entries: Sequence[CalendarEntry]) -> str:
-    """The calendar as a Markdown table; uncertain rows carry ⚠ and their reasons, approximate ones ≈."""
-    lines = [
-        "| Frist | Type | Runde | Tilskudd | Hvem kan søke | Fylke | Usikkerhet | Kilde |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for e in entries:
-        doubt = "⚠ " + "; ".join(e.uncertainty()) if e.uncertain else ""
-        if e.county_has_own_date:
-            doubt = (doubt + "; " if doubt else "") + "fylket har egen frist"
-        when = ("≈ " if e.approximate else "") + e.when_text()
-        lines.append("| " + " | ".join(_md(x) for x in (
-            when, _PURPOSE_NB[e.purpose], _round_nb(e), f"{e.title} ({e.year})", e.applicants.value or "",
-            e.county or "hele landet", doubt, e.deadline.citation.tag or e.deadline.citation.document,
-        )) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def to_text(entries: Sequence[CalendarEntry], *, now: object | None = None) -> str:
-    """Plain text for a terminal: one line per deadline, doubt shown with ⚠, approximate ones with ≈
-    (and days left given ``now``)."""
-    lines = []
-    for e in entries:
-        row = e.deck_row
-        deck = f" [lysark rad {row.number}: «{row.deadline_as_written.value}»]" if row is not None else ""
-        where = (f" — {e.round}" if e.round else "") + (f" — {e.county}" if e.county else "")
-        when = ("≈ " if e.approximate else "") + e.when_text()
-        line = (f"{when:<32} {_PURPOSE_NB[e.purpose]:<18} {e.title} ({e.year}){where}; "
-                f"søkere: {e.applicants.value}{deck}")
-        if now is not None:
-            line += f"; {days_left(e.deadline, now)}"
-        if e.uncertain:
-            line += "  ⚠ " + "; ".join(e.uncertainty())
-        if e.county_has_own_date:
-            line += "  (fylket har egen frist)"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
-
-
-# ---- iCalendar (RFC 5545)
-
-
-def _ics_escape(text: str) -> str:
-    """TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    parts: list[str] = []
-    start = 0
-    limit = 75
-    while start < len(raw):
-        end = min(start + limit, len(raw))
-        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # don't split a multi-byte character
-            end -= 1
-        parts.append(raw[start:end].decode("utf-8"))
-        start = end
-        limit = 74  # continuation lines start with one space
-    return "\r\n ".join(parts)
-
-
-def _slug(text: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
-    return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-")
-
-
-def ics_uid(e: CalendarEntry) -> str:
-    """A stable UID from scheme id, year, purpose, round (only when not the ordinary one) and county.
-
-    ``kommunalt-rusarbeid-2021-application-restmidler-troms-og-finnmark@nedtrapping``: a county
-    with both an ordinary date and a residual-round date gets two UIDs. The ordinary round's UIDs
-    have no round part, so they are the same as before rounds existed.
-    """
-    round_part = f"-{_slug(e.round)}" if e.round else ""
-    where = _slug(e.county) if e.county else "national"
-    return f"{e.scheme_id}-{e.year}-{e.purpose.value}{round_part}-{where}@nedtrapping"
-
-
-def ics_summary(e: CalendarEntry) -> str:
-    """The SUMMARY of an entry's event: doubt and approximation marks, purpose, grant year, round, title, county.
-
-    E.g. ``"Rapporteringsfrist (2022): Tilskudd til kommunalt rusarbeid"`` or
-    ``"Søknadsfrist (2021, restmidler): Tilskudd til kommunalt rusarbeid (Troms og Finnmark)"``.
-    """
-    marks = ("(USIKKER) " if e.uncertain else "") + ("(OMTRENT) " if e.approximate else "")
-    year = f"{e.year}, {e.round}" if e.round else str(e.year)
-    where = f" ({e.county})" if e.county else ""
-    return f"{marks}{_PURPOSE_NB[e.purpose]} ({year}): {e.title}{where}"
-
-
-def _utc(value: _dt.datetime) -> str:
-    return value.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _ics_description(e: CalendarEntry, doubts: list[str]) -> str:
-    d = e.deadline
-    desc = [
-        f"Hvem kan søke: {e.applicants.value}",
-        f"Frist slik den er skrevet: {d.as_written}",
-    ]
-    if e.round:
-        desc.append(f"Runde: {e.round}")
-    if e.approximate:
-        if d.kind is DeadlineKind.ROLLING:
-            desc.append(f"Løpende: ingen frist, søknader behandles fortløpende. Hendelsen dekker budsjettåret "
-                        f"({e.period_text()}); den er ikke en frist.")
-        else:
-            desc.append(f"Omtrentlig: ingen dato, bare en periode ({e.period_text()}). Hendelsen dekker hele "
-                        f"perioden; den er ikke en frist.")
-    desc.append(f"Status: {status_nb(d.status)}")
-    if doubts:
-        desc.append("USIKKER: " + "; ".join(doubts))
-    if d.note:
-        desc.append(f"Merknad: {d.note}")
-    desc.append(f"Kilde: {d.citation}")
-    if isinstance(d, AssumedPeriodDeadline):
-        desc.append(f"Perioden er antatt: {d.period_assumption.citation}")
-    return "\n".join(desc)
-
-
-def to_ics(entries: Sequence[CalendarEntry], *, stamp: object | None = None) -> str:
-    """The calendar as iCalendar text: one VEVENT per deadline, none left out.
-
-    Exact deadlines are events at their instant (UTC). A deadline without an instant
-    is a TENTATIVE all-day event over its period (:meth:`CalendarEntry.period`): the
-    month of "April(?)", the library's ASSUMED spring for "Vår" (1 March – 31 May),
-    the budget year of "Løpende"; its SUMMARY has "(OMTRENT)" and its DESCRIPTION
-    says that it is a period, not a deadline. Uncertain events get "(USIKKER)" in
-    SUMMARY, the reasons in DESCRIPTION and STATUS:TENTATIVE. Every SUMMARY has the
-    grant year and, when not the ordinary round, the round (:func:`ics_summary`);
-    the UID has the round too (:func:`ics_uid`). DTSTAMP is ``stamp`` (an aware
-    instant) or :data:`DEFAULT_DTSTAMP`, so the output is deterministic.
-    """
-    dtstamp = _utc(to_instant(stamp, where="stamp") if stamp is not None else DEFAULT_DTSTAMP)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//nedtrapping//tilskuddskalender//NB",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Tilskuddskalender",
-    ]
-    seen: set[str] = set()
-    for e in entries:
-        d = e.deadline
-        period = e.period()
-        if period is None:
-            when = [f"DTSTART:{_utc(d.instant())}"]
-        else:
-            first, last = period
-            when = [f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
-                    f"DTEND;VALUE=DATE:{last + _dt.timedelta(days=1):%Y%m%d}"]
-        uid = ics_uid(e)
-        if uid in seen:
-            raise ValueError(f"two calendar entries share the UID {uid!r}; a rule set has duplicate deadlines")
-        seen.add(uid)
-        doubts = e.uncertainty()
-        tentative = bool(doubts) or e.approximate
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{dtstamp}", *when,
-                  f"SUMMARY:{_ics_escape(ics_summary(e))}", f"DESCRIPTION:{_ics_escape(_ics_description(e, doubts))}",
-                  f"STATUS:{'TENTATIVE' if tentative else 'CONFIRMED'}", "TRANSP:TRANSPARENT"]
-        if d.citation.url:
-            lines.append(f"URL:{d.citation.url}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        value = getattr(render_ics, name)
+        new = "nedtrapping.render.ics"
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(f"nedtrapping.calendar.{name} is deprecated; use {new}.{name}", DeprecationWarning, stacklevel=2)
+    return value

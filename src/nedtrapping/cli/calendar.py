@@ -1,7 +1,8 @@
 """``nedtrapping calendar``: print the grant calendar, or write it as .ics, CSV or Markdown.
 
-Why a thin module: the calendar logic lives in :mod:`nedtrapping.calendar`; this
-only parses arguments, so ``cli.py`` stays a list of subcommands.
+Why a thin module: the calendar and its queries live in :mod:`nedtrapping.calendar`,
+its outputs in :mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`;
+this only parses arguments, so ``cli.py`` stays a list of subcommands.
 """
 
 from __future__ import annotations
@@ -11,17 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nedtrapping.calendar import (
-    UnknownCountyError,
-    calendar_entries,
-    to_csv,
-    to_ics,
-    to_markdown,
-    to_moment,
-    to_text,
-    upcoming,
-)
+from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
 from nedtrapping.deadlines import NaiveDatetimeError
+from nedtrapping.render.calendar import to_csv, to_markdown, to_text
 
 __all__ = ["register", "run"]
 
@@ -67,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
     wrote = False
     try:
         if args.ics:
+            # imported here: icalendar takes ~50 ms to import, which no other command should pay
+            from nedtrapping.render.ics import to_ics
+
             _write(args.ics, to_ics(entries, stamp=now), newline="")  # CRLF is already in the text
             wrote = True
         if args.csv:

@@ -35,6 +35,7 @@ from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.wording import status_nb
 
 __all__ = [
     "SCHEME_ID",
@@ -349,8 +350,6 @@ class Ranking:
     def to_text(self) -> str:
         lines = []
         if self.provisional:
-            from nedtrapping.calendar import status_nb  # the calendar imports this module
-
             source = ""
             if self.reservation is not None:
                 source = f" ({self.reservation.citation.tag or self.reservation.citation.document})"
