@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.example import example_positions
 from nedtrapping.money import Money
@@ -43,7 +45,8 @@ def held_cases() -> dict[str, Any]:
                 pos("grant letter disagrees", 2021, granted={2022: k(540_000), 2023: k(330_000)}),
                 pos("grant letter, unknown rule", 2019, percent=50, granted={2022: k(300_000)}, cost=GrowingCost(k(650_000), 2021, "2,7")),
                 pos("first funded 2022", 2022),
-                pos("stated no grant 2021", 2021, received_grant_in_2021=False),
+                attrs.evolve(pos("stated no grant 2021", 2021, received_grant_in_2021=False),
+                             municipality="Annen kommune"),
                 pos("cut to half", 2021, percent_changes={2023: 50}, cost=GrowingCost(k(780_000), 2022, "3.5")),
             ],
             years=range(2021, 2027),

@@ -299,12 +299,18 @@ def test_user_input_outside_the_plan_is_refused_not_ignored() -> None:
 
 
 def test_inferred_2021_grant_and_positions_after_2021_are_warned_about() -> None:
-    plan = plan_municipality([_pos("a"), _pos("b", first=2023), _pos("c", received_grant_in_2021=True)])
+    plan = plan_municipality([_pos("a"), _pos("b", first=2023),
+                              attrs.evolve(_pos("c", received_grant_in_2021=True), municipality="Annen kommune")])
     text = "\n".join(plan.warnings)
-    assert "inferred: Testkommune / a: the municipality received the grant in 2021" in text
+    assert "inferred: Testkommune: the municipality received the grant in 2021" in text
     assert "Testkommune / b: first grant year 2023 is after 2021" in text
-    assert "Testkommune / c" not in text
+    assert "Annen kommune" not in text  # stated, not inferred
     assert plan.row("b", 2022).year_in_scheme_text == ""
+    # the grant is the municipality's: one position's statement holds for all its positions; a conflict is refused
+    stated = plan_municipality([_pos("a"), _pos("c", received_grant_in_2021=True)])
+    assert not any("received the grant in 2021" in w for w in stated.warnings)
+    with pytest.raises(ValueError, match="disagree"):
+        plan_municipality([_pos("a", received_grant_in_2021=False), _pos("c", received_grant_in_2021=True)])
 
 
 def test_unknown_figure_carries_the_unknown_fact_with_its_status() -> None:

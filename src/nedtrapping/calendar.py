@@ -39,6 +39,7 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from nedtrapping.counties import COUNTIES, UnknownCountyError, check_county
 from nedtrapping.deadlines import (
     OSLO,
     ApproximateDeadline,
@@ -48,7 +49,6 @@ from nedtrapping.deadlines import (
     SubmissionVerdict,
     to_instant,
 )
-from nedtrapping.counties import COUNTIES, UnknownCountyError, check_county
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
@@ -278,9 +278,9 @@ class CalendarEntry:
         d = self.deadline
         period = self.period()
         if period is None:
-            at = _dt.datetime.fromtimestamp(d.instant().timestamp(), tz=_dt.timezone.utc)
+            at = _dt.datetime.fromtimestamp(d.instant().timestamp(), tz=_dt.UTC)
         else:
-            at = _dt.datetime(period[0].year, period[0].month, period[0].day, tzinfo=_dt.timezone.utc)
+            at = _dt.datetime(period[0].year, period[0].month, period[0].day, tzinfo=_dt.UTC)
         return (at, self.scheme_id, d.purpose.value, d.round or "", d.county or "")
 
 

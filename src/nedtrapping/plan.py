@@ -529,13 +529,20 @@ def plan_municipality(
     digests: dict[str, str] = {}
 
     municipality_years: dict[str, tuple[int, ...]] = {}
+    stated_2021: dict[str, set[bool]] = {}
     for p in positions:
         municipality_years[p.municipality] = (*municipality_years.get(p.municipality, ()), p.first_grant_year)
+        if p.received_grant_in_2021 is not None:
+            stated_2021.setdefault(p.municipality, set()).add(p.received_grant_in_2021)
+    for municipality, stated in stated_2021.items():
+        if len(stated) > 1:
+            raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
+                             "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
     for p in positions:
         subject = p.subject
         base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
-                                received_grant_in_2021=p.received_grant_in_2021, subject=subject,
-                                municipality_first_grant_years=municipality_years[p.municipality])
+                                received_grant_in_2021=next(iter(stated_2021.get(p.municipality, {None}))),
+                                subject=subject, municipality_first_grant_years=municipality_years[p.municipality])
         notices.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
         previous_own: Money | None = None
         for index, year in enumerate(year_list):

@@ -30,7 +30,7 @@ from nedtrapping.wording import DEFAULT_LANG, Lang, status_word, text
 __all__ = ["to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP", "PRODID"]
 
 #: Used as DTSTAMP when no stamp is given: the deck's date, so the same calendar gives the same file.
-DEFAULT_DTSTAMP = _dt.datetime(2022, 1, 27, tzinfo=_dt.timezone.utc)
+DEFAULT_DTSTAMP = _dt.datetime(2022, 1, 27, tzinfo=_dt.UTC)
 
 #: The product identifier of the files this module writes (for programs; it does not follow ``lang``).
 PRODID = "-//nedtrapping//tilskuddskalender//NB"
@@ -91,7 +91,7 @@ def _description(e: CalendarEntry, doubts: list[str], lang: Lang) -> str:
 
 def _utc(value: _dt.datetime) -> _dt.datetime:
     """A plain :class:`datetime.datetime` in UTC (written with a ``Z``), whatever the instant's type."""
-    return _dt.datetime.fromtimestamp(value.timestamp(), tz=_dt.timezone.utc)
+    return _dt.datetime.fromtimestamp(value.timestamp(), tz=_dt.UTC)
 
 
 def to_ics(entries: Sequence[CalendarEntry], *, stamp: object | None = None, lang: Lang = DEFAULT_LANG) -> str:

@@ -845,6 +845,9 @@ def grant_figure(
     rules = _rules_of(year, rules)
     checks = _eligibility_uses(rules)
     if not _eligible(rules, first_grant_year, received_grant_in_2021, municipality_first_grant_years):
+        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
+            checks = (FactRef(rules, "carry_over_exception", "carry_over_exception", rules.carry_over_exception),
+                      *checks)
         return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=rules, uses=checks)
     method = rules.method.require("method")
     per_full, path, name, fact = rules.amount_fact(n)
