@@ -93,3 +93,14 @@ def test_an_unknown_language_is_refused() -> None:
         to_markdown(calendar_entries(), lang="de")  # type: ignore[arg-type]
     with pytest.raises(UnknownLanguageError):
         _entry("frisklivs-og-laeringstilbud").when_text("nn")  # type: ignore[arg-type]
+
+
+def test_calendar_command_follows_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    from nedtrapping.cli import main
+
+    assert main(["calendar"]) == 0
+    norwegian = capsys.readouterr().out
+    assert main(["calendar", "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "Søknadsfrist" in norwegian and "Søknadsfrist" not in english
+    assert len(norwegian.splitlines()) == len(english.splitlines())

@@ -154,6 +154,9 @@ def test_old_names_still_work_and_warn() -> None:
         from nedtrapping.money import round_half_up_to_kroner  # noqa: F401
     with pytest.warns(DeprecationWarning):
         from nedtrapping.spreadsheet import write_plan_xlsx  # noqa: F401
+    with pytest.warns(DeprecationWarning, match="calendar.check_submission"):
+        old_check = rusarbeid.check_submission
+    assert old_check(2023, "2023-02-01T23:59:00+01:00").on_time
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         import nedtrapping.cli.plan  # noqa: F401  (the new home warns about nothing)

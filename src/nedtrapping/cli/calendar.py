@@ -15,6 +15,7 @@ from typing import Any
 from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
 from nedtrapping.deadlines import NaiveDatetimeError
 from nedtrapping.render.calendar import to_csv, to_markdown, to_text
+from nedtrapping.wording import LANGS
 
 __all__ = ["register", "run"]
 
@@ -33,6 +34,9 @@ def register(sub: Any) -> None:
     p.add_argument("--ics", metavar="FILE", help="write the calendar as iCalendar (.ics) to FILE")
     p.add_argument("--csv", metavar="FILE", help="write the calendar as CSV to FILE ('-' for standard output)")
     p.add_argument("--markdown", metavar="FILE", help="write the calendar as Markdown to FILE ('-' for standard output)")
+    p.add_argument("--lang", default="nb", choices=LANGS,
+                   help="language of the text, Markdown and .ics: nb (norsk bokmål, default) or en; "
+                        "the CSV's columns and values stay English")
     p.set_defaults(run=run)
 
 
@@ -63,17 +67,17 @@ def run(args: argparse.Namespace) -> int:
             # imported here: icalendar takes ~50 ms to import, which no other command should pay
             from nedtrapping.render.ics import to_ics
 
-            _write(args.ics, to_ics(entries, stamp=now), newline="")  # CRLF is already in the text
+            _write(args.ics, to_ics(entries, stamp=now, lang=args.lang), newline="")  # CRLF is already in the text
             wrote = True
         if args.csv:
-            _write(args.csv, to_csv(entries))
+            _write(args.csv, to_csv(entries, lang=args.lang))
             wrote = True
         if args.markdown:
-            _write(args.markdown, to_markdown(entries))
+            _write(args.markdown, to_markdown(entries, lang=args.lang))
             wrote = True
     except OSError as exc:
         print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)
         return 2
     if not wrote:
-        sys.stdout.write(to_text(entries, now=now))
+        sys.stdout.write(to_text(entries, now=now, lang=args.lang))
     return 0

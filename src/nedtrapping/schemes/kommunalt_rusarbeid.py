@@ -55,7 +55,6 @@ __all__ = [
     "KommunaltRusarbeidScheme",
     "SCHEME",
     "application_deadline",
-    "check_submission",
     "RULES_2021",
     "RULES_2022",
     "RULES_2023",
@@ -569,16 +568,8 @@ def application_deadline(year: int, county: str | None = None, round: str | None
     return rules_for(year).deadline(Purpose.APPLICATION, county, round)
 
 
-def check_submission(year: int, submitted_at: object, *, county: str | None = None,
-                     purpose: Purpose = Purpose.APPLICATION, round: str | None = None) -> SubmissionVerdict:
-    """Was an application (or report) for ``year`` submitted on time? ``submitted_at`` must be aware.
-
-    >>> import pendulum
-    >>> check_submission(2023, pendulum.datetime(2023, 2, 1, 23, 59, tz="Europe/Oslo")).on_time
-    True
-    >>> check_submission(2023, pendulum.datetime(2023, 2, 1, 23, 0, tz="UTC")).on_time
-    False
-    """
+def _check_submission(year: int, submitted_at: object, *, county: str | None = None,
+                      purpose: Purpose = Purpose.APPLICATION, round: str | None = None) -> SubmissionVerdict:
     return rules_for(year).deadline(purpose, county, round).check(submitted_at)
 
 
@@ -926,3 +917,15 @@ class KommunaltRusarbeidScheme:
 
 #: The scheme as the planner plans it.
 SCHEME = register_position_scheme(KommunaltRusarbeidScheme())
+
+
+def __getattr__(name: str) -> object:
+    # deprecation alias: one check_submission, nedtrapping.calendar.check_submission(scheme_id, year, ...)
+    if name == "check_submission":
+        import warnings
+
+        warnings.warn("nedtrapping.schemes.kommunalt_rusarbeid.check_submission(year, ...) is deprecated; use "
+                      "nedtrapping.calendar.check_submission('kommunalt-rusarbeid', year, ...)",
+                      DeprecationWarning, stacklevel=2)
+        return _check_submission
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
