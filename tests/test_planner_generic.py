@@ -150,8 +150,9 @@ def test_old_names_still_work_and_warn() -> None:
     assert PLAN_CSV_COLUMNS == render_plan.CSV_COLUMNS
     with pytest.warns(DeprecationWarning):
         assert nav.Position is nav.MeasurePosition
-    with pytest.warns(DeprecationWarning):
-        from nedtrapping.money import round_half_up_to_kroner  # noqa: F401
+    from nedtrapping import rounding
+    from nedtrapping.money import ROUNDING_RULE, round_half_up_to_kroner  # still importable from money
+    assert round_half_up_to_kroner is rounding.round_half_up_to_kroner and ROUNDING_RULE is rounding.ROUNDING_RULE
     with pytest.warns(DeprecationWarning):
         from nedtrapping.spreadsheet import write_plan_xlsx  # noqa: F401
     with pytest.warns(DeprecationWarning, match="calendar.check_submission"):

@@ -19,6 +19,9 @@ from functools import total_ordering
 
 import attrs
 
+# the rounding rules live in nedtrapping.rounding; they are importable from here too, as they were
+from nedtrapping.rounding import ROUNDING_RULE, round_half_up_to_kroner  # noqa: F401
+
 __all__ = [
     "Money",
     "ExactAmount",
@@ -169,6 +172,10 @@ class Money:
     def __bool__(self) -> bool:
         return self.ore != 0
 
+    def at_ore(self, ore: int) -> Money:
+        """Money of a whole number of øre (what a rounding rule gives back)."""
+        return Money(ore)
+
     @property
     def is_whole_kroner(self) -> bool:
         return self.ore % ORE_PER_KRONE == 0
@@ -210,9 +217,11 @@ class ExactAmount:
 
     def round(self) -> Money:
         """Apply the rule for computed amounts (:func:`nedtrapping.rounding.round_half_up_to_kroner`)."""
-        from nedtrapping.rounding import round_half_up_to_kroner  # same layer; rounding imports this module
-
         return round_half_up_to_kroner(self)
+
+    def at_ore(self, ore: int) -> Money:
+        """Money of a whole number of øre (what a rounding rule gives back)."""
+        return Money(ore)
 
     def __add__(self, other: object) -> ExactAmount:
         if isinstance(other, ExactAmount):
@@ -295,17 +304,3 @@ def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -
         return Fraction(_parse_decimal_text(cleaned, where))
     return _to_fraction(text, where)
 
-
-_MOVED_TO_ROUNDING = ("round_half_up_to_kroner", "ROUNDING_RULE")
-
-
-def __getattr__(name: str) -> object:
-    # deprecation alias: the rounding rules live in nedtrapping.rounding
-    if name in _MOVED_TO_ROUNDING:
-        import warnings
-
-        from nedtrapping import rounding
-
-        warnings.warn(f"nedtrapping.money.{name} moved to nedtrapping.rounding.{name}", DeprecationWarning, stacklevel=2)
-        return getattr(rounding, name)
-    raise AttributeError(f"module 'nedtrapping.money' has no attribute {name!r}")

@@ -14,10 +14,25 @@ so (both rules are ASSUMED), and applies each rule at exactly one step:
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Protocol, TypeVar
 
-from nedtrapping.money import ORE_PER_KRONE, ExactAmount, Money
+__all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "Roundable", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
 
-__all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
+_ORE_PER_KRONE = 100
+M = TypeVar("M", covariant=True)
+
+
+class Roundable(Protocol[M]):
+    """An amount in øre (exact or whole) that can give the money of a whole number of øre.
+
+    :class:`~nedtrapping.money.Money` and :class:`~nedtrapping.money.ExactAmount` are both;
+    this module needs nothing else from them (so :mod:`nedtrapping.money` can use it).
+    """
+
+    @property
+    def ore(self) -> int | Fraction: ...
+
+    def at_ore(self, ore: int) -> M: ...
 
 #: The rule for computed amounts, in words (shown in plans and the docs).
 ROUNDING_RULE = (
@@ -31,27 +46,29 @@ CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at mo
                      "exceeds the exact pro-rata cap")
 
 
-def round_half_up_to_kroner(amount: ExactAmount | Money) -> Money:
+def round_half_up_to_kroner(amount: Roundable[M]) -> M:
     """Round to whole kroner, half up (away from zero for negatives, as cash rounding does).
 
+    >>> from nedtrapping.money import Money
     >>> round_half_up_to_kroner(Money.kroner(550_000) * Fraction(1, 3))
     Money.kroner(183333)
     >>> round_half_up_to_kroner(Money(ore=150))
     Money.kroner(2)
     """
     ore = Fraction(amount.ore)
-    kroner = ore / ORE_PER_KRONE
+    kroner = ore / _ORE_PER_KRONE
     sign = -1 if kroner < 0 else 1
     magnitude = abs(kroner)
     whole = int(magnitude)  # floor for non-negative
     if magnitude - whole >= Fraction(1, 2):
         whole += 1
-    return Money(sign * whole * ORE_PER_KRONE)
+    return amount.at_ore(sign * whole * _ORE_PER_KRONE)
 
 
-def round_cap_down_to_kroner(amount: ExactAmount | Money) -> Money:
+def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
     """Round a cap ("at most …") down to whole kroner, so it never exceeds the exact figure.
 
+    >>> from nedtrapping.money import Money
     >>> round_cap_down_to_kroner(Money.kroner(610_000) * Fraction(1, 7))
     Money.kroner(87142)
     >>> round_cap_down_to_kroner(Money(ore=99))
@@ -60,4 +77,4 @@ def round_cap_down_to_kroner(amount: ExactAmount | Money) -> Money:
     ore = Fraction(amount.ore)
     if ore < 0:
         raise ValueError(f"a cap cannot be negative, got {amount!r}")
-    return Money(int(ore // ORE_PER_KRONE) * ORE_PER_KRONE)
+    return amount.at_ore(int(ore // _ORE_PER_KRONE) * _ORE_PER_KRONE)

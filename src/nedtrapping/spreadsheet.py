@@ -19,26 +19,13 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
+from nedtrapping import optional
+from nedtrapping.optional import XlsxUnavailableError
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.positions_csv import CellProblem, PositionsCSVError, parse_positions_rows
 
 __all__ = ["read_positions_xlsx", "cell_text", "XlsxUnavailableError"]
-
-
-class XlsxUnavailableError(ImportError):
-    """openpyxl is not installed."""
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise XlsxUnavailableError(
-            "reading and writing .xlsx needs openpyxl: pip install 'nedtrapping[xlsx]' (or use CSV)"
-        ) from None
-    return openpyxl
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
@@ -69,7 +56,7 @@ def cell_text(value: object, number_format: str = "General") -> str:
 
 def read_positions_xlsx(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Read positions from a workbook's first (or named) sheet; the first row is the header."""
-    openpyxl = _openpyxl()
+    openpyxl = optional.openpyxl()
     p = Path(path)
     try:
         book = openpyxl.load_workbook(p, read_only=True, data_only=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from nedtrapping import optional
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan
 from nedtrapping.render.plan import CSV_COLUMNS
-from nedtrapping.spreadsheet import _openpyxl
 
 __all__ = ["write_plan_xlsx"]
 
@@ -30,7 +30,7 @@ def write_plan_xlsx(plan: Plan, path: str | Path) -> None:
     Amounts are numbers in kroner (exact: whole kroner as integers); an unknown figure
     is an empty cell, never 0, with the reason on the Warnings sheet.
     """
-    openpyxl = _openpyxl()
+    openpyxl = optional.openpyxl()
     book = openpyxl.Workbook()
     kr_format = '#,##0 "kr"'
 
