@@ -22,6 +22,15 @@ received_2021 (opt.)   fikk_tilskudd_2021          ja/nei: the municipality got 
 granted_YYYY (opt.)    tildelt_YYYY                amount granted for year YYYY (grant letter)
 percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY on
 =====================  ==========================  =========================================
+
+``årskostnad`` is the full annual cost of the position *at its own percentage* (what a
+50 % position costs, not what a full-time one would); a cost that grows is given for
+``kostnadsår`` and grows by ``lønnsvekst`` a year.
+
+Sheets as they are: a title or blank rows above the header are skipped (the header is
+the first row that names at least two of the required columns); ``,``, ``;`` and tab
+separate cells; other columns (``Merknad``) are kept aside, reported, and carried to
+the workbook (:class:`PositionsRead`).
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -40,10 +50,15 @@ from nedtrapping.money import Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
 from nedtrapping.validators import position_percent
+from nedtrapping.wording import Notice, text
 
 __all__ = [
     "CellProblem",
     "PositionsCSVError",
+    "PositionsRead",
+    "parse_positions_table",
+    "read_positions_text_file",
+    "cell_name",
     "read_positions_csv",
     "parse_positions_csv",
     "parse_positions_rows",
@@ -61,6 +76,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "cost_year": ("cost_year", "kostnadsår", "kostnadsar"),
     "received_2021": ("received_2021", "fikk_tilskudd_2021", "tilskudd_2021"),
 }
+_ORE = Decimal("0.01")
 _YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
 _NO = {"no", "nei", "false", "usann", "0", "n"}
 REQUIRED = ("municipality", "position", "percent", "first_year", "annual_cost")
@@ -100,6 +116,31 @@ class PositionsCSVError(ValueError):
         super().__init__("\n".join(lines))
 
 
+@attrs.frozen(kw_only=True)
+class PositionsRead:
+    """What a reader found: the positions, notes for people, and the columns it did not use.
+
+    ``extra_columns`` maps ``(municipality, position)`` to that row's cells in columns the
+    library does not know (``{"Merknad": "vakant fra mars"}``), so an output can carry them.
+    """
+
+    positions: tuple[Position, ...]
+    #: Things the reader did that a person should know (skipped title rows, ignored columns, rounding).
+    notices: tuple[Notice, ...] = ()
+    #: The headers of the columns kept aside, in sheet order.
+    ignored_columns: tuple[str, ...] = ()
+    extra_columns: dict[tuple[str, str], dict[str, str]] = attrs.field(factory=dict)
+
+
+def cell_name(row: int, column: int) -> str:
+    """A spreadsheet cell's name from 1-based row and column: ``cell_name(5, 7) == "G5"``."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
 def _is_cp1252(raw: bytes) -> bool:
     try:
         raw.decode("cp1252")
@@ -113,12 +154,23 @@ def _normalise(header: str) -> str:
 
 
 def _detect_dialect(text: str) -> str:
-    first = text.splitlines()[0] if text else ""
-    return ";" if first.count(";") > first.count(",") else ","
+    """The separator of the first lines: tab, ``;`` or ``,`` (the most frequent; ``;`` and tab win a tie,
+    since a decimal comma is common in Norwegian files)."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    counts = {sep: sum(line.count(sep) for line in lines) for sep in ("\t", ";", ",")}
+    best = max(counts.values())
+    if best == 0:
+        return ","
+    return next(sep for sep in ("\t", ";", ",") if counts[sep] == best)
 
 
 def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Read a positions CSV file (UTF-8, with or without BOM; ``,`` or ``;``)."""
+    """Read a positions CSV file (UTF-8, with or without BOM; ``,``, ``;`` or tab)."""
+    return list(read_positions_text_file(path, scheme=scheme).positions)
+
+
+def read_positions_text_file(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> PositionsRead:
+    """Read a positions CSV or tab-separated file, with notes and the columns kept aside."""
     p = Path(path)
     raw = p.read_bytes()
     try:
@@ -130,42 +182,81 @@ def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> lis
             raise PositionsCSVError([CellProblem(None, None, None,
                                                  "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
                                     str(p)) from None
-    return parse_positions_csv(text, source=str(p), scheme=scheme)
+    return _parse_text(text, source=str(p), scheme=scheme)
 
 
-def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
+def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    return parse_positions_rows(list(reader), source=source, scheme=scheme)
+    return parse_positions_table(list(reader), source=source, scheme=scheme)
+
+
+def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
+    """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
+    return list(_parse_text(text, source=source, scheme=scheme).positions)
 
 
 def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table",
                          scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Parse positions from rows of text cells (the first row is the header).
+    """Parse positions from rows of text cells (see :func:`parse_positions_table`)."""
+    return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
 
-    The common core of the CSV and spreadsheet readers: same columns, same checks,
-    every problem reported. Row numbers count the header as row 1. ``scheme`` gives
-    the default ``cost_year`` (its first default year) and which optional columns
-    mean something (``received_2021`` only for kommunalt rusarbeid).
+
+def _find_header(rows: list[list[str]]) -> int:
+    """The index of the header row: the first of the first 30 rows naming two required columns."""
+    required = {alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon]}
+    for i, row in enumerate(rows[:30]):
+        if sum(_normalise(cell) in required for cell in row) >= 2:
+            return i
+    return next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), 0)
+
+
+def parse_positions_table(rows: list[list[str]], *, source: str = "positions table",
+                          scheme: str = DEFAULT_SCHEME,
+                          numbers: dict[tuple[int, int], Decimal] | None = None,
+                          formulas: dict[tuple[int, int], str] | None = None) -> PositionsRead:
+    """Parse positions from rows of text cells: the common core of the CSV and spreadsheet readers.
+
+    Same columns, same checks, every problem reported. The header is the first row that
+    names two required columns (title and blank rows above it are skipped, with a note);
+    row numbers are the sheet's own (the first row of ``rows`` is row 1). Columns the
+    library does not know are kept aside and reported. ``scheme`` gives the default
+    ``cost_year`` (its first default year) and which optional columns mean something
+    (``received_2021`` only for kommunalt rusarbeid).
+
+    A spreadsheet reader also passes ``numbers`` — the exact value of each numeric cell,
+    by ``(row index, column index)`` — so an amount cell with more than two decimals
+    (``742377.309912``, what a cost formula gives) is rounded half up to øre with a
+    note naming the cell, and ``formulas`` — the formula of each cell that has no saved
+    value — so such a cell is reported by its formula.
     """
     planned = position_scheme(scheme)
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    numbers = numbers or {}
+    formulas = formulas or {}
+    header_index = _find_header(rows) if rows else 0
+    if not rows or not any(cell.strip() for cell in rows[header_index]):
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
-    header = rows[0]
+    notices: list[Notice] = []
+    if header_index > 0:
+        notices.append(Notice("read.header_row", {"source": source, "row": header_index + 1}))
+    header = rows[header_index]
     problems: list[CellProblem] = []
+    ignored: dict[int, str] = {}
 
     # -- map headers
     index: dict[str, int] = {}
     year_cols: dict[tuple[str, int], int] = {}
     shown: dict[str, str] = {}
     alias_to_canonical = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
+    data_rows = [(n, r) for n, r in enumerate(rows[header_index + 1:], start=header_index + 2)
+                 if any(cell.strip() for cell in r)]
     for i, raw in enumerate(header):
         name = _normalise(raw)
         if not name:
-            problems.append(CellProblem(1, f"#{i + 1}", raw, "a column name (the header cell is empty)"))
+            if any(i < len(r) and r[i].strip() for _, r in data_rows):
+                ignored[i] = cell_name(header_index + 1, i + 1)  # a column of figures without a name: kept aside
             continue
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
@@ -181,26 +272,39 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
                 shown[f"{kind}_{m.group(1)}"] = raw.strip()
                 break
         else:
-            accepted = ", ".join(a for aliases in COLUMN_ALIASES.values() for a in aliases)
-            problems.append(CellProblem(1, raw, raw, f"a known column: {accepted}, granted_YYYY/tildelt_YYYY, percent_YYYY/stillingsprosent_YYYY"))
+            ignored[i] = raw.strip()
+    header_row = header_index + 1
     for canon in REQUIRED:
         if canon not in index:
             names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
-            problems.append(CellProblem(1, None, None, f"a column {names} (missing)"))
+            others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
+            problems.append(CellProblem(header_row, None, None, f"a column {names} (missing{others})"))
     if problems:
         raise PositionsCSVError(problems, source)
+    if ignored:
+        notices.append(Notice("read.ignored_columns", {"source": source, "columns": ", ".join(ignored.values())}))
 
     positions: list[Position] = []
+    extra: dict[tuple[str, str], dict[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
-    data_rows = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
+    money_columns = {index["annual_cost"]} | {i for (kind, _), i in year_cols.items() if kind == "granted"}
     if not data_rows:
         raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
     for row_no, row in data_rows:
         row_problems: list[CellProblem] = []
         if len(row) > len(header):
-            extra = ", ".join(repr(c) for c in row[len(header):] if c.strip())
-            if extra:
-                row_problems.append(CellProblem(row_no, None, extra, f"at most {len(header)} cells (as many as the header)"))
+            beyond = ", ".join(repr(c) for c in row[len(header):] if c.strip())
+            if beyond:
+                row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
+
+        for (r_i, c_i), exact in numbers.items():
+            if r_i == row_no - 1 and c_i in money_columns and exact != exact.quantize(_ORE):
+                rounded = str(exact.quantize(_ORE, rounding=ROUND_HALF_UP))
+                column = header[c_i].strip()
+                notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
+                                                       "column": column, "value": row[c_i],
+                                                       "rounded": Money.kroner(rounded)}))
+                row = [*row[:c_i], rounded, *row[c_i + 1:]]
 
         def cell(canon: str) -> str:
             i = index[canon]
@@ -266,9 +370,22 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
                 bad("position", position, f"a position name used once per municipality (also on row {seen[key]})")
             else:
                 seen[key] = row_no
+        if row_problems and formulas:
+            by_name = {shown.get(canon, canon): i for canon, i in index.items()}
+            by_name.update({shown.get(f"{kind}_{year}", f"{kind}_{year}"): i for (kind, year), i in year_cols.items()})
+            row_problems = [
+                CellProblem(p.row, p.column, formulas[(row_no - 1, by_name[p.column])],
+                            _formula_expected(formulas[(row_no - 1, by_name[p.column])]))
+                if p.column in by_name and (row_no - 1, by_name[p.column]) in formulas else p
+                for p in row_problems
+            ]
         if row_problems:
             problems.extend(row_problems)
             continue
+        if ignored and municipality and position:
+            values = {name: row[i].strip() for i, name in ignored.items() if i < len(row) and row[i].strip()}
+            if values:
+                extra[(municipality, position)] = values
         assert percent is not None and first_year is not None and annual is not None
         cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
         positions.append(Position(
@@ -278,7 +395,12 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
         ))
     if problems:
         raise PositionsCSVError(problems, source)
-    return positions
+    return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
+                         extra_columns=extra)
+
+
+def _formula_expected(formula: str) -> str:
+    return text("read.formula_without_value", "en", formula=formula)
 
 
 def _parse_percent(raw: str, report: object) -> Fraction | None:
