@@ -5,6 +5,14 @@ this module decides how they look. People read Norwegian bokmål by default
 (``lang="en"`` for English), with every word from :mod:`nedtrapping.wording`; programs
 read the CSV (:data:`CSV_COLUMNS`) and the JSON (:func:`to_dict`), whose keys are
 stable English and do not follow ``lang``.
+
+Two CSVs, for two readers:
+
+* :func:`to_csv` — for programs: ``,``, UTF-8 without BOM, ``.`` as the decimal mark,
+  the English columns of :data:`CSV_COLUMNS`. This is the interface; it does not change.
+* :func:`to_excel_csv` — for people who double-click it in Norwegian Excel: ``;``, a
+  UTF-8 byte-order mark (so ``Bodø`` stays ``Bodø``), decimal comma, Norwegian headers
+  (``lang="en"`` for English ones), and the rule-set digests below the table.
 """
 
 from __future__ import annotations
@@ -21,7 +29,10 @@ from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = [
     "CSV_COLUMNS",
+    "EXCEL_CSV_LABELS",
     "csv_values",
+    "excel_csv_headers",
+    "to_excel_csv",
     "to_csv",
     "to_dict",
     "to_json",
@@ -57,6 +68,53 @@ def to_csv(plan: Plan) -> str:
     for r in plan.rows:
         writer.writerow(csv_values(r))
     return buf.getvalue()
+
+
+#: The wording ids of the Excel CSV's headers, one per :data:`CSV_COLUMNS` entry.
+EXCEL_CSV_LABELS = (
+    "plan.col.municipality", "plan.col.position", "plan.col.year", "plan.col.year_in_scheme",
+    "plan.col.percent_long", "plan.col.grant", "plan.col.cost", "plan.col.own_financing", "plan.col.increase_long",
+)
+
+
+def excel_csv_headers(lang: Lang = DEFAULT_LANG) -> list[str]:
+    """The Excel CSV's header row in ``lang`` (bokmål by default)."""
+    return [text(k, lang) for k in EXCEL_CSV_LABELS]
+
+
+def _comma(x: Money | None) -> str:
+    return "" if x is None else x.plain().replace(".", ",")
+
+
+def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
+    """The plan as CSV for Norwegian Excel: ``;``, BOM, decimal comma, headers in ``lang``.
+
+    The text starts with the byte-order mark ``\ufeff``; write it as UTF-8 (the command
+    line does). Amounts are whole kroner without thousands separators (Excel reads them
+    as numbers), an unknown figure is an empty cell, never 0. Below the table, after an
+    empty line, come the rule sets used and their SHA-256 digests.
+
+    >>> from nedtrapping.example import example_positions
+    >>> from nedtrapping.plan import plan_municipality
+    >>> lines = to_excel_csv(plan_municipality(example_positions())).splitlines()
+    >>> lines[0]
+    '\ufeffKommune;Stilling;År;År i ordningen;Stillingsprosent;Tilskudd;Full kostnad;Egenfinansiering;Økning i egenfinansiering'
+    >>> lines[1]
+    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(excel_csv_headers(lang))
+    for r in plan.rows:
+        writer.writerow([
+            r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent),
+            _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
+        ])
+    writer.writerow([])
+    writer.writerow([text("plan.col.rule_set", lang), text("plan.col.sha256", lang)])
+    for key, digest in sorted(plan.digests.items()):
+        writer.writerow([key, digest])
+    return "\ufeff" + buf.getvalue()
 
 
 def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
@@ -164,7 +222,7 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
         (text("plan.problems_count", lang, count=len(plan.problems)),
          [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
         (text("plan.discrepancies", lang), [d.notice().text(lang).split(": ", 1)[1] for d in plan.discrepancies]),
-        (text("plan.warnings", lang), [n.text(lang) for n in plan.notices]),
+        (text("plan.warnings", lang), [n.text(lang) for n in plan.notices if n.key != "warning.discrepancy"]),
         (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
     ]
 
