@@ -25,7 +25,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules", ("ruleset", "registry", "scheme", "schemes", "schemes.*")),
     ("calculators", ("cofinancing",)),
     ("model", ("plan", "calendar", "invariants", "strategies", "engine")),
-    ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*")),
+    ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*",
+            "frames", "documents")),
     ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli")),
     ("package", ("",)),
 ]

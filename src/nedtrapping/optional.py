@@ -21,6 +21,7 @@ __all__ = [
     "openpyxl_utils",
     "pandas",
     "matplotlib_figure",
+    "jsonschema",
 ]
 
 
@@ -75,3 +76,9 @@ def matplotlib_figure() -> Any:
     switch), or :class:`PlotUnavailableError` naming the extra."""
     _load("matplotlib", PlotUnavailableError, "charts need matplotlib: pip install 'nedtrapping[plot]'")
     return importlib.import_module("matplotlib.figure")
+
+
+def jsonschema() -> Any:
+    """The ``jsonschema`` module (to validate documents against the shipped schemas), or an error saying how to get it."""
+    return _load("jsonschema", OptionalDependencyError,
+                 "validating documents needs jsonschema: pip install 'jsonschema>=4.18'")

@@ -99,7 +99,10 @@ def chart_bytes(plan: Plan, image_format: str = "png", *, lang: Lang = DEFAULT_L
         raise ValueError(f"a chart is drawn as png or svg, not {image_format!r}")
     buffer = io.BytesIO()
     metadata: dict[str, Any] = {"Date": None} if image_format == "svg" else {}
-    plan_figure(plan, lang=lang).savefig(buffer, format=image_format, metadata=metadata)
+    figure = plan_figure(plan, lang=lang)
+    # a fixed salt gives the SVG's element ids, so the same plan gives the same file
+    with __import__("matplotlib").rc_context({"svg.hashsalt": "nedtrapping"}):
+        figure.savefig(buffer, format=image_format, metadata=metadata)
     return buffer.getvalue()
 
 

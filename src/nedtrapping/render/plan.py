@@ -18,13 +18,19 @@ Two CSVs, for two readers:
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any
 
+from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money, format_percent
-from nedtrapping.plan import Plan, PlanRow, UnknownValue
+from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
+from nedtrapping.provenance import Fact, Status
+from nedtrapping.registry import get_rule_set
+from nedtrapping.ruleset import RuleSet
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = [
@@ -38,8 +44,21 @@ __all__ = [
     "to_json",
     "to_text",
     "to_markdown",
+    "to_html",
     "unknown_lines",
+    "rule_values_used",
+    "position_to_dict",
+    "exact_number_text",
+    "PLAN_DOCUMENT",
+    "POSITIONS_DOCUMENT",
+    "DOCUMENT_VERSION",
 ]
+
+#: The ``document`` key of a plan's JSON, and of a positions document (:mod:`nedtrapping.documents`).
+PLAN_DOCUMENT = "nedtrapping.plan"
+POSITIONS_DOCUMENT = "nedtrapping.positions"
+#: The version of both documents' shape (their JSON Schemas are in ``nedtrapping/schemas/``).
+DOCUMENT_VERSION = 1
 
 #: The machine CSV's columns: stable English names, amounts in plain kroner, unknown = empty.
 CSV_COLUMNS = (
@@ -117,14 +136,85 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def rule_values_used(plan: Plan) -> list[tuple[str, str, Fact[Any]]]:
+    """``(rule set, path, fact)`` of every rule value a figure of ``plan`` used, sorted.
+
+    The rule sets are found by the digests the plan recorded: those the caller supplied
+    (e.g. with a ladder step from a grant letter) and the registered ones.
+    """
+    candidates: dict[str, list[RuleSet]] = {}
+    for r in plan.rows:
+        if r.why is not None and r.why.rules is not None:
+            candidates.setdefault(r.why.rules.key_text, []).append(r.why.rules)
+    found: dict[str, RuleSet] = {}
+    for key, digest in plan.digests.items():
+        for rules in candidates.get(key, []):
+            if rules.digest == digest:
+                found[key] = rules
+        if key not in found:
+            scheme_id, _, year = key.rpartition(" ")
+            registered = get_rule_set(scheme_id, int(year))
+            if registered.digest == digest:
+                found[key] = registered
+    out = []
+    for key, path in sorted(plan.used_facts):
+        if key in found:
+            out.append((key, path, found[key].fact(path)))
+    return out
+
+
+def exact_number_text(value: Fraction) -> str:
+    """A percentage or growth as exact text: ``"33.3"``, or ``"1/3"`` when no decimal is exact."""
+    value = Fraction(value)
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    return format_percent(value, decimal_comma=False)
+
+
+def position_to_dict(p: Position) -> dict[str, Any]:
+    """One position as JSON-able data (the positions document's items): amounts and shares as exact text."""
+    cost: dict[str, Any]
+    if isinstance(p.cost, FixedCost):
+        cost = {"kind": "fixed", "annual": p.cost.annual.plain()}
+    elif isinstance(p.cost, GrowingCost):
+        cost = {"kind": "growing", "base": p.cost.base.plain(), "base_year": p.cost.base_year,
+                "growth_percent": exact_number_text(p.cost.growth_percent)}
+    else:
+        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed or growing costs only)")
+    return {
+        "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
+        "first_grant_year": p.first_grant_year, "cost": cost,
+        "percent_changes": {str(y): exact_number_text(v) for y, v in sorted(p.percent_changes.items())},
+        "granted": {str(y): m.plain() for y, m in sorted(p.granted.items())},
+        "received_grant_in_2021": p.received_grant_in_2021, "origin": p.origin,
+    }
+
+
+def _supplied_values(plan: Plan) -> list[dict[str, Any]]:
+    out = []
+    for key, path, fact in rule_values_used(plan):
+        if fact.status is Status.USER_SUPPLIED:
+            value = fact.value.plain() if isinstance(fact.value, Money) else str(fact.value)
+            out.append({"rule_set": key, "path": path, "value": value, "source": fact.citation.to_dict(),
+                        "note": fact.note})
+    return out
+
+
 def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
     return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": u.note,
             "how_to_supply": u.how_to_supply, "positions": list(u.positions), "years": list(u.years)}
 
 
 def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
-    """A JSON-able structure: rows (with explanations unless ``explanations=False``), totals, warnings,
-    problems, the unknown values once each, and the rule-set digests. Keys are stable English."""
+    """A JSON-able structure: the positions planned and the rule values supplied for them, rows (with
+    explanations unless ``explanations=False``), totals, warnings, problems, the unknown values once each,
+    and the rule-set digests. Keys are stable English; the shape is the JSON Schema
+    ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
+    the plan from it."""
 
     def m(x: Money | None) -> str | None:
         return None if x is None else x.plain()
@@ -142,8 +232,12 @@ def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
             row["explanation"] = r.explanation.to_dict()
         rows.append(row)
     return {
+        "document": PLAN_DOCUMENT,
+        "document_version": DOCUMENT_VERSION,
         "scheme": plan.scheme_id,
         "years": list(plan.years),
+        "positions": [position_to_dict(p) for p in plan.positions],
+        "supplied_rule_values": _supplied_values(plan),
         "rows": rows,
         "totals": {
             str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
@@ -296,3 +390,43 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
         out += ["", f"### {text('plan.explanations', lang)}", ""]
         out += [r.explanation.to_markdown() for r in plan.rows]
     return "\n".join(out) + "\n"
+
+
+def _h(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def to_html(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
+    """The plan as an HTML fragment for a notebook: a table per municipality with totals, then the unknown
+    values, discrepancies and warnings (folded), and the rule-set digests. Every text is escaped."""
+    head = "".join(f"<th>{_h(h)}</th>" for h in _headers(lang, short=False))
+    right = ' style="text-align:right"'
+    out = ['<div class="nedtrapping-plan">']
+    for muni in plan.municipalities:
+        out.append(f"<h4>{_h(text('plan.heading', lang, municipality=muni, scheme=plan.scheme_name))}</h4>")
+        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+        for r in plan.rows:
+            if r.municipality != muni:
+                continue
+            mark = "*" if r.grant_source != "rule" else ""
+            cells = [_cell(r.grant, lang) + mark, _cell(r.cost, lang), _cell(r.own_financing, lang),
+                     _cell(r.own_financing_increase, lang, first=r.year == plan.years[0])]
+            out.append(f"<tr><td>{_h(r.position)}</td><td>{r.year}</td><td{right}>{_h(r.year_in_scheme_text or '–')}"
+                       f"</td><td{right}>{_h(format_percent(r.percent))}</td>"
+                       + "".join(f"<td{right}>{_h(c)}</td>" for c in cells) + "</tr>")
+        for y, t in plan.municipality_totals(muni).items():
+            cells = [_cell(t.grant, lang), _cell(t.cost, lang), _cell(t.own_financing, lang),
+                     _cell(t.own_financing_increase, lang, first=y == plan.years[0])]
+            out.append(f"<tr><th>{_h(text('plan.total_md', lang))}</th><th>{y}</th><th></th><th></th>"
+                       + "".join(f"<th{right}>{_h(c)}</th>" for c in cells) + "</tr>")
+        out.append("</tbody></table>")
+        out.append(f"<p>{_h(_takeovers(plan, muni, lang))}</p>")
+    for i, (title, items) in enumerate(_sections(plan, lang)):
+        if not items:
+            continue
+        opened = " open" if i == 0 else ""
+        lines = "".join(f"<li>{_h(item.strip())}</li>" for item in items)
+        out.append(f"<details{opened}><summary>{_h(title.rstrip(':'))} ({len(items)})</summary><ul>{lines}</ul>"
+                   "</details>")
+    out.append(f"<p><small>{_h(text('plan.rounding_footer', lang))}</small></p></div>")
+    return "\n".join(out)

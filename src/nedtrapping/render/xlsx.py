@@ -43,9 +43,7 @@ from nedtrapping import optional
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
-from nedtrapping.registry import get_rule_set
-from nedtrapping.render.plan import unknown_lines
-from nedtrapping.ruleset import RuleSet
+from nedtrapping.render.plan import rule_values_used, unknown_lines
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, status_word, text
 
 __all__ = ["write_plan_xlsx", "plan_xlsx_bytes", "rule_values_used", "FIXED_TIMESTAMP", "SHEETS"]
@@ -91,33 +89,6 @@ def _percent_format(p: Fraction) -> str:
     if p.denominator == 1:
         return "0%"
     return "0.0##%"
-
-
-def rule_values_used(plan: Plan) -> list[tuple[str, str, Fact[Any]]]:
-    """``(rule set, path, fact)`` of every rule value a figure of ``plan`` used, sorted.
-
-    The rule sets are found by the digests the plan recorded: those the caller supplied
-    (e.g. with a ladder step from a grant letter) and the registered ones.
-    """
-    candidates: dict[str, list[RuleSet]] = {}
-    for r in plan.rows:
-        if r.why is not None and r.why.rules is not None:
-            candidates.setdefault(r.why.rules.key_text, []).append(r.why.rules)
-    found: dict[str, RuleSet] = {}
-    for key, digest in plan.digests.items():
-        for rules in candidates.get(key, []):
-            if rules.digest == digest:
-                found[key] = rules
-        if key not in found:
-            scheme_id, _, year = key.rpartition(" ")
-            registered = get_rule_set(scheme_id, int(year))
-            if registered.digest == digest:
-                found[key] = registered
-    out = []
-    for key, path in sorted(plan.used_facts):
-        if key in found:
-            out.append((key, path, found[key].fact(path)))
-    return out
 
 
 class _Sheet:
