@@ -209,3 +209,16 @@ def test_after_a_cost_is_edited_libreoffice_gives_the_librarys_what_if(tmp_path:
     recalculated = openpyxl.load_workbook(_recalculate(written, tmp_path), data_only=True)
     _assert_sheets_match(recalculated, what_if)
     assert what_if.totals[2025].own_financing != plan.totals[2025].own_financing
+
+
+@needs_libreoffice
+def test_all_municipalities_totals_by_sumif_when_there_are_more_than_sum_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nedtrapping.render import xlsx
+
+    monkeypatch.setattr(xlsx, "_MAX_SUM_ARGUMENTS", 1)  # as if there were more municipalities than SUM takes
+    plan = _plan()
+    written = _write(plan, tmp_path / "plan.xlsx")
+    assert "SUMIF(" in str(openpyxl.load_workbook(written)["Totaler"]["C10"].value)
+    recalculated = openpyxl.load_workbook(_recalculate(written, tmp_path), data_only=True)
+    _assert_sheets_match(recalculated, plan)
