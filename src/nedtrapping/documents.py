@@ -29,6 +29,7 @@ from typing import Any
 
 from nedtrapping import optional
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
 from nedtrapping.provenance import Citation
@@ -57,7 +58,7 @@ __all__ = [
 _SCHEMAS = {"plan": "plan.schema.json", "positions": "positions.schema.json"}
 
 
-class DocumentError(ValueError):
+class DocumentError(NedtrappingError, ValueError):
     """A document that is not a plan or positions document, or a plan the current rules do not make."""
 
 

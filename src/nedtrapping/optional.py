@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from nedtrapping.errors import NedtrappingError
+
 __all__ = [
     "OptionalDependencyError",
     "XlsxUnavailableError",
@@ -25,7 +27,7 @@ __all__ = [
 ]
 
 
-class OptionalDependencyError(ImportError):
+class OptionalDependencyError(NedtrappingError, ImportError):
     """A feature needs a package that is not installed; the message says how to get it."""
 
 
