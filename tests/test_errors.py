@@ -12,9 +12,9 @@ from nedtrapping import errors
 from nedtrapping.cli import main
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
+from nedtrapping.documents import DocumentError
 from nedtrapping.errors import ExitCode, NedtrappingError
 from nedtrapping.money import FloatRefusedError
-from nedtrapping.documents import DocumentError
 from nedtrapping.optional import (
     OptionalDependencyError,
     PandasUnavailableError,
