@@ -62,3 +62,16 @@ def test_plan_and_explanation_reprs_are_short_and_render_for_notebooks() -> None
     assert plan._repr_markdown_().startswith("## Eksempel kommune")
     assert explanation._repr_html_().count("<ul>") >= 3
     assert plan.plot().get_axes()
+
+
+def test_without_matplotlib_the_chart_option_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from nedtrapping import optional
+
+    def missing() -> None:
+        raise optional.PlotUnavailableError("charts need matplotlib: pip install 'nedtrapping[plot]'")
+
+    monkeypatch.setattr(optional, "matplotlib_figure", missing)
+    assert main(["plan", "--out", str(tmp_path / "plan.csv"), "--chart", str(tmp_path / "plan.png")]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "nedtrapping[plot]" in err and list(tmp_path.iterdir()) == []

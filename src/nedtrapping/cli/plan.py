@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from nedtrapping import optional
 from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
@@ -224,8 +225,13 @@ def run_plan(args: argparse.Namespace) -> int:
             raise _UsageError(f"--scheme: {exc}") from None
         years = _parse_years(args.years)
         rules = _supplied_rules(args.ladder_step, args.ladder_source, args.scheme)
-        if args.chart is not None and Path(args.chart).suffix.lower() not in (".png", ".svg"):
-            raise _UsageError(f"--chart {args.chart}: a chart is written as .png or .svg")
+        if args.chart is not None:
+            if Path(args.chart).suffix.lower() not in (".png", ".svg"):
+                raise _UsageError(f"--chart {args.chart}: a chart is written as .png or .svg")
+            try:
+                optional.matplotlib_figure()  # before anything is written: a missing extra writes nothing
+            except ImportError as exc:
+                raise _UsageError(f"--chart: {exc}") from None
         if args.file is None:
             if args.sheet or args.include_hidden:
                 raise _UsageError("--sheet and --include-hidden go with an .xlsx file")
