@@ -271,7 +271,8 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         rules.text(4, status_word(Status.UNKNOWN, lang))
         rules.text(5, u.name)
         rules.text(7, " ".join(x for x in (u.note, u.how_to_supply) if x))
-    _wrap(rules.ws, (5, 7))
+    rules.widths[4], rules.widths[6] = 50, 60
+    _wrap(rules.ws, (3, 5, 7), rules.widths)
     rules.finish(filter_columns=7)
 
     # -- Advarsler
@@ -292,7 +293,7 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         warn.text(1, text(kind, lang))
         warn.text(2, line)
     warn.widths[1] = 120
-    _wrap(warn.ws, (2,))
+    _wrap(warn.ws, (2,), warn.widths)
     warn.finish(filter_columns=2)
 
     # -- Forklaringer
@@ -304,11 +305,9 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         expl.text(1, r.municipality)
         expl.text(2, r.position)
         expl.number(3, r.year, "0")
-        explanation = r.explanation.to_text()
-        expl.text(4, explanation)
-        expl.ws.row_dimensions[expl.row].height = min(_MAX_ROW_HEIGHT, 15 * (explanation.count("\n") + 1))
+        expl.text(4, r.explanation.to_text())
     expl.widths[3] = 120
-    _wrap(expl.ws, (4,))
+    _wrap(expl.ws, (4,), expl.widths)
     expl.finish(filter_columns=4, freeze="D2")
 
     # -- Regelsett
@@ -342,12 +341,25 @@ def _source(fact: Fact[Any]) -> str:
     return ", ".join(x for x in (c.document, c.section, c.published.isoformat() if c.published else None) if x)
 
 
-def _wrap(ws: Any, columns: Iterable[int]) -> None:
+def _wrap(ws: Any, columns: Iterable[int], widths: Sequence[float] | None = None) -> None:
+    """Wrap the text of ``columns``, align every cell of a row at the top, and make each row tall enough for
+    its wrapped text (a spreadsheet program does not always grow a row by itself)."""
     styles = optional.openpyxl_styles()
     wrapped = styles.Alignment(wrap_text=True, vertical="top")
-    for col in columns:
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-            cell.alignment = wrapped
+    top = styles.Alignment(vertical="top")
+    columns = tuple(columns)
+    for row in ws.iter_rows(min_row=2):
+        lines = 1
+        for cell in row:
+            if cell.column in columns:
+                cell.alignment = wrapped
+                if widths is not None and isinstance(cell.value, str):
+                    width = max(int(widths[cell.column - 1]) - 2, 10)
+                    lines = max(lines, sum(-(-max(len(line), 1) // width) for line in cell.value.split("\n")))
+            else:
+                cell.alignment = top
+        if widths is not None and lines > 1:
+            ws.row_dimensions[row[0].row].height = min(_MAX_ROW_HEIGHT, 15 * lines)
 
 
 _FORMULA_CELL = re.compile(r'<c r="(?P<ref>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<f>[^<]*)</f><v\s*/></c>')
