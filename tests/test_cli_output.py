@@ -67,6 +67,11 @@ def test_excel_csv_has_semicolons_bom_decimal_comma_and_norwegian_headers(
     assert ["kommunalt-rusarbeid 2022"] == rows[-3][:1]  # the digests below the table
     code, _, err = run(capsys, "plan", str(src), "--format", "excel", "--lang", "en", "--out", str(out))
     assert out.read_bytes().decode("utf-8-sig").startswith("Municipality;Position;Year")
+    src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;Merknad\n"
+                   "Bodø;Ruskonsulent;100;2021;400 000;fast ansatt\n", encoding="utf-8")
+    code, _, err = run(capsys, "plan", str(src), "--format", "excel", "--out", str(out))
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-1] == "Merknad" and rows[1][-1] == "fast ansatt"  # carried, at the right
 
 
 def test_the_workbook_follows_lang_and_carries_extra_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -148,11 +148,11 @@ def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -
     return rules
 
 
-def _render(plan: Plan, fmt: str, explain: bool, lang: Lang) -> str:
+def _render(plan: Plan, fmt: str, explain: bool, lang: Lang, read: PositionsRead | None = None) -> str:
     if fmt == "csv":
         return render_plan.to_csv(plan)
     if fmt == "excel":
-        return render_plan.to_excel_csv(plan, lang=lang)
+        return render_plan.to_excel_csv(plan, lang=lang, extra_columns=read.extra_columns if read else None)
     if fmt == "json":
         return render_plan.to_json(plan)
     if fmt == "markdown":
@@ -268,7 +268,7 @@ def run_plan(args: argparse.Namespace) -> int:
             _write_atomically(Path(args.out), plan_xlsx_bytes(
                 plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes))
         else:
-            output = _render(plan, fmt, args.explain, lang)
+            output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":
                 output = heading + output
             if args.out:

@@ -21,7 +21,7 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -105,13 +105,15 @@ def _comma(x: Money | None) -> str:
     return "" if x is None else x.plain().replace(".", ",")
 
 
-def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
+def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
+                 extra_columns: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> str:
     """The plan as CSV for Norwegian Excel: ``;``, BOM, decimal comma, headers in ``lang``.
 
     The text starts with the byte-order mark ``\ufeff``; write it as UTF-8 (the command
     line does). Amounts are whole kroner without thousands separators (Excel reads them
-    as numbers), an unknown figure is an empty cell, never 0. Below the table, after an
-    empty line, come the rule sets used and their SHA-256 digests.
+    as numbers), an unknown figure is an empty cell, never 0. ``extra_columns`` (the
+    input's other columns, by ``(municipality, position)``) are carried at the right.
+    Below the table, after an empty line, come the rule sets used and their SHA-256 digests.
 
     >>> from nedtrapping.example import example_positions
     >>> from nedtrapping.plan import plan_municipality
@@ -123,11 +125,15 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
     """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow(excel_csv_headers(lang))
+    extra = extra_columns or {}
+    extra_names = list(dict.fromkeys(name for values in extra.values() for name in values))
+    writer.writerow([*excel_csv_headers(lang), *extra_names])
     for r in plan.rows:
+        carried = extra.get((r.municipality, r.position), {})
         writer.writerow([
             r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent),
             _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
+            *(carried.get(name, "") for name in extra_names),
         ])
     writer.writerow([])
     writer.writerow([text("plan.col.rule_set", lang), text("plan.col.sha256", lang)])
