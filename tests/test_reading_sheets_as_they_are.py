@@ -85,3 +85,10 @@ def test_an_unknown_column_is_kept_aside_not_a_reason_to_refuse() -> None:
     assert p.position == "x"
     with pytest.raises(PositionsCSVError, match="columns not recognised: 'stillingsprosnet'"):
         parse_positions_csv("kommune;stilling;stillingsprosnet;første_tilskuddsår;årskostnad\nA;x;100;2021;1\n")
+
+
+def test_an_old_excel_or_libreoffice_file_is_named_not_read_as_text(tmp_path: Path) -> None:
+    old = tmp_path / "stillinger.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))
+    with pytest.raises(PositionsCSVError, match="save the sheet as .xlsx"):
+        read_positions(old)

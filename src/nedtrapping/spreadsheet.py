@@ -161,6 +161,10 @@ def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = 
     """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``) or CSV/tab-separated text."""
     if str(path).lower().endswith(WORKBOOK_SUFFIXES):
         return read_positions_workbook(path, sheet=sheet, scheme=scheme, include_hidden=include_hidden)
+    if str(path).lower().endswith((".xls", ".ods", ".numbers")):
+        raise PositionsCSVError([CellProblem(None, None, Path(path).suffix,
+                                             "an .xlsx workbook or a CSV file (save the sheet as .xlsx or CSV UTF-8)")],
+                                str(path))
     if sheet is not None:
         raise PositionsCSVError([CellProblem(None, None, sheet, "no --sheet: only a workbook (.xlsx) has sheets")],
                                 str(path))
