@@ -26,7 +26,15 @@ from typing import Any
 
 import attrs
 
-from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, own_financing, takeover_year
+from nedtrapping.cofinancing import (
+    CostModel,
+    FixedCost,
+    GrowingCost,
+    cost_explanation,
+    exact_cost,
+    own_financing,
+    takeover_year,
+)
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
@@ -78,7 +86,15 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise TypeError(f"cost: expected FixedCost, GrowingCost or Money, got {type(value).__name__} {value!r}")
+    raise TypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
+
+
+def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
+    # a cost built from the salary knows its position percentage: it must be the position's
+    own = getattr(value, "percent", None)
+    if own is not None and own != instance.percent:
+        raise ValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
+                         f"{format_percent(instance.percent)} %; give the same percentage")
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -100,7 +116,7 @@ class Position:
     position: str = attrs.field(validator=attrs.validators.min_len(1))
     percent: Fraction = attrs.field(converter=_percent)
     first_grant_year: int = attrs.field(validator=_year)
-    cost: CostModel = attrs.field(converter=_cost)
+    cost: CostModel = attrs.field(converter=_cost, validator=_cost_fits)
     percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
     #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year.
@@ -590,7 +606,7 @@ def plan_municipality(
                 unknown_errors.append((rule_error, subject, year))
             # -- cost, own financing, increase
             scale = percent / p.percent
-            cost = round_half_up_to_kroner(p.cost.exact_in(year) * scale)
+            cost = round_half_up_to_kroner(exact_cost(p.cost, year, scale))
             own = None if grant is None else own_financing(cost, grant)
             if own is not None and own.ore < 0:
                 notices[Notice("warning.grant_exceeds_cost",
