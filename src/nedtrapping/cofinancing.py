@@ -135,7 +135,9 @@ def _optional_holiday(value: object) -> HolidayPay | None:
 
 
 def _optional_1a(value: object) -> Zone1aRate | None:
-    return None if value is None or isinstance(value, Zone1aRate) else Zone1aRate(value)
+    if value is None or isinstance(value, Zone1aRate):
+        return value
+    return Zone1aRate(value)
 
 
 def _optional_year(value: object) -> int | None:

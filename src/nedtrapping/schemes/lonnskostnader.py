@@ -63,6 +63,7 @@ __all__ = [
     "YEARS",
     "Zone",
     "Zone1aRate",
+    "ZoneError",
     "HolidayPay",
     "parse_zone",
     "parse_zone_cell",
@@ -116,6 +117,15 @@ class HolidayPay(enum.Enum):
     STATUTORY = "statutory"
 
 
+class ZoneError(ValueError):
+    """A zone that is not one, or zone 1a without its rate; :attr:`expected` says what to write."""
+
+    def __init__(self, value: object, expected: str) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(f"zone: expected {expected}, got {value!r}")
+
+
 _ROMAN = {"i": "1", "ia": "1a", "ii": "2", "iii": "3", "iv": "4", "iva": "4a", "v": "5"}
 _ZONES_EXPECTED = "a zone 1, 1a, 2, 3, 4, 4a or 5 (also I, Ia, II, III, IV, IVa, V)"
 
@@ -135,12 +145,12 @@ def parse_zone(value: object) -> Zone:
     try:
         return Zone(cleaned)
     except ValueError:
-        raise ValueError(f"zone: expected {_ZONES_EXPECTED}, got {value!r}") from None
+        raise ZoneError(value, _ZONES_EXPECTED) from None
 
 
 _REDUCED_WORDS = {"redusert", "reduced", "10,6", "10.6", "10,6%", "10.6%"}
 _FULL_WORDS = {"full", "14,1", "14.1", "14,1%", "14.1%"}
-ZONE_1A_EXPECTED = ("in zone 1a, whether the municipality's allowance (fribeløp) still covers the position: "
+ZONE_1A_EXPECTED = ("for zone 1a, whether the municipality's allowance (fribeløp) still covers the position: "
                     "'1a redusert' (10,6 %) or '1a full' (14,1 %)")
 
 
@@ -148,7 +158,7 @@ def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
     """A zone cell of a positions file: ``"1"``, ``"IVa"``, or ``"1a redusert"`` / ``"1a full"`` for zone 1a.
 
     Zone 1a alone is refused: its rate depends on the municipality's allowance, which the
-    library cannot know (:class:`ValueError` saying what to write).
+    library cannot know (:class:`ZoneError` saying what to write).
 
     >>> parse_zone_cell("1a redusert")
     (<Zone.ONE_A: '1a'>, <Zone1aRate.REDUCED: 'reduced'>)
@@ -159,11 +169,14 @@ def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
     if len(words) >= 2 and words[-1] in _REDUCED_WORDS | _FULL_WORDS:
         rate = Zone1aRate.REDUCED if words[-1] in _REDUCED_WORDS else Zone1aRate.FULL
         words = words[:-1]
-    zone = parse_zone(" ".join(words))
+    try:
+        zone = parse_zone(" ".join(words))
+    except ZoneError:
+        raise ZoneError(value, _ZONES_EXPECTED + "; for zone 1a '1a redusert' or '1a full'") from None
     if zone is Zone.ONE_A and rate is None:
-        raise ValueError(f"zone: {ZONE_1A_EXPECTED}")
+        raise ZoneError(value, ZONE_1A_EXPECTED)
     if zone is not Zone.ONE_A and rate is not None:
-        raise ValueError(f"zone: '{value}': redusert/full is said only of zone 1a")
+        raise ZoneError(value, f"zone {zone.value} alone: redusert/full is said only of zone 1a")
     return zone, rate
 
 
@@ -213,7 +226,7 @@ class EmployerContributionRates:
         """``(field name, fact)`` of the rate that applies in ``zone``."""
         if zone is Zone.ONE_A:
             if zone_1a_rate is None:
-                raise ValueError(f"zone 1a: say {ZONE_1A_EXPECTED}")
+                raise ZoneError(zone.value, ZONE_1A_EXPECTED)
             name = "zone_1a_reduced" if zone_1a_rate is Zone1aRate.REDUCED else "zone_1a_full"
         else:
             name = f"zone_{zone.value}"
