@@ -8,17 +8,17 @@ expected) in one :class:`PositionsCSVError`.
 
 Columns (header names are case-insensitive; English or Norwegian):
 
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
 English                Norwegian                   Meaning
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
 municipality           kommune                     the municipality
 position               stilling                    the position's name (unique per municipality)
 percent                stillingsprosent            position percentage, in (0, 100]
 first_year             første_tilskuddsår          first year the position got the grant
 annual_cost            årskostnad                  full annual cost of the position, kroner
 salary                 årslønn                     or: the annual salary at 100 %, kroner (cost built from it)
-zone (with salary)     sone                        employer's-contribution zone: 1, 1a redusert/full, 2, 3, 4, 4a, 5
-pension_rate (w. sal.) pensjon                     the pension premium in percent of the salary (no default)
+zone                   sone                        with a salary: the zone, 1, 1a redusert/full, 2, 3, 4, 4a or 5
+pension_rate           pensjon                     with a salary: the pension premium in percent (no default)
 holiday_pay (opt.)     feriepenger                 ``12`` (fifth week, default) or ``10,2`` (ferieloven)
 birth_year (optional)  fødselsår                   the employee's birth year (holiday rules from 60)
 growth (optional)      lønnsvekst                  annual cost (or salary) growth in percent (``3,5``)
@@ -26,7 +26,7 @@ cost_year (optional)   kostnadsår                  the year ``annual_cost`` (or
 received_2021 (opt.)   fikk_tilskudd_2021          ja/nei: the municipality got the grant in 2021
 granted_YYYY (opt.)    tildelt_YYYY                amount granted for year YYYY (grant letter)
 percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY on
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
 
 A row gives either ``annual_cost`` or ``salary``, never both; a row with ``salary`` needs
 ``zone`` and ``pension_rate`` (see :class:`nedtrapping.cofinancing.SalaryCost`).
