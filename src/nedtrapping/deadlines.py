@@ -19,6 +19,7 @@ import enum
 import attrs
 import pendulum
 
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.provenance import Citation, Status
 
 __all__ = [
@@ -52,11 +53,11 @@ class Purpose(enum.Enum):
     REPORTING = "reporting"
 
 
-class NoFixedDeadlineError(ValueError):
+class NoFixedDeadlineError(NedtrappingError, ValueError):
     """The deadline has no instant (rolling or vague), so on-time cannot be decided."""
 
 
-class NaiveDatetimeError(TypeError):
+class NaiveDatetimeError(NedtrappingError, TypeError):
     """A datetime without a time zone was given where an instant is needed."""
 
 

@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ _POSITION_SCHEMES: dict[str, PositionScheme] = {}
 _loaded = False
 
 
-class UnknownSchemeError(LookupError):
+class UnknownSchemeError(NedtrappingError, LookupError):
     """No rule set for this scheme id (or this year of it). The message lists what exists."""
 
 

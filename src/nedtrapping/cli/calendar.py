@@ -14,6 +14,7 @@ from typing import Any
 
 from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
 from nedtrapping.deadlines import NaiveDatetimeError
+from nedtrapping.errors import ExitCode
 from nedtrapping.render.calendar import to_csv, to_markdown, to_text
 from nedtrapping.wording import LANGS
 
@@ -49,7 +50,7 @@ def _write(target: str, text: str, *, newline: str | None = None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print or write the calendar; 2 for bad input (with the reason on stderr), else 0."""
+    """Print or write the calendar; :attr:`~nedtrapping.errors.ExitCode.BAD_INPUT` for bad input (the reason on stderr), else 0."""
     try:
         now = to_moment(args.now, where="--now") if args.now else None
         if args.days is not None:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             entries = calendar_entries(county=args.county)
     except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
         print(f"nedtrapping calendar: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     wrote = False
     try:
         if args.ics:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             wrote = True
     except OSError as exc:
         print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if not wrote:
         sys.stdout.write(to_text(entries, now=now, lang=args.lang))
     return 0

@@ -50,6 +50,7 @@ from fractions import Fraction
 import attrs
 
 from nedtrapping import sources as src
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
@@ -117,13 +118,13 @@ class HolidayPay(enum.Enum):
     STATUTORY = "statutory"
 
 
-class ZoneError(ValueError):
+class ZoneError(NedtrappingError, ValueError):
     """A zone that is not one, or zone 1a without its rate; :attr:`expected` says what to write."""
 
+    expected: str
+
     def __init__(self, value: object, expected: str) -> None:
-        self.value = value
-        self.expected = expected
-        super().__init__(f"zone: expected {expected}, got {value!r}")
+        super().__init__(f"zone: expected {expected}, got {value!r}", field="zone", value=value, expected=expected)
 
 
 _ROMAN = {"i": "1", "ia": "1a", "ii": "2", "iii": "3", "iv": "4", "iva": "4a", "v": "5"}
