@@ -432,3 +432,23 @@ def test_breakdown_components_are_exact_amounts() -> None:
     assert Fraction(b.component("holiday_deduction").ore) == -Fraction(60_000_000) * Fraction(30, 312)
     with pytest.raises(KeyError, match="components"):
         b.component("bonus")
+
+
+def test_a_plan_stamps_the_cost_rules_it_used_and_warns_about_their_values_that_are_not_final() -> None:
+    cost = SalaryCost(K(600_000), zone="1", pension_percent=12)
+    plan = plan_municipality([Position(municipality="K", position="P", percent=100, first_grant_year=2021,
+                                       cost=cost)])
+    for year in plan.years:
+        assert plan.digests[f"lonnskostnader {year}"] == lk.rules_for(year).digest
+    assert ("lonnskostnader 2024", "holiday_deduction") in plan.used_facts
+    assert ("lonnskostnader 2024", "employer_contribution.zone_1") in plan.used_facts
+    warnings = plan.warnings
+    assert any(w.startswith("inferred: holiday_deduction") and "lonnskostnader 2022" in w for w in warnings)
+    assert any(w.startswith("assumed: holiday_pay_accrual") for w in warnings)
+    assert any(w.startswith("inferred: employer_contribution.zone_1") and "lonnskostnader 2022" in w
+               for w in warnings)  # 2022's rates are inferred
+    # a plan of costs given as figures uses no cost rules
+    fixed = plan_municipality([Position(municipality="K", position="P", percent=100, first_grant_year=2021,
+                                        cost=K(700_000))])
+    assert not any(key.startswith("lonnskostnader") for key in fixed.digests)
+    assert not any("holiday" in w for w in fixed.warnings)

@@ -26,6 +26,7 @@ from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent, parse_share
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.scheme import FactRef
 from nedtrapping.schemes.lonnskostnader import (
     HolidayPay,
     LonnskostnadRules,
@@ -46,6 +47,7 @@ __all__ = [
     "GrowingCost",
     "SalaryCost",
     "exact_cost",
+    "cost_figure",
     "own_financing",
     "required_increase",
     "takeover_year",
@@ -209,8 +211,13 @@ class SalaryCost:
         return cost_breakdown(
             self.rules_in(year), salary_full=self.salary_in(year), percent=percent, zone=self.zone,
             pension_percent=self.pension_percent, holiday_pay=self.holiday_rule, zone_1a_rate=self.zone_1a_rate,
-            birth_year=self.birth_year, inputs=self._inputs(year, percent),
+            birth_year=self.birth_year,
         )
+
+    def figure(self, year: int, scale: Fraction = Fraction(1)) -> tuple[ExactAmount, tuple[FactRef, ...]]:
+        """The exact cost at the position's percentage × ``scale`` and the rule values it used (no explanation)."""
+        b = self.breakdown(year, self.percent * scale)
+        return b.exact_total, b.uses()
 
     def exact_in(self, year: int) -> ExactAmount:
         return self.breakdown(year).exact_total
@@ -234,7 +241,8 @@ class SalaryCost:
         """The explanation of the cost in ``year``: every component with its rule values and sources."""
         percent = self.percent * scale
         note = None if scale == 1 else f"at {format_percent(percent)} %: the position's percentage changed"
-        return self.breakdown(year, percent).explanation(amount, note)
+        b = attrs.evolve(self.breakdown(year, percent), inputs=self._inputs(year, percent))
+        return b.explanation(amount, note)
 
     def _inputs(self, year: int, percent: Fraction) -> tuple[FactUse, ...]:
         assert self.pension_percent is not None
@@ -258,6 +266,16 @@ class SalaryCost:
         if self.birth_year is not None:
             inputs.append(FactUse("birth year", str(self.birth_year), Status.USER_SUPPLIED, _USER_INPUT))
         return tuple(inputs)
+
+
+def cost_figure(model: CostModel, year: int,
+                scale: Fraction = Fraction(1)) -> tuple[ExactAmount, tuple[FactRef, ...]]:
+    """:func:`exact_cost` and the rule values the cost used (none for a cost the user gave as a figure)."""
+    figure = getattr(model, "figure", None)
+    if figure is not None:
+        result: tuple[ExactAmount, tuple[FactRef, ...]] = figure(year, scale)
+        return result
+    return exact_cost(model, year, scale), ()
 
 
 def exact_cost(model: CostModel, year: int, scale: Fraction = Fraction(1)) -> ExactAmount:

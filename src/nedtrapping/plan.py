@@ -31,7 +31,7 @@ from nedtrapping.cofinancing import (
     FixedCost,
     GrowingCost,
     cost_explanation,
-    exact_cost,
+    cost_figure,
     own_financing,
     takeover_year,
 )
@@ -41,7 +41,7 @@ from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownVa
 from nedtrapping.registry import position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme, year_in_scheme
+from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, PositionScheme, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
 from nedtrapping.wording import Notice
 
@@ -554,6 +554,18 @@ def plan_municipality(
         if len(stated) > 1:
             raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
                              "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+    def note_use(ref: FactRef) -> None:
+        # a rule value a figure used: recorded, and warned about once if it is not final
+        key_text = ref.rule_set.key_text
+        used_facts.add((key_text, ref.path))
+        cell = (id(ref.rule_set), ref.path, ref.name)
+        if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
+            return
+        seen_uses.add(cell)
+        use = ref.rule_set.use(ref.name, ref.fact)
+        note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
+        fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
+
     for p in positions:
         subject = p.subject
         base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
@@ -575,16 +587,7 @@ def plan_municipality(
             if figure is not None:
                 digests[figure.rule_set.key_text] = figure.rule_set.digest
                 for ref in figure.uses:
-                    key_text = ref.rule_set.key_text
-                    used_facts.add((key_text, ref.path))
-                    cell = (id(ref.rule_set), ref.path, ref.name)
-                    if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
-                        continue
-                    seen_uses.add(cell)
-                    use = ref.rule_set.use(ref.name, ref.fact)
-                    note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-                    fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)),
-                                             {})[key_text] = None
+                    note_use(ref)
             # -- the grant used: the grant letter wins when given
             grant: Money | None
             if year in p.granted:
@@ -606,7 +609,11 @@ def plan_municipality(
                 unknown_errors.append((rule_error, subject, year))
             # -- cost, own financing, increase
             scale = percent / p.percent
-            cost = round_half_up_to_kroner(exact_cost(p.cost, year, scale))
+            exact, cost_uses = cost_figure(p.cost, year, scale)
+            cost = round_half_up_to_kroner(exact)
+            for ref in cost_uses:  # a cost built by rules (SalaryCost) stamps and warns like a grant
+                digests[ref.rule_set.key_text] = ref.rule_set.digest
+                note_use(ref)
             own = None if grant is None else own_financing(cost, grant)
             if own is not None and own.ore < 0:
                 notices[Notice("warning.grant_exceeds_cost",

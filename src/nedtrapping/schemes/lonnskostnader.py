@@ -46,6 +46,7 @@ import enum
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -57,6 +58,7 @@ from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.scheme import FactRef
 from nedtrapping.wording import text
 
 __all__ = [
@@ -631,36 +633,156 @@ class CostComponent:
 
 
 @attrs.frozen
+class _Inputs:
+    """What one cost computation was given (kept to explain it when asked)."""
+
+    salary_full: Fraction
+    percent: Fraction
+    zone: Zone
+    zone_1a_rate: Zone1aRate | None
+    pension_percent: Fraction
+    holiday_pay: HolidayPay
+    birth_year: int | None
+
+
+@attrs.frozen
+class _Terms:
+    """The rule values one computation used, read once from the rule set."""
+
+    days_name: str
+    days: int
+    extra_days: int
+    per_year: int
+    rate_name: str
+    hp_rate: Fraction
+    senior_pay: bool
+    cap: Fraction
+    sup_rate: Fraction
+    zone_name: str
+    aga_rate: Fraction
+    extra_rate: Fraction
+    threshold: Fraction | None
+
+
+@attrs.frozen
 class SalaryCostBreakdown:
-    """The cost of one position in one year, component by component, exactly."""
+    """The cost of one position in one year, component by component, exactly.
+
+    The amounts are computed at once; the explanation of each component is built only
+    when asked for (:attr:`components`, :meth:`explanation`).
+    """
 
     year: int
     rules: LonnskostnadRules = attrs.field(eq=False, repr=False)
-    components: tuple[CostComponent, ...]
+    #: ``{component key: exact amount}`` in :data:`COMPONENT_KEYS` order.
+    amounts: tuple[tuple[str, ExactAmount], ...]
+    inputs_given: _Inputs = attrs.field(eq=False, repr=False)
+    terms: _Terms = attrs.field(eq=False, repr=False)
     #: What the user gave (salary, percentage, zone, pension rate, …), for the explanation.
     inputs: tuple[FactUse, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def component(self, key: str) -> ExactAmount:
-        for c in self.components:
-            if c.key == key:
-                return c.amount
+        for k, amount in self.amounts:
+            if k == key:
+                return amount
         raise KeyError(f"no cost component {key!r}; components: {', '.join(COMPONENT_KEYS)}")
 
     @property
     def exact_total(self) -> ExactAmount:
         """The sum of the components, exactly (before the one rounding)."""
-        return ExactAmount(sum((Fraction(c.amount.ore) for c in self.components), Fraction(0)))
+        return ExactAmount(sum((Fraction(a.ore) for _, a in self.amounts), Fraction(0)))
 
     @property
     def total(self) -> Money:
         """The cost of the year: the exact total rounded once, half up to whole kroner."""
         return round_half_up_to_kroner(self.exact_total)
 
+    def uses(self) -> tuple[FactRef, ...]:
+        """The rule values the figure used (for a plan's warnings and digests), without building the explanation."""
+        return tuple(FactRef(self.rules, path, path, fact) for path, fact in self._used())
+
+    def _used(self) -> list[tuple[str, Fact[Any]]]:
+        r, t = self.rules, self.terms
+        used: list[tuple[str, Fact[Any]]] = [
+            (t.days_name, getattr(r, t.days_name)), ("virkedager_per_year", r.virkedager_per_year),
+            ("holiday_deduction", r.holiday_deduction),
+        ]
+        if t.extra_days:
+            used += [("senior_extra_days", r.senior_extra_days), ("senior_extra_deduction", r.senior_extra_deduction)]
+        used += [(t.rate_name, getattr(r, t.rate_name)), ("holiday_pay_accrual", r.holiday_pay_accrual)]
+        if t.senior_pay:
+            used += [("senior_supplement", r.senior_supplement), ("senior_supplement_cap_g", r.senior_supplement_cap_g),
+                     ("grunnbelop", r.grunnbelop), ("senior_age", r.senior_age)]
+        used += [("pension_base", r.pension_base),
+                 (f"employer_contribution.{t.zone_name}", getattr(r.employer_contribution, t.zone_name)),
+                 ("contribution_base", r.contribution_base), ("extra_contribution_rate", r.extra_contribution_rate)]
+        if r.extra_contribution_threshold is not None:
+            used.append(("extra_contribution_threshold", r.extra_contribution_threshold))
+        if r.extra_contribution_basis is not None:
+            used.append(("extra_contribution_basis", r.extra_contribution_basis))
+        return used
+
+    @property
+    def components(self) -> tuple[CostComponent, ...]:
+        """Every component with its explanation: the rule values and sources it used."""
+        r, t, given = self.rules, self.terms, self.inputs_given
+        uses = {path: r.use(path, fact) for path, fact in self._used()}
+        a = {k: Fraction(v.ore) for k, v in self.amounts}
+        salary, paid = a["salary"], a["salary"] + a["holiday_deduction"]
+
+        def money(ore: Fraction) -> str:
+            return exact_text(ExactAmount(ore))
+
+        def facts(*paths: str) -> tuple[FactUse, ...]:
+            return tuple(uses[p] for p in paths if p in uses)
+
+        senior_text = (
+            f"{_pc(t.sup_rate)} × min({money(paid)}, {r.senior_supplement_cap_g.value} G = {money(t.cap)}) "
+            f"= {money(a['holiday_pay_over_60'])}" if t.senior_pay else
+            "0 kr: no birth year given" if given.birth_year is None else
+            f"0 kr: the employee turns {self.year + 1 - given.birth_year} in {self.year + 1}, under "
+            f"{r.senior_age.value}")
+        pay = paid + a["holiday_pay"] + a["holiday_pay_over_60"]
+        extra_text = (f"{_pc(t.extra_rate)} × max(0, {money(pay)} − {money(t.threshold)}) "
+                      f"= {money(a['extra_employer_contribution'])}" if t.extra_rate and t.threshold is not None
+                      else f"0 kr: none in {self.year}")
+        zone = f", zone {given.zone.value}" + (f" ({given.zone_1a_rate.value} rate)" if given.zone_1a_rate else "")
+        figures = {
+            "salary": f"{money(given.salary_full)} × {_pc(given.percent)} = {money(salary)}",
+            "holiday_deduction": (
+                f"−{t.days + t.extra_days}/{t.per_year} × {money(salary)} = {money(a['holiday_deduction'])} "
+                f"({t.days} holiday virkedager{f' + {t.extra_days} from age 60' if t.extra_days else ''} of "
+                f"{t.per_year})"),
+            "holiday_pay": f"{_pc(t.hp_rate)} × {money(paid)} (salary paid) = {money(a['holiday_pay'])}",
+            "holiday_pay_over_60": senior_text,
+            "pension": f"{_pc(given.pension_percent)} × {money(salary)} = {money(a['pension'])}",
+            "employer_contribution": (
+                f"{_pc(t.aga_rate)} × ({money(paid)} + {money(a['holiday_pay'] + a['holiday_pay_over_60'])} + "
+                f"{money(a['pension'])}) = {money(a['employer_contribution'])}"),
+            "extra_employer_contribution": extra_text,
+        }
+        paths = {
+            "salary": (),
+            "holiday_deduction": (t.days_name, "virkedager_per_year", "holiday_deduction", "senior_extra_days",
+                                  "senior_extra_deduction"),
+            "holiday_pay": (t.rate_name, "holiday_pay_accrual"),
+            "holiday_pay_over_60": ("senior_supplement", "senior_supplement_cap_g", "grunnbelop", "senior_age"),
+            "pension": ("pension_base",),
+            "employer_contribution": (f"employer_contribution.{t.zone_name}", "contribution_base"),
+            "extra_employer_contribution": ("extra_contribution_rate", "extra_contribution_threshold",
+                                            "extra_contribution_basis"),
+        }
+        return tuple(
+            CostComponent(key, amount, Explanation(
+                _label(key) + (zone if key == "employer_contribution" else ""), figures[key], facts(*paths[key])))
+            for key, amount in self.amounts
+        )
+
     def explanation(self, amount: Money | None = None, note: str | None = None) -> Explanation:
         """Why the cost is what it is: every component with its rule values and sources."""
         amount = self.total if amount is None else amount
         steps = [c.explanation for c in self.components]
-        exact = " + ".join(exact_text(c.amount) for c in self.components)
+        exact = " + ".join(exact_text(a) for _, a in self.amounts)
         steps.append(Explanation("Sum of the components (exact)", f"{exact} = {exact_text(self.exact_total)}"))
         steps.append(Explanation(
             "Rounded once, half up to whole kroner", str(amount),
@@ -693,97 +815,45 @@ def cost_breakdown(
     there is no default premium.
     """
     year = rules.year
-    share = Fraction(percent) / 100
-    use = rules.use
-    salary = Fraction(salary_full.ore) * share
-    # -- holiday deduction
-    rule_is_fifth = holiday_pay is HolidayPay.FIFTH_WEEK
-    days_name = "holiday_days_fifth_week" if rule_is_fifth else "holiday_days_statutory"
-    days_fact: Fact[int] = getattr(rules, days_name)
-    days = days_fact.require(days_name)
-    senior_week = _senior(year, birth_year, rules.senior_age.require("senior_age"), 0)
-    extra_days = rules.senior_extra_days.require("senior_extra_days") if senior_week else 0
+    salary = Fraction(salary_full.ore) * Fraction(percent) / 100
+    # -- holiday deduction (ferietrekk)
+    fifth = holiday_pay is HolidayPay.FIFTH_WEEK
+    days_name = "holiday_days_fifth_week" if fifth else "holiday_days_statutory"
+    days = getattr(rules, days_name).require(days_name)
+    age = rules.senior_age.require("senior_age")
+    extra_days = rules.senior_extra_days.require("senior_extra_days") if _senior(year, birth_year, age, 0) else 0
     per_year = rules.virkedager_per_year.require("virkedager_per_year")
-    deduction_share = Fraction(days + extra_days, per_year)
-    deduction = -salary * deduction_share
+    deduction = -salary * Fraction(days + extra_days, per_year)
     paid = salary + deduction
-    # -- holiday pay
-    rate_name = "holiday_pay_fifth_week" if rule_is_fifth else "holiday_pay_statutory"
-    rate_fact: Fact[Decimal] = getattr(rules, rate_name)
-    hp_rate = Fraction(rate_fact.require(rate_name))
+    # -- holiday pay, and the supplement on pay earned from the year the employee turns 59
+    rate_name = "holiday_pay_fifth_week" if fifth else "holiday_pay_statutory"
+    hp_rate = Fraction(getattr(rules, rate_name).require(rate_name))
     holiday = paid * hp_rate / 100
-    # -- holiday pay over 60 (earned from the year the employee turns 59)
-    senior_pay = _senior(year, birth_year, rules.senior_age.require("senior_age"), 1)
-    g = rules.grunnbelop.require("grunnbelop")
-    cap = Fraction(g.ore) * rules.senior_supplement_cap_g.require("senior_supplement_cap_g")
+    senior_pay = _senior(year, birth_year, age, 1)
+    cap = Fraction(rules.grunnbelop.require("grunnbelop").ore) * rules.senior_supplement_cap_g.require(
+        "senior_supplement_cap_g")
     sup_rate = Fraction(rules.senior_supplement.require("senior_supplement"))
     senior = min(paid, cap) * sup_rate / 100 if senior_pay else Fraction(0)
     # -- pension
     pension = salary * Fraction(pension_percent) / 100
-    # -- employer's contribution
+    # -- employer's contribution, and the extra one of 2023–2024
     zone_name, zone_fact = rules.employer_contribution.for_zone(zone, zone_1a_rate)
     aga_rate = Fraction(zone_fact.require(f"employer's contribution, zone {zone.value}"))
-    aga_base = paid + holiday + senior + pension
-    aga = aga_base * aga_rate / 100
-    # -- extra employer's contribution (2023, 2024)
+    aga = (paid + holiday + senior + pension) * aga_rate / 100
     extra_rate = Fraction(rules.extra_contribution_rate.require("extra_contribution_rate"))
-    pay = paid + holiday + senior
-    threshold = rules.extra_contribution_threshold
-    over = Fraction(0)
-    if extra_rate and threshold is not None:
-        over = max(Fraction(0), pay - Fraction(threshold.require("extra_contribution_threshold").ore))
+    threshold_fact = rules.extra_contribution_threshold
+    threshold = None if threshold_fact is None else Fraction(
+        threshold_fact.require("extra_contribution_threshold").ore)
+    over = max(Fraction(0), paid + holiday + senior - threshold) if extra_rate and threshold is not None else 0
     extra = over * extra_rate / 100
-
-    def money(ore: Fraction) -> str:
-        return exact_text(ExactAmount(ore))
-
-    pct = _pc(Fraction(percent))
-    components = [
-        CostComponent("salary", ExactAmount(salary), Explanation(
-            _label("salary"), f"{exact_text(salary_full)} × {pct} = {money(salary)}")),
-        CostComponent("holiday_deduction", ExactAmount(deduction), Explanation(
-            _label("holiday_deduction"),
-            f"−{days + extra_days}/{per_year} × {money(salary)} = {money(deduction)} ({days} holiday virkedager"
-            f"{f' + {extra_days} from age 60' if extra_days else ''} of {per_year})",
-            (use(days_name, days_fact), use("virkedager_per_year", rules.virkedager_per_year),
-             use("holiday_deduction", rules.holiday_deduction))
-            + ((use("senior_extra_days", rules.senior_extra_days),
-                use("senior_extra_deduction", rules.senior_extra_deduction)) if extra_days else ()),
-        )),
-        CostComponent("holiday_pay", ExactAmount(holiday), Explanation(
-            _label("holiday_pay"), f"{_pc(hp_rate)} × {money(paid)} (salary paid) = {money(holiday)}",
-            (use(rate_name, rate_fact), use("holiday_pay_accrual", rules.holiday_pay_accrual)),
-        )),
-        CostComponent("holiday_pay_over_60", ExactAmount(senior), Explanation(
-            _label("holiday_pay_over_60"),
-            (f"{_pc(sup_rate)} × min({money(paid)}, {rules.senior_supplement_cap_g.value} G = {money(cap)}) "
-             f"= {money(senior)}") if senior_pay else
-            ("0 kr: no birth year given" if birth_year is None
-             else f"0 kr: the employee turns {year + 1 - birth_year} in {year + 1}, under "
-                  f"{rules.senior_age.value}"),
-            (use("senior_supplement", rules.senior_supplement), use("senior_supplement_cap_g",
-                                                                    rules.senior_supplement_cap_g),
-             use("grunnbelop", rules.grunnbelop), use("senior_age", rules.senior_age)) if senior_pay else (),
-        )),
-        CostComponent("pension", ExactAmount(pension), Explanation(
-            _label("pension"), f"{_pc(Fraction(pension_percent))} × {money(salary)} = {money(pension)}",
-            (use("pension_base", rules.pension_base),),
-        )),
-        CostComponent("employer_contribution", ExactAmount(aga), Explanation(
-            f"{_label('employer_contribution')}, zone {zone.value}"
-            + (f" ({zone_1a_rate.value} rate)" if zone_1a_rate is not None else ""),
-            f"{_pc(aga_rate)} × ({money(paid)} + {money(holiday + senior)} + {money(pension)}) = {money(aga)}",
-            (use(f"employer_contribution.{zone_name}", zone_fact), use("contribution_base", rules.contribution_base)),
-        )),
-        CostComponent("extra_employer_contribution", ExactAmount(extra), Explanation(
-            _label("extra_employer_contribution"),
-            (f"{_pc(extra_rate)} × max(0, {money(pay)} − {threshold.value}) = {money(extra)}"
-             if extra_rate and threshold is not None else f"0 kr: none in {year}"),
-            (use("extra_contribution_rate", rules.extra_contribution_rate),)
-            + ((use("extra_contribution_threshold", threshold),) if threshold is not None else ())
-            + ((use("extra_contribution_basis", rules.extra_contribution_basis),)
-               if rules.extra_contribution_basis is not None else ()),
-        )),
-    ]
-    return SalaryCostBreakdown(year=year, rules=rules, components=tuple(components), inputs=inputs)
-
+    amounts = (("salary", salary), ("holiday_deduction", deduction), ("holiday_pay", holiday),
+               ("holiday_pay_over_60", senior), ("pension", pension), ("employer_contribution", aga),
+               ("extra_employer_contribution", Fraction(extra)))
+    return SalaryCostBreakdown(
+        year=year, rules=rules, amounts=tuple((k, ExactAmount(v)) for k, v in amounts),
+        inputs_given=_Inputs(Fraction(salary_full.ore), Fraction(percent), zone, zone_1a_rate,
+                             Fraction(pension_percent), holiday_pay, birth_year),
+        terms=_Terms(days_name, days, extra_days, per_year, rate_name, hp_rate, senior_pay, cap, sup_rate, zone_name,
+                     aga_rate, extra_rate, threshold),
+        inputs=inputs,
+    )
