@@ -136,7 +136,7 @@ def test_the_zone_1a_allowance() -> None:
 
 def test_every_cost_source_is_in_the_sources_table_with_a_quote() -> None:
     tags = {"SKATT-AGA-20", "SKATT-ABC-21", "NYSS-21", "SKD-22", "REVISOR-23", "STICOS-23", "SKD-24",
-            "KONTOHJELP-24", "KONTOHJELP-25", "SKATT-SONER", "FTRL-23-2", "FERIEL-10", "NHO-FERIE",
+            "KONTOHJELP-24", "KONTOHJELP-25", "SKATT-SONER", "ORSTA-AGA", "FTRL-23-2", "FERIEL-10", "NHO-FERIE",
             "EIGERSUND-FERIE", "UIT-LONN-12", "LOSTAT-FERIE", "KLP-OTP", "KLP-MEDLEM",
             "G-21", "G-22", "G-23", "G-24", "G-25"}
     by_tag = {c.tag: c for c in sources.ALL_SOURCES}

@@ -59,6 +59,7 @@ __all__ = [
     "KONTOHJELP_24",
     "KONTOHJELP_25",
     "SKATT_SONER",
+    "ORSTA_AGA",
     "FTRL_23_2",
     "FERIELOVEN_10",
     "NHO_FERIE",
@@ -407,6 +408,13 @@ SKATT_SONER = Citation(
           "kommune. Derfor inneholder tabellen 2 kolonner til høyre som viser til de gamle kommunene og de gamle "
           "kommunenummerne.",
 )
+ORSTA_AGA = Citation(
+    document="Ørsta kommune: Arbeidsgjevaravgift",
+    url="https://www.orsta.kommune.no/naring/skattar-og-avgifter/offentlege-avgifter/arbeidsgjevaravgift/",
+    tag="ORSTA-AGA",
+    quote="Det er den registrerte adressa til verksemda og ikkje dei kva kommune dei tilsette er busette i - som "
+          "avgjer kva for ei sone ein er i.",
+)
 FTRL_23_2 = Citation(
     # The words were checked against a copy of Lovdata's text of the law.
     document="Lov om folketrygd (folketrygdloven) § 23-2 Arbeidsgiveravgift",
@@ -523,6 +531,7 @@ ALL_SOURCES: tuple[Citation, ...] = (
     NORD_22, AGD_21, MR_21R, MR_23, VL_23, OV_23, INN_24, ROG_24, NAV_22, LSB_22, HDIR_LSB_23, INN_21,
     KORUS_21, KORUS_STO_21, OV_21, MR_22, NORD_PS_22, OV_PS_22, AGD_PS_23, AGD_FL_22, TRL_FL_22,
     SKATT_AGA_20, SKATT_ABC_21, NYSS_21, SKD_22, REVISOR_23, STICOS_23, SKD_24, KONTOHJELP_24, KONTOHJELP_25,
-    SKATT_SONER, FTRL_23_2, FERIELOVEN_10, NHO_FERIE, EIGERSUND_FERIE, UIT_LONN_12, LOSTAT_FERIE, KLP_OTP, KLP_MEDLEM,
+    SKATT_SONER, ORSTA_AGA, FTRL_23_2, FERIELOVEN_10, NHO_FERIE, EIGERSUND_FERIE, UIT_LONN_12, LOSTAT_FERIE,
+    KLP_OTP, KLP_MEDLEM,
     G_21, G_22, G_23, G_24, G_25, LIBRARY,
 )

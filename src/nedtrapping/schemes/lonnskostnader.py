@@ -481,7 +481,9 @@ def _rules(year: int) -> LonnskostnadRules:
         zone_of_municipality=Fact.unknown(
             src.SKATT_SONER.at("Kommunekatalog 2023", quote=src.SKATT_SONER.quote),
             note="The library ships no table of municipalities and zones: no complete, dated public list was found "
-                 "to copy, and since the regional reform one municipality may lie in several zones.",
+                 "to copy, and since the regional reform one municipality may lie in several zones. The zone is "
+                 "where the employer's unit is registered, not where the employees live (ORSTA-AGA: «Det er den "
+                 "registrerte adressa til verksemda [...] som avgjer kva for ei sone ein er i»).",
             how_to_supply=_HOW_TO_SUPPLY_ZONE,
         ),
         holiday_pay_statutory=Fact(_pct("10.2"), _F, ferie_2),
