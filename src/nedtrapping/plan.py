@@ -554,6 +554,7 @@ def plan_municipality(
         if len(stated) > 1:
             raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
                              "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+
     def note_use(ref: FactRef) -> None:
         # a rule value a figure used: recorded, and warned about once if it is not final
         key_text = ref.rule_set.key_text
