@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nedtrapping.cli import main
-from nedtrapping.cofinancing import FixedCost
+from nedtrapping.cofinancing import FixedCost, SalaryCost
 from nedtrapping.documents import (
     DocumentError,
     plan_from_dict,
@@ -58,6 +58,16 @@ def test_an_incomplete_plan_with_a_grant_letter_and_a_supplied_step_fits_and_rou
     assert document["supplied_rule_values"][0]["value"] == "480000"
     again = plan_from_json(to_json(plan))
     assert to_dict(again) == document
+
+
+def test_a_salary_based_cost_round_trips() -> None:
+    plan = plan_municipality([Position(municipality="A", position="x", percent=50, first_grant_year=2021,
+                                       cost=SalaryCost(K(600_000), zone="1a", zone_1a_rate="reduced",
+                                                       pension_percent="12.5", percent=50, birth_year=1960))])
+    document = json.loads(to_json(plan))
+    validate(document)
+    assert document["positions"][0]["cost"]["kind"] == "salary"
+    assert to_dict(plan_from_dict(document)) == document
 
 
 def test_a_document_the_rules_no_longer_make_is_refused() -> None:

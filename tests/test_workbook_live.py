@@ -20,7 +20,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
 from nedtrapping.example import example_positions
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, Position, plan_municipality
@@ -49,6 +49,8 @@ def _plan() -> Plan:
                  cost=GrowingCost(K(512_345), 2022, "2.7")),
         Position(municipality="Bodø", position="Miljøarbeider", percent=100, first_grant_year=2021,
                  cost=FixedCost(K(650_000))),
+        Position(municipality="Bodø", position="Boveileder", percent=80, first_grant_year=2021,
+                 cost=SalaryCost(K(560_000), zone="4", pension_percent="12.5", percent=80)),
     ])
 
 
@@ -137,7 +139,7 @@ def test_own_financing_increase_and_totals_are_formulas_with_the_figures_cached(
     assert ws["I2"].value is None  # the first year has no increase
     assert ws["I6"].value == '=IF(AND(ISNUMBER(H6),ISNUMBER(H2)),H6-H2,"")'  # Ruskonsulent 2023 − 2022
     assert formulas["Totaler"]["C2"].value == '=IF(COUNT(Plan!F2:F5)<4,"",SUM(Plan!F2:F5))'
-    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == "A1:J25"
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:J{len(plan.rows) + 1}"
     assert ws["A1"].font.b and ws.column_dimensions["B"].width >= 30
     assert ws["F2"].number_format.startswith("#,##0") and ws["E2"].number_format == "0%"
     assert formulas["Forklaringer"]["D2"].alignment.wrap_text

@@ -6,7 +6,14 @@ command line). Rule sets live in :mod:`nedtrapping.schemes` and are found with
 """
 
 from nedtrapping._version import __version__
-from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
+from nedtrapping.cofinancing import (
+    FixedCost,
+    GrowingCost,
+    SalaryCost,
+    own_financing,
+    required_increase,
+    takeover_year,
+)
 from nedtrapping.deadlines import (
     Deadline,
     DeadlineKind,
@@ -47,6 +54,7 @@ __all__ = [
     "FactUse",
     "FixedCost",
     "GrowingCost",
+    "SalaryCost",
     "GrantFigure",
     "GrantQuery",
     "PositionScheme",

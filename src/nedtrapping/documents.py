@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from nedtrapping import optional
-from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost
+from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
@@ -122,10 +122,23 @@ def _money(value: object, where: str) -> Money:
 
 
 def _cost(data: Any, where: str) -> CostModel:
-    if not isinstance(data, dict) or data.get("kind") not in ("fixed", "growing"):
-        raise DocumentError(f"{where}: expected {{\"kind\": \"fixed\" | \"growing\", …}}, got {data!r}")
+    if not isinstance(data, dict) or data.get("kind") not in ("fixed", "growing", "salary"):
+        raise DocumentError(f"{where}: expected {{\"kind\": \"fixed\" | \"growing\" | \"salary\", …}}, got {data!r}")
     if data["kind"] == "fixed":
         return FixedCost(_money(data.get("annual"), f"{where}.annual"))
+    if data["kind"] == "salary":
+        pension = data.get("pension_percent")
+        try:
+            return SalaryCost(
+                _money(data.get("salary"), f"{where}.salary"), zone=data.get("zone"),
+                pension_percent=None if pension is None else _share(pension, f"{where}.pension_percent"),
+                percent=_share(data.get("percent", "100"), f"{where}.percent"), holiday_pay=data.get("holiday_pay"),
+                growth_percent=_share(data.get("growth_percent", "0"), f"{where}.growth_percent"),
+                salary_year=data.get("salary_year"), birth_year=data.get("birth_year"),
+                zone_1a_rate=data.get("zone_1a_rate"),
+            )
+        except (TypeError, ValueError) as exc:
+            raise DocumentError(f"{where}: {exc}") from None
     base_year = data.get("base_year")
     if not isinstance(base_year, int) or isinstance(base_year, bool):
         raise DocumentError(f"{where}.base_year: expected a year, got {base_year!r}")

@@ -26,14 +26,22 @@ from typing import Any
 
 import attrs
 
-from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, own_financing, takeover_year
+from nedtrapping.cofinancing import (
+    CostModel,
+    FixedCost,
+    GrowingCost,
+    cost_explanation,
+    cost_figure,
+    own_financing,
+    takeover_year,
+)
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
 from nedtrapping.registry import position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme, year_in_scheme
+from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, PositionScheme, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
 from nedtrapping.wording import Notice
 
@@ -78,7 +86,15 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise TypeError(f"cost: expected FixedCost, GrowingCost or Money, got {type(value).__name__} {value!r}")
+    raise TypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
+
+
+def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
+    # a cost built from the salary knows its position percentage: it must be the position's
+    own = getattr(value, "percent", None)
+    if own is not None and own != instance.percent:
+        raise ValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
+                         f"{format_percent(instance.percent)} %; give the same percentage")
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -100,7 +116,7 @@ class Position:
     position: str = attrs.field(validator=attrs.validators.min_len(1))
     percent: Fraction = attrs.field(converter=_percent)
     first_grant_year: int = attrs.field(validator=_year)
-    cost: CostModel = attrs.field(converter=_cost)
+    cost: CostModel = attrs.field(converter=_cost, validator=_cost_fits)
     percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
     #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year.
@@ -563,6 +579,19 @@ def plan_municipality(
         if len(stated) > 1:
             raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
                              "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+
+    def note_use(ref: FactRef) -> None:
+        # a rule value a figure used: recorded, and warned about once if it is not final
+        key_text = ref.rule_set.key_text
+        used_facts.add((key_text, ref.path))
+        cell = (id(ref.rule_set), ref.path, ref.name)
+        if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
+            return
+        seen_uses.add(cell)
+        use = ref.rule_set.use(ref.name, ref.fact)
+        note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
+        fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
+
     for p in positions:
         subject = p.subject
         base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
@@ -584,16 +613,7 @@ def plan_municipality(
             if figure is not None:
                 digests[figure.rule_set.key_text] = figure.rule_set.digest
                 for ref in figure.uses:
-                    key_text = ref.rule_set.key_text
-                    used_facts.add((key_text, ref.path))
-                    cell = (id(ref.rule_set), ref.path, ref.name)
-                    if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
-                        continue
-                    seen_uses.add(cell)
-                    use = ref.rule_set.use(ref.name, ref.fact)
-                    note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-                    fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)),
-                                             {})[key_text] = None
+                    note_use(ref)
             # -- the grant used: the grant letter wins when given
             grant: Money | None
             if year in p.granted:
@@ -615,7 +635,11 @@ def plan_municipality(
                 unknown_errors.append((rule_error, subject, year))
             # -- cost, own financing, increase
             scale = percent / p.percent
-            cost = round_half_up_to_kroner(p.cost.exact_in(year) * scale)
+            exact, cost_uses = cost_figure(p.cost, year, scale)
+            cost = round_half_up_to_kroner(exact)
+            for ref in cost_uses:  # a cost built by rules (SalaryCost) stamps and warns like a grant
+                digests[ref.rule_set.key_text] = ref.rule_set.digest
+                note_use(ref)
             own = None if grant is None else own_financing(cost, grant)
             if own is not None and own.ore < 0:
                 notices[Notice("warning.grant_exceeds_cost",

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
-from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
 from nedtrapping.provenance import Fact, Status
@@ -189,8 +189,17 @@ def position_to_dict(p: Position) -> dict[str, Any]:
     elif isinstance(p.cost, GrowingCost):
         cost = {"kind": "growing", "base": p.cost.base.plain(), "base_year": p.cost.base_year,
                 "growth_percent": exact_number_text(p.cost.growth_percent)}
+    elif isinstance(p.cost, SalaryCost) and not p.cost.rule_sets:
+        c = p.cost
+        cost = {"kind": "salary", "salary": c.salary.plain(), "zone": c.zone.value,
+                "pension_percent": None if c.pension_percent is None else exact_number_text(c.pension_percent),
+                "percent": exact_number_text(c.percent),
+                "holiday_pay": None if c.holiday_pay is None else c.holiday_pay.value,
+                "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
+                "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
     else:
-        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed or growing costs only)")
+        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
+                        "costs under the registered cost rules only)")
     return {
         "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
         "first_grant_year": p.first_grant_year, "cost": cost,
