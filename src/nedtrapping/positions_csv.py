@@ -43,6 +43,7 @@ the workbook (:class:`PositionsRead`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -190,6 +191,14 @@ def read_positions_text_file(path: str | Path, *, scheme: str = DEFAULT_SCHEME) 
     """Read a positions CSV or tab-separated file, with notes and the columns kept aside."""
     p = Path(path)
     raw = p.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
+        try:
+            return _parse_text(raw.decode("utf-16"), source=str(p), scheme=scheme)
+        except UnicodeDecodeError:
+            raise PositionsCSVError([CellProblem(None, None, None, "a whole UTF-16 text file (it starts with a "
+                                                 "UTF-16 byte-order mark but does not decode as UTF-16)")],
+                                    str(p)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -206,8 +215,16 @@ def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
-    reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    return parse_positions_table(list(reader), source=source, scheme=scheme)
+    # universal newlines: a file with CR-only line ends (old Mac exports) is read line by line too
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        expected = (f"a cell of at most {limit} characters" if "field larger" in str(exc)
+                    else "text the CSV reader can read")
+        raise PositionsCSVError([CellProblem(reader.line_num, None, None, f"{expected} ({exc})")], source) from None
+    return parse_positions_table(rows, source=source, scheme=scheme)
 
 
 def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:

@@ -271,6 +271,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cost.pension": {"nb": "Pensjonspremie", "en": "Pension premium"},
     "cost.employer_contribution": {"nb": "Arbeidsgiveravgift", "en": "Employer's contribution"},
     "cost.extra_employer_contribution": {"nb": "Ekstra arbeidsgiveravgift", "en": "Extra employer's contribution"},
+    "cli.replaced": {"nb": "{path} fantes og er erstattet", "en": "{path} existed and was replaced"},
     "cli.incomplete": {
         "nb": "{count} tall er ukjente; planen er ufullstendig",
         "en": "{count} figure(s) unknown; the plan is incomplete",

@@ -33,7 +33,7 @@ from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.kommunalt_rusarbeid import KommunaltRusarbeidRules
-from nedtrapping.wording import LANGS, Lang, check_lang, text
+from nedtrapping.wording import DEFAULT_LANG, LANGS, Lang, check_lang, text
 
 __all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE", "FORMATS", "OUT_SUFFIXES"]
 
@@ -177,8 +177,12 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     return fmt or allowed[0]
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, renamed into place."""
+def _write_atomically(path: Path, data: bytes, lang: Lang = DEFAULT_LANG) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, renamed into place.
+
+    An existing file is replaced, and stderr says so (nothing is overwritten silently).
+    """
+    existed = path.exists()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as f:
@@ -190,6 +194,25 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if existed:
+        print(f"nedtrapping plan: {text('cli.replaced', lang, path=path)}", file=sys.stderr)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    """``--out`` and ``--chart`` never write over the input file, nor over each other."""
+    targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
+    for flag, target in targets:
+        if args.file is not None and _same_file(target, Path(args.file)):
+            raise _UsageError(f"{flag} {target} is the input file; name another file (the input is never written)")
+    if len(targets) == 2 and _same_file(targets[0][1], targets[1][1]):
+        raise _UsageError(f"--out and --chart name the same file ({targets[0][1]})")
 
 
 def _read(args: argparse.Namespace) -> PositionsRead:
@@ -243,6 +266,7 @@ def run_plan(args: argparse.Namespace) -> int:
             read = _read(args)
             positions = list(read.positions)
             heading = ""
+        _check_targets(args)
         if args.explain and fmt not in ("table", "markdown"):
             raise _UsageError("--explain goes with the table or Markdown; add --format table "
                               "(the JSON output and the workbook always explain)")
@@ -266,20 +290,20 @@ def run_plan(args: argparse.Namespace) -> int:
 
             assert args.out is not None
             _write_atomically(Path(args.out), plan_xlsx_bytes(
-                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes))
+                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes), lang)
         else:
             output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":
                 output = heading + output
             if args.out:
-                _write_atomically(Path(args.out), output.encode("utf-8"))
+                _write_atomically(Path(args.out), output.encode("utf-8"), lang)
             else:
                 sys.stdout.write(output)
                 sys.stdout.flush()
         if args.chart:
             from nedtrapping.render.chart import chart_bytes
 
-            _write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang))
+            _write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang), lang)
     except ImportError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
