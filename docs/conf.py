@@ -1,7 +1,8 @@
 """Sphinx configuration for the nedtrapping documentation.
 
-Only Sphinx built-ins plus the local extensions in ``_ext/`` (the rule catalogue, the sources table);
-the default theme (alabaster); no network access (no intersphinx).
+Only Sphinx built-ins plus the local extensions in ``_ext/`` (the rule catalogue, the sources table,
+attrs defaults, the pictures); the default theme (alabaster). The build uses no network: intersphinx
+reads the inventories kept in ``_intersphinx/`` (see its README for where each came from).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ language = "en"
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "attrs_signatures",
     "rule_catalogue",
     "sources_table",
 ]
@@ -35,6 +38,36 @@ exclude_patterns = ["_build"]
 templates_path: list[str] = []
 root_doc = "index"
 default_role = "literal"
+# What a reader copies must paste as it is: no curly quotes or dashes made from ' " and --
+# (docutils would turn `--ladder-step` in running text into `–ladder-step`).
+smartquotes = False
+
+# -- links to other projects' docs, from inventories kept in the repository ----
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3.11/", str(HERE / "_intersphinx" / "python-3.11.inv")),
+    "attrs": ("https://www.attrs.org/en/stable/", str(HERE / "_intersphinx" / "attrs.inv")),
+}
+
+# -- nitpicky: every reference resolves (the test command builds with -n) ------
+# The one place for the types no inventory here can link, each with the reason.
+nitpick_ignore = [
+    # pendulum's documentation is not made with Sphinx: it publishes no objects.inv to link with
+    ("py:class", "pendulum.datetime.DateTime"),
+    ("py:class", "pendulum.duration.Duration"),
+    ("py:class", "pendulum.DateTime"),
+    # matplotlib (the [plot] extra): neither its wheel nor a Debian package here ships its inventory
+    ("py:class", "matplotlib.figure.Figure"),
+    # hypothesis (the test extra, for nedtrapping.strategies): the only inventory at hand
+    # (Debian's python-hypothesis-doc 6.67.1) is far older than hypothesis today, whose pages
+    # were reorganised since; a link from it could lead nowhere
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
+    # Not external, but private on purpose: the types of fields the library fills itself and a
+    # program never builds (what a plan row keeps to explain itself later, what a salary cost
+    # keeps of its inputs and rule values). They show in the public classes' signatures only.
+    ("py:class", "nedtrapping.plan._Why"),
+    ("py:class", "nedtrapping.schemes.lonnskostnader._Inputs"),
+    ("py:class", "nedtrapping.schemes.lonnskostnader._Terms"),
+]
 
 # -- autodoc ---------------------------------------------------------------
 autodoc_typehints = "description"

@@ -5,11 +5,16 @@ the version (date) of the page that was read, and the words that were quoted. A
 table written by hand would drift from :mod:`nedtrapping.sources`; this one is read
 from it while Sphinx reads the page.
 
-Directive
----------
+Directives
+----------
 ``.. source-table::``
     One row per citation in ``ALL_SOURCES``: tag, document, address, version date,
     quote. Where the library has no checked quote or no page date, the row says so.
+    Each row is a link target, ``:ref:`source-<tag>``` (e.g. ``source-vol-19``), which the
+    rule catalogue and the API page use.
+``.. source-constants::``
+    The API entry of every name in ``nedtrapping.sources.__all__`` (a ``py:data`` each),
+    with its tag and document, linked to its row of the table.
 
 :func:`source_rows` is a plain function (tests render it without Sphinx).
 """
@@ -21,7 +26,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["NO_DATE", "NO_QUOTE", "NO_ADDRESS", "source_rows", "table_node", "setup"]
+__all__ = ["NO_DATE", "NO_QUOTE", "NO_ADDRESS", "SOURCES_DOC", "source_label", "source_rows", "table_node", "setup"]
 
 #: What the table says where a citation has no date of its own.
 NO_DATE = "not shown on the page read (see the document title)"
@@ -29,6 +34,13 @@ NO_DATE = "not shown on the page read (see the document title)"
 NO_QUOTE = "(no words quoted: not checked against the page)"
 #: What the table says for a source without a public address.
 NO_ADDRESS = "(no public link)"
+#: The page that holds the table.
+SOURCES_DOC = "reference/sources"
+
+
+def source_label(tag: str) -> str:
+    """The cross-reference label of a source's row in the table (``VOL-19`` → ``source-vol-19``)."""
+    return f"source-{nodes.make_id(tag)}"
 
 
 def _sources() -> tuple[Any, ...]:
@@ -75,7 +87,7 @@ def table_node(citations: Any = None) -> nodes.table:
     group += head
     body = nodes.tbody()
     for tag, document, address, version, quote in source_rows(citations):
-        row = nodes.row(ids=[f"source-{nodes.make_id(tag)}"] if tag else [])
+        row = nodes.row(ids=[source_label(tag)] if tag else [])
         row += _cell(nodes.literal(tag, tag))
         row += _cell(document)
         row += _cell(nodes.reference(address, address, refuri=address) if address.startswith("http") else address)
@@ -90,14 +102,56 @@ class SourceTableDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        std = self.env.get_domain("std")
+        for citation in _sources():
+            if citation.tag:
+                std.note_hyperlink_target(source_label(citation.tag), self.env.docname, source_label(citation.tag),
+                                          f"{citation.tag}: {citation.document}")
         return [table_node()]
 
 
+class SourceConstantsDirective(SphinxDirective):
+    """``py:data`` entries for the public names of :mod:`nedtrapping.sources`, read from the module."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from docutils.statemachine import StringList
+        from sphinx.util.nodes import nested_parse_with_titles
+
+        from nedtrapping import sources
+        from nedtrapping.provenance import Citation
+
+        lines: list[str] = []
+        for name in sources.__all__:
+            value = getattr(sources, name)
+            if isinstance(value, Citation):
+                lines += [f".. py:data:: {name}", "   :module: nedtrapping.sources",
+                          "   :type: ~nedtrapping.provenance.Citation", ""]
+                where = f":ref:`{value.tag} <{source_label(value.tag)}>`" if value.tag else "(no tag)"
+                lines += [f"   {where}: {_rst_text(value.document)}", ""]
+            else:
+                lines += [f".. py:data:: {name}", "   :module: nedtrapping.sources",
+                          "   :type: tuple[~nedtrapping.provenance.Citation, ...]", ""]
+                lines += [f"   Every source above, in the order of the :doc:`/{SOURCES_DOC}` table, which is "
+                          "generated from it.", ""]
+        container = nodes.section()
+        container.document = self.state.document
+        nested_parse_with_titles(self.state, StringList(lines, source="nedtrapping.sources"), container)
+        return list(container.children)
+
+
+def _rst_text(text: str) -> str:
+    """Plain text safe inside reST running text."""
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|").replace("_", "\\_")
+
+
 def _always_reread(app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    return [doc for doc in env.found_docs if doc == "reference/sources"]
+    return [doc for doc in env.found_docs if doc in (SOURCES_DOC, "reference/api/sources")]
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("source-table", SourceTableDirective)
+    app.add_directive("source-constants", SourceConstantsDirective)
     app.connect("env-get-outdated", _always_reread)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

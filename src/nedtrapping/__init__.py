@@ -2,7 +2,7 @@
 
 Start with :func:`nedtrapping.plan.plan_municipality` (or ``nedtrapping plan`` on the
 command line). Rule sets live in :mod:`nedtrapping.schemes` and are found with
-:func:`get_rule_set`.
+:func:`~nedtrapping.registry.get_rule_set`.
 """
 
 from nedtrapping._version import __version__

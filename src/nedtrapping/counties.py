@@ -31,7 +31,7 @@ class UnknownCountyError(NedtrappingError, ValueError):
 
 
 def check_county(county: object) -> str | None:
-    """``county`` spelt as in :data:`COUNTIES` (matched case-insensitively), ``None`` for national.
+    """``county`` spelt as in :data:`~nedtrapping.counties.COUNTIES` (matched case-insensitively), ``None`` for national.
 
     >>> check_county("nordland")
     'Nordland'

@@ -35,6 +35,7 @@ __all__ = [
     "ApproximateDeadline",
 ]
 
+#: The time zone of every Norwegian deadline.
 OSLO = "Europe/Oslo"
 END_OF_DAY = _dt.time(23, 59)
 
@@ -235,7 +236,7 @@ class ApproximateDeadline(Deadline):
     """A vague deadline that names a month ("April(?)"): still no instant, but a period.
 
     Why a subclass and not a new field on :class:`Deadline`: existing rule sets keep
-    their canonical form and so their digests. :meth:`instant` still refuses; the
+    their canonical form and so their digests. :meth:`~nedtrapping.deadlines.Deadline.instant` still refuses; the
     period is for calendars ("some time in April 2022"), never for on-time checks.
     """
 

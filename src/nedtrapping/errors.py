@@ -6,8 +6,8 @@ missing optional dependency) — not a bug. Each error can say *where* (file, sh
 row, column, field), *what was there* and *what was expected*; the command line
 prints one readable line per problem and no traceback (unless ``--debug``).
 
-The concrete errors keep their familiar bases too (a :class:`FloatRefusedError` is
-still a :class:`TypeError`, a :class:`PositionsCSVError` still a :class:`ValueError`),
+The concrete errors keep their familiar bases too (a :class:`~nedtrapping.money.FloatRefusedError` is
+still a :class:`TypeError`, a :class:`~nedtrapping.positions_csv.PositionsCSVError` still a :class:`ValueError`),
 so existing ``except`` clauses keep working.
 """
 

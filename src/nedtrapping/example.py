@@ -16,6 +16,7 @@ from nedtrapping.positions_csv import parse_positions_csv
 
 __all__ = ["EXAMPLE_CSV_NAME", "example_csv_text", "example_positions"]
 
+#: The file name of the embedded example municipality's positions (in ``nedtrapping/data/``).
 EXAMPLE_CSV_NAME = "eksempel_kommune.csv"
 
 

@@ -74,7 +74,7 @@ def pandas() -> Any:
 
 
 def matplotlib_figure() -> Any:
-    """``matplotlib.figure`` (a :class:`Figure` drawn on the Agg canvas, no pyplot and no global backend
+    """``matplotlib.figure`` (a :class:`~matplotlib.figure.Figure` drawn on the Agg canvas, no pyplot and no global backend
     switch), or :class:`PlotUnavailableError` naming the extra."""
     _load("matplotlib", PlotUnavailableError, "charts need matplotlib: pip install 'nedtrapping[plot]'")
     return importlib.import_module("matplotlib.figure")

@@ -28,6 +28,7 @@ __all__ = [
     "display_value",
 ]
 
+#: The type of a fact's value (a type variable: a ``Fact[Money]`` holds :class:`~nedtrapping.money.Money`).
 T = TypeVar("T")
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "position_scheme_ids",
 ]
 
+#: A rule-set class (a type variable): :func:`register` gives back the rule set it was given.
 R = TypeVar("R", bound=RuleSet)
 
 _RULE_SETS: dict[tuple[str, int], RuleSet] = {}

@@ -19,6 +19,7 @@ from typing import Protocol, TypeVar
 __all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "Roundable", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
 
 _ORE_PER_KRONE = 100
+#: The money type a :class:`Roundable` gives back (a type variable: :class:`~nedtrapping.money.Money`).
 M = TypeVar("M", covariant=True)
 
 

@@ -1,4 +1,4 @@
-"""The public sources the rule sets cite, one :class:`Citation` each.
+"""The public sources the rule sets cite, one :class:`~nedtrapping.provenance.Citation` each.
 
 Why: a source is named once, here, and every fact points at it (with its own
 section), so a corrected link or date is corrected everywhere.

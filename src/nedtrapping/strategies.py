@@ -84,6 +84,7 @@ __all__ = [
     "position_lists",
 ]
 
+#: The time zone the generated deadlines and instants use.
 OSLO = "Europe/Oslo"
 
 #: A default upper bound for amounts: 10 billion kroner covers any national frame.
@@ -141,7 +142,7 @@ def positive_money(max_value: Money = Money.kroner(10_000_000), *, whole_kroner:
 
 
 def kroner_amounts(min_kroner: int = 0, max_kroner: int = 10_000_000) -> st.SearchStrategy[Money]:
-    """Whole-kroner :class:`Money` in ``[min_kroner, max_kroner]`` kroner."""
+    """Whole-kroner :class:`~nedtrapping.money.Money` in ``[min_kroner, max_kroner]`` kroner."""
     return st.integers(min_value=min_kroner, max_value=max_kroner).map(Money.kroner)
 
 
@@ -382,8 +383,8 @@ def facts(
 ) -> st.SearchStrategy[Fact[Any]]:
     """:class:`~nedtrapping.provenance.Fact` values of every status.
 
-    ``values`` draws the value of a known fact (default: whole-kroner :class:`Money`);
-    an UNKNOWN fact is built with :meth:`Fact.unknown` and has no value. ``status``
+    ``values`` draws the value of a known fact (default: whole-kroner :class:`~nedtrapping.money.Money`);
+    an UNKNOWN fact is built with :meth:`Fact.unknown() <nedtrapping.provenance.Fact.unknown>` and has no value. ``status``
     fixes the status (or gives a strategy for it).
     """
     value_st = values if values is not None else kroner_amounts(1, 1_000_000)
@@ -426,7 +427,7 @@ def ladder_step_supplies(
 ) -> st.SearchStrategy[LadderStepSupply]:
     """A :class:`LadderStepSupply` for one of ``steps`` (default 1, 3, 4: the unknown steps 3 and 4 and the inferred step 1):
     a positive whole-kroner amount up to 1 000 000 (or ``amounts``) and a source, given as a
-    :class:`Citation` or as the name of a grant letter."""
+    :class:`~nedtrapping.provenance.Citation` or as the name of a grant letter."""
     amount_st = amounts if amounts is not None else kroner_amounts(1, 1_000_000)
     letter = st.builds(
         lambda year, kommune: f"Tilsagnsbrev {year}, {kommune} kommune",
@@ -450,7 +451,7 @@ def kommunalt_rusarbeid_rules(
     supplies: st.SearchStrategy[list[LadderStepSupply]] | None = None,
 ) -> st.SearchStrategy[Any]:
     """Kommunalt-rusarbeid rule sets for ``years`` (default: every registered year), with a
-    random set of ladder steps supplied (:meth:`with_ladder_step`) where the year uses the
+    random set of ladder steps supplied (:meth:`~nedtrapping.schemes.kommunalt_rusarbeid.KommunaltRusarbeidRules.with_ladder_step`) where the year uses the
     legacy ladder (2021, 2022). Flat years (2023, 2024) are drawn as registered.
 
     ``supplies`` gives the list of supplies to apply (default: 0–3 distinct steps of 1, 3, 4).

@@ -22,6 +22,7 @@ __all__ = [
     "attrs_year",
 ]
 
+#: 100 as an exact fraction: a percentage divided by it is a share.
 HUNDRED = Fraction(100)
 
 

@@ -39,8 +39,11 @@ __all__ = [
     "Notice",
 ]
 
+#: A language of the wording: ``"nb"`` (norsk bokmål) or ``"en"`` (English).
 Lang = Literal["nb", "en"]
+#: Every language the catalogue has, the default first.
 LANGS: tuple[Lang, ...] = ("nb", "en")
+#: The language people read unless they ask for another (``--lang en``).
 DEFAULT_LANG: Lang = "nb"
 
 

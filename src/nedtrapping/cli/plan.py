@@ -37,8 +37,11 @@ from nedtrapping.wording import DEFAULT_LANG, LANGS, Lang, check_lang, text
 
 __all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE", "FORMATS", "OUT_SUFFIXES"]
 
+#: Exit status 0: the plan is complete.
 EXIT_OK = ExitCode.OK
+#: Exit status 1: bad input; every problem is listed and nothing is planned.
 EXIT_BAD_INPUT = ExitCode.BAD_INPUT
+#: Exit status 3: the plan is written, but some figures are unknown (listed on standard error).
 EXIT_INCOMPLETE = ExitCode.INCOMPLETE
 _STEP = re.compile(r"^(?:(?P<year>\d{4}):)?(?P<step>[1-4])=(?P<amount>.+)$")
 

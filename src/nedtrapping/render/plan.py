@@ -56,6 +56,7 @@ __all__ = [
 
 #: The ``document`` key of a plan's JSON, and of a positions document (:mod:`nedtrapping.documents`).
 PLAN_DOCUMENT = "nedtrapping.plan"
+#: The ``document`` key of a positions document.
 POSITIONS_DOCUMENT = "nedtrapping.positions"
 #: The version of both documents' shape (their JSON Schemas are in ``nedtrapping/schemas/``).
 DOCUMENT_VERSION = 1

@@ -61,6 +61,7 @@ __all__ = [
     "RULES_2024",
 ]
 
+#: The scheme id: the key of its rule sets in the registry and on the command line.
 SCHEME_ID = "kommunalt-rusarbeid"
 
 
@@ -311,6 +312,9 @@ _KORUS_CONFLICT = Fact(
 _MR_21R_NOTE = ("regional residual money: Statsforvaltaren i Møre og Romsdal's own 4.8 MNOK, beside the national "
                 "residual round of about 76 MNOK (MR-21R: «har framleis 4,8 millionar i tilskotsmidlar»)")
 
+#: The registered rule set for 2021 (the same object as ``get_rule_set(SCHEME_ID, 2021)``).
+#:
+#: :meta hide-value:
 RULES_2021 = register(
     KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
@@ -388,6 +392,9 @@ _TRANSITION_APPLICANTS = Fact(
                 quote="Bare kommuner som fikk tilskudd i 2021 kan søke"),
 )
 
+#: The registered rule set for 2022 (the same object as ``get_rule_set(SCHEME_ID, 2022)``).
+#:
+#: :meta hide-value:
 RULES_2022 = register(
     KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
@@ -467,6 +474,9 @@ _MR_23_AMOUNT = src.MR_23.at(
 _VL_23_AUDITOR = src.VL_23.at("Søknad og rapportering",
                               quote="Ved rapportering er det ikkje naudsynt å levere revisorattest.")
 
+#: The registered rule set for 2023 (the same object as ``get_rule_set(SCHEME_ID, 2023)``).
+#:
+#: :meta hide-value:
 RULES_2023 = register(
     _flat_rules(
         2023,
@@ -507,6 +517,9 @@ _INN_24_AMOUNT = src.INN_24.at(
 _CARRY_OVER = ("De som fikk tilskudd for 4. året i 2023 kan ikke motta tilskudd i 2024, med mindre det søkes om å "
                "få godkjent overføring av ubrukte midler.")
 
+#: The registered rule set for 2024 (the same object as ``get_rule_set(SCHEME_ID, 2024)``).
+#:
+#: :meta hide-value:
 RULES_2024 = register(
     _flat_rules(
         2024,

@@ -54,6 +54,7 @@ __all__ = [
     "rank_measures",
 ]
 
+#: The scheme id: the key of its rule sets in the registry and on the command line.
 SCHEME_ID = "langvarige-sammensatte"
 
 
@@ -210,6 +211,9 @@ _DEADLINE_NOTE = (
 _DOUBT_NOTE = ("The deck doubts the date (question marks); LSB-22 (Statsforvalteren i Nordland) confirms "
                "31 March 2022 23:59, so the deadline itself is exact and FINAL.")
 
+#: The registered rule set for 2022 (the same object as ``get_rule_set(SCHEME_ID, 2022)``).
+#:
+#: :meta hide-value:
 RULES_2022 = register(
     LangvarigeSammensatteRules(
         scheme_id=SCHEME_ID,

@@ -82,6 +82,7 @@ __all__ = [
     "exact_text",
 ]
 
+#: The scheme id: the key of its rule sets in the registry and on the command line.
 SCHEME_ID = "lonnskostnader"
 #: The years with cost rules.
 YEARS = (2021, 2022, 2023, 2024, 2025)

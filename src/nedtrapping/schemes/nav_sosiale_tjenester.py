@@ -58,6 +58,7 @@ __all__ = [
     "CAP_ROUNDING_RULE",
 ]
 
+#: The scheme id: the key of its rule sets in the registry and on the command line.
 SCHEME_ID = "nav-sosiale-tjenester"
 
 
@@ -93,6 +94,9 @@ _NAV_22_CAP = src.NAV_22.at(
 _NAV_22_PERIOD = ("Tilskudd gis primært for ett år fra oppstartsdato, men det kan gis i inntil tre år til samme "
                   "tiltak.")
 
+#: The registered rule set for 2022 (the same object as ``get_rule_set(SCHEME_ID, 2022)``).
+#:
+#: :meta hide-value:
 RULES_2022 = register(
     NavSosialeTjenesterRules(
         scheme_id=SCHEME_ID,

@@ -58,6 +58,7 @@ __all__ = [
     "uncertain_rows",
 ]
 
+#: The budget year of the deck's calendar.
 YEAR = 2022
 _TABLE_SECTION = "tabell «Tilskudd / Hvem kan søke / Søknadsfrist»"
 _TABLE = src.DECK.at(_TABLE_SECTION)
@@ -154,6 +155,9 @@ def _kommuner(text: str = "Kommuner", status: Status = Status.FINAL) -> Fact[str
 
 _I = Status.INFERRED
 
+#: The registered 2022 rule set of the deck's calendar row «Tilskudd Frisklivs- og læringstilbud».
+#:
+#: :meta hide-value:
 FRISKLIV = _row_rules(
     "frisklivs-og-laeringstilbud", "Tilskudd Frisklivs- og læringstilbud",
     "Grant for healthy-living and learning services", _kommuner(),
@@ -175,12 +179,18 @@ FRISKLIV = _row_rules(
     ),
     assumed_period=SPRING_PERIOD,
 )
+#: The registered 2022 rule set of the deck's calendar row «Husbankens boligsosiale tiltak».
+#:
+#: :meta hide-value:
 HUSBANKEN_BOLIGSOSIALE = _row_rules(
     "husbanken-boligsosiale-tiltak", "Husbankens boligsosiale tiltak",
     "Husbanken's social-housing measures", _kommuner("Kommuner m.fl."),
     (exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 15), _cell("15. februar"),
                     as_written="15. februar", status=_I, note=_YEAR_NOTE),),
 )
+#: The registered 2022 rule set of the deck's calendar row «Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus».
+#:
+#: :meta hide-value:
 FASTLEGER_KORONA = _row_rules(
     "fastleger-korona-kompensasjon",
     "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus",
@@ -194,6 +204,9 @@ FASTLEGER_KORONA = _row_rules(
 #: deck's «1. november», which is the call for the following year's money.
 PROSJEKTSKJONN_ROUND_2022 = "midler for 2022"
 
+#: The registered 2022 rule set of the deck's calendar row «Prosjektskjønnsmidler».
+#:
+#: :meta hide-value:
 PROSJEKTSKJONN = _row_rules(
     "prosjektskjonnsmidler", "Prosjektskjønnsmidler", "Discretionary project funds", _kommuner(),
     (
@@ -213,6 +226,9 @@ PROSJEKTSKJONN = _row_rules(
                             "is the library's rule for a day without a time"),
     ),
 )
+#: The registered 2022 rule set of the deck's calendar row «Kompetanse- og innovasjonstilskudd».
+#:
+#: :meta hide-value:
 KOMPETANSE_INNOVASJON = _row_rules(
     "kompetanse-og-innovasjonstilskudd", "Kompetanse- og innovasjonstilskudd",
     "Competence and innovation grant", _kommuner(),
@@ -226,6 +242,9 @@ KOMPETANSE_INNOVASJON = _row_rules(
                             "a time"),
     ),
 )
+#: The registered 2022 rule set of the deck's calendar row «Nytt tilskudd psykisk helse/rus».
+#:
+#: :meta hide-value:
 NYTT_PSYKISK_HELSE_RUS = _row_rules(
     "nytt-tilskudd-psykisk-helse-rus", "Nytt tilskudd psykisk helse/rus",
     "New grant for mental health/substance abuse", _kommuner("Kommuner(?)", Status.UNCERTAIN),
