@@ -211,4 +211,5 @@ class Fact(Generic[T]):
 
     def supplied(self, value: T, source: Citation) -> Fact[T]:
         """A user-supplied replacement for this fact (e.g. from a grant letter)."""
-        return Fact(value, Status.USER_SUPPLIED, source, note=f"replaces a {self.status} value")
+        article = "an" if str(self.status)[0] in "aeiou" else "a"
+        return Fact(value, Status.USER_SUPPLIED, source, note=f"replaces {article} {self.status} value")

@@ -60,10 +60,11 @@ def register(sub: Any) -> None:
         description=(
             "Plan grants, full cost and own financing per position and year. With no FILE, plans the "
             "embedded example municipality and prints a table. With FILE (CSV, tab-separated or .xlsx; English "
-            "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, årskostnad, and "
-            "optionally lønnsvekst, kostnadsår, tildelt_YYYY, stillingsprosent_YYYY), writes the plan as CSV, or "
-            "in the format --out's extension names. årskostnad is the full annual cost of the position at its "
-            "own percentage (what the 50 %% position costs, not a full-time one)."
+            "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, and årskostnad or "
+            "årslønn with sone and pensjon; optionally lønnsvekst, kostnadsår, fikk_tilskudd_2021, tildelt_YYYY, "
+            "stillingsprosent_YYYY), writes the plan as CSV, or in the format --out's extension names. "
+            "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
+            "costs, not a full-time one)."
         ),
         epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
     )
