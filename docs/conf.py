@@ -32,6 +32,7 @@ extensions = [
     "attrs_signatures",
     "rule_catalogue",
     "sources_table",
+    "supply_table",
 ]
 
 exclude_patterns = ["_build"]

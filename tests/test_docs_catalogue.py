@@ -1,7 +1,8 @@
 """The generated rule catalogue (docs/_ext/rule_catalogue.py) follows the rule sets in code.
 
-The docs must not drift from the data: the catalogue and the "What is not known" page
-are generated from the registry at build time. These tests render them from the
+The docs must not drift from the data: the catalogue, the list of unknown values on the
+"What you must supply" page and the page of what the library is not sure of are
+generated from the registry at build time. These tests render them from the
 registered rule sets and from evolved ones, and build a small Sphinx project to check
 that a changed value changes the rendered HTML with no other edit.
 """
@@ -29,7 +30,9 @@ from nedtrapping.schemes import kommunalt_rusarbeid as kr
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))
 
+import fact_labels  # noqa: E402
 import rule_catalogue as rc  # noqa: E402
+import supply_table  # noqa: E402
 
 
 def _text(node_list: list[nodes.Node]) -> str:
@@ -46,13 +49,23 @@ def _section(node_list: list[nodes.Node], label: str) -> nodes.section:
 
 
 def _fact_rows(section: nodes.section) -> dict[str, list[str]]:
-    """Fact path → the texts of its row's cells, from the facts table of a rule-set section."""
+    """Fact path → the texts of its row's cells (the path, value, status, source), from a rule set's facts table.
+
+    The first cell shows the Norwegian label and then the path; the row is keyed by the path.
+    """
     facts = next(s for s in section.findall(nodes.section) if s["names"] and s["names"][0].endswith("-facts"))
     rows = {}
-    for row in facts.findall(nodes.row):
-        cells = [entry.astext() for entry in row.findall(nodes.entry)]
-        rows[cells[0]] = cells
+    for row in next(facts.findall(nodes.tbody)).findall(nodes.row):
+        entries = list(row.findall(nodes.entry))
+        literals = list(entries[0].findall(nodes.literal))
+        path = literals[-1].astext() if literals else entries[0].astext()
+        rows[path] = [path, *(entry.astext() for entry in entries[1:])]
     return rows
+
+
+def _status(status: str) -> str:
+    """A status as the catalogue shows it: ``inferred (utledet)``."""
+    return rc.status_text(Status(status))
 
 
 def _with_flat_amount(rules: kr.KommunaltRusarbeidRules, kroner: int) -> kr.KommunaltRusarbeidRules:
@@ -69,19 +82,19 @@ def test_ladder_shows_steps_1_2_inferred_and_steps_3_4_unknown_each_with_its_sou
     rows = _fact_rows(_section(rendered, rc.label_for("kommunalt-rusarbeid", year)))
 
     path, value, status, source = rows["ladder.step_1"]
-    assert (value, status) == ("660 000 kr", "inferred")
+    assert (value, status) == ("660 000 kr", "inferred (utledet)")
     assert "Folkebladet" in source and "SAL-17" in source
 
     path, value, status, source = rows["ladder.step_2"]
-    assert (value, status) == ("550 000 kr", "inferred")
+    assert (value, status) == ("550 000 kr", "inferred (utledet)")
     assert "Vesterålen Online" in source and "VOL-19" in source
 
     path, value, status, source = rows["ladder.step_2_percent"]
-    assert (value, status) == ("100", "inferred")
+    assert (value, status) == ("100", "inferred (utledet)")
 
     for step in (3, 4):
         path, value, status, source = rows[f"ladder.step_{step}"]
-        assert (value, status) == ("unknown", "unknown")
+        assert (value, status) == ("unknown", "unknown (ukjent)")
         assert "Helsedirektoratet" in source and "HDIR-21" in source
         assert "How to supply:" in source and f"with_ladder_step({step}" in source
 
@@ -92,9 +105,9 @@ def test_every_fact_and_deadline_of_every_rule_set_is_in_the_catalogue() -> None
     for rs in rule_sets:
         section = _section(rendered, rc.label_for(rs.scheme_id, rs.year))
         rows = _fact_rows(section)
-        assert set(rows) - {"Fact"} == {path for path, _ in rs.facts()}
+        assert set(rows) == {path for path, _ in rs.facts()}
         for path, fact in rs.facts():
-            assert rows[path][2] == fact.status.value
+            assert rows[path][2] == _status(fact.status.value)
             if fact.value is not None:
                 assert rows[path][1] == rc.format_value(fact.value)
             if fact.citation.url:
@@ -142,7 +155,7 @@ def test_a_supplied_step_leaves_the_unknowns_page() -> None:
     after = rc.unknowns_nodes([supplied])
     assert "ladder.step_3" in _section(before, "unknowns-unknown").astext()
     assert "ladder.step_3" not in _section(after, "unknowns-unknown").astext()
-    assert "Unknown values (2)" in _text(before) and "Unknown values (1)" in _text(after)
+    assert "Values no public source gives (2)" in _text(before) and "Values no public source gives (1)" in _text(after)
 
 
 def test_sphinx_build_renders_what_the_registry_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,21 +248,24 @@ def test_any_rule_set_subclass_renders_generically() -> None:
     other = _other_rules()
     rendered = rc.catalogue_nodes([other, *registry.all_rule_sets()])
     rows = _fact_rows(_section(rendered, rc.label_for("other-scheme", 2022)))
-    assert rows["priorities[0]"][1:3] == ["ACT/FACT", "provisional"]
+    assert rows["priorities[0]"][1:3] == ["ACT/FACT", "provisional (foreløpig)"]
     assert rows["caps[per_position]"][1] == "610 000 kr"
-    assert rows["caps[per_measure]"][1:3] == ["unknown", "unknown"]
+    assert rows["caps[per_measure]"][1:3] == ["unknown", "unknown (ukjent)"]
     assert rows["band"][1] == "low: 1 kr, high: 2 kr"
     assert rows["share"][1] == "1/3"
     text = _section(rendered, rc.label_for("other-scheme", 2022)).astext()
     assert "April(?)" in text and "Løpende" in text and "no fixed instant" in text
 
     unknowns = rc.unknowns_nodes([other])
+    # an unknown the supply table has no row for stops no computation: named once, with its note
     assert "caps[per_measure]" in _section(unknowns, "unknowns-unknown").astext()
-    assert "from the announcement" in _section(unknowns, "unknowns-unknown").astext()
-    assert "applicants" in _section(unknowns, "unknowns-uncertain").astext()
-    assert "priorities[1]" in _section(unknowns, "unknowns-provisional").astext()
-    assert "provisional rule sets" in _text(unknowns)
-    deadlines = _section(unknowns, "unknowns-deadlines").astext()
+    assert "no computation stops for it" in _section(unknowns, "unknowns-unknown").astext()
+    assert "not given" in _section(unknowns, "unknowns-unknown").astext()
+    not_final = rc.not_final_nodes([other])
+    assert "applicants" in _section(not_final, "unknowns-uncertain").astext()
+    assert "priorities[1]" in _section(not_final, "unknowns-provisional").astext()
+    assert "1 provisional rule set" in _text(not_final)
+    deadlines = _section(not_final, "unknowns-deadlines").astext()
     assert "April(?)" in deadlines and "Løpende" in deadlines
 
 
@@ -284,35 +300,51 @@ def test_the_catalogue_shows_each_deadlines_round() -> None:
     assert by_written["10.02.2021"][4:6] == ["national", "ordinary"]
 
 
-def test_every_fact_that_is_not_final_is_on_the_unknowns_page_under_its_status() -> None:
+def _value_rows(section: nodes.section) -> list[tuple[str, str]]:
+    """(path, first cell text) of each row of a status table on the page of what is not sure."""
+    out = []
+    for row in section.findall(nodes.row):
+        first = next(iter(row.findall(nodes.entry)), None)
+        literals = list(first.findall(nodes.literal)) if first is not None else []
+        if literals:
+            out.append((literals[-1].astext(), first.astext()))
+    return out
+
+
+def test_every_fact_that_is_not_final_is_listed_once_under_its_status_with_its_years() -> None:
     rule_sets = registry.all_rule_sets()
-    rendered = rc.unknowns_nodes(rule_sets)
+    rendered = rc.not_final_nodes(rule_sets)
     sections = {status: _section(rendered, f"unknowns-{status}") for status, *_ in rc.NOT_FINAL_SECTIONS}
-    terms = {status: [t.astext() for t in sec.findall(nodes.term)] for status, sec in sections.items()}
-    expected: dict[str, list[str]] = {status: [] for status in sections}
+    rows = {status: _value_rows(sec) for status, sec in sections.items()}
+    expected: dict[str, set[tuple[str, str]]] = {status: set() for status in sections}
     for rs in rule_sets:
         for path, fact in rs.facts():
             status = fact.status.value
-            assert status in ("final", *sections), f"{rs.key_text} {path}: status {status} has no section"
-            if status != "final":
-                expected[status].append(f"{rs.scheme_id} {rs.year} · {path}")
+            assert status in ("final", "unknown", *sections), f"{rs.key_text} {path}: status {status} has no section"
+            if status in sections:
+                expected[status].add((rs.scheme_id, path))
+                # the row of this path and scheme names this year
+                assert any(p == path and rs.scheme_id in text and str(rs.year) in text for p, text in rows[status]), \
+                    (rs.key_text, path)
     for status in sections:
-        assert sorted(terms[status]) == sorted(expected[status]), status
-        assert f"({len(expected[status])})" in sections[status][0].astext()
+        listed = {(text.split(path)[-1].split()[0], path) for path, text in rows[status]}
+        assert listed == expected[status], status
+        count = sum(1 for rs in rule_sets for _p, f in rs.facts() if f.status.value == status)
+        assert f"({count})" in sections[status][0].astext()
 
 
 def test_the_ladder_amount_assumption_and_the_2022_pro_rata_are_listed() -> None:
-    rendered = rc.unknowns_nodes(registry.all_rule_sets())
-    assumed = _section(rendered, "unknowns-assumed").astext()
-    assert "kommunalt-rusarbeid 2022 · ladder_amounts_basis" in assumed
-    assert "the ladder amounts of the 2017 and 2019 awards still apply" in assumed
-    inferred = _section(rendered, "unknowns-inferred").astext()
-    assert "kommunalt-rusarbeid 2022 · pro_rata" in inferred
-    assert "kommunalt-rusarbeid 2021 · pro_rata" not in inferred
+    rendered = rc.not_final_nodes(registry.all_rule_sets())
+    assumed = _value_rows(_section(rendered, "unknowns-assumed"))
+    assert any(p == "ladder_amounts_basis" and "kommunalt-rusarbeid 2021, 2022" in t for p, t in assumed)
+    assert "the ladder amounts of the 2017 and 2019 awards still apply" in _section(rendered, "unknowns-assumed").astext()
+    inferred = _value_rows(_section(rendered, "unknowns-inferred"))
+    pro_rata = [t for p, t in inferred if p == "pro_rata" and "kommunalt-rusarbeid" in t]
+    assert pro_rata and all("2021" not in t for t in pro_rata) and any("2022" in t for t in pro_rata)
 
 
 def test_deadlines_whose_source_words_carry_doubt_are_shown_even_when_settled() -> None:
-    rendered = rc.unknowns_nodes(registry.all_rule_sets())
+    rendered = rc.not_final_nodes(registry.all_rule_sets())
     words = _section(rendered, "unknowns-doubtful-words").astext()
     # the deck's «31.3.22 ??????», confirmed by LSB-22: final, but its doubt is shown
     assert "31.3.22 ??????" in words and "LSB-22" in words and "status final" in words
@@ -336,7 +368,111 @@ def test_a_deck_row_with_doubt_is_shown_without_a_registered_rule_set() -> None:
     source = Citation("A deck", tag="D")
     row = Row(1, "Et tilskudd", Fact("Kommuner", Status.FINAL, source), Fact("Mai(?)", Status.UNCERTAIN, source),
               "not-registered", 2022)
-    words = _section(rc.unknowns_nodes([], deck_rows=[row]), "unknowns-doubtful-words").astext()
+    words = _section(rc.not_final_nodes([], deck_rows=[row]), "unknowns-doubtful-words").astext()
     assert "deck calendar row 1" in words and "Mai(?)" in words and "The library holds" not in words
-    empty = _section(rc.unknowns_nodes([], deck_rows=[]), "unknowns-doubtful-words").astext()
+    empty = _section(rc.not_final_nodes([], deck_rows=[]), "unknowns-doubtful-words").astext()
     assert "None, in any registered rule set." in empty
+
+
+# ---------------------------------------------------------------------------- for people
+
+
+def test_every_fact_of_every_rule_set_has_a_norwegian_label() -> None:
+    missing = sorted({fact_labels.label_key(path) for rs in registry.all_rule_sets() for path, _ in rs.facts()
+                      if fact_labels.fact_label(path) is None})
+    assert not missing, f"add a Norwegian label to docs/_ext/fact_labels.py for: {missing}"
+
+
+def test_the_catalogue_shows_the_label_beside_the_path() -> None:
+    rendered = rc.catalogue_nodes([kr.rules_for(2022)])
+    text = _section(rendered, rc.label_for("kommunalt-rusarbeid", 2022)).astext()
+    assert "årsstigen, trinn 3 (per 100 % stilling i sitt tredje år) ladder.step_3" in text
+
+
+def test_the_main_scheme_comes_first() -> None:
+    rendered = rc.catalogue_nodes(registry.all_rule_sets())
+    assert rendered[0]["names"] == [rc.label_for("kommunalt-rusarbeid")]
+    summary = rc.summary_nodes(registry.all_rule_sets())[0]
+    first = next(next(summary.findall(nodes.tbody)).findall(nodes.row))
+    assert first.astext().startswith("Tilskudd til kommunalt rusarbeid 2021")
+
+
+def test_a_rule_set_with_unknown_values_is_not_complete_rather_than_final() -> None:
+    summary = rc.summary_nodes(registry.all_rule_sets())[0]
+    rows = {row.astext().split("\n")[0]: row for row in next(summary.findall(nodes.tbody)).findall(nodes.row)}
+    row_2022 = rows["Tilskudd til kommunalt rusarbeid — overgangsordning 2022"]
+    cells = [entry.astext() for entry in row_2022.findall(nodes.entry)]
+    assert cells[1] == "no — 2 unknown"
+    assert "final" not in " ".join(cells)
+    assert [entry.astext() for entry in rows["Tilskudd til kommunalt rusarbeid — overgangsordning 2024"]
+            .findall(nodes.entry)][1] == "yes"
+    section = _section(rc.catalogue_nodes([kr.rules_for(2022)]), rc.label_for("kommunalt-rusarbeid", 2022))
+    assert "Completeno — 2 unknown (ladder.step_3, ladder.step_4)" in section.astext().replace("\n", "")
+
+
+def test_the_unknowns_are_listed_once_each_with_their_years() -> None:
+    rendered = rc.unknowns_nodes(registry.all_rule_sets())
+    section = _section(rendered, "unknowns-unknown")
+    terms = [t.astext() for t in section.findall(nodes.term)]
+    assert len(terms) == len(set(terms))
+    step_3 = [t for t in terms if "ladder.step_3" in t]
+    assert step_3 == ["årsstigen, trinn 3 (per 100 % stilling i sitt tredje år) ladder.step_3 — kommunalt-rusarbeid "
+                      "2021, 2022"]
+    assert any("pension_premium" in t and "2021, 2022, 2023, 2024, 2025" in t for t in terms)
+    # the 2023 national frame stops no computation: not in the list, named once at the end
+    assert not any("national_frame" in t for t in terms)
+    assert "no computation stops for it: kommunalt-rusarbeid 2023 nasjonal ramme national_frame" in section.astext()
+    # the how-to text is not repeated per year: the supply table says it once
+    assert section.astext().count("How to supply") == 0
+
+
+def _unknowns_computations_raise() -> set[str]:
+    """The paths of the unknown values the computations stop for, probed over every case they take."""
+    from fractions import Fraction
+
+    from nedtrapping.cofinancing import SalaryCost
+    from nedtrapping.provenance import UnknownValueError
+    from nedtrapping.scheme import GrantQuery
+    from nedtrapping.schemes import lonnskostnader as lk
+
+    raised: set[str] = set()
+    for scheme_id in registry.position_scheme_ids():
+        scheme = registry.position_scheme(scheme_id)
+        for year in registry.years_of(scheme_id):
+            for first in range(year - 6, year + 1):
+                for received in (None, True, False):
+                    query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
+                                       received_grant_in_2021=received)
+                    try:
+                        scheme.grant(query)
+                    except UnknownValueError as error:
+                        raised.add(str(error.path))
+    try:
+        SalaryCost(Money.kroner(600_000), zone="1")
+    except UnknownValueError as error:
+        raised.add(str(error.path))
+    for year in lk.YEARS:
+        for zone in lk.Zone:
+            rate = {"zone_1a_rate": lk.Zone1aRate.REDUCED} if zone is lk.Zone.ONE_A else {}
+            for birth_year in (None, year - 65):
+                for holiday in lk.HolidayPay:
+                    cost = SalaryCost(Money.kroner(900_000), zone=zone.value, pension_percent="12", salary_year=year,
+                                      birth_year=birth_year, holiday_pay=holiday, **rate)
+                    _amount, uses = cost.figure(year)
+                    raised |= {use.path for use in uses if use.fact.value is None}
+    return raised
+
+
+def test_the_supply_table_covers_exactly_the_unknowns_a_computation_stops_for() -> None:
+    """What you must supply lists an unknown value when a computation can stop for it, and only then."""
+    raised = _unknowns_computations_raise()
+    supplied = set(supply_table.fact_rows())
+    assert raised <= supplied, f"add a row to docs/_ext/supply_table.py for {sorted(raised - supplied)}"
+    unknown_paths = {path for rs in registry.all_rule_sets() for path, fact in rs.facts() if fact.value is None}
+    # an unknown the table asks for is one a computation stops for, or the input a salary cost needs (the zone)
+    assert (unknown_paths & supplied) - raised == {"zone_of_municipality"}
+    # the ones named as stopping nothing are never raised
+    rendered = rc.unknowns_nodes(registry.all_rule_sets())
+    for path in unknown_paths - supplied:
+        assert path not in raised
+        assert path in _section(rendered, "unknowns-unknown").astext()

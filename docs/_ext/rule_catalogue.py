@@ -1,4 +1,4 @@
-"""Sphinx extension: the rule catalogue and the "What is not known" page, built from the registry.
+"""Sphinx extension: the rule catalogue and the pages of what is not known, built from the registry.
 
 Why: docs written by hand drift from the data. Every rule value shown in these pages
 is read from :func:`nedtrapping.registry.all_rule_sets` while Sphinx reads the page,
@@ -7,22 +7,30 @@ so changing a value in code changes the rendered docs with no other edit.
 Directives
 ----------
 ``.. rule-catalogue::``
-    For each scheme and budget year: the rule set's identity and digest, every fact
-    (``rule_set.facts()``) with its value, status, citation (document, section, link,
-    date) and note, and every deadline. Option ``:scheme: ID`` limits it to one scheme.
+    For each scheme and budget year (the main scheme, kommunalt rusarbeid, first): the
+    rule set's identity, whether it is complete, its digest, every fact
+    (``rule_set.facts()``) with its Norwegian label, value, status, citation (document,
+    section, link, date, linked to its row on the Sources page) and note, and every
+    deadline. Option ``:scheme: ID`` limits it to one scheme.
 ``.. rule-unknowns::``
-    Every unknown, uncertain, provisional, inferred and assumed value across all rule
-    sets (grouped by status), every deadline that is not a firm instant, and every
-    deadline or deck-calendar row whose source words carry doubt («31.3.22 ??????»,
-    «April(?)»), with how to supply what can be supplied.
+    The values no public source gives, each once (its years together), for the "What you
+    must supply" page: the ones a computation can need (they say how to supply them),
+    linked to the row of the supply table that says how; then, in one line, the ones no
+    computation uses.
+``.. rule-not-final::``
+    The values used with a warning (uncertain, provisional, inferred, assumed), each once
+    with its years; the deadlines that are not a firm instant; and the deadlines and rows
+    of the deck's calendar whose source words carry doubt («31.3.22 ??????», «April(?)»).
 ``.. rule-catalogue-summary::``
-    A one-table overview: scheme, years, number of facts per status, digests.
+    A one-table overview: rule set, complete or not, values that are not final, digest.
 ``.. cli-help:: [SUBCOMMAND]``
     The ``--help`` text of the ``nedtrapping`` command line (or one of its subcommands),
     generated from :func:`nedtrapping.cli.build_parser`.
 
-The renderers are plain functions (:func:`catalogue_nodes`, :func:`unknowns_nodes`)
-taking a list of rule sets, so tests can render evolved rule sets without Sphinx.
+The renderers are plain functions (:func:`catalogue_nodes`, :func:`unknowns_nodes`,
+:func:`not_final_nodes`, :func:`summary_nodes`) taking a list of rule sets, so tests can
+render evolved rule sets without Sphinx. Links to other pages (a source's row, the
+supply table) are made only when :class:`Links` says those pages are in the build.
 
 The generator is generic: it knows only the :class:`~nedtrapping.ruleset.RuleSet` base
 class, :class:`~nedtrapping.provenance.Fact`, :class:`~nedtrapping.provenance.Citation`
@@ -34,24 +42,49 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from fact_labels import fact_label
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 __all__ = [
     "format_value",
     "label_for",
+    "status_text",
+    "Links",
+    "SCHEME_ORDER",
+    "SUPPLY_DOC",
+    "SOURCES_DOC",
     "catalogue_nodes",
     "unknowns_nodes",
+    "not_final_nodes",
     "summary_nodes",
     "current_rule_sets",
     "current_deck_rows",
     "NOT_FINAL_SECTIONS",
     "setup",
 ]
+
+#: The schemes first in the catalogue, in this order: the main scheme, then the cost rules
+#: its plans use, then the other schemes that pay per position. The rest follow by id.
+SCHEME_ORDER = ("kommunalt-rusarbeid", "lonnskostnader", "nav-sosiale-tjenester", "langvarige-sammensatte")
+#: The page with the table of what a user supplies (its rows are ``supply-<id>`` targets).
+SUPPLY_DOC = "reference/supply"
+#: The page with the table of sources (its rows are ``source-<tag>`` targets).
+SOURCES_DOC = "reference/sources"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Which other pages the generated nodes may link to (they must be in the build)."""
+
+    sources: bool = False
+    supply: bool = False
+
 
 # --------------------------------------------------------------------------- data access
 
@@ -88,9 +121,28 @@ def label_for(scheme_id: str, year: int | None = None) -> str:
     return base if year is None else f"{base}-{year}"
 
 
+def status_text(status: Any) -> str:
+    """A status as the docs show it: the English value and the word Norwegian output prints
+    (``inferred (utledet)``), or the value alone where both are the same."""
+    from nedtrapping.provenance import Status
+    from nedtrapping.wording import STATUS_NB
+
+    value = _status_value(status)
+    try:
+        norwegian = STATUS_NB[Status(value)]
+    except ValueError:
+        return value
+    return value if norwegian == value else f"{value} ({norwegian})"
+
+
 def _status_node(status: Any) -> nodes.inline:
     value = _status_value(status)
-    return nodes.inline(value, value, classes=["rule-status", f"rule-status-{_slug(value)}"])
+    text = status_text(status)
+    return nodes.inline(text, text, classes=["rule-status", f"rule-status-{_slug(value)}"])
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _link(text: str, url: str | None) -> nodes.Node:
@@ -99,8 +151,30 @@ def _link(text: str, url: str | None) -> nodes.Node:
     return nodes.Text(text)
 
 
-def _citation_paragraph(citation: Any, prefix: str = "") -> nodes.paragraph:
-    """Document (linked to its URL), section, publication date, tag."""
+def _xref(text: str, label: str, *, literal: bool = False) -> nodes.Node:
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=True, refwarn=True
+    )
+    ref += nodes.literal(text, text) if literal else nodes.inline(text, text)
+    return ref
+
+
+def _doc_xref(text: str, docname: str) -> nodes.Node:
+    ref = addnodes.pending_xref(
+        "", refdomain="std", reftype="doc", reftarget=f"/{docname}", refexplicit=True, refwarn=True
+    )
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def _source_tags() -> set[str]:
+    from nedtrapping import sources
+
+    return {c.tag for c in sources.ALL_SOURCES if c.tag}
+
+
+def _citation_paragraph(citation: Any, prefix: str = "", links: Links = Links()) -> nodes.paragraph:
+    """Document (linked to its URL), section, publication date, tag (linked to its row on the Sources page)."""
     para = nodes.paragraph()
     if prefix:
         para += nodes.strong(prefix, prefix)
@@ -117,7 +191,10 @@ def _citation_paragraph(citation: Any, prefix: str = "") -> nodes.paragraph:
     tag = getattr(citation, "tag", None)
     if tag:
         para += nodes.Text(" [")
-        para += nodes.literal(tag, tag)
+        if links.sources and tag in _source_tags():
+            para += _xref(tag, f"source-{nodes.make_id(tag)}", literal=True)
+        else:
+            para += nodes.literal(tag, tag)
         para += nodes.Text("]")
     if not url:
         para += nodes.Text(" (no public link)")
@@ -131,6 +208,16 @@ def _text_paragraph(text: str, prefix: str | None = None) -> nodes.paragraph:
         para += nodes.Text(" ")
     para += nodes.Text(text)
     return para
+
+
+def _fact_name(path: str) -> list[nodes.Node]:
+    """The Norwegian label of a fact, then its path: «årsstigen, trinn 3 …» ``ladder.step_3``."""
+    label = fact_label(path)
+    name: list[nodes.Node] = []
+    if label:
+        name += [nodes.Text(label), nodes.Text(" ")]
+    name.append(nodes.literal(path, path))
+    return name
 
 
 def _table(headers: list[str], rows: list[list[Any]], widths: list[int], classes: Iterable[str] = ()) -> nodes.table:
@@ -155,6 +242,11 @@ def _table(headers: list[str], rows: list[list[Any]], widths: list[int], classes
             entry = nodes.entry()
             if isinstance(cell, str):
                 entry += nodes.paragraph(cell, cell)
+            elif isinstance(cell, list) and cell and all(isinstance(c, (nodes.Inline, nodes.Text)) for c in cell):
+                para = nodes.paragraph()
+                for item in cell:
+                    para += item
+                entry += para
             elif isinstance(cell, list):
                 for item in cell:
                     entry += item
@@ -200,27 +292,61 @@ def _field_list(items: list[tuple[str, Any]]) -> nodes.field_list:
 # --------------------------------------------------------------------------- grouping
 
 
+def _scheme_key(scheme_id: str) -> tuple[int, str]:
+    return (SCHEME_ORDER.index(scheme_id) if scheme_id in SCHEME_ORDER else len(SCHEME_ORDER), scheme_id)
+
+
 def _by_scheme(rule_sets: Iterable[Any]) -> dict[str, list[Any]]:
+    """Rule sets by scheme, the main scheme first (:data:`SCHEME_ORDER`), each scheme's years in order."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for rs in rule_sets:
         grouped[rs.scheme_id].append(rs)
-    return {sid: sorted(grouped[sid], key=lambda r: r.year) for sid in sorted(grouped)}
+    return {sid: sorted(grouped[sid], key=lambda r: r.year) for sid in sorted(grouped, key=_scheme_key)}
 
 
-def _fact_cells(path: str, fact: Any) -> list[Any]:
+def _unknown_paths(rs: Any) -> list[str]:
+    return [path for path, fact in rs.facts() if fact.value is None]
+
+
+def _complete_node(rs: Any) -> nodes.inline:
+    """``complete: yes``, or ``complete: no — 2 unknown`` for a rule set with unknown values."""
+    unknown = len(_unknown_paths(rs))
+    if unknown:
+        text = f"no — {unknown} unknown"
+        return nodes.inline(text, text, classes=["rule-complete", "rule-complete-no"])
+    return nodes.inline("yes", "yes", classes=["rule-complete", "rule-complete-yes"])
+
+
+def _years_text(years: Iterable[int]) -> str:
+    """``2021–2025`` for a run of years, else ``2021, 2022, 2025``."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}"
+    return ", ".join(map(str, ys))
+
+
+def _fact_cells(path: str, fact: Any, links: Links) -> list[Any]:
     value_cell: nodes.Node
     if fact.value is None:
         value_cell = nodes.emphasis("unknown", "unknown")
     else:
         text = format_value(fact.value)
         value_cell = nodes.Text(text)
-    source: list[nodes.Node] = [_citation_paragraph(fact.citation)]
+    source: list[nodes.Node] = [_citation_paragraph(fact.citation, links=links)]
     if fact.note:
         source.append(_text_paragraph(fact.note, "Note:"))
     how = getattr(fact, "how_to_supply", None)
     if how:
-        source.append(_text_paragraph(how, "How to supply:"))
-    return [nodes.literal(path, path), value_cell, _status_node(fact.status), source]
+        if links.supply:
+            para = nodes.paragraph()
+            para += nodes.strong("How to supply:", "How to supply:")
+            para += nodes.Text(" see ")
+            para += _doc_xref("What you must supply", SUPPLY_DOC)
+            para += nodes.Text(".")
+            source.append(para)
+        else:
+            source.append(_text_paragraph(how, "How to supply:"))
+    return [_fact_name(path), value_cell, _status_node(fact.status), source]
 
 
 def _instant_text(deadline: Any) -> str:
@@ -234,9 +360,9 @@ def _instant_text(deadline: Any) -> str:
     return f"{instant.format('YYYY-MM-DD HH:mm')} {tz} (UTC{instant.format('Z')})"
 
 
-def _deadline_cells(deadline: Any) -> list[Any]:
+def _deadline_cells(deadline: Any, links: Links) -> list[Any]:
     purpose = format_value(getattr(deadline, "purpose", None)) if getattr(deadline, "purpose", None) else "—"
-    source: list[nodes.Node] = [_citation_paragraph(deadline.citation)]
+    source: list[nodes.Node] = [_citation_paragraph(deadline.citation, links=links)]
     note = getattr(deadline, "note", None)
     if note:
         source.append(_text_paragraph(note, "Note:"))
@@ -263,10 +389,24 @@ def _doubt_in_words(text: str | None) -> bool:
     return bool(text) and "?" in str(text)
 
 
-def _rule_set_section(rs: Any) -> nodes.section:
+def _rule_set_section(rs: Any, links: Links) -> nodes.section:
     section = _section(f"{rs.year} — {rs.title}", label_for(rs.scheme_id, rs.year))
-    status_para = nodes.paragraph()
-    status_para += _status_node(rs.status)
+    complete = nodes.paragraph()
+    complete += _complete_node(rs)
+    unknown = _unknown_paths(rs)
+    if unknown:
+        complete += nodes.Text(" (")
+        for i, path in enumerate(unknown):
+            if i:
+                complete += nodes.Text(", ")
+            complete += nodes.literal(path, path)
+        complete += nodes.Text(")")
+    reservation = nodes.paragraph()
+    if _status_value(rs.status) == "final":
+        reservation += nodes.Text("none: the source does not mark these rules as provisional or uncertain")
+    else:
+        reservation += _status_node(rs.status)
+        reservation += nodes.Text(" — every value in the rule set is in doubt")
     items: list[tuple[str, Any]] = [
         ("Scheme id", nodes.literal(rs.scheme_id, rs.scheme_id)),
         ("Budget year", str(rs.year)),
@@ -275,8 +415,9 @@ def _rule_set_section(rs: Any) -> nodes.section:
     if getattr(rs, "budget_chapter", None):
         items.append(("Budget chapter", rs.budget_chapter))
     items += [
-        ("Status of the rule set", status_para),
-        ("Main source", _citation_paragraph(rs.citation)),
+        ("Complete", complete),
+        ("Reservation in the source", reservation),
+        ("Main source", _citation_paragraph(rs.citation, links=links)),
         ("Rule-set class", nodes.literal(type(rs).__qualname__, f"{type(rs).__module__}.{type(rs).__qualname__}")),
         ("Digest (SHA-256)", nodes.literal(rs.digest, rs.digest)),
     ]
@@ -286,9 +427,9 @@ def _rule_set_section(rs: Any) -> nodes.section:
     facts_section = _section("Facts", label_for(rs.scheme_id, rs.year) + "-facts")
     if facts:
         facts_section += _table(
-            ["Fact", "Value", "Status", "Source"],
-            [_fact_cells(path, fact) for path, fact in facts],
-            [20, 25, 10, 45],
+            ["Fact (in Norwegian, and its name in the code)", "Value", "Status", "Source"],
+            [_fact_cells(path, fact, links) for path, fact in facts],
+            [22, 23, 10, 45],
             classes=["rule-facts"],
         )
     else:
@@ -300,7 +441,7 @@ def _rule_set_section(rs: Any) -> nodes.section:
     if deadlines:
         dl_section += _table(
             ["Purpose", "As written", "Kind", "Status", "County", "Round", "Instant", "Source"],
-            [_deadline_cells(d) for d in deadlines],
+            [_deadline_cells(d, links) for d in deadlines],
             [10, 13, 8, 9, 10, 9, 16, 25],
             classes=["rule-deadlines"],
         )
@@ -310,8 +451,8 @@ def _rule_set_section(rs: Any) -> nodes.section:
     return section
 
 
-def catalogue_nodes(rule_sets: Iterable[Any], scheme: str | None = None) -> list[nodes.Node]:
-    """The catalogue as docutils nodes: one section per scheme, one subsection per year."""
+def catalogue_nodes(rule_sets: Iterable[Any], scheme: str | None = None, links: Links = Links()) -> list[nodes.Node]:
+    """The catalogue as docutils nodes: one section per scheme (the main scheme first), one subsection per year."""
     grouped = _by_scheme(rule_sets)
     if scheme is not None:
         grouped = {k: v for k, v in grouped.items() if k == scheme}
@@ -328,7 +469,7 @@ def catalogue_nodes(rule_sets: Iterable[Any], scheme: str | None = None) -> list
         intro += nodes.Text(f". Rule sets for: {years}.")
         section += intro
         for rs in sets:
-            section += _rule_set_section(rs)
+            section += _rule_set_section(rs, links)
         out.append(section)
     return out
 
@@ -337,44 +478,52 @@ def catalogue_nodes(rule_sets: Iterable[Any], scheme: str | None = None) -> list
 
 
 def summary_nodes(rule_sets: Iterable[Any]) -> list[nodes.Node]:
-    """One row per rule set: scheme, year, status, counts of facts per status, short digest."""
+    """One row per rule set: the rule set, whether it is complete, the values that are not final, short digest."""
+    from nedtrapping.provenance import Status
+
+    order = [s.value for s in Status]
     rows = []
     for sets in _by_scheme(rule_sets).values():
         for rs in sets:
             counts: dict[str, int] = defaultdict(int)
             for _path, fact in rs.facts():
                 counts[_status_value(fact.status)] += 1
-            text = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no facts"
-            ref = _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
-            rows.append([ref, _status_node(rs.status), text, nodes.literal(rs.short_digest, rs.short_digest)])
+            not_final = [f"{n} {status_text(status)}" for status, n in
+                         sorted(counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)
+                         if status not in ("final", "unknown")]
+            cell: list[nodes.Node] = [nodes.Text(", ".join(not_final) if not_final else "none")]
+            if _status_value(rs.status) != "final":
+                cell += [nodes.Text("; the whole rule set is "), _status_node(rs.status)]
+            name = _xref(f"{rs.title} {rs.year}", label_for(rs.scheme_id, rs.year))
+            rows.append([[name], _complete_node(rs), cell, nodes.literal(rs.short_digest, rs.short_digest)])
     if not rows:
         return [nodes.paragraph(text="No rule sets are registered.")]
-    return [_table(["Rule set", "Status", "Facts by status", "Digest"], rows, [25, 12, 45, 18], classes=["rule-summary"])]
+    return [_table(["Rule set", "Complete", "Values used with a warning", "Digest"], rows, [38, 14, 34, 14],
+                   classes=["rule-summary"])]
 
 
-# --------------------------------------------------------------------------- what is not known
+# --------------------------------------------------------------------------- what you must supply
 
 
-def _xref(text: str, label: str) -> nodes.Node:
-    ref = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget=label, refexplicit=True, refwarn=True
-    )
-    ref += nodes.inline(text, text)
-    return ref
-
-
-def _entry(rs: Any, path: str, body: list[nodes.Node]) -> nodes.definition_list_item:
-    item = nodes.definition_list_item()
+def _term_for(scheme_id: str, path: str, years: list[int]) -> nodes.term:
+    """«label» ``path`` — scheme year, year (each year linked to its rule set in the catalogue)."""
     term = nodes.term()
-    term += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
-    term += nodes.Text(" · ")
-    term += nodes.literal(path, path)
-    item += term
-    definition = nodes.definition()
-    for node in body:
-        definition += node
-    item += definition
-    return item
+    for node in _fact_name(path):
+        term += node
+    term += nodes.Text(f" — {scheme_id} ")
+    for i, year in enumerate(years):
+        if i:
+            term += nodes.Text(", ")
+        term += _xref(str(year), label_for(scheme_id, year))
+    return term
+
+
+def _grouped(found: list[tuple[Any, str, Any]]) -> list[tuple[str, str, list[tuple[Any, Any]]]]:
+    """``(rule set, path, fact)`` found, grouped by scheme and path, in the order first seen."""
+    groups: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+    for rs, path, fact in found:
+        groups.setdefault((rs.scheme_id, path), []).append((rs, fact))
+    return [(sid, path, items) for (sid, path), items in groups.items()]
 
 
 def _facts_with(rule_sets: list[Any], status_value: str) -> list[tuple[Any, str, Any]]:
@@ -387,44 +536,94 @@ def _facts_with(rule_sets: list[Any], status_value: str) -> list[tuple[Any, str,
     return found
 
 
-def _fact_body(fact: Any, *, show_value: bool) -> list[nodes.Node]:
-    body: list[nodes.Node] = []
-    if show_value:
-        body.append(_text_paragraph(format_value(fact.value), "Value used:"))
-    if fact.note:
-        body.append(_text_paragraph(fact.note, "Note:"))
-    body.append(_citation_paragraph(fact.citation, "Looked in:" if fact.value is None else "Source:"))
-    how = getattr(fact, "how_to_supply", None)
-    if how:
-        body.append(_text_paragraph(how, "How to supply it:"))
-    elif fact.value is None:
-        body.append(_text_paragraph(
-            "the library offers no way to supply this value yet; computations that need it stop with an error.",
-            "How to supply it:",
-        ))
-    return body
+def _once(items: Iterable[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
 
 
-def _fact_list_section(title: str, intro: str, found: list[tuple[Any, str, Any]], *, show_value: bool,
-                       label: str) -> nodes.section:
-    section = _section(f"{title} ({len(found)})", label)
-    section += nodes.paragraph(text=intro)
-    if not found:
+def unknowns_nodes(rule_sets: Iterable[Any], links: Links = Links(),
+                   supply_rows: dict[str, str] | None = None) -> list[nodes.Node]:
+    """The values no public source gives, each once, for the "What you must supply" page.
+
+    ``supply_rows`` maps the path of each value a user supplies to the label of its row
+    in the supply table (default: :func:`supply_table.fact_rows`). Those values are
+    listed with the years they are unknown in, why, what was looked in, and a link to the
+    row that says how to give them. The other unknown values stop no computation (a test
+    probes the computations for it); they are named in one paragraph at the end.
+    """
+    if supply_rows is None:
+        from supply_table import fact_rows
+
+        supply_rows = fact_rows()
+    sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
+    found = _facts_with(sets, "unknown")
+    needed = [(rs, p, f) for rs, p, f in found if p in supply_rows]
+    unused = [(rs, p, f) for rs, p, f in found if p not in supply_rows]
+    groups = _grouped(needed)
+    section = _section(f"Values no public source gives ({len(groups)})", "unknowns-unknown")
+    section += nodes.paragraph(text=(
+        "A computation that needs one of these stops with UnknownValueError naming the value; "
+        "a plan leaves the figures that depend on it empty and says why. They are never treated as 0."))
+    if not groups:
         section += nodes.paragraph(text="None, in any registered rule set.")
-        return section
-    dl = nodes.definition_list(classes=["rule-unknowns"])
-    for rs, path, fact in found:
-        dl += _entry(rs, path, _fact_body(fact, show_value=show_value))
-    section += dl
-    return section
+    else:
+        dl = nodes.definition_list(classes=["rule-unknowns"])
+        for scheme_id, path, items in groups:
+            item = nodes.definition_list_item()
+            item += _term_for(scheme_id, path, [rs.year for rs, _ in items])
+            definition = nodes.definition()
+            for note in _once(f.note for _, f in items if f.note):
+                definition += _text_paragraph(note, "Why:")
+            for _rs, fact in _once_by_citation(items):
+                definition += _citation_paragraph(fact.citation, "Looked in:", links)
+            para = nodes.paragraph()
+            para += nodes.strong("Supply it:", "Supply it:")
+            para += nodes.Text(" ")
+            if links.supply:
+                para += _xref("see its row in the table above", supply_rows[path])
+                para += nodes.Text(".")
+            else:
+                para += nodes.Text(items[-1][1].how_to_supply or "see What you must supply.")
+            definition += para
+            item += definition
+            dl += item
+        section += dl
+    if unused:
+        para = nodes.paragraph()
+        para += nodes.strong("Unknown, but no computation stops for it:", "Unknown, but no computation stops for it:")
+        for i, (rs, path, fact) in enumerate(unused):
+            para += nodes.Text(" " if i == 0 else "; ")
+            para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+            para += nodes.Text(" ")
+            for node in _fact_name(path):
+                para += node
+            if fact.note:
+                para += nodes.Text(f" ({fact.note.rstrip('.')})")
+        para += nodes.Text(". The library records these and asks you for none of them.")
+        section += para
+    return [section]
 
 
-#: The statuses gathered on the "What is not known" page, in the order of its sections, with the
-#: section's title, its introduction, and whether the value is shown (an unknown has none).
+def _once_by_citation(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """The items whose citation (document and section) was not seen before."""
+    out, seen = [], set()
+    for rs, fact in items:
+        key = (fact.citation.document, fact.citation.section)
+        if key not in seen:
+            seen.add(key)
+            out.append((rs, fact))
+    return out
+
+
+# --------------------------------------------------------------------------- what the library is not sure of
+
+
+#: The statuses gathered on the page of what the library is not sure of, in the order of its
+#: sections, with the section's title, its introduction, and whether the value is shown.
 NOT_FINAL_SECTIONS: tuple[tuple[str, str, str, bool], ...] = (
-    ("unknown", "Unknown values",
-     "No public source gives these. They have no value at all: a computation that needs one raises "
-     "UnknownValueError naming the value and how to supply it. They are never treated as 0.", False),
     ("uncertain", "Uncertain values",
      "A source gives these, but signals doubt (a question mark, 'about', a secondary reading) and no stronger "
      "source settles it. They are used, and every plan that uses one warns about it.", True),
@@ -437,6 +636,160 @@ NOT_FINAL_SECTIONS: tuple[tuple[str, str, str, bool], ...] = (
      "Every source is silent; the library makes its own documented choice (see the page on assumptions). "
      "They are used, and every plan that uses one warns about it.", True),
 )
+
+
+def _value_rows(found: list[tuple[Any, str, Any]], sets: list[Any], links: Links) -> list[list[Any]]:
+    """One row per scheme, path and value: the years that hold the same value together."""
+    rows: list[list[Any]] = []
+    for scheme_id, path, items in _grouped(found):
+        by_value: dict[str, list[tuple[Any, Any]]] = {}
+        for rs, fact in items:
+            by_value.setdefault(format_value(fact.value), []).append((rs, fact))
+        for value, same in by_value.items():
+            years: list[nodes.Node] = []
+            for i, (rs, _fact) in enumerate(same):
+                if i:
+                    years.append(nodes.Text(", "))
+                years.append(_xref(str(rs.year), label_for(rs.scheme_id, rs.year)))
+            name = nodes.paragraph()
+            for node in _fact_name(path):
+                name += node
+            where = nodes.paragraph()
+            where += nodes.Text(f"{scheme_id} ")
+            for node in years:
+                where += node
+            sources = [_citation_paragraph(f.citation, links=links) for _, f in _once_by_citation(same)]
+            rows.append([[name, where], value, sources])
+    return rows
+
+
+def not_final_nodes(rule_sets: Iterable[Any], deck_rows: Iterable[Any] | None = None,
+                    links: Links = Links()) -> list[nodes.Node]:
+    """What the library uses with a warning, and the deadlines it is not sure of, generated from every rule set.
+
+    The uncertain, provisional, inferred and assumed values, each once with the years
+    that hold it (the notes are in the catalogue, a click away); the rule sets that are
+    provisional or uncertain as a whole; the deadlines that are not a firm instant; and
+    the deadlines (and rows of the deck's calendar) whose source words carry doubt.
+    ``deck_rows`` defaults to the library's
+    :data:`~nedtrapping.schemes.tilskuddskalender_2022.DECK_CALENDAR`.
+    """
+    sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
+    rows = current_deck_rows() if deck_rows is None else list(deck_rows)
+    out: list[nodes.Node] = []
+
+    by_status = {status: _facts_with(sets, status) for status, *_ in NOT_FINAL_SECTIONS}
+    whole = {status: [rs for rs in sets if _status_value(rs.status) == status] for status in ("provisional", "uncertain")}
+
+    loose = []
+    for rs in sets:
+        for d in getattr(rs, "deadlines", ()) or ():
+            if _status_value(d.status) != "final" or format_value(d.kind) != "exact":
+                loose.append((rs, d))
+    doubtful = _doubtful_words(sets, rows, links)
+
+    overview = nodes.bullet_list()
+    for text in (
+        f"{_plural(len(by_status['uncertain']), 'uncertain value', 'uncertain values')} and "
+        f"{_plural(len(whole['uncertain']), 'uncertain rule set', 'uncertain rule sets')} (used, with a warning)",
+        f"{_plural(len(by_status['provisional']), 'provisional value', 'provisional values')} and "
+        f"{_plural(len(whole['provisional']), 'provisional rule set', 'provisional rule sets')}",
+        f"{_plural(len(by_status['inferred']), 'inferred value', 'inferred values')} (deduced, not stated by a source)",
+        f"{_plural(len(by_status['assumed']), 'assumed value', 'assumed values')} (the library's own choice where "
+        "the sources are silent)",
+        f"{_plural(len(loose), 'deadline that is not firm', 'deadlines that are not firm')}, and "
+        f"{_plural(len(doubtful), 'deadline or calendar row', 'deadlines or calendar rows')} whose source words "
+        "carry doubt",
+    ):
+        item = nodes.list_item()
+        item += nodes.paragraph(text=text)
+        overview += item
+    out.append(overview)
+
+    for status, title, intro, _show in NOT_FINAL_SECTIONS:
+        found = by_status[status]
+        section = _section(f"{title} ({len(found)})", f"unknowns-{status}")
+        section += nodes.paragraph(text=intro + " Each value is listed once, with the rule sets (years) that hold "
+                                   "it; the notes are in the catalogue.")
+        if found:
+            section += _table(["Value (in Norwegian, and its name in the code) and rule sets", "Value used", "Source"],
+                              _value_rows(found, sets, links), [40, 25, 35], classes=["rule-not-final"])
+        else:
+            section += nodes.paragraph(text="None, in any registered rule set.")
+        if whole.get(status):
+            section += nodes.paragraph(text=f"Whole rule sets marked {status} (every value in them is "
+                                            f"{'subject to change' if status == 'provisional' else 'in doubt'}):")
+            blist = nodes.bullet_list()
+            for rs in whole[status]:
+                item = nodes.list_item()
+                para = nodes.paragraph()
+                para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+                para += nodes.Text(f" — {rs.title}; ")
+                para += _citation_paragraph(rs.citation, links=links).children
+                item += para
+                blist += item
+            section += blist
+        out.append(section)
+
+    dl_section = _section(f"Deadlines that are not firm ({len(loose)})", "unknowns-deadlines")
+    dl_section += nodes.paragraph(
+        text="Deadlines kept exactly as the source words them because they are uncertain, provisional, "
+        "rolling or vague. The library does not turn them into a firm date; asking whether a submission "
+        "was on time against a deadline without an instant is an error."
+    )
+    if loose:
+        dl = nodes.definition_list(classes=["rule-unknowns"])
+        for rs, d in loose:
+            body: list[nodes.Node] = [_deadline_summary(d)]
+            if getattr(d, "note", None):
+                body.append(_text_paragraph(d.note, "Note:"))
+            body.append(_citation_paragraph(d.citation, "Source:", links))
+            dl += _entry(rs, f"deadline ({format_value(getattr(d, 'purpose', None))})", body)
+        dl_section += dl
+    else:
+        dl_section += nodes.paragraph(text="None, in any registered rule set.")
+    out.append(dl_section)
+
+    words = _section(f"Doubt in the sources' words ({len(doubtful)})", "unknowns-doubtful-words")
+    words += nodes.paragraph(
+        text="Deadlines and rows of the deck's calendar whose source writes them with doubt (a question mark), "
+        "kept verbatim. Where a stronger source later gave the date, the date is final and the doubtful "
+        "words stay beside it; where none did, the value stays uncertain."
+    )
+    if doubtful:
+        dl = nodes.definition_list(classes=["rule-unknowns"])
+        for what, rs, body in doubtful:
+            if rs is not None:
+                dl += _entry(rs, what, body)
+            else:
+                item = nodes.definition_list_item()
+                term = nodes.term()
+                term += nodes.Text(what)
+                item += term
+                definition = nodes.definition()
+                for node in body:
+                    definition += node
+                item += definition
+                dl += item
+        words += dl
+    else:
+        words += nodes.paragraph(text="None, in any registered rule set.")
+    out.append(words)
+    return out
+
+
+def _entry(rs: Any, what: str, body: list[nodes.Node]) -> nodes.definition_list_item:
+    item = nodes.definition_list_item()
+    term = nodes.term()
+    term += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
+    term += nodes.Text(" · ")
+    term += nodes.literal(what, what)
+    item += term
+    definition = nodes.definition()
+    for node in body:
+        definition += node
+    item += definition
+    return item
 
 
 def current_deck_rows() -> list[Any]:
@@ -474,7 +827,7 @@ def _deadline_summary(d: Any) -> nodes.paragraph:
     return para
 
 
-def _doubtful_words(sets: list[Any], deck_rows: list[Any]) -> list[tuple[str, Any, list[nodes.Node]]]:
+def _doubtful_words(sets: list[Any], deck_rows: list[Any], links: Links) -> list[tuple[str, Any, list[nodes.Node]]]:
     """Deadlines (and deck-calendar rows) whose source words carry doubt, however they were settled."""
     found: list[tuple[str, Any, list[nodes.Node]]] = []
     for rs in sets:
@@ -484,7 +837,7 @@ def _doubtful_words(sets: list[Any], deck_rows: list[Any]) -> list[tuple[str, An
             body: list[nodes.Node] = [_deadline_summary(d)]
             if getattr(d, "note", None):
                 body.append(_text_paragraph(d.note, "Note:"))
-            body.append(_citation_paragraph(d.citation, "Source of the date:" if d.day else "Source:"))
+            body.append(_citation_paragraph(d.citation, "Source of the date:" if d.day else "Source:", links))
             found.append((f"deadline ({format_value(getattr(d, 'purpose', None))})", rs, body))
     for row in deck_rows:
         deadline_fact = getattr(row, "deadline_as_written", None)
@@ -523,114 +876,9 @@ def _doubtful_words(sets: list[Any], deck_rows: list[Any]) -> list[tuple[str, An
                     f"the deck doubted this date; a later source ({tag}) confirmed it, so the date is final "
                     "and the deck's words are kept verbatim.", "Settled:"))
         if deadline_fact is not None:
-            body.append(_citation_paragraph(deadline_fact.citation, "Source:"))
+            body.append(_citation_paragraph(deadline_fact.citation, "Source:", links))
         found.append((f"deck calendar row {row.number}", None, body))
     return found
-
-
-def unknowns_nodes(rule_sets: Iterable[Any], deck_rows: Iterable[Any] | None = None) -> list[nodes.Node]:
-    """The "What is not known" content, generated from every rule set.
-
-    Every value whose status is not final (nor user-supplied), grouped by status; the
-    deadlines that are not a firm instant; and the deadlines (and rows of the deck's
-    calendar) whose source words carry doubt. ``deck_rows`` defaults to the library's
-    :data:`~nedtrapping.schemes.tilskuddskalender_2022.DECK_CALENDAR`.
-    """
-    sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
-    rows = current_deck_rows() if deck_rows is None else list(deck_rows)
-    out: list[nodes.Node] = []
-
-    by_status = {status: _facts_with(sets, status) for status, *_ in NOT_FINAL_SECTIONS}
-    prov_sets = [rs for rs in sets if _status_value(rs.status) == "provisional"]
-    uncertain_sets = [rs for rs in sets if _status_value(rs.status) == "uncertain"]
-
-    loose = []
-    for rs in sets:
-        for d in getattr(rs, "deadlines", ()) or ():
-            if _status_value(d.status) != "final" or format_value(d.kind) != "exact":
-                loose.append((rs, d))
-    doubtful = _doubtful_words(sets, rows)
-
-    overview = nodes.bullet_list()
-    for text in (
-        f"{len(by_status['unknown'])} unknown values (the library refuses to compute with them)",
-        f"{len(by_status['uncertain'])} uncertain values and {len(uncertain_sets)} uncertain rule sets "
-        "(used, with a warning)",
-        f"{len(by_status['provisional'])} provisional values and {len(prov_sets)} provisional rule sets",
-        f"{len(by_status['inferred'])} inferred values (deduced, not stated by a source)",
-        f"{len(by_status['assumed'])} assumed values (the library's own choice where the sources are silent)",
-        f"{len(loose)} deadlines that are not firm, and {len(doubtful)} deadlines or calendar rows whose "
-        "source words carry doubt",
-    ):
-        item = nodes.list_item()
-        item += nodes.paragraph(text=text)
-        overview += item
-    out.append(overview)
-
-    for status, title, intro, show_value in NOT_FINAL_SECTIONS:
-        section = _fact_list_section(title, intro, by_status[status], show_value=show_value,
-                                     label=f"unknowns-{status}")
-        whole = {"provisional": prov_sets, "uncertain": uncertain_sets}.get(status, [])
-        if whole:
-            section += nodes.paragraph(text=f"Whole rule sets marked {status} (every value in them is "
-                                            f"{'subject to change' if status == 'provisional' else 'in doubt'}):")
-            blist = nodes.bullet_list()
-            for rs in whole:
-                item = nodes.list_item()
-                para = nodes.paragraph()
-                para += _xref(f"{rs.scheme_id} {rs.year}", label_for(rs.scheme_id, rs.year))
-                para += nodes.Text(f" — {rs.title}; ")
-                para += _citation_paragraph(rs.citation).children
-                item += para
-                blist += item
-            section += blist
-        out.append(section)
-
-    dl_section = _section(f"Deadlines that are not firm ({len(loose)})", "unknowns-deadlines")
-    dl_section += nodes.paragraph(
-        text="Deadlines kept exactly as the source words them because they are uncertain, provisional, "
-        "rolling or vague. The library does not turn them into a firm date; asking whether a submission "
-        "was on time against a deadline without an instant is an error."
-    )
-    if loose:
-        dl = nodes.definition_list(classes=["rule-unknowns"])
-        for rs, d in loose:
-            body: list[nodes.Node] = [_deadline_summary(d)]
-            if getattr(d, "note", None):
-                body.append(_text_paragraph(d.note, "Note:"))
-            body.append(_citation_paragraph(d.citation, "Source:"))
-            dl += _entry(rs, f"deadline ({format_value(getattr(d, 'purpose', None))})", body)
-        dl_section += dl
-    else:
-        dl_section += nodes.paragraph(text="None, in any registered rule set.")
-    out.append(dl_section)
-
-    words = _section(f"Doubt in the sources' words ({len(doubtful)})", "unknowns-doubtful-words")
-    words += nodes.paragraph(
-        text="Deadlines and rows of the deck's calendar whose source writes them with doubt (a question mark), "
-        "kept verbatim. Where a stronger source later gave the date, the date is final and the doubtful "
-        "words stay beside it; where none did, the value stays uncertain."
-    )
-    if doubtful:
-        dl = nodes.definition_list(classes=["rule-unknowns"])
-        for what, rs, body in doubtful:
-            if rs is not None:
-                dl += _entry(rs, what, body)
-            else:
-                item = nodes.definition_list_item()
-                term = nodes.term()
-                term += nodes.Text(what)
-                item += term
-                definition = nodes.definition()
-                for node in body:
-                    definition += node
-                item += definition
-                dl += item
-        words += dl
-    else:
-        words += nodes.paragraph(text="None, in any registered rule set.")
-    out.append(words)
-    return out
 
 
 # --------------------------------------------------------------------------- directives
@@ -650,13 +898,18 @@ def _register_labels(directive: SphinxDirective, new_nodes: list[nodes.Node]) ->
             document.note_explicit_target(section, section)
 
 
+def _links(directive: SphinxDirective) -> Links:
+    found = directive.env.found_docs
+    return Links(sources=SOURCES_DOC in found, supply=SUPPLY_DOC in found)
+
+
 class RuleCatalogueDirective(SphinxDirective):
     has_content = False
     option_spec = {"scheme": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         _note_generated(self)
-        result = catalogue_nodes(current_rule_sets(), self.options.get("scheme"))
+        result = catalogue_nodes(current_rule_sets(), self.options.get("scheme"), _links(self))
         _register_labels(self, result)
         return result
 
@@ -666,7 +919,23 @@ class RuleUnknownsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         _note_generated(self)
-        result = unknowns_nodes(current_rule_sets())
+        links = _links(self)
+        rows: dict[str, str] = {}
+        if links.supply:
+            from supply_table import fact_rows
+
+            rows = fact_rows()
+        result = unknowns_nodes(current_rule_sets(), links, rows)
+        _register_labels(self, result)
+        return result
+
+
+class RuleNotFinalDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        result = not_final_nodes(current_rule_sets(), links=_links(self))
         _register_labels(self, result)
         return result
 
@@ -814,6 +1083,7 @@ def _always_reread(app: Any, env: Any, added: set[str], changed: set[str], remov
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("rule-catalogue", RuleCatalogueDirective)
     app.add_directive("rule-unknowns", RuleUnknownsDirective)
+    app.add_directive("rule-not-final", RuleNotFinalDirective)
     app.add_directive("rule-catalogue-summary", RuleSummaryDirective)
     app.add_directive("cli-help", CliHelpDirective)
     app.add_directive("package-exports", PackageExportsDirective)
