@@ -33,9 +33,11 @@ extensions = [
     "rule_catalogue",
     "sources_table",
     "supply_table",
+    "generated_files",
+    "cli_session",
 ]
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 templates_path: list[str] = []
 root_doc = "index"
 default_role = "literal"
@@ -96,7 +98,8 @@ html_css_files = ["catalogue.css"]
 html_theme_options = {
     "description": "Exact, traceable phase-down of Norwegian state grants to municipalities",
     "fixed_sidebar": True,
-    "page_width": "1100px",
+    "page_width": "1280px",
+    "body_max_width": "980px",
     "sidebar_width": "240px",
 }
 html_show_sourcelink = False

@@ -94,7 +94,7 @@ def test_the_quick_start_is_exactly_two_set_up_commands() -> None:
 def test_the_quick_start_is_the_tutorials_first_step() -> None:
     main_job = _commands(_blocks(_section(_text(), "Quick start"), "sh")[0])[0]
     tutorial = (ROOT / "docs" / "tutorial" / "plan-from-spreadsheet.rst").read_text(encoding="utf-8")
-    first_step = tutorial[tutorial.index("1. Install") : tutorial.index("2. Put your positions")]
+    first_step = tutorial[tutorial.index("1. Install") : tutorial.index("2. Read the plan")]
     assert f"$ {main_job}" in first_step
 
 
