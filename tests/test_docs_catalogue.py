@@ -10,6 +10,8 @@ that a changed value changes the rendered HTML with no other edit.
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -476,3 +478,28 @@ def test_the_supply_table_covers_exactly_the_unknowns_a_computation_stops_for() 
     for path in unknown_paths - supplied:
         assert path not in raised
         assert path in _section(rendered, "unknowns-unknown").astext()
+
+
+def test_every_column_the_supply_table_names_is_read_by_the_positions_reader() -> None:
+    """The columns of 'What you must supply', Norwegian headers as shown, in one file the reader takes."""
+    from nedtrapping.positions_csv import parse_positions_csv
+
+    shown = [re.findall(r"``([^`]+)`` \(", text) for row in supply_table.ROWS for text in supply_table.columns_text(row)]
+    headers = [h[0].replace("YYYY", "2022" if h[0].startswith("tildelt") else "2024") for h in shown if h]
+    values = {"kommune": "K", "stilling": "P", "stillingsprosent": "100", "første_tilskuddsår": "2021",
+              "årskostnad": "", "lønnsvekst": "3,5", "kostnadsår": "2022", "årslønn": "600 000", "sone": "1",
+              "pensjon": "12", "feriepenger": "12", "fødselsår": "1970", "fikk_tilskudd_2021": "ja",
+              "tildelt_2022": "540 000", "stillingsprosent_2024": "60"}
+    assert set(headers) == set(values), set(headers) ^ set(values)
+    text = ";".join(headers) + "\n" + ";".join(values[h] for h in headers) + "\n"
+    (position,) = parse_positions_csv(text, source="supply table")
+    assert position.received_grant_in_2021 is True
+    assert str(position.granted[2022]) == "540 000 kr" and position.percent_changes == {2024: 60}
+
+
+def test_every_option_the_supply_table_shows_parses() -> None:
+    from nedtrapping.cli import build_parser
+
+    for row in supply_table.ROWS:
+        for option in row.cli:
+            build_parser().parse_args(["plan", *shlex.split(option)])

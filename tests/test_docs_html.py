@@ -1,0 +1,302 @@
+"""The built documentation, read as its users read it: copy-safe commands, runnable tutorials, complete reference.
+
+These tests read the HTML pages. They use the build the test command has just made when
+``NEDTRAPPING_DOCS_HTML`` names it (``scripts/test`` runs them after its docs build), and
+otherwise build the pages themselves (``sphinx -W -n``, about a minute). A missing or
+empty build is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import os
+import pkgutil
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import nedtrapping
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(DOCS / "_ext"))
+
+
+@pytest.fixture(scope="module")
+def html_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("NEDTRAPPING_DOCS_HTML")
+    if given:
+        out = Path(given)
+        assert (out / "index.html").is_file(), f"NEDTRAPPING_DOCS_HTML={given}: no built docs there"
+        return out
+    out = tmp_path_factory.mktemp("docs-html")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q", "-b", "html", "-d", str(out / ".doctrees"),
+         str(DOCS), str(out)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, f"the docs do not build:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+def _pages(html_dir: Path) -> Iterator[tuple[str, str]]:
+    for page in sorted(html_dir.rglob("*.html")):
+        rel = page.relative_to(html_dir).as_posix()
+        if rel.startswith(("_modules/", "_sources/")) or rel in ("genindex.html", "search.html", "py-modindex.html"):
+            continue
+        yield rel, page.read_text(encoding="utf-8")
+
+
+class _Code(HTMLParser):
+    """The text of every ``<pre>`` block and every inline ``<code>`` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.inline: list[str] = []
+        self._pre = 0
+        self._code = 0
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self._pre += 1
+            self._text = []
+        elif tag == "code" and not self._pre:
+            self._code += 1
+            self._text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "pre" and self._pre:
+            self._pre -= 1
+            self.blocks.append("".join(self._text))
+        elif tag == "code" and self._code:
+            self._code -= 1
+            self.inline.append("".join(self._text))
+
+    def handle_data(self, data: str) -> None:
+        if self._pre or self._code:
+            self._text.append(data)
+
+
+def _code(page: str) -> _Code:
+    parser = _Code()
+    parser.feed(page)
+    return parser
+
+
+def _body_text(page: str) -> str:
+    body = page[page.find('<div class="body"'):]
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+# ---------------------------------------------------------------------------- copy-safe
+
+
+def test_no_code_has_a_curly_quote_or_a_dash_made_from_two_hyphens(html_dir: Path) -> None:
+    bad = []
+    for rel, page in _pages(html_dir):
+        code = _code(page)
+        for text in code.blocks + code.inline:
+            for mark in ("–-", "—-", "’", "‘", "“", "”"):
+                if mark in text:
+                    bad.append(f"{rel}: {mark!r} in {text[:80]!r}")
+        # in running text too: an option whose '--' became a dash ('–ladder-step')
+        for hit in re.findall(r"[–—][a-z][a-z-]+-[a-z]+", _body_text(page)):
+            bad.append(f"{rel}: {hit!r}")
+    assert not bad, "\n".join(bad)
+
+
+_PROGRAM = re.compile(r"^(?:(?:\.venv[/\\](?:bin|Scripts)[/\\])?nedtrapping(?:\.exe)?|python3? -m nedtrapping)\b")
+
+
+def _commands(block: str) -> Iterator[str]:
+    """The ``nedtrapping`` command lines of a terminal block (after its ``$``/``>`` prompt), one per command."""
+    lines = block.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        match = re.match(r"^\s*(?:\$|>|PS>)\s+(.*)$", line)
+        if not match:
+            continue
+        command = match.group(1)
+        while command.endswith("\\") and i < len(lines) and not re.match(r"^\s*(?:\$|>)\s", lines[i]):
+            command = command[:-1] + " " + lines[i].strip()
+            i += 1
+        for part in command.split("&&"):
+            part = part.strip()
+            if _PROGRAM.match(part):
+                yield part
+
+
+def _arguments(command: str) -> list[str]:
+    words = shlex.split(command.replace("\\", "/"), comments=True)  # a Windows path's backslashes are not escapes
+    if words[0] in ("python", "python3"):
+        words = words[2:]
+    return words[1:]
+
+
+def _parses(arguments: list[str]) -> str | None:
+    """``None`` if the command line's own parser takes ``arguments``, else why not."""
+    import contextlib
+    import io
+
+    from nedtrapping.cli import build_parser
+
+    errors = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+            build_parser().parse_args(arguments)
+    except SystemExit as exit_:
+        if exit_.code not in (0, None):
+            return errors.getvalue().strip().splitlines()[-1]
+    return None
+
+
+def test_every_nedtrapping_command_shown_runs_through_the_command_lines_parser(html_dir: Path) -> None:
+    checked, bad = 0, []
+    for rel, page in _pages(html_dir):
+        code = _code(page)
+        commands = [c for block in code.blocks for c in _commands(block)]
+        commands += [c for c in code.inline if c.startswith("nedtrapping ") and "\n" not in c]
+        for command in commands:
+            checked += 1
+            why = _parses(_arguments(command))
+            if why:
+                bad.append(f"{rel}: {command!r}: {why}")
+    assert not bad, "\n".join(bad)
+    assert checked >= 40, f"only {checked} commands found: is the HTML parsed right?"
+
+
+_NOT_RUN = ("python3 -m venv", "python -m pip install", "source ")  # installing: done by the test command itself
+
+
+def test_the_tutorials_shell_commands_run_as_shown(html_dir: Path, tmp_path: Path) -> None:
+    """Every ``$`` line of the finance officer's tutorial, typed into bash in a folder with the tutorial's files."""
+    from generated_files import TUTORIAL_CSV, positions_workbook_bytes
+
+    page = (html_dir / "tutorial" / "plan-from-spreadsheet.html").read_text(encoding="utf-8")
+    lines = [re.sub(r"^\s*\$\s+", "", line) for block in _code(page).blocks for line in block.splitlines()
+             if re.match(r"^\s*\$\s", line)]
+    assert any(line.startswith("nedtrapping plan stillinger.xlsx") for line in lines)
+    work, home = tmp_path / "work", tmp_path / "home"
+    for folder in (work, home / "Documents"):
+        folder.mkdir(parents=True)
+        shutil.copy(TUTORIAL_CSV, folder / "stillinger.csv")
+        (folder / "stillinger.xlsx").write_bytes(positions_workbook_bytes())
+    env = {**os.environ, "HOME": str(home), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    ran = 0
+    for line in lines:
+        if line.startswith(_NOT_RUN):
+            continue
+        result = subprocess.run(["bash", "-c", line], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+        shown = result.stdout + result.stderr
+        assert result.returncode in (0, 3), f"{line!r} exited {result.returncode}:\n{shown}"
+        assert "Traceback" not in shown, shown
+        ran += 1
+    assert ran >= 5
+    assert (home / "Documents" / "plan.xlsx").is_file() and (work / "plan.png").is_file()
+
+
+# ---------------------------------------------------------------------------- pictures
+
+
+def test_the_example_chart_is_on_the_tutorials_and_the_page_that_explains_nedtrapping(html_dir: Path) -> None:
+    for rel in ("tutorial/plan-from-spreadsheet.html", "tutorial/notebook.html", "explanation/nedtrapping.html"):
+        page = (html_dir / rel).read_text(encoding="utf-8")
+        sources = re.findall(r'<img[^>]+src="([^"]*eksempel-kommune\.png)"', page)
+        assert sources, f"{rel}: no chart"
+        image = (html_dir / rel).parent / sources[0]
+        data = image.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert width >= 800 and height >= 300, (width, height)
+
+
+# ---------------------------------------------------------------------------- reference
+
+
+def test_every_public_name_is_documented(html_dir: Path) -> None:
+    """Each name in a module's ``__all__`` has an entry in the API pages (a re-export: where it is defined)."""
+    ids = set()
+    for page in (html_dir / "reference").rglob("*.html"):
+        ids |= set(re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', page.read_text(encoding="utf-8")))
+    modules = {"nedtrapping": nedtrapping}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the old module names warn when imported
+        for info in pkgutil.walk_packages(nedtrapping.__path__, "nedtrapping."):
+            if not info.name.rsplit(".", 1)[-1].startswith("_"):
+                modules[info.name] = importlib.import_module(info.name)
+    missing = []
+    for name, module in modules.items():
+        for public in getattr(module, "__all__", ()):
+            if public.startswith("__") or f"{name}.{public}" in ids:
+                continue
+            obj = getattr(module, public)
+            homes = [other for other, m in modules.items()
+                     if public in getattr(m, "__all__", ()) and getattr(m, public, None) is obj
+                     and f"{other}.{public}" in ids]
+            if not homes:
+                missing.append(f"{name}.{public}")
+    assert not missing, f"public names with no entry in the API reference: {missing}"
+
+
+def test_no_default_shows_attrs_internals(html_dir: Path) -> None:
+    bad = [rel for rel, page in _pages(html_dir) if "attr_dict[" in page]
+    assert not bad, bad
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def _printed_words() -> set[str]:
+    """The Norwegian labels and status words the outputs print (table, workbook, CSV, chart, calendar)."""
+    from nedtrapping.wording import CATALOGUE, STATUS_NB
+
+    prefixes = ("plan.col.", "plan.sheet.", "plan.kind.", "plan.grant_source.", "chart.", "cost.", "calendar.col.",
+                "calendar.purpose.", "calendar.round.")
+    explicit = ["plan.total", "plan.total_md", "plan.unknown", "plan.problems", "plan.warnings", "plan.all_municipalities",
+                "calendar.nationwide", "calendar.county_has_own_date", "calendar.ics.name", "calendar.ics.uncertain_mark",
+                "calendar.ics.approximate_mark"]
+    keys = [k for k in CATALOGUE if k.startswith(prefixes)] + explicit
+    words = set(STATUS_NB.values())
+    for key in keys:
+        nb, en = CATALOGUE[key]["nb"], CATALOGUE[key]["en"]
+        if "{" in nb or nb == en or (key not in explicit and len(nb.split()) > 4):  # a label, not a sentence
+            continue
+        words.add(re.sub(r"[()]", "", nb).strip())
+    return {w.lower() for w in words if w}
+
+
+def test_the_glossary_explains_every_word_the_outputs_print(html_dir: Path) -> None:
+    page = (html_dir / "explanation" / "glossary.html").read_text(encoding="utf-8")
+    terms = {html.unescape(re.sub(r"<[^>]+>", "", t)).strip().rstrip("¶").strip().lower()
+             for t in re.findall(r'<dt id="term-[^"]*">(.*?)</dt>', page, re.S)}
+    missing = sorted(_printed_words() - terms)
+    assert not missing, f"add to docs/explanation/glossary.rst: {missing}"
+    for word in ("tiltak", "mnok", "omtrent", "egenfinansiering", "tilsagnsbrev", "oppgitt av bruker"):
+        assert word in terms, word
+
+
+def test_the_pages_for_people_link_the_glossary(html_dir: Path) -> None:
+    for rel in ("tutorial/plan-from-spreadsheet.html", "tutorial/notebook.html", "reference/supply.html",
+                "reference/catalogue.html", "reference/not-sure.html", "index.html"):
+        page = (html_dir / rel).read_text(encoding="utf-8")
+        assert "glossary.html#term-" in page, rel
+
+
+def test_what_you_must_supply_has_the_table_and_the_unknowns(html_dir: Path) -> None:
+    text = _body_text((html_dir / "reference" / "supply.html").read_text(encoding="utf-8"))
+    for words in ("First grant year", "Full annual cost", "pension rate", "had the grant in 2021",
+                  "Ladder step 3 or 4", "--ladder-source", "tildelt_YYYY", "Values no public source gives"):
+        assert words in text, words
