@@ -2,7 +2,7 @@
 
 Why: a rule value is named in code by its path in the rule set (``ladder.step_3``,
 ``variants[1].priorities[0].text``). A finance officer reads «årsstigen, trinn 3». The
-catalogue and the pages of what is not known show the label beside the path; a test
+catalogue and the pages of unknown and unsure values show the label beside the path; a test
 checks that every path of every registered rule set has one.
 """
 

@@ -1,4 +1,4 @@
-"""Sphinx extension: the rule catalogue and the pages of what is not known, built from the registry.
+"""Sphinx extension: the rule catalogue, the unknown values and what is not sure, built from the registry.
 
 Why: docs written by hand drift from the data. Every rule value shown in these pages
 is read from :func:`nedtrapping.registry.all_rule_sets` while Sphinx reads the page,
@@ -221,7 +221,7 @@ def _fact_name(path: str) -> list[nodes.Node]:
 
 
 def _table(headers: list[str], rows: list[list[Any]], widths: list[int], classes: Iterable[str] = ()) -> nodes.table:
-    table = nodes.table(classes=["rule-table", *classes])
+    table = nodes.table(classes=["rule-table", "colwidths-given", *classes])
     group = nodes.tgroup(cols=len(headers))
     table += group
     for width in widths:

@@ -179,10 +179,10 @@ class SupplyTableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         headers = ("What", "When it is needed", "Where to find it", "Column in the positions file",
                    "Command line / Python")
-        table = nodes.table(classes=["supply-table"])
+        table = nodes.table(classes=["supply-table", "colwidths-given"])
         group = nodes.tgroup(cols=len(headers))
         table += group
-        for width in (18, 24, 22, 16, 20):
+        for width in (17, 24, 22, 15, 22):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         row_node = nodes.row()

@@ -10,8 +10,8 @@ The library's definition (documented as such):
 
 A cost is either fixed, grows at an exact annual rate from a base year, or is built
 from the salary by the public cost rules (:class:`SalaryCost`: holiday pay, the
-employer's contribution by zone, the pension premium); it is rounded once (the
-library's single rounding rule) for each year.
+employer's contribution by zone, the pension premium); it is rounded once for each
+year, half up to whole kroner (the rule for computed amounts, :data:`~nedtrapping.rounding.ROUNDING_RULE`).
 """
 
 from __future__ import annotations

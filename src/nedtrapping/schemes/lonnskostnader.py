@@ -37,7 +37,7 @@ The cost of a position in a year (the library's model; each step is a fact):
   750 000 kr (2023) or 850 000 kr (2024), in every zone, not on the pension premium.
 
 Everything is exact (fractions of øre); the total is rounded once, half up to whole
-kroner, by :func:`nedtrapping.rounding.round_half_up_to_kroner` (the one rounding rule).
+kroner, by :func:`nedtrapping.rounding.round_half_up_to_kroner` (the rule for computed amounts).
 """
 
 from __future__ import annotations
@@ -692,7 +692,7 @@ class SalaryCostBreakdown:
 
     @property
     def exact_total(self) -> ExactAmount:
-        """The sum of the components, exactly (before the one rounding)."""
+        """The sum of the components, exactly (before it is rounded, once)."""
         return ExactAmount(sum((Fraction(a.ore) for _, a in self.amounts), Fraction(0)))
 
     @property
