@@ -66,3 +66,55 @@ def test_a_terminal_that_is_not_utf8_gets_no_traceback() -> None:
     done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan"], capture_output=True, env=env, check=False)
     assert done.returncode == ExitCode.OK, done.stderr
     assert b"Traceback" not in done.stderr and b"Eksempel kommune" in done.stdout
+
+
+def _plan_file(tmp_path: Path, text: str) -> Path:
+    src = tmp_path / "p.csv"
+    src.write_text(text, encoding="utf-8")
+    return src
+
+
+H = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad"
+
+
+@pytest.mark.parametrize(("extra_header", "extra_cells", "column", "expected"), [
+    (";kostnadsår", ";0001", "kostnadsår", "a year from 2000 to 2100"),
+    (";kostnadsår", ";9999", "kostnadsår", "a year from 2000 to 2100"),
+    (";lønnsvekst", ";1000000", "lønnsvekst", "from -50 to 100"),
+    (";tildelt_2022;granted_2022", ";1;2", "granted_2022", "one column for granted 2022"),
+    (";stillingsprosent_0000", ";50", "stillingsprosent_0000", "a year from 2000 to 2100"),
+])
+def test_absurd_or_conflicting_values_are_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         extra_header: str, extra_cells: str, column: str,
+                                                         expected: str) -> None:
+    src = _plan_file(tmp_path, f"{H}{extra_header}\nK;P;100;2021;700 000{extra_cells}\n")
+    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"column '{column}'" in err and expected in err
+
+
+def test_a_header_problem_is_reported_together_with_the_row_problems(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H};tildelt_2022;granted_2022\nK;P;120;2021;700 000;1;2\nK;Q;50;20x1;1;;\n")
+    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert "one column for granted 2022" in err
+    assert "row 2, column 'stillingsprosent'" in err and "row 3, column 'første_tilskuddsår'" in err
+
+
+def test_values_that_look_like_a_decimal_slip_are_named_but_planned(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H};lønnsvekst\nK;P;0,5;2021;700 000;0,035\n")
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.OK
+    err = capsys.readouterr().err
+    assert "the position percentage is 0.5 %" in err and "the growth is 0.035 % a year" in err
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;700 000\n")
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.OK
+    assert "no growth column: the costs are planned flat" in capsys.readouterr().err
+
+
+def test_a_ladder_step_given_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2020;700 000\n")
+    code = main(["plan", str(src), "--ladder-step", "2022:3=480000", "--ladder-step", "3=490000",
+                 "--ladder-source", "brev"])
+    assert code == ExitCode.BAD_INPUT and "step 3 of 2022 is already given" in capsys.readouterr().err

@@ -125,12 +125,19 @@ def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -
         return rules
     scheme = position_scheme(scheme_id)
     source = Citation(document=(source_text or "").strip(), tag="USER")
+    seen: dict[tuple[int, int], str] = {}
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
             problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=AMOUNT")
             continue
         year = int(m.group("year") or 2022)
+        step = (year, int(m.group("step")))
+        if step in seen:
+            problems.append(f"--ladder-step {raw!r}: step {step[1]} of {year} is already given "
+                            f"({seen[step]!r}); give each step once")
+            continue
+        seen[step] = raw
         try:
             amount: Money = parse_kroner(m.group("amount"), where="amount")
         except (ValueError, TypeError) as exc:
