@@ -118,3 +118,31 @@ def test_a_ladder_step_given_twice_is_refused(tmp_path: Path, capsys: pytest.Cap
     code = main(["plan", str(src), "--ladder-step", "2022:3=480000", "--ladder-step", "3=490000",
                  "--ladder-source", "brev"])
     assert code == ExitCode.BAD_INPUT and "step 3 of 2022 is already given" in capsys.readouterr().err
+
+
+def test_a_tiny_workbook_with_one_far_out_cell_is_refused_at_once(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["kommune", "stilling", "stillingsprosent", "første_tilskuddsår", "årskostnad"])
+    ws.append(["K", "P", 100, 2021, 700000])
+    ws["XFD1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    # refused from the sheet's size, before its cells are read (reading them all would take hours)
+    assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
+    assert "a sheet of at most 250000 rows and 250 columns" in capsys.readouterr().err
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (210 * 1024 * 1024))
+    assert path.stat().st_size < 2_000_000
+    assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
+    assert "unpacks to at most 200 MB" in capsys.readouterr().err
