@@ -146,3 +146,46 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, capsys: pyt
     assert path.stat().st_size < 2_000_000
     assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
     assert "unpacks to at most 200 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"])
+def test_a_name_that_looks_like_a_formula_stays_text_in_every_spreadsheet_output(
+        name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    src = tmp_path / "p.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows([H.split(";"), ["K", name, "100", "2021", "700 000"]])
+    for fmt, out in (("csv", tmp_path / "m.csv"), ("excel", tmp_path / "e.csv"), ("xlsx", tmp_path / "w.xlsx")):
+        assert main(["plan", str(src), "--format", fmt, "--out", str(out)]) == ExitCode.OK, capsys.readouterr().err
+    for path, sep in ((tmp_path / "m.csv", ","), (tmp_path / "e.csv", ";")):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=sep))
+        cells = [r[1] for r in rows[1:] if len(r) > 1 and r[0] == "K"]
+        assert cells and all(c == "'" + name for c in cells)
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx")
+    plan_sheet = book.worksheets[0]
+    typed = [c for row in plan_sheet.iter_rows() for c in row if c.value == name]
+    assert typed and all(c.data_type == "s" for c in typed)
+
+
+def test_control_characters_in_a_name_are_refused_from_a_file_and_escaped_in_a_workbook(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position, plan_municipality
+    from nedtrapping.render.xlsx import write_plan_xlsx
+
+    src = tmp_path / "p.csv"
+    src.write_bytes(f"{H}\nK;a\x0bb;100;2021;700 000\n".encode())
+    assert main(["plan", str(src), "--out", str(tmp_path / "p.xlsx")]) == ExitCode.BAD_INPUT
+    assert "U+000B" in capsys.readouterr().err and not (tmp_path / "p.xlsx").exists()
+    plan = plan_municipality([Position(municipality="K", position="a\x0bb\x00", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(Money.kroner(1)))])
+    write_plan_xlsx(plan, tmp_path / "api.xlsx")
+    names = {c.value for row in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets[0].iter_rows() for c in row}
+    assert "a\\x0bb\\x00" in names

@@ -47,6 +47,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -371,6 +372,11 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         position = cell("position")
         if not position:
             bad("position", position, "the position's name (not empty)")
+        for canon, name in (("municipality", municipality), ("position", position)):
+            control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+            if control is not None:
+                bad(canon, name, f"a name without control characters (it holds U+{ord(control):04X}; a copy from "
+                                 "another program can bring them: retype the name)")
         percent = _parse_percent(cell("percent"), lambda v, e: bad("percent", v, e))
         first_year = _parse_year(cell("first_year"), lambda v, e: bad("first_year", v, e))
         if first_year is not None and not (YEARS[0] <= first_year <= YEARS[1]):

@@ -35,6 +35,8 @@ from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMULA_STARTS",
+    "safe_text",
     "EXCEL_CSV_LABELS",
     "csv_values",
     "excel_csv_headers",
@@ -67,6 +69,23 @@ CSV_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as the start of a formula when it opens a CSV.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs as a formula (CSV injection).
+
+    A cell starting with ``= + - @``, a tab or a CR gets a leading ``'`` — the mark
+    spreadsheets use for "this is text" — so a position named ``=HYPERLINK(...)`` stays a
+    name. Only text cells pass here: amounts are numbers and keep their minus sign.
+
+    >>> print(safe_text("=SUM(A1:A9)"), safe_text("Bodø"))
+    '=SUM(A1:A9) Bodø
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def _plain(x: Money | None) -> str:
     return "" if x is None else x.plain()
 
@@ -74,7 +93,8 @@ def _plain(x: Money | None) -> str:
 def csv_values(r: PlanRow) -> list[str]:
     """One row of the machine CSV, in :data:`CSV_COLUMNS` order."""
     return [
-        r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent, decimal_comma=False),
+        safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+        format_percent(r.percent, decimal_comma=False),
         _plain(r.grant), _plain(r.cost), _plain(r.own_financing), _plain(r.own_financing_increase),
     ]
 
@@ -127,13 +147,14 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     extra = extra_columns or {}
     extra_names = list(dict.fromkeys(name for values in extra.values() for name in values))
-    writer.writerow([*excel_csv_headers(lang), *extra_names])
+    writer.writerow([*excel_csv_headers(lang), *(safe_text(name) for name in extra_names)])
     for r in plan.rows:
         carried = extra.get((r.municipality, r.position), {})
         writer.writerow([
-            r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent),
+            safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+            format_percent(r.percent),
             _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
-            *(carried.get(name, "") for name in extra_names),
+            *(safe_text(carried.get(name, "")) for name in extra_names),
         ])
     writer.writerow([])
     writer.writerow([text("plan.col.rule_set", lang), text("plan.col.sha256", lang)])
