@@ -34,6 +34,10 @@ R = TypeVar("R", bound=RuleSet)
 _RULE_SETS: dict[tuple[str, int], RuleSet] = {}
 _POSITION_SCHEMES: dict[str, PositionScheme] = {}
 _loaded = False
+#: ``years_of`` answers, valid while the registry is unchanged (a registration bumps the version).
+_version = 0
+_years: dict[str, tuple[int, ...]] = {}
+_years_key: tuple[int, int] = (-1, -1)
 
 
 class UnknownSchemeError(LookupError):
@@ -46,7 +50,9 @@ def register(rule_set: R) -> R:
     existing = _RULE_SETS.get(key)
     if existing is not None and existing != rule_set:
         raise ValueError(f"a different rule set is already registered for {rule_set.key_text}")
+    global _version
     _RULE_SETS[key] = rule_set
+    _version += 1
     return rule_set
 
 
@@ -95,8 +101,16 @@ def scheme_ids() -> list[str]:
 
 
 def years_of(scheme_id: str) -> list[int]:
+    global _years_key
     _load()
-    years = sorted(y for sid, y in _RULE_SETS if sid == scheme_id)
+    key = (_version, len(_RULE_SETS))
+    if key != _years_key:
+        _years.clear()
+        _years_key = key
+    found = _years.get(scheme_id)
+    if found is None:
+        found = _years[scheme_id] = tuple(sorted(y for sid, y in _RULE_SETS if sid == scheme_id))
+    years = list(found)
     if not years:
         raise UnknownSchemeError(f"unknown scheme id {scheme_id!r}; known scheme ids: {', '.join(scheme_ids())}")
     return years
