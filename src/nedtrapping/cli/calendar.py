@@ -12,9 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
-from nedtrapping.deadlines import NaiveDatetimeError
-from nedtrapping.render.calendar import to_csv, to_markdown, to_text
 from nedtrapping.wording import LANGS
 
 __all__ = ["register", "run"]
@@ -50,6 +47,11 @@ def _write(target: str, text: str, *, newline: str | None = None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the calendar; 2 for bad input (with the reason on stderr), else 0."""
+    # imported here, not at the top: the calendar needs pendulum, which no other command should pay for
+    from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
+    from nedtrapping.deadlines import NaiveDatetimeError
+    from nedtrapping.render.calendar import to_csv, to_markdown, to_text
+
     try:
         now = to_moment(args.now, where="--now") if args.now else None
         if args.days is not None:
