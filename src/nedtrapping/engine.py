@@ -484,7 +484,7 @@ class Batch:
         ids = []
         raw_ids = self._raw_ids.tolist() if self.backend == "numpy" else self._raw_ids
         a_list = a.tolist() if self.backend == "numpy" else a
-        b_list = b.tolist() if self.backend == "numpy" else b
+        b_list = ([b] * self.n if isinstance(b, int) else b.tolist()) if self.backend == "numpy" else b
         for raw, x, y in zip(raw_ids, a_list, b_list):
             key = (raw, x, y)
             found = index.get(key)
@@ -671,6 +671,21 @@ def _fits(*factors: int) -> bool:
     return product < _LIMIT
 
 
+def _max(np: Any, x: Any) -> int:
+    """The largest absolute value of an array or a scalar (1 for an empty array)."""
+    if isinstance(x, int):
+        return abs(x)
+    return int(np.abs(x).max()) if len(x) else 1
+
+
+def _mul(np: Any, x: Any, y: Any) -> Any:
+    """``x * y`` elementwise, in int64 when it cannot overflow, else in Python integers."""
+    if _fits(_max(np, x), _max(np, y)):
+        return x * y
+    as_object = [v.astype(object) if not isinstance(v, int) and v.dtype != object else v for v in (x, y)]
+    return as_object[0] * as_object[1]
+
+
 def _numpy_cost(b: Batch, year: int) -> AmountColumn:
     np = _numpy()
     if b._cost_override is not None and year in b._cost_override:
@@ -680,46 +695,59 @@ def _numpy_cost(b: Batch, year: int) -> AmountColumn:
     a0, b0 = b._pct
     scaled = a_y is not a0 or b_y is not b0
     base = b._cost
-    # one growth factor per (growth, years from the cost year): a small table, taken per position
     cost_year = b._cost_year
-    if isinstance(cost_year, int):
-        n_min = n_max = year - cost_year
-        key = b._growth_ids
-    else:
+    table = b._growth_table
+    num: Any
+    den: Any
+    if table == [Fraction(0)]:
+        num = den = 1
+    elif isinstance(cost_year, int):
+        # one factor per growth rate over one common scale S: (100S + G)^n / (100S)^n, so that
+        # one side is the same for every position (a scalar divisor is the fast one)
         n = year - cost_year
-        n_min, n_max = int(n.min()), int(n.max())
-        key = b._growth_ids * (n_max - n_min + 1) + (n - n_min)
-    span = n_max - n_min + 1
-    nums, dens = [], []
-    for g in b._growth_table:
-        for k in range(span):
-            num, den = _factor(g, n_min + k)
-            nums.append(num)
-            dens.append(den)
-    s_num = s_den = 1
-    if scaled:
-        s_num = int((a_y * b0).max())
-        s_den = int((b_y * a0).max())
-    base_max = int(base.max()) if len(base) else 0
-    if _fits(2, base_max, max(nums), s_num) and _fits(200, max(dens), s_den) and max(nums) < _LIMIT:
-        num = np.asarray(nums, dtype=np.int64)[key]
-        den = np.asarray(dens, dtype=np.int64)[key]
-        if scaled:
-            num = num * (a_y * b0)
-            den = den * (b_y * a0)
-        if len(nums) == 1 and nums[0] == 1 and dens[0] == 1 and not scaled:
-            values = (2 * base + 100) // 200 * 100
+        scale = math.lcm(*(g.denominator for g in table))
+        tops = [100 * scale + int(g * scale) for g in table]
+        if n >= 0:
+            num, den = [t**n for t in tops], (100 * scale) ** n
         else:
-            values = (2 * base * num + 100 * den) // (200 * den) * 100
-        return AmountColumn(values)
-    # a product could pass 63 bits: exact Python integers for this year (object arrays)
-    num = np.asarray(nums, dtype=object)[key]
-    den = np.asarray(dens, dtype=object)[key]
+            num, den = (100 * scale) ** -n, [t**-n for t in tops]
+        num = _take(np, num, b._growth_ids)
+        den = _take(np, den, b._growth_ids)
+    else:
+        years_from = year - cost_year
+        n_min, n_max = int(years_from.min()), int(years_from.max())
+        span = n_max - n_min + 1
+        key = b._growth_ids * span + (years_from - n_min)
+        factors = [_factor(g, n_min + k) for g in table for k in range(span)]
+        num = _take(np, [f[0] for f in factors], key)
+        den = _take(np, [f[1] for f in factors], key)
     if scaled:
-        num = num * (a_y * b0).astype(object)
-        den = den * (b_y * a0).astype(object)
-    values = (2 * base.astype(object) * num + 100 * den) // (200 * den) * 100
-    return AmountColumn(_compact(np, values))
+        num = _mul(np, num, _mul(np, a_y, b0))
+        den = _mul(np, den, _mul(np, b_y, a0))
+    if isinstance(num, int) and isinstance(den, int) and num == den == 1:
+        values = (2 * base + 100) // 200 * 100
+    elif _fits(2, _max(np, base), _max(np, num)) and _fits(200, _max(np, den)) and not _is_object(base, num, den):
+        values = (2 * base * num + 100 * den) // (200 * den) * 100
+    else:
+        # a product could pass 63 bits: exact Python integers for this year
+        base_o, num_o, den_o = (x if isinstance(x, int) or x.dtype == object else x.astype(object)
+                                for x in (base, num, den))
+        values = _compact(np, (2 * base_o * num_o + 100 * den_o) // (200 * den_o) * 100)
+    return AmountColumn(values)
+
+
+def _is_object(*arrays: Any) -> bool:
+    return any(not isinstance(x, int) and x.dtype == object for x in arrays)
+
+
+def _take(np: Any, table: Any, ids: Any) -> Any:
+    """``table[ids]`` for a list of Python ints (a scalar stays a scalar); int64 when every value fits."""
+    if isinstance(table, int):
+        return table
+    if len(set(table)) == 1:
+        return table[0]
+    small = all(abs(v) < _LIMIT for v in table)
+    return np.asarray(table, dtype=np.int64 if small else object)[ids]
 
 
 def _compact(np: Any, values: Any) -> Any:
@@ -754,7 +782,7 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
         known = None
         if 0 in kind_of:
             known = np.asarray([k != 0 for k in kind_of], dtype=bool)[ids]
-        big = not (_fits(2, per_full_max, int(a.max()) if b.n else 1) and _fits(20_000, int(d.max()) if b.n else 1))
+        big = not (_fits(2, per_full_max, _max(np, a)) and _fits(20_000, _max(np, d))) or _is_object(a, d)
         if set(kind_of) <= {0, _KIND_HALF_UP} and not big:
             per_full = np.asarray([p for _, p in kinds], dtype=np.int64)[ids]
             rule = (2 * per_full * a + 10_000 * d) // (20_000 * d) * 100
@@ -763,8 +791,9 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
             rule = per_full * a // (10_000 * d) * 100
         else:
             # mixed kinds, cells of a scheme without rates, or products past 63 bits: Python integers
+            d_list = [d] * b.n if isinstance(d, int) else d.tolist()
             rule_list = [0 if k == 0 else _grant_ore(k, p, x, y, cells[c])
-                         for c, x, y in zip(ids.tolist(), a.tolist(), d.tolist()) for k, p in (kinds[c],)]
+                         for c, x, y in zip(ids.tolist(), a.tolist(), d_list) for k, p in (kinds[c],)]
             rule = _compact(np, np.asarray(rule_list, dtype=object))
         if known is not None:
             rule = np.where(known, rule, 0)
@@ -864,21 +893,28 @@ def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, received: Any,
     span = int(offset.max()) + 1
     if span > 40:
         return None
-    mask = np.zeros(m, dtype=np.int64)
-    for v in np.flatnonzero(np.bincount(offset, minlength=span)):
-        present = np.bincount(muni[offset == v], minlength=m) > 0
-        mask |= present.astype(np.int64) << int(v)
-    says_yes = np.bincount(muni[received == 2], minlength=m) > 0
-    says_no = np.bincount(muni[received == 1], minlength=m) > 0
-    conflict = np.flatnonzero(says_yes & says_no)
-    if len(conflict):
-        c = int(conflict[0])
-        name = names[c] if names is not None else f"municipality #{c}"
-        raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
-                         "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
-    stated = np.where(says_yes, 2, np.where(says_no, 1, 0)).astype(np.int64)
+    # which first grant years each municipality has, as bits: one count over (municipality, year)
+    if m * span <= 8 * len(first) + 1_000_000:
+        present = (np.bincount(muni * span + offset, minlength=m * span) > 0).reshape(m, span)
+        mask = present.astype(np.int64) @ (np.int64(1) << np.arange(span, dtype=np.int64))
+    else:
+        mask = np.zeros(m, dtype=np.int64)
+        for v in np.flatnonzero(np.bincount(offset, minlength=span)):
+            has = np.bincount(muni[offset == v], minlength=m) > 0
+            mask |= has.astype(np.int64) << int(v)
     bits = span.bit_length()
-    key = (mask[muni] << (bits + 2)) | (offset << 2) | stated[muni]
+    key = (mask[muni] << (bits + 2)) | (offset << 2)
+    if received is not None:
+        says_yes = np.bincount(muni[received == 2], minlength=m) > 0
+        says_no = np.bincount(muni[received == 1], minlength=m) > 0
+        conflict = np.flatnonzero(says_yes & says_no)
+        if len(conflict):
+            c = int(conflict[0])
+            name = names[c] if names is not None else f"municipality #{c}"
+            raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
+                             "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+        stated = np.where(says_yes, 2, np.where(says_no, 1, 0)).astype(np.int64)
+        key |= stated[muni]
     top = int(key.max())
     if top < 8 * len(key) + 1_000_000:
         present = np.zeros(top + 1, dtype=bool)
@@ -932,23 +968,28 @@ def _scaled_value(v: object, scale: int, name: str, i: int) -> Fraction:
     return Fraction(v, scale)
 
 
-def _np_exact(np: Any, name: str, column: Any, *, percent: bool) -> tuple[Any, Any] | None:
-    """A numpy or :class:`Scaled`-numpy column as reduced int64 ``(numerators, denominators)``; ``None`` if not one."""
+def _np_exact(np: Any, name: str, column: Any, *, percent: bool) -> tuple[Any, int] | None:
+    """A numpy or :class:`Scaled`-numpy column as ``(numerators, one denominator)``; ``None`` if not one.
+
+    The fraction is not reduced per value: the formulas are exact for any numerator and
+    denominator of the same number, and one denominator for all is the fast divisor.
+    """
     if isinstance(column, Scaled) and _is_array(column.values):
         values, scale = _int_array(np, name, column.values), column.scale
     elif _is_array(column) and column.dtype.kind in "iuf":
         values, scale = _int_array(np, name, column), 1
     else:
         return None
-    if scale >= _LIMIT // 200 or (len(values) and int(np.abs(values).max()) >= _LIMIT // 200):
+    if scale >= _LIMIT // 20_000 or (len(values) and _max(np, values) >= _LIMIT // 20_000):
         return None
-    if percent:
-        bad = np.flatnonzero((values <= 0) | (values > 100 * scale))
-        if len(bad):
+    if percent and len(values):
+        low, high = int(values.min()), int(values.max())
+        if low <= 0 or high > 100 * scale:
+            bad = np.flatnonzero((values <= 0) | (values > 100 * scale))
             i = int(bad[0])
-            raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {Fraction(int(values[i]), scale)}")
-    g = np.gcd(values, scale)
-    return values // g, scale // g
+            raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], "
+                             f"got {Fraction(int(values[i]), scale)}")
+    return values, scale
 
 
 def _np_ints(np: Any, name: str, column: Any, *, minimum: int | None = None, year: bool = False) -> Any:
@@ -967,28 +1008,28 @@ def _np_growth(np: Any, growth: Any, n: int) -> tuple[Any, list[Fraction]]:
     if exact is None:
         ids, table = _growth_column(growth, n)
         return np.asarray(ids, dtype=np.int64), table
-    num, den = exact
-    low = np.flatnonzero(num <= -100 * den)
-    if len(low):
-        i = int(low[0])
-        raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(num[i]), int(den[i]))}")
-    # distinct rates: a lookup table when the scaled values span little, else a sort
-    scale = int(np.lcm.reduce(np.unique(den))) if len(den) else 1
-    scaled = num * (scale // den)
-    low_v = int(scaled.min()) if len(scaled) else 0
-    span = (int(scaled.max()) - low_v + 1) if len(scaled) else 1
+    values, scale = exact
+    if not len(values):
+        return np.zeros(0, dtype=np.int64), [Fraction(0)]
+    low_v, high_v = int(values.min()), int(values.max())
+    if low_v <= -100 * scale:
+        i = int(np.flatnonzero(values <= -100 * scale)[0])
+        raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(values[i]), scale)}")
+    # distinct rates: a lookup table when the values span little, else a sort
+    span = high_v - low_v + 1
     if span <= 4 * n + 100_000:
         present = np.zeros(span, dtype=bool)
-        present[scaled - low_v] = True
+        shifted = values - low_v
+        present[shifted] = True
         unique = np.flatnonzero(present)
         lookup = np.zeros(span, dtype=np.int64)
         lookup[unique] = np.arange(len(unique), dtype=np.int64)
-        ids = lookup[scaled - low_v]
-        values = (unique + low_v).tolist()
+        ids = lookup[shifted]
+        distinct = (unique + low_v).tolist()
     else:
-        unique_values, ids = np.unique(scaled, return_inverse=True)
-        values = unique_values.tolist()
-    return ids.astype(np.int64), [Fraction(v, scale) for v in values]
+        unique_values, ids = np.unique(values, return_inverse=True)
+        distinct = unique_values.tolist()
+    return ids.astype(np.int64, copy=False), [Fraction(v, scale) for v in distinct]
 
 
 def _np_municipality(np: Any, municipality: Any, n: int) -> tuple[Any, int, Any]:
@@ -1113,7 +1154,7 @@ def batch(
             years_col = _np_ints(np, "cost_year", cost_year, year=True)
         growth_ids, growth_table = _np_growth(np, growth, n)
         muni, m, names = _np_municipality(np, municipality, n)
-        received_arr = np.asarray(received, dtype=np.int64)
+        received_arr = np.asarray(received, dtype=np.int64) if any(received) else None
         raw = _raw_cells_numpy(np, first_arr, muni, m, received_arr, names) if first_arr.dtype != object else None
         if raw is None:
             ids_list, raw_keys = _raw_cells(first_arr.tolist(), muni.tolist(), m, received, names)
