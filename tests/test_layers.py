@@ -21,7 +21,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "nedtrapping"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("_version", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
+    ("base", ("_version", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
               "sources", "explain", "eligibility")),
     ("rules", ("ruleset", "registry", "scheme", "schemes", "schemes.*")),
     ("calculators", ("cofinancing",)),

@@ -7,6 +7,8 @@ case-insensitively, and an unknown one is an error that lists the known ones.
 
 from __future__ import annotations
 
+from nedtrapping.errors import NedtrappingError
+
 __all__ = ["COUNTIES", "UnknownCountyError", "check_county"]
 
 #: The Statsforvalter regions of 2021–2023 (the years of the rule sets). A county deadline must name one.
@@ -24,7 +26,7 @@ COUNTIES: tuple[str, ...] = (
 )
 
 
-class UnknownCountyError(ValueError):
+class UnknownCountyError(NedtrappingError, ValueError):
     """A county (Statsforvalter region) that does not exist; the message lists the known ones."""
 
 

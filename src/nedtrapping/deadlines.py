@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.provenance import Citation, Status
 
 if TYPE_CHECKING:
@@ -57,11 +58,11 @@ class Purpose(enum.Enum):
     REPORTING = "reporting"
 
 
-class NoFixedDeadlineError(ValueError):
+class NoFixedDeadlineError(NedtrappingError, ValueError):
     """The deadline has no instant (rolling or vague), so on-time cannot be decided."""
 
 
-class NaiveDatetimeError(TypeError):
+class NaiveDatetimeError(NedtrappingError, TypeError):
     """A datetime without a time zone was given where an instant is needed."""
 
 

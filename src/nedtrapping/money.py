@@ -20,6 +20,7 @@ from functools import total_ordering
 import attrs
 
 # the rounding rules live in nedtrapping.rounding; they are importable from here too, as they were
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.rounding import ROUNDING_RULE, round_half_up_to_kroner  # noqa: F401
 
 __all__ = [
@@ -37,7 +38,7 @@ ORE_PER_KRONE = 100
 Exactish = int | Fraction | Decimal
 
 
-class FloatRefusedError(TypeError):
+class FloatRefusedError(NedtrappingError, TypeError):
     """A float reached the money API. Use :meth:`Money.from_float` explicitly."""
 
 

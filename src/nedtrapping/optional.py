@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from nedtrapping.errors import NedtrappingError
+
 __all__ = ["XlsxUnavailableError", "openpyxl"]
 
 
-class XlsxUnavailableError(ImportError):
+class XlsxUnavailableError(NedtrappingError, ImportError):
     """openpyxl is not installed."""
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 import attrs
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
@@ -89,7 +90,7 @@ class CellProblem:
         return f"{', '.join(where) or 'file'}{got}; expected {self.expected}"
 
 
-class PositionsCSVError(ValueError):
+class PositionsCSVError(NedtrappingError, ValueError):
     """Every problem found in a positions file (not just the first)."""
 
     def __init__(self, problems: Iterable[CellProblem], source: str = "positions file") -> None:
@@ -97,7 +98,7 @@ class PositionsCSVError(ValueError):
         self.source = source
         lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
         lines.extend(f"  - {p}" for p in self.problems)
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), file=source)
 
 
 def _is_cp1252(raw: bytes) -> bool:

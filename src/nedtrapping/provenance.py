@@ -17,6 +17,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from nedtrapping.errors import NedtrappingError
+
 __all__ = [
     "Status",
     "Citation",
@@ -149,7 +151,7 @@ class Citation:
         }
 
 
-class UnknownValueError(LookupError):
+class UnknownValueError(NedtrappingError, LookupError):
     """A computation needed a value that no source gives. The message says how to supply it."""
 
     def __init__(self, name: str, fact: Fact[object], *, path: str | None = None,

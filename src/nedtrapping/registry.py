@@ -13,6 +13,7 @@ import importlib.util
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _years: dict[str, tuple[int, ...]] = {}
 _years_key: tuple[int, int] = (-1, -1)
 
 
-class UnknownSchemeError(LookupError):
+class UnknownSchemeError(NedtrappingError, LookupError):
     """No rule set for this scheme id (or this year of it). The message lists what exists."""
 
 

@@ -103,11 +103,6 @@ class RuleSetId(NamedTuple):
     def short_digest(self) -> str:
         return self.digest[:12]
 
-    @property
-    def id(self) -> RuleSetId:
-        """``(scheme_id, year, digest)``: the identity stamped into every result."""
-        return RuleSetId(self.scheme_id, self.year, self.digest)
-
 
 @attrs.frozen(kw_only=True)
 class RuleSet:
@@ -201,7 +196,7 @@ class RuleSet:
 
     @property
     def short_digest(self) -> str:
-        return self.digest[:12]
+        return self.id.short_digest
 
     @property
     def id(self) -> RuleSetId:

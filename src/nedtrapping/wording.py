@@ -20,6 +20,7 @@ from typing import Literal
 
 import attrs
 
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.provenance import Status
 
 __all__ = [
@@ -43,7 +44,7 @@ LANGS: tuple[Lang, ...] = ("nb", "en")
 DEFAULT_LANG: Lang = "nb"
 
 
-class UnknownLanguageError(ValueError):
+class UnknownLanguageError(NedtrappingError, ValueError):
     """A language the catalogue does not have."""
 
 

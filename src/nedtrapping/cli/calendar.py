@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nedtrapping.errors import ExitCode
 from nedtrapping.wording import LANGS
 
 __all__ = ["register", "run"]
@@ -46,7 +47,7 @@ def _write(target: str, text: str, *, newline: str | None = None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print or write the calendar; 2 for bad input (with the reason on stderr), else 0."""
+    """Print or write the calendar; :attr:`~nedtrapping.errors.ExitCode.BAD_INPUT` for bad input (the reason on stderr), else 0."""
     # imported here, not at the top: the calendar needs pendulum, which no other command should pay for
     from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
     from nedtrapping.deadlines import NaiveDatetimeError
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             entries = calendar_entries(county=args.county)
     except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
         print(f"nedtrapping calendar: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     wrote = False
     try:
         if args.ics:
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             wrote = True
     except OSError as exc:
         print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if not wrote:
         sys.stdout.write(to_text(entries, now=now, lang=args.lang))
     return 0

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
@@ -26,9 +27,9 @@ from nedtrapping.wording import LANGS, Lang, check_lang, text
 
 __all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE"]
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 1
-EXIT_INCOMPLETE = 3
+EXIT_OK = ExitCode.OK
+EXIT_BAD_INPUT = ExitCode.BAD_INPUT
+EXIT_INCOMPLETE = ExitCode.INCOMPLETE
 _STEP = re.compile(r"^(?:(?P<year>\d{4}):)?(?P<step>[1-4])=(?P<amount>.+)$")
 
 

@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from nedtrapping.errors import ExitCode
 from nedtrapping.provenance import Status, display_value
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, years_of
 from nedtrapping.ruleset import RuleSet
@@ -66,7 +67,7 @@ def run_rules(args: argparse.Namespace) -> int:
             chosen = [get_rule_set(args.scheme, args.year)]
     except UnknownSchemeError as exc:
         print(f"nedtrapping rules: {exc}", file=sys.stderr)
-        return 1
+        return ExitCode.BAD_INPUT
     if args.json:
         payload = [{"digest": r.digest, "rule_set": r.to_dict()} for r in chosen]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

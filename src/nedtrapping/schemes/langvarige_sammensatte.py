@@ -32,6 +32,7 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
@@ -115,7 +116,7 @@ def _normalise(text: str) -> str:
     return " ".join(text.strip().lower().split()).rstrip(".")
 
 
-class UnknownMeasureTypeError(ValueError):
+class UnknownMeasureTypeError(NedtrappingError, ValueError):
     """A measure type that is not one of :class:`MeasureType`; the message lists them."""
 
 

@@ -30,6 +30,7 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
+from nedtrapping.errors import NedtrappingError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
@@ -60,7 +61,7 @@ __all__ = [
 SCHEME_ID = "nav-sosiale-tjenester"
 
 
-class MaxYearsExceededError(ValueError):
+class MaxYearsExceededError(NedtrappingError, ValueError):
     """A measure would get the grant for more years than the scheme allows (three)."""
 
 

@@ -1,0 +1,73 @@
+"""One family of errors, and the exit codes every command uses.
+
+Why: a program embedding the library catches :class:`NedtrappingError` and knows it
+is a problem the library found on purpose (bad input, an unknown rule value, a
+missing optional dependency) — not a bug. Each error can say *where* (file, sheet,
+row, column, field), *what was there* and *what was expected*; the command line
+prints one readable line per problem and no traceback (unless ``--debug``).
+
+The concrete errors keep their familiar bases too (a :class:`FloatRefusedError` is
+still a :class:`TypeError`, a :class:`PositionsCSVError` still a :class:`ValueError`),
+so existing ``except`` clauses keep working.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["NedtrappingError", "ExitCode"]
+
+
+class ExitCode(enum.IntEnum):
+    """The exit status of every ``nedtrapping`` command."""
+
+    #: Done; every figure is known.
+    OK = 0
+    #: The input is wrong (a file, a cell, an option's value): every problem is listed on stderr, nothing is written.
+    BAD_INPUT = 1
+    #: The command line itself is wrong (an unknown option, a missing argument): argparse's usage error.
+    USAGE = 2
+    #: The plan was written, but some figures are unknown (listed, with how to supply them).
+    INCOMPLETE = 3
+    #: A bug: something the library did not foresee (run again with ``--debug`` for the traceback).
+    INTERNAL = 70
+
+
+class NedtrappingError(Exception):
+    """Base of every error the library raises on purpose.
+
+    ``file``, ``sheet``, ``row``, ``column`` and ``field`` say where, ``value`` what was
+    there and ``expected`` what should have been; all optional, all kept as attributes.
+
+    >>> error = NedtrappingError("not a year", file="p.csv", row=3, column="kostnadsår", value="0001",
+    ...                          expected="a year from 2000 to 2100")
+    >>> error.where
+    'p.csv, row 3, column kostnadsår'
+    """
+
+    #: The exit status a command gives for this error.
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str = "", *, file: str | None = None, sheet: str | None = None,
+                 row: int | None = None, column: str | None = None, field: str | None = None,
+                 value: object = None, expected: str | None = None) -> None:
+        super().__init__(message)
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.field = field
+        self.value = value
+        self.expected = expected
+
+    @property
+    def where(self) -> str:
+        """The place, as people read it (empty when the error has none)."""
+        parts = [
+            self.file,
+            f"sheet {self.sheet}" if self.sheet else None,
+            f"row {self.row}" if self.row is not None else None,
+            f"column {self.column}" if self.column else None,
+            f"field {self.field}" if self.field else None,
+        ]
+        return ", ".join(p for p in parts if p)
