@@ -270,3 +270,23 @@ def test_amount_columns_read_like_sequences() -> None:
     assert column.money(0) == K(550_000) and column.money(1) is None
     assert "AmountColumn" in repr(column)
     assert result.totals()[2023]["grant"] == 33_000_000 + 16_500_000
+
+
+@given(positions=batches())
+def test_the_csv_written_from_the_figures_is_the_csv_of_the_rows(positions: list[Position]) -> None:
+    import csv
+    import io
+
+    from nedtrapping.render import plan as render_plan
+
+    try:
+        plan = plan_municipality(positions, years=YEARS)
+    except ValueError:
+        return
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(render_plan.CSV_COLUMNS)
+    writer.writerows(render_plan.csv_values(r) for r in plan.rows)
+    assert render_plan.to_csv(plan) == buf.getvalue()
+    # a plan whose rows are given as a tuple (not built by the planner) writes the same
+    assert render_plan.to_csv(attrs.evolve(plan, rows=tuple(plan.rows))) == buf.getvalue()

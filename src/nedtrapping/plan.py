@@ -55,6 +55,8 @@ DEFAULT_SCHEME = "kommunalt-rusarbeid"
 
 
 def _percent(value: object) -> Fraction:
+    if type(value) is Fraction and 0 < value.numerator <= 100 * value.denominator:
+        return value  # already an exact percentage in (0, 100] (a reader's): nothing to parse
     return position_percent(value, "percent")
 
 
@@ -189,6 +191,13 @@ class _Why:
     def first(self) -> bool:
         return self._year_index == 0
 
+    @property
+    def rule_cell(self) -> tuple[str, engine.Cell]:
+        """The rule cell of the row's grant: an id unique in the plan (``"2022-3"``) and the cell."""
+        year = self._data.years[self._year_index]
+        index = int(self._data.result.cell_ids[year][self._index])
+        return f"{year}-{index}", self._data.result.cells[year][index]
+
     def explanation(self, row: PlanRow) -> Explanation:
         year, p = row.year, self.position
         grant = row.grant
@@ -285,6 +294,19 @@ class _PlanData:
         )
 
 
+RowValues = tuple[str, str, int, int, Fraction, "int | None", int, "int | None", "int | None", str]
+
+
+def _values_of(data: _PlanData) -> Iterator[RowValues]:
+    years = data.years
+    grants, costs, owns, increases = data.grant, data.cost, data.own, data.increase
+    for i, p in enumerate(data.positions):
+        for y, year in enumerate(years):
+            yield (p.municipality, p.position, year, year - p.first_grant_year + 1,
+                   p.percent_in(year) if p.percent_changes else p.percent, grants[y][i], costs[y][i], owns[y][i],
+                   increases[y][i], _GRANT_LETTER if year in p.granted else "rule")
+
+
 class _PlanRows(Sequence["PlanRow"]):
     """The rows of a plan, position by position and year by year, built when read (not kept)."""
 
@@ -355,6 +377,12 @@ class PlanRow:
             raise ValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
                              "planner and has no explanation")
         return self.why.explanation(self)
+
+    @property
+    def rule_cell(self) -> tuple[str, engine.Cell] | None:
+        """The rule cell behind the grant — what the rule gives every position like this one, once
+        per plan — as ``(id, cell)``; ``None`` for a row the planner did not make."""
+        return None if self.why is None else self.why.rule_cell
 
     @property
     def year_in_scheme_text(self) -> str:
@@ -460,6 +488,22 @@ class Plan:
     @property
     def is_complete(self) -> bool:
         return not self.problems
+
+    def row_values(self) -> Iterator[RowValues]:
+        """Each row's figures as plain values, in the order of :attr:`rows`, without building rows.
+
+        ``(municipality, position, year, year_in_scheme, percent, grant, cost, own_financing,
+        own_financing_increase, grant_source)`` with amounts in øre (``None`` unknown): for
+        writing large plans.
+        """
+        if isinstance(self.rows, _PlanRows):
+            yield from _values_of(self.rows._data)
+            return
+        for r in self.rows:
+            yield (r.municipality, r.position, r.year, r.year_in_scheme, r.percent,
+                   None if r.grant is None else r.grant.ore, r.cost.ore,
+                   None if r.own_financing is None else r.own_financing.ore,
+                   None if r.own_financing_increase is None else r.own_financing_increase.ore, r.grant_source)
 
     @property
     def warnings(self) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -140,10 +141,10 @@ def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    return parse_positions_rows(list(reader), source=source, scheme=scheme)
+    return parse_positions_rows(reader, source=source, scheme=scheme)  # row by row: no list of all the rows
 
 
-def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table",
+def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions table",
                          scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from rows of text cells (the first row is the header).
 
@@ -153,9 +154,10 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
     mean something (``received_2021`` only for kommunalt rusarbeid).
     """
     planned = position_scheme(scheme)
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    row_iter = iter(rows)
+    header = next(row_iter, None)
+    if header is None or not any(cell.strip() for cell in header):
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
-    header = rows[0]
     problems: list[CellProblem] = []
 
     # -- map headers
@@ -193,10 +195,10 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
 
     positions: list[Position] = []
     seen: dict[tuple[str, str], int] = {}
-    data_rows = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
-    if not data_rows:
-        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
+    data_rows = ((n, r) for n, r in enumerate(row_iter, start=2) if any(cell.strip() for cell in r))
+    any_rows = False
     for row_no, row in data_rows:
+        any_rows = True
         row_problems: list[CellProblem] = []
         if len(row) > len(header):
             extra = ", ".join(repr(c) for c in row[len(header):] if c.strip())
@@ -225,7 +227,7 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
-                growth = parse_share(cell("growth"), where="growth")
+                growth = _share(cell("growth"), where="growth")
                 if growth <= -100:
                     bad("growth", cell("growth"), "a growth in percent above -100, e.g. 3,5")
                     growth = None
@@ -277,26 +279,38 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
             cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
             origin=f"{source} row {row_no}",
         ))
+    if not any_rows:
+        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
     if problems:
         raise PositionsCSVError(problems, source)
     return positions
 
 
-def _parse_percent(raw: str, report: object) -> Fraction | None:
-    assert callable(report)
+@functools.lru_cache(maxsize=4096)
+def _percent_value(raw: str) -> Fraction | str:
+    """The percentage in a cell, or what was expected instead (kept per text: a column repeats few values)."""
     if not raw:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         parse_share(raw, where="percent")
     except ValueError:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         return position_percent(raw)
     except ValueError:
-        report(raw, "a position percentage in (0, 100]")
+        return "a position percentage in (0, 100]"
+
+
+def _parse_percent(raw: str, report: object) -> Fraction | None:
+    assert callable(report)
+    value = _percent_value(raw)
+    if isinstance(value, str):
+        report(raw, value)
         return None
+    return value
+
+
+_share = functools.lru_cache(maxsize=4096)(parse_share)
 
 
 def _parse_year(raw: str, report: object) -> int | None:
@@ -309,6 +323,8 @@ def _parse_year(raw: str, report: object) -> int | None:
 
 def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
+    if raw.isascii() and raw.isdigit() and len(raw) < 16:
+        return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
         report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
         return None

@@ -123,6 +123,22 @@ def _render(plan: Plan, fmt: str, explain: bool, lang: Lang) -> str:
     return render_plan.to_text(plan, explain=explain, lang=lang)
 
 
+def _stream(plan: Plan, fmt: str, explain: bool, out: str | None) -> None:
+    """CSV or JSON to ``out`` (or stdout), row by row; JSON names each row's rule cell unless ``--explain``."""
+    def write(fh: Any) -> None:
+        if fmt == "csv":
+            render_plan.write_csv(plan, fh)
+        else:
+            render_plan.write_json(plan, fh, explanations="full" if explain else "cells")
+
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            write(fh)
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()
+
+
 def _unused_supplied(plan: Plan, rules: dict[int, RuleSet]) -> list[tuple[str, str]]:
     """``(fact path, rule set)`` of supplied rule values (``--ladder-step``) that no figure of the plan used."""
     unused = []
@@ -159,9 +175,8 @@ def run_plan(args: argparse.Namespace) -> int:
                 positions = read_positions_csv(args.file, scheme=args.scheme)
             fmt = args.format or "csv"
             heading = ""
-        if args.explain and fmt not in ("table", "markdown"):
-            raise _UsageError("--explain goes with the table or Markdown; add --format table "
-                              "(the JSON output always explains)")
+        if args.explain and fmt not in ("table", "markdown", "json"):
+            raise _UsageError("--explain goes with the table, Markdown or JSON; add --format table")
         try:
             plan = plan_municipality(positions, years=years, rules=rules, scheme=args.scheme)
         except ValueError as exc:
@@ -173,26 +188,26 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    output = _render(plan, fmt, args.explain, lang)
-    if fmt == "table":
-        output = heading + output
-    if args.out and args.out.lower().endswith(".xlsx"):
-        from nedtrapping.render.xlsx import write_plan_xlsx
+    to_xlsx = bool(args.out and args.out.lower().endswith(".xlsx"))
+    try:
+        if fmt in ("csv", "json") and not to_xlsx:
+            _stream(plan, fmt, args.explain, args.out)  # row by row: bounded memory for large files
+        elif to_xlsx:
+            from nedtrapping.render.xlsx import write_plan_xlsx
 
-        try:
             write_plan_xlsx(plan, args.out)
-        except OSError as exc:
-            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    elif args.out:
-        try:
-            Path(args.out).write_text(output, encoding="utf-8")
-        except OSError as exc:
-            print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    else:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        else:
+            output = _render(plan, fmt, args.explain, lang)
+            if fmt == "table":
+                output = heading + output
+            if args.out:
+                Path(args.out).write_text(output, encoding="utf-8")
+            else:
+                sys.stdout.write(output)
+                sys.stdout.flush()
+    except OSError as exc:
+        print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     for path, key in _unused_supplied(plan, rules):
         print(f"nedtrapping plan: {text('cli.unused_supplied', lang, name=path, rule_set=key)}", file=sys.stderr)
     if not plan.is_complete:

@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, TextIO
 
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, UnknownValue
@@ -23,8 +23,11 @@ __all__ = [
     "CSV_COLUMNS",
     "csv_values",
     "to_csv",
+    "write_csv",
     "to_dict",
     "to_json",
+    "write_json",
+    "Explanations",
     "to_text",
     "to_markdown",
     "unknown_lines",
@@ -49,13 +52,33 @@ def csv_values(r: PlanRow) -> list[str]:
     ]
 
 
+def _plain_ore(ore: int | None) -> str:
+    """:meth:`Money.plain` of ``ore`` (``""`` for unknown), without making the Money."""
+    if ore is None:
+        return ""
+    sign = "-" if ore < 0 else ""
+    kr, rest = divmod(abs(ore), 100)
+    return f"{sign}{kr}" if rest == 0 else f"{sign}{kr}.{rest:02d}"
+
+
+def write_csv(plan: Plan, out: TextIO) -> None:
+    """Write the plan as CSV to ``out`` row by row, from its figures (no row objects are built or kept)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    percents: dict[Any, str] = {}
+    plain = _plain_ore
+    for municipality, position, year, n, percent, grant, cost, own, increase, _ in plan.row_values():
+        shown = percents.get(percent)
+        if shown is None:
+            shown = percents[percent] = format_percent(percent, decimal_comma=False)
+        writer.writerow((municipality, position, year, n if n >= 1 else "", shown, plain(grant), plain(cost),
+                         plain(own), plain(increase)))
+
+
 def to_csv(plan: Plan) -> str:
     """The plan as CSV with :data:`CSV_COLUMNS`; amounts in plain kroner; unknown = empty."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in plan.rows:
-        writer.writerow(csv_values(r))
+    write_csv(plan, buf)
     return buf.getvalue()
 
 
@@ -64,32 +87,70 @@ def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
             "how_to_supply": u.how_to_supply, "positions": list(u.positions), "years": list(u.years)}
 
 
-def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
-    """A JSON-able structure: rows (with explanations unless ``explanations=False``), totals, warnings,
-    problems, the unknown values once each, and the rule-set digests. Keys are stable English."""
+#: How a JSON plan explains its figures: ``"full"`` (or ``True``) — every row its whole explanation;
+#: ``"cells"`` — every row names its rule cell (``row["rule"]``), and ``"rules"`` holds each cell once
+#: (the amount per 100 % position, how it is cut and rounded, every rule value with its status and
+#: source); ``False`` — no explanations.
+Explanations = bool | Literal["full", "cells"]
 
-    def m(x: Money | None) -> str | None:
-        return None if x is None else x.plain()
 
-    rows = []
-    for r in plan.rows:
-        row: dict[str, Any] = {
-            "municipality": r.municipality, "position": r.position, "year": r.year,
-            "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
-            "percent": format_percent(r.percent, decimal_comma=False),
-            "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
-            "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
-        }
-        if explanations:
-            row["explanation"] = r.explanation.to_dict()
-        rows.append(row)
-    return {
-        "scheme": plan.scheme_id,
-        "years": list(plan.years),
-        "rows": rows,
+def _mode(explanations: Explanations) -> str:
+    if explanations is True or explanations == "full":
+        return "full"
+    if explanations is False:
+        return "none"
+    if explanations == "cells":
+        return "cells"
+    raise ValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+
+
+def _m(x: Money | None) -> str | None:
+    return None if x is None else x.plain()
+
+
+def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "municipality": r.municipality, "position": r.position, "year": r.year,
+        "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
+        "percent": format_percent(r.percent, decimal_comma=False),
+        "grant": _m(r.grant), "grant_source": r.grant_source, "cost": _m(r.cost),
+        "own_financing": _m(r.own_financing), "own_financing_increase": _m(r.own_financing_increase),
+    }
+    if mode == "full" or (mode == "cells" and r.rule_cell is None):
+        row["explanation"] = r.explanation.to_dict() if r.why is not None else None
+    elif mode == "cells":
+        assert r.rule_cell is not None
+        row["rule"] = r.rule_cell[0]
+    return row
+
+
+def _rule_dict(cell: Any) -> dict[str, Any]:
+    """One rule cell as JSON: what the rule gives every position of the cell, and from which values."""
+    rate, figure, error = cell.rate, cell.figure, cell.error
+    out: dict[str, Any] = {"year": cell.query.year, "first_grant_year": cell.query.first_grant_year}
+    if error is not None:
+        out.update({"unknown": str(error), "rule_set": error.rule_set, "path": error.path})
+        return out
+    source = rate if rate is not None else figure
+    rule_set = source.rule_set
+    out.update({"year_in_scheme": source.year_in_scheme, "eligible": source.eligible,
+                "rule_set": rule_set.key_text, "digest": rule_set.digest})
+    if rate is not None:
+        out.update({"per_full_position": rate.per_full_position.plain(), "pro_rata": rate.pro_rata,
+                    "rounding": rate.rounding})
+    else:
+        out.update({"percent": format_percent(cell.query.percent, decimal_comma=False),
+                    "amount": figure.amount.plain()})
+    out["facts"] = [ref.rule_set.use(ref.name, ref.fact).to_dict() for ref in source.uses]
+    return out
+
+
+def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
+    head = {"scheme": plan.scheme_id, "years": list(plan.years)}
+    tail = {
         "totals": {
-            str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
-                     "own_financing_increase": m(t.own_financing_increase),
+            str(y): {"grant": _m(t.grant), "cost": _m(t.cost), "own_financing": _m(t.own_financing),
+                     "own_financing_increase": _m(t.own_financing_increase),
                      "incomplete_positions": list(t.incomplete_positions)}
             for y, t in plan.totals.items()
         },
@@ -103,11 +164,48 @@ def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
         "rule_set_digests": dict(plan.digests),
         "amount_unit": "NOK (kroner), exact decimal strings",
     }
+    return head, tail
 
 
-def to_json(plan: Plan, *, explanations: bool = True) -> str:
-    """:func:`to_dict` as JSON text (UTF-8, indented)."""
-    return json.dumps(to_dict(plan, explanations=explanations), ensure_ascii=False, indent=2) + "\n"
+def to_dict(plan: Plan, *, explanations: Explanations = True) -> dict[str, Any]:
+    """A JSON-able structure: rows (with explanations, see :data:`Explanations`), totals, warnings,
+    problems, the unknown values once each, and the rule-set digests. Keys are stable English."""
+    mode = _mode(explanations)
+    head, tail = _head_and_tail(plan)
+    rows = [_row_dict(r, mode) for r in plan.rows]
+    out = {**head, "rows": rows}
+    if mode == "cells":
+        out["rules"] = {r.rule_cell[0]: _rule_dict(r.rule_cell[1]) for r in plan.rows if r.rule_cell is not None}
+    return {**out, **tail}
+
+
+def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) -> None:
+    """Write :func:`to_dict` as JSON to ``out``, one row at a time (rows are not kept in memory)."""
+    mode = _mode(explanations)
+    head, tail = _head_and_tail(plan)
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    out.write('  "rows": [')
+    rules: dict[str, Any] = {}
+    for i, r in enumerate(plan.rows):
+        out.write(",\n    " if i else "\n    ")
+        out.write(json.dumps(_row_dict(r, mode), ensure_ascii=False, separators=(",", ":")))
+        if mode == "cells" and r.rule_cell is not None and r.rule_cell[0] not in rules:
+            rules[r.rule_cell[0]] = _rule_dict(r.rule_cell[1])
+    out.write("\n  ]")
+    sections = ({"rules": rules} if mode == "cells" else {}) | tail
+    for key, value in sections.items():
+        body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(f",\n  {json.dumps(key)}: {body}")
+    out.write("\n}\n")
+
+
+def to_json(plan: Plan, *, explanations: Explanations = True) -> str:
+    """:func:`to_dict` as JSON text (UTF-8; a row a line)."""
+    buf = io.StringIO()
+    write_json(plan, buf, explanations=explanations)
+    return buf.getvalue()
 
 
 def _cell(x: Money | None, lang: Lang, *, first: bool = False) -> str:
@@ -172,9 +270,12 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
 def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
     """A readable table per municipality, totals, problems, warnings and the rule-set digests."""
     out: list[str] = []
+    by_municipality: dict[str, list[PlanRow]] = {}
+    for r in plan.rows:
+        by_municipality.setdefault(r.municipality, []).append(r)
     for muni in plan.municipalities:
         out.append(text("plan.heading", lang, municipality=muni, scheme=plan.scheme_name))
-        rows = [r for r in plan.rows if r.municipality == muni]
+        rows = by_municipality.get(muni, [])
         table: list[tuple[str, ...]] = [_headers(lang, short=True)]
         for r in rows:
             table.append((
@@ -212,9 +313,12 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
     out: list[str] = []
     head = "| " + " | ".join(_headers(lang, short=False)) + " |"
     total = f"**{text('plan.total_md', lang)}**"
+    by_municipality: dict[str, list[PlanRow]] = {}
+    for r in plan.rows:
+        by_municipality.setdefault(r.municipality, []).append(r)
     for muni in plan.municipalities:
         out += [f"## {_md(muni)}", "", head, "|" + "---|" * 4 + "---:|" * 4]
-        for r in plan.rows:
+        for r in by_municipality.get(muni, []):
             if r.municipality == muni:
                 out.append(f"| {_md(r.position)} | {r.year} | {r.year_in_scheme_text or '–'} | "
                            f"{format_percent(r.percent)} | "
