@@ -56,6 +56,8 @@ def _plain_ore(ore: int | None) -> str:
     """:meth:`Money.plain` of ``ore`` (``""`` for unknown), without making the Money."""
     if ore is None:
         return ""
+    if ore >= 0 and ore % 100 == 0:
+        return str(ore // 100)
     sign = "-" if ore < 0 else ""
     kr, rest = divmod(abs(ore), 100)
     return f"{sign}{kr}" if rest == 0 else f"{sign}{kr}.{rest:02d}"
@@ -68,9 +70,10 @@ def write_csv(plan: Plan, out: TextIO) -> None:
     percents: dict[Any, str] = {}
     plain = _plain_ore
     for municipality, position, year, n, percent, grant, cost, own, increase, _ in plan.row_values():
-        shown = percents.get(percent)
+        key = (percent.numerator, percent.denominator)  # hashed faster than the Fraction
+        shown = percents.get(key)
         if shown is None:
-            shown = percents[percent] = format_percent(percent, decimal_comma=False)
+            shown = percents[key] = format_percent(percent, decimal_comma=False)
         writer.writerow((municipality, position, year, n if n >= 1 else "", shown, plain(grant), plain(cost),
                          plain(own), plain(increase)))
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -940,11 +941,15 @@ class KommunaltRusarbeidScheme:
         if query.received_grant_in_2021 is None and _received_2021(first, None, municipality_years):
             municipality = subject.split(" / ")[0]
             notes.append(Notice("warning.rusarbeid.inferred_2021", {
-                "status": Status.INFERRED, "municipality": municipality,
-                "first": ", ".join(str(y) for y in sorted(set(municipality_years)))}))
+                "status": Status.INFERRED, "municipality": municipality, "first": _years_text(municipality_years)}))
         for year in _carry_over_years(first, tuple(years)):
             notes.append(Notice("warning.rusarbeid.carry_over", {"subject": subject, "year": year}))
         return notes
+
+
+@functools.lru_cache(maxsize=1024)
+def _years_text(years: tuple[int, ...]) -> str:
+    return ", ".join(str(y) for y in sorted(set(years)))
 
 
 _CARRY_OVER_YEARS: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
