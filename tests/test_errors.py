@@ -19,12 +19,13 @@ from nedtrapping.positions_csv import PositionsCSVError
 from nedtrapping.provenance import UnknownValueError
 from nedtrapping.registry import UnknownSchemeError
 from nedtrapping.schemes.langvarige_sammensatte import UnknownMeasureTypeError
+from nedtrapping.schemes.lonnskostnader import ZoneError
 from nedtrapping.schemes.nav_sosiale_tjenester import MaxYearsExceededError
 from nedtrapping.wording import UnknownLanguageError
 
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
-          UnknownLanguageError]
+          UnknownLanguageError, ZoneError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)

@@ -11,7 +11,14 @@ from nedtrapping._version import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read this name)
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers and readers
-    from nedtrapping.cofinancing import FixedCost, GrowingCost, own_financing, required_increase, takeover_year
+    from nedtrapping.cofinancing import (
+        FixedCost,
+        GrowingCost,
+        SalaryCost,
+        own_financing,
+        required_increase,
+        takeover_year,
+    )
     from nedtrapping.deadlines import (
         Deadline,
         DeadlineKind,
@@ -69,6 +76,7 @@ _LAZY: dict[str, str] = {
     "ROUNDING_RULE": "nedtrapping.rounding",
     "RuleSet": "nedtrapping.ruleset",
     "RuleSetId": "nedtrapping.ruleset",
+    "SalaryCost": "nedtrapping.cofinancing",
     "Status": "nedtrapping.provenance",
     "SubmissionVerdict": "nedtrapping.deadlines",
     "UnknownSchemeError": "nedtrapping.registry",
@@ -121,6 +129,7 @@ __all__ = [
     "FactUse",
     "FixedCost",
     "GrowingCost",
+    "SalaryCost",
     "GrantFigure",
     "GrantQuery",
     "PositionScheme",

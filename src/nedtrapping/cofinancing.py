@@ -8,8 +8,10 @@ The library's definition (documented as such):
 * the required increase = this year's own financing − last year's;
 * the takeover year = the first year from which the grant is 0 for good.
 
-A cost is either fixed or grows at an exact annual rate from a base year; it is
-rounded once (the library's single rounding rule) for each year.
+A cost is either fixed, grows at an exact annual rate from a base year, or is built
+from the salary by the public cost rules (:class:`SalaryCost`: holiday pay, the
+employer's contribution by zone, the pension premium); it is rounded once (the
+library's single rounding rule) for each year.
 """
 
 from __future__ import annotations
@@ -24,11 +26,28 @@ from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent, parse_share
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.scheme import FactRef
+from nedtrapping.schemes.lonnskostnader import (
+    HolidayPay,
+    LonnskostnadRules,
+    SalaryCostBreakdown,
+    Zone,
+    Zone1aRate,
+    cost_breakdown,
+    missing_pension_error,
+    parse_holiday_pay,
+    parse_zone,
+    rules_for,
+)
+from nedtrapping.validators import position_percent
 
 __all__ = [
     "CostModel",
     "FixedCost",
     "GrowingCost",
+    "SalaryCost",
+    "exact_cost",
+    "cost_figure",
     "own_financing",
     "required_increase",
     "takeover_year",
@@ -105,8 +124,186 @@ class GrowingCost:
 
 
 
+def _optional_rate(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    rate = parse_share(value, where="pension_percent")  # type: ignore[arg-type]
+    if not 0 <= rate < 100:
+        raise ValueError(f"pension_percent: a premium rate in percent of the salary, in [0, 100), got {value!r}")
+    return rate
+
+
+def _optional_holiday(value: object) -> HolidayPay | None:
+    return None if value is None else parse_holiday_pay(value)
+
+
+def _optional_1a(value: object) -> Zone1aRate | None:
+    if value is None or isinstance(value, Zone1aRate):
+        return value
+    return Zone1aRate(value)
+
+
+def _optional_year(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"expected a year as an int, got {type(value).__name__} {value!r}")
+
+
+@attrs.frozen
+class SalaryCost:
+    """The full annual cost of a position, built from its salary by the public cost rules.
+
+    ``salary`` is the annual salary at 100 % (årslønn) in ``salary_year``, growing by
+    ``growth_percent`` a year; the cost of a year is salary × ``percent`` − holiday
+    deduction + holiday pay (+ the supplement from 60, by ``birth_year``) + pension
+    premium + employer's contribution of ``zone`` (see
+    :mod:`nedtrapping.schemes.lonnskostnader`), exact, rounded once. ``pension_percent``
+    is required — there is no default premium, and a missing one is an explained
+    :class:`~nedtrapping.provenance.UnknownValueError`, never 0. In zone 1a say whether
+    the municipality's allowance covers the position (``zone_1a_rate``). ``rule_sets``
+    replaces the registered cost rules of their years (what-ifs).
+
+    >>> SalaryCost(Money.kroner(600_000), zone="1", pension_percent="12").cost_in(2024)
+    Money.kroner(775178)
+    """
+
+    salary: Money = attrs.field(converter=_money)
+    zone: Zone = attrs.field(converter=parse_zone, kw_only=True)
+    pension_percent: Fraction | None = attrs.field(default=None, converter=_optional_rate, kw_only=True)
+    percent: Fraction = attrs.field(default=Fraction(100), converter=position_percent, kw_only=True)
+    holiday_pay: HolidayPay | None = attrs.field(default=None, converter=_optional_holiday, kw_only=True)
+    growth_percent: Fraction = attrs.field(default=Fraction(0), converter=_growth, kw_only=True)
+    salary_year: int | None = attrs.field(default=None, converter=_optional_year, kw_only=True)
+    birth_year: int | None = attrs.field(default=None, converter=_optional_year, kw_only=True)
+    zone_1a_rate: Zone1aRate | None = attrs.field(default=None, converter=_optional_1a, kw_only=True)
+    rule_sets: tuple[LonnskostnadRules, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.pension_percent is None:
+            raise missing_pension_error()
+        if self.salary.ore <= 0:
+            raise ValueError(f"salary: an annual salary above 0 kr, got {self.salary}")
+        if (self.zone is Zone.ONE_A) != (self.zone_1a_rate is not None):
+            raise ValueError("zone_1a_rate: give it for a zone-1a position only (Zone1aRate.REDUCED while the "
+                             "municipality's allowance lasts, Zone1aRate.FULL after)")
+        if self.growth_percent != 0 and self.salary_year is None:
+            raise ValueError("salary_year: give the year the salary is for when it grows (growth_percent)")
+
+    @property
+    def holiday_rule(self) -> HolidayPay:
+        """The holiday-pay rule: as given, else the municipal sector's fifth week."""
+        return HolidayPay.FIFTH_WEEK if self.holiday_pay is None else self.holiday_pay
+
+    def rules_in(self, year: int) -> LonnskostnadRules:
+        for rules in self.rule_sets:
+            if rules.year == year:
+                return rules
+        return rules_for(year)
+
+    def salary_in(self, year: int) -> ExactAmount:
+        """The annual salary at 100 % in ``year`` (grown exactly from ``salary_year``)."""
+        n = 0 if self.salary_year is None else year - self.salary_year
+        return self.salary * (1 + self.growth_percent / 100) ** n
+
+    def breakdown(self, year: int, percent: Fraction | None = None) -> SalaryCostBreakdown:
+        """Every component of the cost in ``year`` (at ``percent``, by default the position's)."""
+        percent = self.percent if percent is None else percent
+        assert self.pension_percent is not None
+        return cost_breakdown(
+            self.rules_in(year), salary_full=self.salary_in(year), percent=percent, zone=self.zone,
+            pension_percent=self.pension_percent, holiday_pay=self.holiday_rule, zone_1a_rate=self.zone_1a_rate,
+            birth_year=self.birth_year,
+        )
+
+    def figure(self, year: int, scale: Fraction = Fraction(1)) -> tuple[ExactAmount, tuple[FactRef, ...]]:
+        """The exact cost at the position's percentage × ``scale`` and the rule values it used (no explanation)."""
+        b = self.breakdown(year, self.percent * scale)
+        return b.exact_total, b.uses()
+
+    def exact_in(self, year: int) -> ExactAmount:
+        return self.breakdown(year).exact_total
+
+    def exact_at(self, year: int, scale: Fraction) -> ExactAmount:
+        """The exact cost when the position's percentage is scaled by ``scale`` (computed, not scaled)."""
+        return self.breakdown(year, self.percent * scale).exact_total
+
+    def cost_in(self, year: int) -> Money:
+        return round_half_up_to_kroner(self.exact_in(year))
+
+    def describe(self, year: int) -> str:
+        growth = "" if self.growth_percent == 0 else f" growing {format_percent(self.growth_percent)} % a year"
+        when = "" if self.salary_year is None else f" in {self.salary_year}"
+        rule = "12 %, fifth week" if self.holiday_rule is HolidayPay.FIFTH_WEEK else "10,2 %, ferieloven"
+        assert self.pension_percent is not None
+        return (f"salary {self.salary} at 100 %{when}{growth}, {format_percent(self.percent)} % position, "
+                f"zone {self.zone.value}, holiday pay {rule}, pension {format_percent(self.pension_percent)} %")
+
+    def explain_cost(self, year: int, amount: Money, *, scale: Fraction = Fraction(1)) -> Explanation:
+        """The explanation of the cost in ``year``: every component with its rule values and sources."""
+        percent = self.percent * scale
+        note = None if scale == 1 else f"at {format_percent(percent)} %: the position's percentage changed"
+        b = attrs.evolve(self.breakdown(year, percent), inputs=self._inputs(year, percent))
+        return b.explanation(amount, note)
+
+    def _inputs(self, year: int, percent: Fraction) -> tuple[FactUse, ...]:
+        assert self.pension_percent is not None
+        salary = f"{self.salary}" + ("" if self.salary_year is None else f" in {self.salary_year}")
+        if self.growth_percent != 0:
+            salary += f", growing {format_percent(self.growth_percent)} % a year"
+        inputs = [
+            FactUse("annual salary at 100 %", salary, Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("position percentage", f"{format_percent(percent)} %", Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("zone", self.zone.value + (f" ({self.zone_1a_rate.value} rate)" if self.zone_1a_rate else ""),
+                    Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("pension premium", f"{format_percent(self.pension_percent)} % of the salary",
+                    Status.USER_SUPPLIED, _USER_INPUT),
+        ]
+        if self.holiday_pay is not None:
+            inputs.append(FactUse("holiday-pay rule", self.holiday_pay.value, Status.USER_SUPPLIED, _USER_INPUT))
+        else:
+            rules = self.rules_in(year)
+            inputs.append(rules.use("holiday-pay rule (not given: the municipal sector's)",
+                                    rules.holiday_days_fifth_week))
+        if self.birth_year is not None:
+            inputs.append(FactUse("birth year", str(self.birth_year), Status.USER_SUPPLIED, _USER_INPUT))
+        return tuple(inputs)
+
+
+def cost_figure(model: CostModel, year: int,
+                scale: Fraction = Fraction(1)) -> tuple[ExactAmount, tuple[FactRef, ...]]:
+    """:func:`exact_cost` and the rule values the cost used (none for a cost the user gave as a figure)."""
+    figure = getattr(model, "figure", None)
+    if figure is not None:
+        result: tuple[ExactAmount, tuple[FactRef, ...]] = figure(year, scale)
+        return result
+    return exact_cost(model, year, scale), ()
+
+
+def exact_cost(model: CostModel, year: int, scale: Fraction = Fraction(1)) -> ExactAmount:
+    """The exact cost of ``model`` in ``year`` with the position's percentage scaled by ``scale``.
+
+    A model that computes its cost from the percentage (:class:`SalaryCost`: the holiday-pay
+    cap and the extra contribution's threshold are not proportional) is asked at the new
+    percentage; any other cost is scaled in proportion (the library's assumption).
+    """
+    exact_at = getattr(model, "exact_at", None)
+    if exact_at is not None:
+        result: ExactAmount = exact_at(year, scale)
+        return result
+    return model.exact_in(year) * scale
+
+
+
 def cost_explanation(model: CostModel, year: int, amount: Money, *, scale: Fraction = Fraction(1)) -> Explanation:
-    """Why the cost of a position in ``year`` is ``amount``."""
+    """Why the cost of a position in ``year`` is ``amount``.
+
+    A model with its own itemised explanation (``explain_cost``, as :class:`SalaryCost`
+    has) gives it; otherwise the user's figure and the rounding are shown.
+    """
+    explain_cost = getattr(model, "explain_cost", None)
+    if explain_cost is not None:
+        itemised: Explanation = explain_cost(year, amount, scale=scale)
+        return itemised
     detail = model.describe(year)
     if scale != 1:
         detail += f" × {format_percent(scale * 100)} % (the position's percentage changed)"

@@ -392,7 +392,7 @@ class Batch:
     def __init__(self, *, scheme: PositionScheme, backend: str, n: int, pct_num: Any, pct_den: Any,
                  first: Any, cost: Any, cost_year: Any, growth_ids: Any, growth_table: list[Fraction],
                  percent_changes: list[tuple[int, Any, Any, Any]], granted: dict[int, Any],
-                 cost_override: dict[int, list[int]] | None, raw_ids: Any,
+                 cost_override: dict[int, list[int | None]] | None, raw_ids: Any,
                  raw_keys: list[tuple[int, bool | None, tuple[int, ...]]]) -> None:
         self.scheme = scheme
         self.backend = backend
@@ -506,7 +506,11 @@ class Batch:
     def cost_in(self, year: int) -> AmountColumn:
         """Every position's full cost in ``year`` (rounded once, half up), in øre."""
         if year not in self._costs:
-            self._costs[year] = (_numpy_cost if self.backend == "numpy" else _python_cost)(self, year)
+            column = (_numpy_cost if self.backend == "numpy" else _python_cost)(self, year)
+            given = None if self._cost_override is None else self._cost_override.get(year)
+            if given is not None:
+                column = _with_given(self.backend, column, given)
+            self._costs[year] = column
         return self._costs[year]
 
     def plan(self, *, years: Sequence[int] | None = None, rules: Mapping[int, RuleSet] | None = None) -> EngineResult:
@@ -591,9 +595,22 @@ def _factor(growth: Fraction, n: int) -> tuple[int, int]:
     return f.numerator, f.denominator
 
 
+def _with_given(backend: str, column: AmountColumn, given: list[int | None]) -> AmountColumn:
+    """``column`` with the costs given (not ``None``) in their place."""
+    if backend == "numpy":
+        np = _numpy()
+        values = column._values
+        where = [i for i, v in enumerate(given) if v is not None]
+        if any(abs(given[i]) >= _LIMIT for i in where):  # type: ignore[arg-type]
+            values = values.astype(object)
+        else:
+            values = values.copy()
+        values[np.asarray(where, dtype=np.int64)] = [given[i] for i in where]
+        return AmountColumn(values)
+    return AmountColumn([c if g is None else g for c, g in zip(column._values, given)])
+
+
 def _python_cost(b: Batch, year: int) -> AmountColumn:
-    if b._cost_override is not None and year in b._cost_override:
-        return AmountColumn(list(b._cost_override[year]))
     a_y, b_y = b.percent_in(year)
     a0, b0 = b._pct
     table: dict[tuple[int, int], tuple[int, int]] = {}
@@ -688,9 +705,6 @@ def _mul(np: Any, x: Any, y: Any) -> Any:
 
 def _numpy_cost(b: Batch, year: int) -> AmountColumn:
     np = _numpy()
-    if b._cost_override is not None and year in b._cost_override:
-        return AmountColumn(np.asarray(b._cost_override[year], dtype=object if any(
-            abs(v) >= _LIMIT for v in b._cost_override[year]) else np.int64))
     a_y, b_y = b.percent_in(year)
     a0, b0 = b._pct
     scaled = a_y is not a0 or b_y is not b0
@@ -1106,7 +1120,8 @@ def batch(
     * ``granted`` — ``{year: column of øre or None}``: amounts from grant letters (they win).
     * ``percent_changes`` — ``{year: column of percentages or None}``: the percentage from that
       year on; the cost follows it in proportion (as :class:`~nedtrapping.plan.Position` does).
-    * ``cost_in_year`` — ``{year: column of øre}``: costs already computed (a cost model of your own).
+    * ``cost_in_year`` — ``{year: column of øre or None}``: costs already computed (a cost model of your
+      own); ``None`` where the columns above give the cost.
 
     Floats are refused (:class:`~nedtrapping.money.FloatRefusedError`), as everywhere in the library.
     """
@@ -1133,7 +1148,7 @@ def batch(
         for y, c in cost_in_year.items():
             require_year(y, "cost_in_year")
             _length(f"cost_in_year[{y}]", c, n)
-            override[y] = _ints(f"cost_in_year[{y}]", c, minimum=0)
+            override[y] = _optional_ints(f"cost_in_year[{y}]", c, n)
 
     if which == "numpy":
         np = _numpy()

@@ -27,14 +27,14 @@ from typing import Any, cast, overload
 import attrs
 
 from nedtrapping import engine
-from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, takeover_year
+from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, cost_figure, takeover_year
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
 from nedtrapping.registry import position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import GrantQuery, PositionScheme
+from nedtrapping.scheme import FactRef, GrantQuery, PositionScheme
 from nedtrapping.validators import position_percent, require_year
 from nedtrapping.wording import Notice
 
@@ -81,7 +81,15 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise TypeError(f"cost: expected FixedCost, GrowingCost or Money, got {type(value).__name__} {value!r}")
+    raise TypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
+
+
+def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
+    # a cost built from the salary knows its position percentage: it must be the position's
+    own = getattr(value, "percent", None)
+    if own is not None and own != instance.percent:
+        raise ValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
+                         f"{format_percent(instance.percent)} %; give the same percentage")
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -103,7 +111,7 @@ class Position:
     position: str = attrs.field(validator=attrs.validators.min_len(1))
     percent: Fraction = attrs.field(converter=_percent)
     first_grant_year: int = attrs.field(validator=_year)
-    cost: CostModel = attrs.field(converter=_cost)
+    cost: CostModel = attrs.field(converter=_cost, validator=_cost_fits)
     percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
     #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year.
@@ -711,7 +719,8 @@ def plan_municipality(
                              "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
 
     # -- the figures: columns through the engine, once per cell of the rules
-    result = _batch_of(chosen, positions, year_list).plan(years=year_list, rules=supplied)
+    batch, cost_uses = _batch_of(chosen, positions, year_list)
+    result = batch.plan(years=year_list, rules=supplied)
     data = _PlanData(scheme=chosen, positions=positions, years=tuple(year_list), supplied=supplied, result=result,
                      municipality_years=municipality_years,
                      stated_2021={m: next(iter(s)) for m, s in stated_2021.items()})
@@ -721,7 +730,22 @@ def plan_municipality(
     used_facts: set[tuple[str, str]] = set()
     fact_warnings: dict[tuple[Status, str, str, str], dict[str, None]] = {}
     seen_uses: set[tuple[int, str, str]] = set()
-    firsts: list[tuple[int, int, engine.Cell]] = []
+
+    def note_use(ref: FactRef) -> None:
+        # a rule value a figure used: recorded, and warned about once if it is not final
+        key_text = ref.rule_set.key_text
+        used_facts.add((key_text, ref.path))
+        use_key = (id(ref.rule_set), ref.path, ref.name)
+        if use_key in seen_uses or ref.fact.status not in WARNING_STATUSES:
+            return
+        seen_uses.add(use_key)
+        use = ref.rule_set.use(ref.name, ref.fact)
+        note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
+        fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
+
+    # (position, year, 0 for the grant | 1 for the cost, the rule set, the rule values used), met in the
+    # order a row-by-row planner meets them: the grant's cell where a row first meets it, then any cost rules
+    events: list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]] = list(cost_uses)
     for year_index, year in enumerate(year_list):
         ids = result.cell_ids[year]
         cells = result.cells[year]
@@ -732,21 +756,15 @@ def plan_municipality(
                 first_row[c] = i
                 if len(first_row) == len(cells):
                     break
-        firsts.extend((i, year_index, cells[c]) for c, i in first_row.items())
-    for _, _, cell in sorted(firsts, key=lambda f: (f[0], f[1])):
-        if cell.rule_set is None:
-            continue
-        digests[cell.rule_set.key_text] = cell.rule_set.digest
-        for ref in cell.uses:
-            key_text = ref.rule_set.key_text
-            used_facts.add((key_text, ref.path))
-            use_key = (id(ref.rule_set), ref.path, ref.name)
-            if use_key in seen_uses or ref.fact.status not in WARNING_STATUSES:
-                continue
-            seen_uses.add(use_key)
-            use = ref.rule_set.use(ref.name, ref.fact)
-            note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-            fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
+        events.extend((i, year_index, 0, cells[c].rule_set, cells[c].uses) for c, i in first_row.items()
+                      if cells[c].rule_set is not None)
+    for _, _, kind, rule_set, uses in sorted(events, key=lambda e: (e[0], e[1], e[2])):
+        if rule_set is not None:
+            digests[rule_set.key_text] = rule_set.digest
+        for ref in uses:
+            if kind == 1:  # a cost built by rules (SalaryCost) stamps and warns like a grant
+                digests[ref.rule_set.key_text] = ref.rule_set.digest
+            note_use(ref)
 
     # -- per position: its notes, grant letters, unknown figures, a grant above the cost
     problems: list[Problem] = []
@@ -790,34 +808,49 @@ def plan_municipality(
     )
 
 
-def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: list[int]) -> engine.Batch:
-    """The positions as the engine's columns (costs of a cost model of the user's own computed here)."""
+def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: list[int]
+              ) -> tuple[engine.Batch, list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]]]:
+    """The positions as the engine's columns, and the rule values of costs built by rules.
+
+    A fixed or growing cost is a column (the engine computes it); any other cost model
+    (:class:`~nedtrapping.cofinancing.SalaryCost`, a model of the user's own) is computed here,
+    position by position, with the rule values it used.
+    """
     base: list[int] = []
     cost_year: list[int] = []
     growth: list[Fraction | None] = []
-    custom = False
-    for p in positions:
+    others: list[int] = []
+    for index, p in enumerate(positions):
         c = p.cost
-        if isinstance(c, GrowingCost):
+        if type(c) is GrowingCost:
             base.append(c.base.ore)
             cost_year.append(c.base_year)
             growth.append(c.growth_percent)
-        elif isinstance(c, FixedCost):
+        elif type(c) is FixedCost:
             base.append(c.annual.ore)
             cost_year.append(years[0])
             growth.append(None)
         else:
-            custom = True
+            others.append(index)
             base.append(0)
             cost_year.append(years[0])
             growth.append(None)
-    cost_in_year = None
-    if custom:
-        cost_in_year = {year: [round_half_up_to_kroner(p.cost.exact_in(year) * (p.percent_in(year) / p.percent)).ore
-                               for p in positions] for year in years}
+    cost_in_year: dict[int, list[int | None]] | None = None
+    uses: list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]] = []
+    if others:
+        cost_in_year = {}
+        for year_index, year in enumerate(years):
+            exact_of: dict[int, int] = {}
+            for index in others:
+                p = positions[index]
+                exact, refs = cost_figure(p.cost, year, p.percent_in(year) / p.percent)
+                exact_of[index] = round_half_up_to_kroner(exact).ore
+                if refs:
+                    uses.append((index, year_index, 1, None, tuple(refs)))
+            cost_in_year[year] = [exact_of.get(index) for index in range(len(positions))]
     change_years = sorted({y for p in positions for y in p.percent_changes})
     granted_years = sorted({y for p in positions for y in p.granted})
-    return engine.batch(
+    batch = engine.batch(
         percent=[p.percent for p in positions],
         first_grant_year=[p.first_grant_year for p in positions],
         cost=base, cost_year=cost_year, growth=growth if any(g is not None for g in growth) else None,
@@ -829,6 +862,7 @@ def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: li
         # the rows are built from Python lists; numpy pays for itself only on large plans
         backend="auto" if len(positions) >= _NUMPY_FROM else "python",
     )
+    return batch, uses
 
 
 #: Plans of this many positions or more use the engine's numpy backend, when numpy is installed.

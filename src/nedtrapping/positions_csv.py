@@ -8,20 +8,28 @@ expected) in one :class:`PositionsCSVError`.
 
 Columns (header names are case-insensitive; English or Norwegian):
 
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
 English                Norwegian                   Meaning
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
 municipality           kommune                     the municipality
 position               stilling                    the position's name (unique per municipality)
 percent                stillingsprosent            position percentage, in (0, 100]
 first_year             første_tilskuddsår          first year the position got the grant
 annual_cost            årskostnad                  full annual cost of the position, kroner
-growth (optional)      lønnsvekst                  annual cost growth in percent (``3,5``)
-cost_year (optional)   kostnadsår                  the year ``annual_cost`` is for (default 2022)
+salary                 årslønn                     or: the annual salary at 100 %, kroner (cost built from it)
+zone                   sone                        with a salary: the zone, 1, 1a redusert/full, 2, 3, 4, 4a or 5
+pension_rate           pensjon                     with a salary: the pension premium in percent (no default)
+holiday_pay (opt.)     feriepenger                 ``12`` (fifth week, default) or ``10,2`` (ferieloven)
+birth_year (optional)  fødselsår                   the employee's birth year (holiday rules from 60)
+growth (optional)      lønnsvekst                  annual cost (or salary) growth in percent (``3,5``)
+cost_year (optional)   kostnadsår                  the year ``annual_cost`` (or ``salary``) is for (default 2022)
 received_2021 (opt.)   fikk_tilskudd_2021          ja/nei: the municipality got the grant in 2021
 granted_YYYY (opt.)    tildelt_YYYY                amount granted for year YYYY (grant letter)
 percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY on
-=====================  ==========================  =========================================
+=====================  ==========================  ==================================================================
+
+A row gives either ``annual_cost`` or ``salary``, never both; a row with ``salary`` needs
+``zone`` and ``pension_rate`` (see :class:`nedtrapping.cofinancing.SalaryCost`).
 """
 
 from __future__ import annotations
@@ -36,11 +44,12 @@ from pathlib import Path
 
 import attrs
 
-from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
+from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
 
 __all__ = [
@@ -62,10 +71,17 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "growth": ("growth", "lønnsvekst", "lonnsvekst"),
     "cost_year": ("cost_year", "kostnadsår", "kostnadsar"),
     "received_2021": ("received_2021", "fikk_tilskudd_2021", "tilskudd_2021"),
+    "salary": ("salary", "årslønn", "arslonn", "annual_salary"),
+    "zone": ("zone", "sone", "arbeidsgiveravgiftssone"),
+    "pension_rate": ("pension_rate", "pensjon", "pensjonssats"),
+    "holiday_pay": ("holiday_pay", "feriepenger"),
+    "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
+#: The columns that build a cost from the salary (meaningless on a row that gives ``annual_cost``).
+SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
 _YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
 _NO = {"no", "nei", "false", "usann", "0", "n"}
-REQUIRED = ("municipality", "position", "percent", "first_year", "annual_cost")
+REQUIRED = ("municipality", "position", "percent", "first_year")
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
     "percent": re.compile(r"^(?:percent|stillingsprosent)_(\d{4})$"),
@@ -190,6 +206,9 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         if canon not in index:
             names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
             problems.append(CellProblem(1, None, None, f"a column {names} (missing)"))
+    if "annual_cost" not in index and "salary" not in index:
+        problems.append(CellProblem(1, None, None, "a column 'annual_cost' or 'årskostnad' (missing), or 'salary' or "
+                                                   "'årslønn' to build the cost from the salary"))
     if problems:
         raise PositionsCSVError(problems, source)
 
@@ -223,7 +242,29 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         if first_year is not None and not (2000 <= first_year <= 2100):
             bad("first_year", cell("first_year"), "a year such as 2021")
             first_year = None
-        annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e))
+        annual: Money | None = None
+        salary: Money | None = None
+        given = {canon: cell(canon) for canon in ("annual_cost", "salary") if canon in index and cell(canon)}
+        if len(given) == 2:
+            bad("salary", given["salary"], f"either an annual cost or an annual salary in a row, not both (the row "
+                                           f"also gives {shown['annual_cost']} {given['annual_cost']!r})")
+        elif "salary" in given:
+            salary = _parse_money(given["salary"], lambda v, e: bad("salary", v, e))
+            if salary is not None and salary.ore == 0:
+                bad("salary", given["salary"], "an annual salary above 0")
+                salary = None
+        elif "annual_cost" in index and ("salary" not in index or cell("annual_cost")):
+            annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e))
+        elif "annual_cost" in index:
+            bad("annual_cost", "", "an annual cost in kroner, e.g. 780 000, or an annual salary at 100 % in the "
+                                   f"column {shown['salary']!r}")
+        else:
+            bad("salary", "", "an annual salary at 100 % in kroner, e.g. 600 000 (or an annual cost in 'årskostnad')")
+        salary_cells = {canon: cell(canon) for canon in SALARY_COLUMNS if canon in index and cell(canon)}
+        if "salary" not in given:
+            for canon, value in salary_cells.items():
+                bad(canon, value, "nothing: it applies only to a row that gives an annual salary (årslønn), not an "
+                                  "annual cost")
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
@@ -269,11 +310,19 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
                 bad("position", position, f"a position name used once per municipality (also on row {seen[key]})")
             else:
                 seen[key] = row_no
+        salary_cost: SalaryCost | None = None
+        if "salary" in given:
+            salary_cost = _salary_cost(salary, percent, growth, cost_year, salary_cells, shown, row_problems, row_no)
         if row_problems:
             problems.extend(row_problems)
             continue
-        assert percent is not None and first_year is not None and annual is not None
-        cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
+        assert percent is not None and first_year is not None
+        cost: CostModel
+        if salary_cost is not None:
+            cost = salary_cost
+        else:
+            assert annual is not None
+            cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
             cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
@@ -284,6 +333,55 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
     if problems:
         raise PositionsCSVError(problems, source)
     return positions
+
+
+def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fraction | None, cost_year: int,
+                 cells: dict[str, str], shown: dict[str, str], row_problems: list[CellProblem],
+                 row_no: int) -> SalaryCost | None:
+    """The salary-based cost of a row, every bad or missing cell of it reported."""
+    def bad(canon: str, value: str, expected: str) -> None:
+        row_problems.append(CellProblem(row_no, shown.get(canon, '/'.join(COLUMN_ALIASES[canon][:2])), value, expected))
+
+    zone = zone_1a = None
+    if not cells.get("zone"):
+        bad("zone", "", "the employer's-contribution zone of the workplace: 1, 1a redusert, 1a full, 2, 3, 4, 4a or 5 "
+                        "(see skatteetaten.no/satser/arbeidsgiveravgift-soneinndeling)")
+    else:
+        try:
+            zone, zone_1a = parse_zone_cell(cells["zone"])
+        except ZoneError as exc:
+            bad("zone", cells["zone"], exc.expected)
+    pension: Fraction | None = None
+    if not cells.get("pension_rate"):
+        bad("pension_rate", "", "the pension premium in percent of the salary, e.g. 12,5 (the employer's share, from "
+                                "KLP or the pension fund): there is no default, and it is never taken as 0")
+    else:
+        try:
+            pension = parse_share(cells["pension_rate"], where="pension_rate")
+            if not 0 <= pension < 100:
+                raise ValueError("out of range")
+        except ValueError:
+            bad("pension_rate", cells["pension_rate"], "a pension premium in percent of the salary, 0 to under 100, "
+                                                       "e.g. 12,5")
+            pension = None
+    holiday = HolidayPay.FIFTH_WEEK
+    holiday_given = False
+    if cells.get("holiday_pay"):
+        try:
+            holiday, holiday_given = parse_holiday_pay(cells["holiday_pay"]), True
+        except ValueError:
+            bad("holiday_pay", cells["holiday_pay"], "12 (fifth week, the municipal sector) or 10,2 (ferieloven)")
+    birth: int | None = None
+    if cells.get("birth_year"):
+        birth = _parse_year(cells["birth_year"], lambda v, e: bad("birth_year", v, e))
+        if birth is not None and not 1900 <= birth <= 2100:
+            bad("birth_year", cells["birth_year"], "a birth year such as 1964")
+            birth = None
+    if salary is None or percent is None or zone is None or pension is None or row_problems:
+        return None
+    return SalaryCost(salary, percent=percent, zone=zone, zone_1a_rate=zone_1a, pension_percent=pension,
+                      holiday_pay=holiday if holiday_given else None, growth_percent=growth or 0,
+                      salary_year=cost_year, birth_year=birth)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -49,6 +49,30 @@ __all__ = [
     "AGD_PS_23",
     "AGD_FL_22",
     "TRL_FL_22",
+    "SKATT_AGA_20",
+    "SKATT_ABC_21",
+    "NYSS_21",
+    "SKD_22",
+    "REVISOR_23",
+    "STICOS_23",
+    "SKD_24",
+    "KONTOHJELP_24",
+    "KONTOHJELP_25",
+    "SKATT_SONER",
+    "ORSTA_AGA",
+    "FTRL_23_2",
+    "FERIELOVEN_10",
+    "NHO_FERIE",
+    "EIGERSUND_FERIE",
+    "UIT_LONN_12",
+    "LOSTAT_FERIE",
+    "KLP_OTP",
+    "KLP_MEDLEM",
+    "G_21",
+    "G_22",
+    "G_23",
+    "G_24",
+    "G_25",
     "LIBRARY",
     "ALL_SOURCES",
 ]
@@ -286,6 +310,216 @@ TRL_FL_22 = Citation(
     tag="TRL-FL-22",
     quote="Søknadsfristen er 1. april 2022.",
 )
+# --------------------------------------------------------------------------- the cost of a position
+# Sources of the cost rules (nedtrapping.schemes.lonnskostnader): employer's contribution by zone and year,
+# holiday pay, the holiday deduction and the base amount G. Pages that are rewritten in place (Skatteetaten's
+# rate pages, Sticos, kontohjelp.no) name the version read in the document title.
+
+SKATT_AGA_20 = Citation(
+    document="Skatteetaten: Sats for arbeidsgiveravgift (versjonen for 2020)",
+    url="https://www.skatteetaten.no/satser/arbeidsgiveravgift/",
+    tag="SKATT-AGA-20",
+    quote="Sone Ordinære næringer Landbruk og fiske I 14,1 % 14,1 % Ia* 14,1 % 10,6 % II 10,6 % 10,6 % III 6,4 % "
+          "6,4 % IV 5,1 % 5,1 % IVa 7,9 % 5,1 % V 0 0 [...] * I sone 1a skal det betales arbeidsgiveravgift med en "
+          "sats på 10,6 pst. inntil differansen mellom: [...] er lik fribeløpet. I 2020 er fribeløpet 500 000 "
+          "kroner per foretak.",
+)
+SKATT_ABC_21 = Citation(
+    document="Skatteetaten: Skatte-ABC 2021/22, Arbeidsgiveravgift – avgiftssatser",
+    section="4.3 Fribeløpsordningen i sone Ia",
+    url="https://www.skatteetaten.no/en/rettskilder/type/handboker/skatte-abc/2021-2022/"
+        "arbeidsgiveravgift--avgiftssatser/A-14.029/A-14.037/",
+    tag="SKATT-ABC-21",
+    quote="Fribeløpet er kr 500 000 per arbeidsgiver. [...] arbeidsgivere i sone Ia kan betale arbeidsgiveravgift "
+          "etter en sats på 10,6 % inntil den fordelen dette medfører har utgjort kr 500 000/250 000 for hele "
+          "året, dvs. inntil differansen mellom avgift beregnet etter høyeste sats (14,1 %), og avgift beregnet "
+          "etter den lavere satsen (10,6 %), overstiger kr 500 000/250 000",
+)
+NYSS_21 = Citation(
+    document="Nyss: Foreslår redusert arbeidsgivaravgift for Sykkylven i statsbudsjettet",
+    url="https://www.nyss.no/nyhende/2021/10/13/Foresl%C3%A5r-redusert-arbeidsgivaravgift-for-Sykkylven-i-"
+        "statsbudsjettet-24700591.ece",
+    published=_dt.date(2021, 10, 13),
+    tag="NYSS-21",
+    quote="Slik det er i dag, ligg Sykkylven i sone 1, den same som Ålesund, og krev 14,1 prosent i "
+          "arbeidsgjevaravgift. Stranda på si side ligg i sone 2, og har 10,6 prosent.",
+)
+SKD_22 = Citation(
+    document="Skatteetaten: SKD-melding «Arbeidsgiveravgift til folketrygden for 2022» (SKD 1/2022)",
+    url="https://www.skatteetaten.no/nn/rettskilder/type/skattedirektoratets-meldinger/"
+        "arbeidsgiveravgift-til-folketrygden-for-2022/",
+    published=_dt.date(2022, 1, 10),
+    tag="SKD-22",
+    quote="EFTAs overvåkingsorgan (ESA) har godkjent ordningen med differensiert arbeidsgiveravgift for perioden "
+          "2022-2027. Hovedtrekkene i den tidligere ordningen er videreført. [...] Det er foretatt mindre "
+          "justeringer i satsene for enkelte kommuner og områder.",
+)
+REVISOR_23 = Citation(
+    document="Revisorforeningen: Arbeidsgiveravgift for 2023",
+    url="https://revisorforeningen.no/fag/nyheter/arbeidsgiveravgift-for-2023/",
+    tag="REVISOR-23",
+    quote="Det er fra 1. januar 2023 innført en ekstra arbeidsgiveravgift på 5 % for lønnsinntekter over 750 000 "
+          "kroner. Dette gjelder i alle soner, også for arbeidsgivere i kommuner som i dag har 0-sats for "
+          "arbeidsgiveravgift. [...] Det skal ikke beregnes ekstra arbeidsgiveravgift av andel av arbeidsgivers "
+          "premiebetaling og tilskudd til kollektiv tjenestepensjonsordning som er offentlig eller som går inn "
+          "under skatteloven § 6-46.",
+)
+STICOS_23 = Citation(
+    document="Sticos: Arbeidsgiveravgift (versjonen for 2023 og 2024)",
+    url="https://www.sticos.no/satser/arbeidsgiveravgift",
+    tag="STICOS-23",
+    quote="Følgende satser for arbeidsgiveravgift gjelder for 2023 og 2024 [...] Sone I Ia II III IV IVa V "
+          "Ordinære satser 14,1 % 14,1 %* 10,6 % 6,4 % 5,1 % 7,9 % 0 % [...] *Det gjelder særskilte regler om "
+          "fribeløp i sone 1a. [...] For arbeidstakere som mottar lønn og andre ytelser over 850 000 kr i 2024 "
+          "(750 000 kr i 2023) fra samme arbeidsgiver i inntektsåret, skal det beregnes en ekstra "
+          "arbeidsgiveravgift på 5 % av det overskytende i alle soner.",
+)
+SKD_24 = Citation(
+    document="Skatteetaten: SKD-melding om arbeidsgiveravgift til folketrygden (versjonen for 2024)",
+    url="https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/arbeidsgiveravgift/"
+        "skd-melding-om-arbeidsgiveravgift-til-folketrygden/",
+    tag="SKD-24",
+    quote="Den ekstra arbeidsgiveravgiften på 5 %, som ble innført fra 1. januar 2023, er videreført i 2024. "
+          "Innslagspunktet er imidlertid hevet fra 750 000 til 850 000 kroner fra 1. januar 2024. [...] Fra 2024 "
+          "er fribeløpet for bagatellmessig støtte økt fra 500 000 til 850 000 kroner. Fribeløpsordningen "
+          "gjelder for arbeidsgivere i sone Ia",
+)
+KONTOHJELP_24 = Citation(
+    document="kontohjelp.no: Arbeidsgiveravgift (versjonen for 2024)",
+    url="https://kontohjelp.no/kontering/satser/arbeidsgiveravgift",
+    tag="KONTOHJELP-24",
+    quote="Ekstra arbeidsgiveravgift av ytelser over kr 850 000 fom. 01.01.2024 [...] * I sone 1a skal det betales "
+          "arbeidsgiveravgift med en sats på 10,6 prosent inntil differansen mellom det foretaket betaler i "
+          "arbeidsgiveravgift etter denne satsen, og det foretaket vil",
+)
+KONTOHJELP_25 = Citation(
+    # The same page, rewritten after 1 January 2025: the rate table carries no year of its own.
+    document="kontohjelp.no: Arbeidsgiveravgift (versjonen etter 1. januar 2025)",
+    url="https://www.kontohjelp.no/kontering/satser/arbeidsgiveravgift",
+    tag="KONTOHJELP-25",
+    quote="Ordinære næringer | 14,1 % | 10,6 %*/(14,1 %) | 10,6 % | 6,4 % | 5,1 % | 7,9 % | 0 % | [...] Ekstra "
+          "arbeidsgiveravgift av ytelser over kr 850 000 ble avviklet fom. 01.01.2025.",
+)
+SKATT_SONER = Citation(
+    document="Skatteetaten: Arbeidsgiveravgift – soneinndeling (versjonen med kommunekatalog 2023)",
+    url="https://www.skatteetaten.no/satser/arbeidsgiveravgift-soneinndeling/",
+    tag="SKATT-SONER",
+    quote="Grunnet regionreformen er det ikke lenger en én til én-forhold mellom arbeidsgiveravgiftssone og "
+          "kommune. Derfor inneholder tabellen 2 kolonner til høyre som viser til de gamle kommunene og de gamle "
+          "kommunenummerne.",
+)
+ORSTA_AGA = Citation(
+    document="Ørsta kommune: Arbeidsgjevaravgift",
+    url="https://www.orsta.kommune.no/naring/skattar-og-avgifter/offentlege-avgifter/arbeidsgjevaravgift/",
+    tag="ORSTA-AGA",
+    quote="Det er den registrerte adressa til verksemda og ikkje dei kva kommune dei tilsette er busette i - som "
+          "avgjer kva for ei sone ein er i.",
+)
+FTRL_23_2 = Citation(
+    # The words were checked against a copy of Lovdata's text of the law.
+    document="Lov om folketrygd (folketrygdloven) § 23-2 Arbeidsgiveravgift",
+    url="https://lovdata.no/lov/1997-02-28-19/§23-2",
+    tag="FTRL-23-2",
+    quote="Arbeidsgiveren skal betale arbeidsgiveravgift av lønn og annen godtgjørelse for arbeid og oppdrag i og "
+          "utenfor tjenesteforhold som han plikter å innrapportere. [...] Det skal betales arbeidsgiveravgift av "
+          "arbeidsgiveres og det offentliges tilskott til livrente- og pensjonsordninger",
+)
+FERIELOVEN_10 = Citation(
+    document="Lov om ferie (ferieloven) § 10 Beregning av feriepenger (Arbeidstilsynet)",
+    url="https://arbeidstilsynet.no/regelverk/lover/ferieloven/iii/10/",
+    tag="FERIEL-10",
+    quote="Feriepenger fra arbeidsgiver beregnes på grunnlag av arbeidsvederlag som er utbetalt i "
+          "opptjeningsåret. [...] Arbeidstaker har rett til feriepenger fra arbeidsgiver med 10,2 prosent av "
+          "feriepengegrunnlaget (jf nr. 1). (3) (Forhøyet prosentsats for arbeidstakere over 60 år) For "
+          "arbeidstaker over 60 år med rett til ekstraferie etter § 5 nr. 2 forhøyes prosentsatsen med 2,3 "
+          "prosentpoeng. Feriepenger etter første ledd ytes ikke for den del av feriepengegrunnlaget som "
+          "overstiger 6 ganger folketrygdens grunnbeløp. Ved beregningen skal det regnes med det grunnbeløp som "
+          "gjaldt 31. desember i opptjeningsåret.",
+)
+NHO_FERIE = Citation(
+    document="NHO: Hvor lang er ferien?",
+    url="https://www.nho.no/veiledere/Ferie1/Sporsmal-og-svar-om-ferie/Hvor-lang-er-ferien/",
+    published=_dt.date(2013, 10, 1),
+    tag="NHO-FERIE",
+    quote="Ferieloven gir rett til ferie i 25 virkedager eller fire uker og en dag, jfr. ferielovens § 5 (1). "
+          "Med virkedager menes alle dager bortsett fra søndager og lovbestemte fridager. Det vil si at også "
+          "lørdag er virkedag i ferielovens forstand. [...] Arbeidstaker som fyller 60 år i løpet av ferieåret, "
+          "har rett til ytterligere 6 dager eller en ukes ferie, jfr. ferieloevns § 5 (2).",
+)
+EIGERSUND_FERIE = Citation(
+    document="Eigersund kommune: Ferie – avvikling og utbetaling",
+    url="https://www.eigersund.kommune.no/ferie-avvikling-og-utbetaling.6531741-597768.html",
+    tag="EIGERSUND-FERIE",
+    quote="I kommunal sektor utgjør ferien som hovedregel 30 virkedager (5 uker) i løpet av ferieåret "
+          "(kalenderåret). [...] Feriepenger utgjør 12 % av feriepengegrunnlaget for foregående år. Ansatte over "
+          "60 år med rett til ekstra ferie, får i tillegg utbetalt feriepenger med 2,3 % av "
+          "feriepengegrunnlaget. Dette gjelder kun for feriepengegrunnlag opp til 6 ganger grunnbeløpet i "
+          "folketrygden. [...] Samtidig trekkes alle som har fastlønn for feriefritid tilsvarende 5 uker.",
+)
+UIT_LONN_12 = Citation(
+    document="UiT Norges arktiske universitet: Beregning av lønnsutgifter til en stilling (satser for 2012)",
+    url="http://uit.no/ansatte/organisasjon/artikkel?p_menu=42425&p_document_id=117102&p_dimension_id=88210",
+    tag="UIT-LONN-12",
+    quote="Trekk for ferie utgjør 25 av 260 dager i året. Trekket gjøres på junilønna. Feriepenger utgjør 12 % av "
+          "lønna, og beregnes av årslønn minus trekk for ferie (dvs. at man ikke opptjener feriepenger under "
+          "ferien).",
+)
+LOSTAT_FERIE = Citation(
+    document="LO Stat: Særavtale om ferie for statstjenestemenn",
+    url="https://www.lostat.no/lonn-og-avtaler/lonn-og-avtaler-i-staten/saravtaler/"
+        "saeravtale-om-ferie-for-statstjenestemenn",
+    tag="LOSTAT-FERIE",
+    quote="I feriepengene skal det gjøres fradrag for lønn for vanlig arbeidstid i fem uker, men for seks uker "
+          "for arbeidstaker over 60 år med rett til ekstraferie etter ferieloven § 5 nr. 2.",
+)
+KLP_OTP = Citation(
+    document="KLP: Offentlig tjenestepensjon hos KLP (for arbeidsgivere)",
+    url="https://www.klp.no/virksomhet/pensjon/offentlig-tjenestepensjon",
+    tag="KLP-OTP",
+    quote="For deg som er arbeidsgiver i en kommune/fylkeskommune, helseforetak eller bedrift med offentlig "
+          "tjenestepensjon. [...] På Kundeside kan du blant annet: [...] finne budsjett- og regnskapsinformasjon",
+)
+KLP_MEDLEM = Citation(
+    document="KLP: Ditt medlemskap – offentlig tjenestepensjon",
+    url="https://www.klp.no/person/pensjon/offentlig-tjenestepensjon/medlemskap",
+    tag="KLP-MEDLEM",
+    quote="De fleste arbeidstakere betaler et pensjonsinnskudd på opp til 2 prosent av lønn, mens arbeidsgiver "
+          "betaler resten av kostnadene ved pensjonsordningen.",
+)
+G_21 = Citation(
+    document="KPMG Verdt å vite: Grunnbeløpet",
+    url="https://verdtavite.kpmg.no/grunnbeloepet/",
+    tag="G-21",
+    quote="Siste regulering av grunnbeløpet (G) var pr. 1. mai 2021. Grunnbeløpet er kr 106 399",
+)
+G_22 = Citation(
+    document="Regnskap Norge: Folketrygdens grunnbeløp økes til 111 477 kroner",
+    url="https://www.regnskapnorge.no/faget/artikler/lonn--personal/folketrygdens-grunnbelop-okes-til-111-477-kroner/",
+    tag="G-22",
+    quote="Folketrygdens grunnbeløp økes til 111 477 kroner [...] Endringen får virkning fra 1. mai 2022.",
+)
+G_23 = Citation(
+    document="Telenor Pensjonskasse (TKP): Pensjonsordbok, Grunnbeløp",
+    url="https://www.tkp.no/pensjonsordbok/grunnbelop",
+    tag="G-23",
+    quote="Fra 1.mai 2023 utgjør grunnbeløpet: 118 620,-.",
+)
+G_24 = Citation(
+    document="Norges Banks pensjonskasse: Nytt grunnbeløp fra mai 2024",
+    url="https://www.norges-bank.no/norges-banks-pensjonskasse/aktuelt/2024-05-23/",
+    published=_dt.date(2024, 5, 23),
+    tag="G-24",
+    quote="Fra 1. mai er nytt grunnbeløp i folketrygden 124 028 kroner.",
+)
+G_25 = Citation(
+    document="Finansavisen: Pensjoner økes med 3,7 prosent – grunnbeløpet i folketrygden opp 4,9 prosent",
+    url="https://www.finansavisen.no/samfunn/2025/05/22/8266026/"
+        "pensjoner-okes-med-3-7-prosent-grunnbelopet-i-folketrygden-opp-4-9-prosent",
+    published=_dt.date(2025, 5, 22),
+    tag="G-25",
+    quote="Det nye grunnbeløpet i folketrygden er 130.160 kroner, noe som tilsvarer en økning på 4,94 prosent. "
+          "[...] Endringen i grunnbeløpet gjelder fra 1. mai hvert år.",
+)
 LIBRARY = Citation(
     document="nedtrapping: assumptions made where the sources are silent",
     section="docs/explanation/assumptions",
@@ -295,5 +529,9 @@ LIBRARY = Citation(
 ALL_SOURCES: tuple[Citation, ...] = (
     DECK, TF_21, RUSF_20, RUSF_17, RUSF_22A, RUSF_22B, VOL_19, SAL_17, HDIR_21, HDIR_24,
     NORD_22, AGD_21, MR_21R, MR_23, VL_23, OV_23, INN_24, ROG_24, NAV_22, LSB_22, HDIR_LSB_23, INN_21,
-    KORUS_21, KORUS_STO_21, OV_21, MR_22, NORD_PS_22, OV_PS_22, AGD_PS_23, AGD_FL_22, TRL_FL_22, LIBRARY,
+    KORUS_21, KORUS_STO_21, OV_21, MR_22, NORD_PS_22, OV_PS_22, AGD_PS_23, AGD_FL_22, TRL_FL_22,
+    SKATT_AGA_20, SKATT_ABC_21, NYSS_21, SKD_22, REVISOR_23, STICOS_23, SKD_24, KONTOHJELP_24, KONTOHJELP_25,
+    SKATT_SONER, ORSTA_AGA, FTRL_23_2, FERIELOVEN_10, NHO_FERIE, EIGERSUND_FERIE, UIT_LONN_12, LOSTAT_FERIE,
+    KLP_OTP, KLP_MEDLEM,
+    G_21, G_22, G_23, G_24, G_25, LIBRARY,
 )

@@ -70,6 +70,14 @@ __all__ = [
     "fixed_costs",
     "growing_costs",
     "costs",
+    "salaries",
+    "zones",
+    "zones_with_rate",
+    "pension_percentages",
+    "holiday_pay_rules",
+    "birth_years",
+    "cost_rule_years",
+    "salary_costs",
     "municipality_names",
     "position_names",
     "positions",
@@ -513,6 +521,87 @@ def growing_costs(
 def costs(min_value: Money = Money.kroner(1), max_value: Money = Money.kroner(2_000_000)) -> st.SearchStrategy[Any]:
     """A fixed or a growing cost (see :func:`fixed_costs`, :func:`growing_costs`)."""
     return st.one_of(fixed_costs(min_value, max_value), growing_costs(min_value, max_value))
+
+
+# --------------------------------------------------------------------------- salary-based costs
+
+
+def salaries(min_kroner: int = 1, max_kroner: int = 3_000_000) -> st.SearchStrategy[Money]:
+    """Annual salaries at 100 % (årslønn), whole kroner; the thresholds that matter are drawn often:
+    6 G of 2021–2025 and the extra contribution's 750 000 / 850 000 kr (and the kroner either side)."""
+    edges = [k + d for k in (638_394, 668_862, 711_720, 744_168, 780_960, 750_000, 850_000) for d in (-1, 0, 1)]
+    edges = [k for k in edges if min_kroner <= k <= max_kroner]
+    whole = st.integers(min_value=min_kroner, max_value=max_kroner)
+    return (st.one_of(st.sampled_from(edges), whole) if edges else whole).map(Money.kroner)
+
+
+def zones() -> st.SearchStrategy[Any]:
+    """An employer's-contribution zone (:class:`~nedtrapping.schemes.lonnskostnader.Zone`)."""
+    from nedtrapping.schemes.lonnskostnader import Zone
+
+    return st.sampled_from(list(Zone))
+
+
+def zones_with_rate() -> st.SearchStrategy[tuple[Any, Any]]:
+    """``(zone, zone_1a_rate)``: the rate choice (reduced or full) exactly when the zone is 1a."""
+    from nedtrapping.schemes.lonnskostnader import Zone, Zone1aRate
+
+    return zones().flatmap(lambda z: st.tuples(st.just(z), st.sampled_from(list(Zone1aRate)))
+                           if z is Zone.ONE_A else st.just((z, None)))
+
+
+def pension_percentages(max_value: Fraction | int = 30, *, max_decimals: int = 2) -> st.SearchStrategy[Fraction]:
+    """A pension premium in percent of the salary, exact, in ``[0, max_value]`` (0 is a stated rate, not a default)."""
+    scale = 10**max_decimals
+    return st.integers(min_value=0, max_value=int(Fraction(max_value) * scale)).map(lambda u: Fraction(u, scale))
+
+
+def holiday_pay_rules() -> st.SearchStrategy[Any]:
+    """A holiday-pay rule (:class:`~nedtrapping.schemes.lonnskostnader.HolidayPay`)."""
+    from nedtrapping.schemes.lonnskostnader import HolidayPay
+
+    return st.sampled_from(list(HolidayPay))
+
+
+def birth_years(min_year: int = 1950, max_year: int = 2005) -> st.SearchStrategy[int | None]:
+    """A birth year or ``None`` (not given); the years that turn 59 and 60 in 2021–2025 are drawn often."""
+    edge = st.integers(min_value=1961, max_value=1966)
+    return st.one_of(st.none(), edge, st.integers(min_value=min_year, max_value=max_year))
+
+
+def cost_rule_years() -> st.SearchStrategy[int]:
+    """The years with cost rules (2021–2025)."""
+    from nedtrapping.schemes.lonnskostnader import YEARS
+
+    return st.sampled_from(list(YEARS))
+
+
+def salary_costs(
+    *,
+    salary: st.SearchStrategy[Money] | None = None,
+    percentages: st.SearchStrategy[Fraction] | None = None,
+    growth: bool = True,
+) -> st.SearchStrategy[Any]:
+    """:class:`~nedtrapping.cofinancing.SalaryCost`: a salary, percentage, zone (with the zone-1a rate), pension
+    rate, holiday-pay rule (or the default), birth year and, with ``growth=True``, sometimes a growth from 2022."""
+    from nedtrapping.cofinancing import SalaryCost
+
+    def build(s: Money, p: Fraction, zone: tuple[Any, Any], pension: Fraction, rule: Any, born: int | None,
+              g: Fraction) -> Any:
+        return SalaryCost(s, percent=p, zone=zone[0], zone_1a_rate=zone[1], pension_percent=pension,
+                          holiday_pay=rule, birth_year=born, growth_percent=g,
+                          salary_year=2022 if g else None)
+
+    return st.builds(
+        build,
+        salary if salary is not None else salaries(),
+        percentages if percentages is not None else position_percentages(),
+        zones_with_rate(),
+        pension_percentages(),
+        st.none() | holiday_pay_rules(),
+        birth_years(),
+        growth_percentages() if growth else st.just(Fraction(0)),
+    )
 
 
 def municipality_names() -> st.SearchStrategy[str]:

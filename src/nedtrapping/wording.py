@@ -193,6 +193,13 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
               "amount from the grant letter to replace it)",
     },
     # ---- command line messages
+    "cost.salary": {"nb": "Lønn", "en": "Salary"},
+    "cost.holiday_deduction": {"nb": "Ferietrekk", "en": "Holiday deduction"},
+    "cost.holiday_pay": {"nb": "Feriepenger", "en": "Holiday pay"},
+    "cost.holiday_pay_over_60": {"nb": "Feriepengetillegg over 60 år", "en": "Holiday pay supplement over 60"},
+    "cost.pension": {"nb": "Pensjonspremie", "en": "Pension premium"},
+    "cost.employer_contribution": {"nb": "Arbeidsgiveravgift", "en": "Employer's contribution"},
+    "cost.extra_employer_contribution": {"nb": "Ekstra arbeidsgiveravgift", "en": "Extra employer's contribution"},
     "cli.incomplete": {
         "nb": "{count} tall er ukjente; planen er ufullstendig",
         "en": "{count} figure(s) unknown; the plan is incomplete",
