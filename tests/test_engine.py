@@ -290,3 +290,23 @@ def test_the_csv_written_from_the_figures_is_the_csv_of_the_rows(positions: list
     assert render_plan.to_csv(plan) == buf.getvalue()
     # a plan whose rows are given as a tuple (not built by the planner) writes the same
     assert render_plan.to_csv(attrs.evolve(plan, rows=tuple(plan.rows))) == buf.getvalue()
+
+
+def test_a_cost_built_by_rules_sits_beside_the_engines_columns_in_one_plan() -> None:
+    from nedtrapping.cofinancing import SalaryCost, cost_figure
+
+    salary = SalaryCost(K(600_000), percent=50, zone="1", holiday_pay="12", pension_percent="12,5",
+                        growth_percent="3,5", salary_year=2022)
+    positions = [
+        Position(municipality="K", position="fast", percent=100, first_grant_year=2021, cost=FixedCost(K(700_000))),
+        Position(municipality="K", position="lønn", percent=50, first_grant_year=2021, cost=salary),
+        Position(municipality="K", position="vekst", percent=80, first_grant_year=2021,
+                 cost=GrowingCost(K(650_000), 2022, "3,5"), percent_changes={2024: 40}),
+    ]
+    plan = plan_municipality(positions)
+    for p in positions:
+        for year in plan.years:
+            exact, _ = cost_figure(p.cost, year, p.percent_in(year) / p.percent)
+            assert plan.row(p.position, year).cost == round_half_up_to_kroner(exact)
+    # the cost rules are stamped where a row-by-row planner meets them: after each year's grant rules
+    assert list(plan.digests)[:2] == ["kommunalt-rusarbeid 2022", "lonnskostnader 2022"]
