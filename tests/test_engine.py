@@ -308,5 +308,8 @@ def test_a_cost_built_by_rules_sits_beside_the_engines_columns_in_one_plan() -> 
         for year in plan.years:
             exact, _ = cost_figure(p.cost, year, p.percent_in(year) / p.percent)
             assert plan.row(p.position, year).cost == round_half_up_to_kroner(exact)
-    # the cost rules are stamped where a row-by-row planner meets them: after each year's grant rules
-    assert list(plan.digests)[:2] == ["kommunalt-rusarbeid 2022", "lonnskostnader 2022"]
+    # rule sets are stamped in the order a row-by-row planner meets them: the first position's grant
+    # rules for every year, then the second position's cost rules
+    assert list(plan.digests) == ["kommunalt-rusarbeid 2022", "kommunalt-rusarbeid 2023", "kommunalt-rusarbeid 2024",
+                                  "lonnskostnader 2022", "lonnskostnader 2023", "lonnskostnader 2024",
+                                  "lonnskostnader 2025"]
