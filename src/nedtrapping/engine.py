@@ -309,31 +309,22 @@ def _fractions(name: str, column: Any, *, percent: bool) -> tuple[list[int], lis
     """A column of exact numbers as reduced ``(numerators, denominators)`` lists (pure Python)."""
     if isinstance(column, Scaled):
         values = column.values.tolist() if _is_array(column.values) else list(column.values)
-        nums, dens = [], []
-        for i, v in enumerate(values):
-            if isinstance(v, float) or isinstance(v, bool) or not isinstance(v, int):
-                raise FloatRefusedError(f"{name}[{i}]: {v!r} is not an integer (Scaled holds integers)") \
-                    if isinstance(v, float) else TypeError(f"{name}[{i}]: {v!r} is not an integer (Scaled holds integers)")
-            g = math.gcd(v, column.scale)
-            nums.append(v // g)
-            dens.append(column.scale // g)
-        fractions = [Fraction(a, b) for a, b in zip(nums, dens)] if percent else None
-    else:
-        if _is_array(column):
-            np = _numpy()
-            column = _int_array(np, name, column).tolist() if column.dtype != object else column.tolist()
-        if percent and all(type(v) is Fraction or type(v) is int for v in column):
-            nums, dens = [v.numerator for v in column], [v.denominator for v in column]
-            if all(0 < a <= 100 * b for a, b in zip(nums, dens)):
-                return nums, dens  # already exact and in range
-        fractions = [position_percent(v, f"{name}[{i}]") if percent else _exact(v, f"{name}[{i}]")
-                     for i, v in enumerate(column)]
+        fractions = [_scaled_value(v, column.scale, name, i) for i, v in enumerate(values)]
+        if percent:
+            for i, f in enumerate(fractions):
+                if not 0 < f <= 100:
+                    raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
         return [f.numerator for f in fractions], [f.denominator for f in fractions]
-    if percent:
-        for i, f in enumerate(fractions):  # type: ignore[arg-type]
-            if not 0 < f <= 100:
-                raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
-    return nums, dens
+    if _is_array(column):
+        np = _numpy()
+        column = _int_array(np, name, column).tolist() if column.dtype != object else column.tolist()
+    if percent and all(type(v) is Fraction or type(v) is int for v in column):
+        nums, dens = [v.numerator for v in column], [v.denominator for v in column]
+        if all(0 < a <= 100 * b for a, b in zip(nums, dens)):
+            return nums, dens  # already exact and in range
+    fractions = [position_percent(v, f"{name}[{i}]") if percent else _exact(v, f"{name}[{i}]")
+                 for i, v in enumerate(column)]
+    return [f.numerator for f in fractions], [f.denominator for f in fractions]
 
 
 def _ints(name: str, column: Any, *, minimum: int | None = None, year: bool = False) -> list[int]:
