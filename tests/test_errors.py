@@ -12,9 +12,15 @@ from nedtrapping import errors
 from nedtrapping.cli import main
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
+from nedtrapping.documents import DocumentError
 from nedtrapping.errors import ExitCode, NedtrappingError
 from nedtrapping.money import FloatRefusedError
-from nedtrapping.optional import XlsxUnavailableError
+from nedtrapping.optional import (
+    OptionalDependencyError,
+    PandasUnavailableError,
+    PlotUnavailableError,
+    XlsxUnavailableError,
+)
 from nedtrapping.positions_csv import PositionsCSVError
 from nedtrapping.provenance import UnknownValueError
 from nedtrapping.registry import UnknownSchemeError
@@ -25,7 +31,8 @@ from nedtrapping.wording import UnknownLanguageError
 
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
-          UnknownLanguageError, ZoneError]
+          UnknownLanguageError, ZoneError, OptionalDependencyError, PandasUnavailableError, PlotUnavailableError,
+          DocumentError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)

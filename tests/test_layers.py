@@ -3,10 +3,14 @@
 Layers, low to high: base (money, provenance, wording…) → rules (rule sets, registry,
 schemes) → calculators → model (plan, calendar) → io (readers and render) → cli.
 A module imports only from its own layer or below; nothing below io imports ``csv``,
-``openpyxl`` or ``icalendar``, and nothing below cli imports ``argparse``. The one
-exception is a function marked ``# deprecation alias`` that warns with a
+``openpyxl``, ``icalendar``, ``pandas`` or ``matplotlib``, and nothing below cli imports
+``argparse``; the heavy optional libraries (openpyxl, pandas, matplotlib) are imported
+only inside functions, through :mod:`nedtrapping.optional`. The one exception to the
+direction is a function marked ``# deprecation alias`` that warns with a
 ``DeprecationWarning``: it keeps an old name working by reaching the module that now
-holds it. Imports are read from the source with :mod:`ast`, not by importing.
+holds it. (The plan's notebook and analysis methods — ``_repr_html_``, ``to_frame``,
+``plot`` — reach the output layer through ``importlib`` when called, marked
+``# presentation hook``.) Imports are read from the source with :mod:`ast`, not by importing.
 """
 
 from __future__ import annotations
@@ -26,11 +30,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules", ("ruleset", "registry", "scheme", "schemes", "schemes.*")),
     ("calculators", ("cofinancing",)),
     ("model", ("plan", "calendar", "invariants", "strategies", "engine")),
-    ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*")),
+    ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*",
+            "frames", "documents")),
     ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli")),
     ("package", ("",)),
 ]
-OUTPUT_LIBRARIES = {"csv", "openpyxl", "icalendar"}
+OUTPUT_LIBRARIES = {"csv", "openpyxl", "icalendar", "pandas", "matplotlib", "numpy"}
+LAZY_LIBRARIES = {"openpyxl", "pandas", "matplotlib", "numpy"}
 
 
 def module_name(path: Path) -> str:
@@ -155,3 +161,10 @@ def test_the_layer_check_sees_an_upward_import(tmp_path: Path) -> None:
 def test_every_module_is_in_a_layer() -> None:
     for module in MODULES:
         layer_of(module)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_heavy_optional_libraries_are_imported_lazily(module: str) -> None:
+    eager = [f"line {line}: {target}" for target, line, top_level, _ in imports(module)
+             if top_level and target.split(".")[0] in LAZY_LIBRARIES]
+    assert not eager, f"{module} imports at module level: " + "; ".join(eager)

@@ -8,6 +8,7 @@ text, Markdown or a JSON-able dict.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import attrs
@@ -49,9 +50,13 @@ class FactUse:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Explanation:
-    """Why a figure is what it is."""
+    """Why a figure is what it is.
+
+    In a notebook it shows as nested lists (``_repr_html_``, ``_repr_markdown_``);
+    ``repr`` is one short line.
+    """
 
     statement: str
     figure: str | None = None
@@ -92,6 +97,28 @@ class Explanation:
             "facts": [f.to_dict() for f in self.facts],
             "steps": [s.to_dict() for s in self.steps],
         }
+
+    def to_html(self) -> str:
+        """Nested lists (every text escaped), for a notebook or a web page."""
+        return f'<div class="nedtrapping-explanation">{self._html_item()}</div>'
+
+    def _html_item(self) -> str:
+        head = f"<b>{html.escape(self.statement)}</b>" + (f": {html.escape(self.figure)}" if self.figure is not None else "")
+        items = [f"<li><code>{html.escape(f.name)}</code> = {html.escape(f.value)} — <i>{html.escape(f.status.value)}"
+                 f"</i>, {html.escape(str(f.citation))}</li>" for f in self.facts]
+        items += [f"<li>{step._html_item()}</li>" for step in self.steps]
+        return head + (f"<ul>{''.join(items)}</ul>" if items else "")
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        figure = f": {self.figure}" if self.figure is not None else ""
+        count = len(self.all_facts())
+        return f"<Explanation {self.statement!r}{figure} ({len(self.steps)} step(s), {count} fact(s))>"
 
     def __str__(self) -> str:
         return self.to_text()

@@ -613,6 +613,24 @@ class Plan:
         return (f"<Plan {self.scheme_id}: {len(self.positions)} position(s) in "
                 f"{len(self.municipalities)} municipality(ies), {span}, {state}>")
 
+    # -- notebooks and analysis: presentation hooks, which reach the output layer only when called
+    def _repr_markdown_(self) -> str:
+        """The plan as Markdown, for a notebook (:func:`nedtrapping.render.plan.to_markdown`)."""
+        return str(_present("nedtrapping.render.plan", "to_markdown", self))
+
+    def _repr_html_(self) -> str:
+        """The plan as HTML, for a notebook (:func:`nedtrapping.render.plan.to_html`)."""
+        return str(_present("nedtrapping.render.plan", "to_html", self))
+
+    def to_frame(self, *, unit: str = "kroner") -> Any:
+        """The plan as a pandas DataFrame (:func:`nedtrapping.frames.to_frame`; extra ``[pandas]``)."""
+        return _present("nedtrapping.frames", "to_frame", self, unit=unit)
+
+    def plot(self, *, lang: str = "nb") -> Any:
+        """Grant and own financing per year and municipality, as a matplotlib Figure
+        (:func:`nedtrapping.render.chart.plan_figure`; extra ``[plot]``)."""
+        return _present("nedtrapping.render.chart", "plan_figure", self, lang=lang)
+
     # -- deprecation aliases: output lives in nedtrapping.render -------------------
     def to_csv(self) -> str:
         """Deprecated: use :func:`nedtrapping.render.plan.to_csv`."""
@@ -629,6 +647,13 @@ class Plan:
     def to_markdown(self, *, explain: bool = False) -> str:
         """Deprecated: use :func:`nedtrapping.render.plan.to_markdown` (``lang="en"`` for this English text)."""
         return str(_render("to_markdown", self, explain=explain, lang="en"))
+
+
+def _present(module: str, name: str, plan: Plan, **kwargs: Any) -> Any:
+    # presentation hook: a notebook or an analyst asks the plan itself; the output layer does the work
+    import importlib
+
+    return getattr(importlib.import_module(module), name)(plan, **kwargs)
 
 
 def _render(name: str, plan: Plan, **kwargs: Any) -> Any:

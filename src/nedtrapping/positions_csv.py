@@ -30,15 +30,27 @@ percent_YYYY (opt.)    stillingsprosent_YYYY       the percentage from year YYYY
 
 A row gives either ``annual_cost`` or ``salary``, never both; a row with ``salary`` needs
 ``zone`` and ``pension_rate`` (see :class:`nedtrapping.cofinancing.SalaryCost`).
+
+``årskostnad`` is the full annual cost of the position *at its own percentage* (what a
+50 % position costs, not what a full-time one would); a cost that grows is given for
+``kostnadsår`` and grows by ``lønnsvekst`` a year.
+
+Sheets as they are: a title or blank rows above the header are skipped (the header is
+the first row that names at least two of the required columns); ``,``, ``;`` and tab
+separate cells; other columns (``Merknad``) are kept aside, reported, and carried to
+the workbook (:class:`PositionsRead`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -51,10 +63,15 @@ from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
 from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
+from nedtrapping.wording import Notice, text
 
 __all__ = [
     "CellProblem",
     "PositionsCSVError",
+    "PositionsRead",
+    "parse_positions_table",
+    "read_positions_text_file",
+    "cell_name",
     "read_positions_csv",
     "parse_positions_csv",
     "parse_positions_rows",
@@ -77,10 +94,15 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "holiday_pay": ("holiday_pay", "feriepenger"),
     "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
+_ORE = Decimal("0.01")
 #: The columns that build a cost from the salary (meaningless on a row that gives ``annual_cost``).
 SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
 _YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
 _NO = {"no", "nei", "false", "usann", "0", "n"}
+#: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
+YEARS = (2000, 2100)
+#: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
+GROWTH_LIMITS = (Fraction(-50), Fraction(100))
 REQUIRED = ("municipality", "position", "percent", "first_year")
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
@@ -118,6 +140,31 @@ class PositionsCSVError(NedtrappingError, ValueError):
         super().__init__("\n".join(lines), file=source)
 
 
+@attrs.frozen(kw_only=True)
+class PositionsRead:
+    """What a reader found: the positions, notes for people, and the columns it did not use.
+
+    ``extra_columns`` maps ``(municipality, position)`` to that row's cells in columns the
+    library does not know (``{"Merknad": "vakant fra mars"}``), so an output can carry them.
+    """
+
+    positions: tuple[Position, ...]
+    #: Things the reader did that a person should know (skipped title rows, ignored columns, rounding).
+    notices: tuple[Notice, ...] = ()
+    #: The headers of the columns kept aside, in sheet order.
+    ignored_columns: tuple[str, ...] = ()
+    extra_columns: dict[tuple[str, str], dict[str, str]] = attrs.field(factory=dict)
+
+
+def cell_name(row: int, column: int) -> str:
+    """A spreadsheet cell's name from 1-based row and column: ``cell_name(5, 7) == "G5"``."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
 def _is_cp1252(raw: bytes) -> bool:
     try:
         raw.decode("cp1252")
@@ -131,14 +178,33 @@ def _normalise(header: str) -> str:
 
 
 def _detect_dialect(text: str) -> str:
-    first = text.splitlines()[0] if text else ""
-    return ";" if first.count(";") > first.count(",") else ","
+    """The separator of the first lines: tab, ``;`` or ``,`` (the most frequent; ``;`` and tab win a tie,
+    since a decimal comma is common in Norwegian files)."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    counts = {sep: sum(line.count(sep) for line in lines) for sep in ("\t", ";", ",")}
+    best = max(counts.values())
+    if best == 0:
+        return ","
+    return next(sep for sep in ("\t", ";", ",") if counts[sep] == best)
 
 
 def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Read a positions CSV file (UTF-8, with or without BOM; ``,`` or ``;``)."""
+    """Read a positions CSV file (UTF-8, with or without BOM; ``,``, ``;`` or tab)."""
+    return list(read_positions_text_file(path, scheme=scheme).positions)
+
+
+def read_positions_text_file(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> PositionsRead:
+    """Read a positions CSV or tab-separated file, with notes and the columns kept aside."""
     p = Path(path)
     raw = p.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
+        try:
+            return _parse_text(raw.decode("utf-16"), source=str(p), scheme=scheme)
+        except UnicodeDecodeError:
+            raise PositionsCSVError([CellProblem(None, None, None, "a whole UTF-16 text file (it starts with a "
+                                                 "UTF-16 byte-order mark but does not decode as UTF-16)")],
+                                    str(p)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -148,43 +214,89 @@ def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> lis
             raise PositionsCSVError([CellProblem(None, None, None,
                                                  "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
                                     str(p)) from None
-    return parse_positions_csv(text, source=str(p), scheme=scheme)
+    return _parse_text(text, source=str(p), scheme=scheme)
+
+
+def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
+    # universal newlines: a file with CR-only line ends (old Mac exports) is read line by line too
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        expected = (f"a cell of at most {limit} characters" if "field larger" in str(exc)
+                    else "text the CSV reader can read")
+        raise PositionsCSVError([CellProblem(reader.line_num, None, None, f"{expected} ({exc})")], source) from None
+    return parse_positions_table(rows, source=source, scheme=scheme)
 
 
 def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
-    reader = csv.reader(io.StringIO(text), delimiter=_detect_dialect(text))
-    return parse_positions_rows(reader, source=source, scheme=scheme)  # row by row: no list of all the rows
+    return list(_parse_text(text, source=source, scheme=scheme).positions)
 
 
-def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions table",
+def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table",
                          scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Parse positions from rows of text cells (the first row is the header).
+    """Parse positions from rows of text cells (see :func:`parse_positions_table`)."""
+    return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
 
-    The common core of the CSV and spreadsheet readers: same columns, same checks,
-    every problem reported. Row numbers count the header as row 1. ``scheme`` gives
-    the default ``cost_year`` (its first default year) and which optional columns
-    mean something (``received_2021`` only for kommunalt rusarbeid).
+
+def _find_header(rows: list[list[str]]) -> int:
+    """The index of the header row: the first of the first 30 rows naming two required columns."""
+    required = {alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon]}
+    for i, row in enumerate(rows[:30]):
+        if sum(_normalise(cell) in required for cell in row) >= 2:
+            return i
+    return next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), 0)
+
+
+def parse_positions_table(rows: list[list[str]], *, source: str = "positions table",
+                          scheme: str = DEFAULT_SCHEME,
+                          numbers: dict[tuple[int, int], Decimal] | None = None,
+                          formulas: dict[tuple[int, int], str] | None = None) -> PositionsRead:
+    """Parse positions from rows of text cells: the common core of the CSV and spreadsheet readers.
+
+    Same columns, same checks, every problem reported. The header is the first row that
+    names two required columns (title and blank rows above it are skipped, with a note);
+    row numbers are the sheet's own (the first row of ``rows`` is row 1). Columns the
+    library does not know are kept aside and reported. ``scheme`` gives the default
+    ``cost_year`` (its first default year) and which optional columns mean something
+    (``received_2021`` only for kommunalt rusarbeid).
+
+    A spreadsheet reader also passes ``numbers`` — the exact value of each numeric cell,
+    by ``(row index, column index)`` — so an amount cell with more than two decimals
+    (``742377.309912``, what a cost formula gives) is rounded half up to øre with a
+    note naming the cell, and ``formulas`` — the formula of each cell that has no saved
+    value — so such a cell is reported by its formula.
     """
     planned = position_scheme(scheme)
-    row_iter = iter(rows)
-    header = next(row_iter, None)
-    if header is None or not any(cell.strip() for cell in header):
+    numbers = numbers or {}
+    formulas = formulas or {}
+    header_index = _find_header(rows) if rows else 0
+    if not rows or not any(cell.strip() for cell in rows[header_index]):
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
+    notices: list[Notice] = []
+    if header_index > 0:
+        notices.append(Notice("read.header_row", {"source": source, "row": header_index + 1}))
+    header = rows[header_index]
     problems: list[CellProblem] = []
+    ignored: dict[int, str] = {}
 
     # -- map headers
     index: dict[str, int] = {}
     year_cols: dict[tuple[str, int], int] = {}
     shown: dict[str, str] = {}
     alias_to_canonical = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
+    data_rows = [(n, r) for n, r in enumerate(rows[header_index + 1:], start=header_index + 2)
+                 if any(cell.strip() for cell in r)]
     for i, raw in enumerate(header):
         name = _normalise(raw)
         if not name:
-            problems.append(CellProblem(1, f"#{i + 1}", raw, "a column name (the header cell is empty)"))
+            if any(i < len(r) and r[i].strip() for _, r in data_rows):
+                ignored[i] = cell_name(header_index + 1, i + 1)  # a column of figures without a name: kept aside
             continue
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
@@ -196,33 +308,57 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         for kind, pattern in _YEAR_COLUMNS.items():
             m = pattern.match(name)
             if m:
-                year_cols[(kind, int(m.group(1)))] = i
-                shown[f"{kind}_{m.group(1)}"] = raw.strip()
+                year = int(m.group(1))
+                if not YEARS[0] <= year <= YEARS[1]:
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
+                                                f"a year from {YEARS[0]} to {YEARS[1]} in the column name"))
+                elif (kind, year) in year_cols:
+                    first = shown[f"{kind}_{year}"]
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
+                                                f"one column for {kind} {year} (also {first!r}: which one is right?)"))
+                year_cols[(kind, year)] = i
+                shown.setdefault(f"{kind}_{year}", raw.strip())
                 break
         else:
-            accepted = ", ".join(a for aliases in COLUMN_ALIASES.values() for a in aliases)
-            problems.append(CellProblem(1, raw, raw, f"a known column: {accepted}, granted_YYYY/tildelt_YYYY, percent_YYYY/stillingsprosent_YYYY"))
+            ignored[i] = raw.strip()
+    header_row = header_index + 1
     for canon in REQUIRED:
         if canon not in index:
             names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
-            problems.append(CellProblem(1, None, None, f"a column {names} (missing)"))
+            others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
+            problems.append(CellProblem(header_row, None, None, f"a column {names} (missing{others})"))
     if "annual_cost" not in index and "salary" not in index:
-        problems.append(CellProblem(1, None, None, "a column 'annual_cost' or 'årskostnad' (missing), or 'salary' or "
-                                                   "'årslønn' to build the cost from the salary"))
-    if problems:
-        raise PositionsCSVError(problems, source)
+        others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
+        problems.append(CellProblem(header_row, None, None, "a column 'annual_cost' or 'årskostnad' (missing"
+                                    f"{others}), or 'salary' or 'årslønn' to build the cost from the salary"))
+    if any(p.column is None for p in problems):
+        raise PositionsCSVError(problems, source)  # a required column is missing: the rows cannot be read
+    # any other header problem is reported together with every row problem, below
+    if ignored:
+        notices.append(Notice("read.ignored_columns", {"source": source, "columns": ", ".join(ignored.values())}))
 
     positions: list[Position] = []
+    extra: dict[tuple[str, str], dict[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
-    data_rows = ((n, r) for n, r in enumerate(row_iter, start=2) if any(cell.strip() for cell in r))
-    any_rows = False
+    money_columns = ({index[c] for c in ("annual_cost", "salary") if c in index}
+                     | {i for (kind, _), i in year_cols.items() if kind == "granted"})
+    if not data_rows:
+        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
     for row_no, row in data_rows:
-        any_rows = True
         row_problems: list[CellProblem] = []
         if len(row) > len(header):
-            extra = ", ".join(repr(c) for c in row[len(header):] if c.strip())
-            if extra:
-                row_problems.append(CellProblem(row_no, None, extra, f"at most {len(header)} cells (as many as the header)"))
+            beyond = ", ".join(repr(c) for c in row[len(header):] if c.strip())
+            if beyond:
+                row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
+
+        for (r_i, c_i), exact in numbers.items():
+            if r_i == row_no - 1 and c_i in money_columns and exact != exact.quantize(_ORE):
+                rounded = str(exact.quantize(_ORE, rounding=ROUND_HALF_UP))
+                column = header[c_i].strip()
+                notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
+                                                       "column": column, "value": row[c_i],
+                                                       "rounded": Money.kroner(rounded)}))
+                row = [*row[:c_i], rounded, *row[c_i + 1:]]
 
         def cell(canon: str) -> str:
             i = index[canon]
@@ -237,10 +373,15 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         position = cell("position")
         if not position:
             bad("position", position, "the position's name (not empty)")
+        for canon, name in (("municipality", municipality), ("position", position)):
+            control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+            if control is not None:
+                bad(canon, name, f"a name without control characters (it holds U+{ord(control):04X}; a copy from "
+                                 "another program can bring them: retype the name)")
         percent = _parse_percent(cell("percent"), lambda v, e: bad("percent", v, e))
         first_year = _parse_year(cell("first_year"), lambda v, e: bad("first_year", v, e))
-        if first_year is not None and not (2000 <= first_year <= 2100):
-            bad("first_year", cell("first_year"), "a year such as 2021")
+        if first_year is not None and not (YEARS[0] <= first_year <= YEARS[1]):
+            bad("first_year", cell("first_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2021")
             first_year = None
         annual: Money | None = None
         salary: Money | None = None
@@ -269,14 +410,18 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         if "growth" in index and cell("growth"):
             try:
                 growth = _share(cell("growth"), where="growth")
-                if growth <= -100:
-                    bad("growth", cell("growth"), "a growth in percent above -100, e.g. 3,5")
+                if not GROWTH_LIMITS[0] <= growth <= GROWTH_LIMITS[1]:
+                    bad("growth", cell("growth"), f"a yearly growth in percent from {GROWTH_LIMITS[0]} to "
+                                                  f"{GROWTH_LIMITS[1]}, e.g. 3,5")
                     growth = None
             except ValueError:
                 bad("growth", cell("growth"), "a growth in percent, e.g. 3,5 or 3.5 %")
         cost_year = planned.default_years[0]
         if "cost_year" in index and cell("cost_year"):
             parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
+            if parsed is not None and not (YEARS[0] <= parsed <= YEARS[1]):
+                bad("cost_year", cell("cost_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2022")
+                parsed = None
             cost_year = parsed if parsed is not None else cost_year
         received: bool | None = None
         if "received_2021" in index and cell("received_2021") and "received_grant_in_2021" not in planned.position_options:
@@ -313,9 +458,22 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
         salary_cost: SalaryCost | None = None
         if "salary" in given:
             salary_cost = _salary_cost(salary, percent, growth, cost_year, salary_cells, shown, row_problems, row_no)
+        if row_problems and formulas:
+            by_name = {shown.get(canon, canon): i for canon, i in index.items()}
+            by_name.update({shown.get(f"{kind}_{year}", f"{kind}_{year}"): i for (kind, year), i in year_cols.items()})
+            row_problems = [
+                CellProblem(p.row, p.column, formulas[(row_no - 1, by_name[p.column])],
+                            _formula_expected(formulas[(row_no - 1, by_name[p.column])]))
+                if p.column in by_name and (row_no - 1, by_name[p.column]) in formulas else p
+                for p in row_problems
+            ]
         if row_problems:
             problems.extend(row_problems)
             continue
+        if ignored and municipality and position:
+            values = {name: row[i].strip() for i, name in ignored.items() if i < len(row) and row[i].strip()}
+            if values:
+                extra[(municipality, position)] = values
         assert percent is not None and first_year is not None
         cost: CostModel
         if salary_cost is not None:
@@ -328,11 +486,35 @@ def parse_positions_rows(rows: Iterable[list[str]], *, source: str = "positions 
             cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
             origin=f"{source} row {row_no}",
         ))
-    if not any_rows:
-        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
     if problems:
         raise PositionsCSVError(problems, source)
-    return positions
+    notices += plausibility_notices(positions, growth_column="growth" in index, source=source)
+    return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
+                         extra_columns=extra)
+
+
+def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
+    """Values that are allowed but look like a slip: named, never changed.
+
+    A percentage below 1 (``0,5`` is half a percent, not 50 %), a growth between 0 and 0,5 %
+    (``0,035`` is 0,035 %, not 3,5 %), and a file without a growth column (costs are then
+    planned flat, with no wage growth).
+    """
+    out: list[Notice] = []
+    for p in positions:
+        where = p.origin or p.subject
+        if p.percent < 1:
+            out.append(Notice("read.small_percent", {"where": where, "value": p.percent}))
+        growth = getattr(p.cost, "growth_percent", None)
+        if isinstance(growth, Fraction) and 0 < growth < Fraction(1, 2):
+            out.append(Notice("read.small_growth", {"where": where, "value": growth}))
+    if not growth_column and any(isinstance(p.cost, FixedCost) for p in positions):
+        out.append(Notice("read.no_growth", {"source": source}))
+    return out
+
+
+def _formula_expected(formula: str) -> str:
+    return text("read.formula_without_value", "en", formula=formula)
 
 
 def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fraction | None, cost_year: int,

@@ -1,31 +1,50 @@
 """Positions from Excel workbooks (``.xlsx``), for finance officers who live in spreadsheets.
 
 Why: the økonomiplan is built in a spreadsheet; asking users to export CSV first
-loses formats and invites mistakes. This module reads the positions from the first
-sheet of a workbook (same columns as the CSV reader, same checks, every problem
-reported). Writing a plan as a workbook is output: :mod:`nedtrapping.render.xlsx`.
+loses formats and invites mistakes. This module reads the positions from a sheet
+(same columns as the CSV reader, same checks, every problem reported), taking the
+sheet as it is: a title above the header, a ``Merknad`` column, hidden rows and
+sheets, a cost that a formula left with many decimals. Writing a plan as a workbook
+is output: :mod:`nedtrapping.render.xlsx`.
 
-It needs ``openpyxl`` (``pip install 'nedtrapping[xlsx]'``); the rest of the library
-does not.
+openpyxl is a dependency of the package, imported only when a workbook is read.
 
 Spreadsheet cells may hold binary floats. They never reach a money path directly:
 :func:`cell_text` turns every cell into the text a person sees (a float through its
 shortest decimal form, a percentage-formatted cell ×100), and the positions parser
-then applies its exact rules — e.g. an amount with more than two decimals is reported.
+then applies its exact rules. A number cell is never ambiguous: an amount with more
+than two decimals (``742377.309912``) is rounded half up to øre, with a note naming
+the cell.
+
+:func:`read_positions` reads any positions file by its extension (``.xlsx``/``.xlsm``,
+else CSV or tab-separated text).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from nedtrapping import optional
 from nedtrapping.optional import XlsxUnavailableError
 from nedtrapping.plan import DEFAULT_SCHEME, Position
-from nedtrapping.positions_csv import CellProblem, PositionsCSVError, parse_positions_rows
+from nedtrapping.positions_csv import (
+    CellProblem,
+    PositionsCSVError,
+    PositionsRead,
+    parse_positions_table,
+    read_positions_text_file,
+)
+from nedtrapping.wording import Notice
 
-__all__ = ["read_positions_xlsx", "cell_text", "XlsxUnavailableError"]
+__all__ = ["read_positions", "read_positions_workbook", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
+           "WORKBOOK_SUFFIXES"]
+
+#: File name endings read as workbooks.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
@@ -55,26 +74,128 @@ def cell_text(value: object, number_format: str = "General") -> str:
 
 
 def read_positions_xlsx(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME) -> list[Position]:
-    """Read positions from a workbook's first (or named) sheet; the first row is the header."""
+    """Read positions from a workbook's first visible (or named) sheet (see :func:`read_positions_workbook`)."""
+    return list(read_positions_workbook(path, sheet=sheet, scheme=scheme).positions)
+
+
+def _exact_number(value: object) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+#: The largest sheet read (rows, columns) and the most a workbook may unpack to: a larger one is refused
+#: by name before it is read, so a tiny file with one far-out cell or a zip bomb cannot hang or fill memory.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 250
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook that would unpack to more than :data:`MAX_UNPACKED_BYTES` (checked in the zip's directory)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: openpyxl says what it is
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, f"{unpacked // (1024 * 1024)} MB unpacked",
+                                             f"a workbook that unpacks to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")],
+                                str(path))
+
+
+def read_positions_workbook(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
+                            include_hidden: bool = False) -> PositionsRead:
+    """Read positions from a workbook, with notes on what was skipped, rounded or kept aside.
+
+    The sheet read is ``sheet`` if named (even a hidden one), else the first visible
+    sheet; hidden sheets and hidden rows are not read unless ``include_hidden`` (and
+    are named in the notes). The header may have title or blank rows above it.
+    """
     openpyxl = optional.openpyxl()
     p = Path(path)
-    try:
-        book = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for a broken file
-        raise PositionsCSVError([CellProblem(None, None, None, f"an .xlsx workbook ({type(exc).__name__}: {exc})")],
-                                str(p)) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise PositionsCSVError([CellProblem(None, None, sheet, f"a sheet named one of: {', '.join(book.sheetnames)}")],
-                                    str(p))
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = [[cell_text(c.value, getattr(c, "number_format", "General") or "General") for c in row]
-                for row in ws.iter_rows()]
-    finally:
-        book.close()
+    _check_archive(p)
+
+    def load(data_only: bool) -> Any:
+        try:
+            return openpyxl.load_workbook(p, data_only=data_only)
+        except Exception as exc:  # openpyxl raises several types for a broken file
+            raise PositionsCSVError([CellProblem(None, None, None,
+                                                 f"an .xlsx workbook ({type(exc).__name__}: {exc})")], str(p)) from None
+
+    book = load(True)
+    notices: list[Notice] = []
+    if sheet is not None and sheet not in book.sheetnames:
+        raise PositionsCSVError([CellProblem(None, None, sheet, f"a sheet named one of: {', '.join(book.sheetnames)}")],
+                                str(p))
+    hidden_sheets = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+    if sheet is not None:
+        ws = book[sheet]
+    else:
+        visible = [w for w in book.worksheets if include_hidden or w.sheet_state == "visible"]
+        if not visible:
+            raise PositionsCSVError([CellProblem(None, None, None, "a visible sheet (every sheet is hidden; name one "
+                                                 "with --sheet)")], str(p))
+        ws = visible[0]
+    source = f"{p} (sheet {ws.title!r})"
+    if hidden_sheets and sheet is None and not include_hidden:
+        notices.append(Notice("read.hidden_sheets", {"source": str(p), "sheets": ", ".join(hidden_sheets)}))
+    if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+        raise PositionsCSVError([CellProblem(None, None, f"{ws.max_row} rows × {ws.max_column} columns",
+                                             f"a sheet of at most {MAX_ROWS} rows and {MAX_COLUMNS} columns (a cell "
+                                             "far out, e.g. at XFD1048576, makes a sheet this big: delete it)")],
+                                source)
+    rows: list[list[str]] = []
+    numbers: dict[tuple[int, int], Decimal] = {}
+    empty_cells: list[tuple[int, int]] = []
+    hidden_rows: list[int] = []
+    for r_i, row in enumerate(ws.iter_rows()):
+        row_no = r_i + 1
+        if not include_hidden and ws.row_dimensions[row_no].hidden and any(c.value is not None for c in row):
+            hidden_rows.append(row_no)
+            rows.append([])
+            continue
+        texts = []
+        for c_i, c in enumerate(row):
+            texts.append(cell_text(c.value, getattr(c, "number_format", "General") or "General"))
+            exact = _exact_number(c.value)
+            if exact is not None and "%" not in (c.number_format or ""):
+                numbers[(r_i, c_i)] = exact
+            if c.value is None:
+                empty_cells.append((r_i, c_i))
+        rows.append(texts)
+    book.close()
     while rows and not any(rows[-1]):
         rows.pop()
-    return parse_positions_rows(rows, source=f"{p} (sheet {ws.title!r})", scheme=scheme)
+    if hidden_rows:
+        notices.append(Notice("read.hidden_rows", {"source": source, "rows": ", ".join(map(str, hidden_rows))}))
+    formulas: dict[tuple[int, int], str] = {}
+    if empty_cells:
+        with_formulas = load(False)[ws.title]
+        for r_i, c_i in empty_cells:
+            value = with_formulas.cell(row=r_i + 1, column=c_i + 1).value
+            if isinstance(value, str) and value.startswith("="):
+                formulas[(r_i, c_i)] = value
+            elif value is not None and type(value).__name__ == "ArrayFormula":
+                formulas[(r_i, c_i)] = str(getattr(value, "text", value))
+    read = parse_positions_table(rows, source=source, scheme=scheme, numbers=numbers, formulas=formulas)
+    return PositionsRead(positions=read.positions, notices=(*notices, *read.notices),
+                         ignored_columns=read.ignored_columns, extra_columns=read.extra_columns)
+
+
+def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
+                   include_hidden: bool = False) -> PositionsRead:
+    """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``) or CSV/tab-separated text."""
+    if str(path).lower().endswith(WORKBOOK_SUFFIXES):
+        return read_positions_workbook(path, sheet=sheet, scheme=scheme, include_hidden=include_hidden)
+    if str(path).lower().endswith((".xls", ".ods", ".numbers")):
+        raise PositionsCSVError([CellProblem(None, None, Path(path).suffix,
+                                             "an .xlsx workbook or a CSV file (save the sheet as .xlsx or CSV UTF-8)")],
+                                str(path))
+    if sheet is not None:
+        raise PositionsCSVError([CellProblem(None, None, sheet, "no --sheet: only a workbook (.xlsx) has sheets")],
+                                str(path))
+    return read_positions_text_file(path, scheme=scheme)
 
 
 def __getattr__(name: str) -> object:

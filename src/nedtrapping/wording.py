@@ -16,11 +16,13 @@ stays in stable English in the renderers.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Literal
 
 import attrs
 
 from nedtrapping.errors import NedtrappingError
+from nedtrapping.money import format_percent
 from nedtrapping.provenance import Status
 
 __all__ = [
@@ -149,6 +151,95 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{name} [{where}] is unknown: no public source gives it. Used by: {positions}.",
     },
     "plan.how_to_supply": {"nb": "Slik oppgir du den: {how}", "en": "How to supply it: {how}"},
+    # ---- plan documents for people: the Excel CSV and the workbook (nedtrapping.render)
+    "plan.col.percent_long": {"nb": "Stillingsprosent", "en": "Position percentage"},
+    "plan.col.increase_long": {"nb": "Økning i egenfinansiering", "en": "Increase in own financing"},
+    "plan.col.explanation": {"nb": "Forklaring", "en": "Explanation"},
+    "plan.col.incomplete": {"nb": "Stillinger med ukjente tall", "en": "Positions with unknown figures"},
+    "plan.col.kind": {"nb": "Type", "en": "Kind"},
+    "plan.col.text": {"nb": "Tekst", "en": "Text"},
+    "plan.col.rule_set": {"nb": "Regelsett", "en": "Rule set"},
+    "plan.col.path": {"nb": "Verdi i regelsettet", "en": "Value in the rule set"},
+    "plan.col.value": {"nb": "Verdi", "en": "Value"},
+    "plan.col.status": {"nb": "Status", "en": "Status"},
+    "plan.col.source": {"nb": "Kilde", "en": "Source"},
+    "plan.col.url": {"nb": "Lenke", "en": "Link"},
+    "plan.col.note": {"nb": "Merknad", "en": "Note"},
+    "plan.col.sha256": {"nb": "SHA-256", "en": "SHA-256"},
+    "plan.all_municipalities": {"nb": "Alle kommuner", "en": "All municipalities"},
+    "plan.grant_source.rule": {"nb": "regel", "en": "rule"},
+    "plan.grant_source.grant letter": {"nb": "tilsagnsbrev", "en": "grant letter"},
+    "plan.kind.unknown": {"nb": "ukjent", "en": "unknown"},
+    "plan.kind.discrepancy": {"nb": "avvik", "en": "discrepancy"},
+    "plan.kind.warning": {"nb": "advarsel", "en": "warning"},
+    "plan.kind.input": {"nb": "inndata", "en": "input"},
+    "plan.sheet.plan": {"nb": "Plan", "en": "Plan"},
+    "plan.sheet.totals": {"nb": "Totaler", "en": "Totals"},
+    "plan.sheet.rules": {"nb": "Regler", "en": "Rules"},
+    "plan.sheet.warnings": {"nb": "Advarsler", "en": "Warnings"},
+    "plan.sheet.explanations": {"nb": "Forklaringer", "en": "Explanations"},
+    "plan.sheet.digests": {"nb": "Regelsett", "en": "Rule sets"},
+    "plan.workbook_note": {
+        "nb": "Egenfinansiering, økning og summer er formler: endre en kostnad, så regnes resten om. "
+              "Et tomt tall er ukjent, aldri 0.",
+        "en": "Own financing, increase and totals are formulas: change a cost and the rest recalculates. "
+              "An empty figure is unknown, never 0.",
+    },
+    # ---- charts (nedtrapping.render.chart)
+    "chart.title": {"nb": "Tilskudd og egenfinansiering — {municipality}",
+                    "en": "Grant and own financing — {municipality}"},
+    "chart.grant": {"nb": "Tilskudd", "en": "Grant"},
+    "chart.own_financing": {"nb": "Egenfinansiering", "en": "Own financing"},
+    "chart.unknown": {"nb": "ukjent", "en": "unknown"},
+    "chart.unknown_bar": {"nb": "Tilskuddet er ukjent (full kostnad vist)", "en": "Grant unknown (full cost shown)"},
+    "chart.year": {"nb": "År", "en": "Year"},
+    "chart.kroner": {"nb": "Kroner", "en": "Kroner (NOK)"},
+    "chart.takeover": {"nb": "Kommunen bærer alt fra {year}", "en": "Municipality carries all from {year}"},
+    # ---- reading positions (nedtrapping.positions_csv, nedtrapping.spreadsheet)
+    "read.ignored_columns": {
+        "nb": "{source}: ikke brukt i beregningen, tatt med videre i arbeidsboken: {columns}",
+        "en": "{source}: not used in the plan, carried to the workbook: {columns}",
+    },
+    "read.header_row": {
+        "nb": "{source}: overskriftsraden er rad {row} (radene over den er hoppet over)",
+        "en": "{source}: the header is row {row} (the rows above it were skipped)",
+    },
+    "read.small_percent": {
+        "nb": "{where}: stillingsprosenten er {value} % — mente du {value} som en andel (f.eks. 0,5 = 50 %)? "
+              "Skriv prosent, f.eks. 50",
+        "en": "{where}: the position percentage is {value} % — did you mean {value} as a share (0.5 = 50 %)? "
+              "Write a percentage, e.g. 50",
+    },
+    "read.small_growth": {
+        "nb": "{where}: lønnsveksten er {value} % i året — mente du {value} som en andel (0,035 = 3,5 %)? "
+              "Skriv prosent, f.eks. 3,5",
+        "en": "{where}: the growth is {value} % a year — did you mean {value} as a share (0.035 = 3.5 %)? "
+              "Write a percentage, e.g. 3.5",
+    },
+    "read.no_growth": {
+        "nb": "{source}: ingen kolonne lønnsvekst: kostnadene er planlagt uten vekst (0 % i året); legg til "
+              "lønnsvekst for å regne med lønnsøkning",
+        "en": "{source}: no growth column: the costs are planned flat (0 % a year); add a 'growth' (lønnsvekst) "
+              "column to plan with wage growth",
+    },
+    "read.rounded": {
+        "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet halvt opp til {rounded}",
+        "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; rounded half up to {rounded}",
+    },
+    "read.hidden_rows": {
+        "nb": "{source}: skjulte rader er ikke lest: {rows} (--include-hidden leser dem)",
+        "en": "{source}: hidden rows were not read: {rows} (--include-hidden reads them)",
+    },
+    "read.formula_without_value": {
+        "nb": "en verdi; cellen har formelen {formula}, men ingen lagret verdi (åpne og lagre arbeidsboken i Excel "
+              "eller LibreOffice, eller skriv inn tallet)",
+        "en": "a value; the cell holds the formula {formula} but no saved value (open and save the workbook in Excel "
+              "or LibreOffice, or type in the figure)",
+    },
+    "read.hidden_sheets": {
+        "nb": "{source}: skjulte ark er ikke lest: {sheets} (--sheet NAVN leser et av dem)",
+        "en": "{source}: hidden sheets were not read: {sheets} (--sheet NAME reads one)",
+    },
     # ---- plan warnings (Notice keys); the English texts are what Plan.warnings holds
     "warning.fact": {
         "nb": "{status}: {name} = {value} — brukt fra {where} ({citation})",
@@ -200,11 +291,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cost.pension": {"nb": "Pensjonspremie", "en": "Pension premium"},
     "cost.employer_contribution": {"nb": "Arbeidsgiveravgift", "en": "Employer's contribution"},
     "cost.extra_employer_contribution": {"nb": "Ekstra arbeidsgiveravgift", "en": "Extra employer's contribution"},
+    "cli.replaced": {"nb": "{path} fantes og er erstattet", "en": "{path} existed and was replaced"},
     "cli.incomplete": {
         "nb": "{count} tall er ukjente; planen er ufullstendig",
         "en": "{count} figure(s) unknown; the plan is incomplete",
     },
     "cli.incomplete_in_table": {"nb": " (listet i tabellen).", "en": " (listed in the table output)."},
+    "cli.digests": {"nb": "regelsett brukt (SHA-256): {digests}", "en": "rule sets used (SHA-256): {digests}"},
+    "cli.wrote": {"nb": "skrev {path}", "en": "wrote {path}"},
     "cli.unused_supplied": {
         "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
         "en": "warning: {name} of {rule_set} was supplied but no position used it",
@@ -324,12 +418,21 @@ def _field_items(value: Mapping[str, object] | tuple[tuple[str, object], ...]) -
     return tuple(sorted(dict(value).items()))
 
 
+def _field_text(value: object, lang: Lang) -> object:
+    """A field as the language writes it: a status as its word, a number with the language's decimal mark."""
+    if isinstance(value, Status):
+        return status_word(value, lang)
+    if isinstance(value, Fraction):
+        return format_percent(value, decimal_comma=lang == "nb")
+    return value
+
+
 @attrs.frozen
 class Notice:
     """A message for people, kept as its wording id and fields until it is shown in a language.
 
-    A ``status`` field (a :class:`~nedtrapping.provenance.Status`) is shown as the status
-    word of the language.
+    A :class:`~nedtrapping.provenance.Status` field is shown as the status word of the
+    language, a :class:`~fractions.Fraction` with the language's decimal mark.
 
     >>> n = Notice("warning.grant_exceeds_cost", {"subject": "K / P", "year": 2023, "grant": "1 kr", "cost": "0 kr"})
     >>> n.text("en")
@@ -341,7 +444,7 @@ class Notice:
     fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_field_items)
 
     def text(self, lang: Lang = DEFAULT_LANG) -> str:
-        fields = {k: status_word(v, lang) if isinstance(v, Status) else v for k, v in self.fields}
+        fields = {k: _field_text(v, lang) for k, v in self.fields}
         return text(self.key, lang, **fields)
 
     def __str__(self) -> str:

@@ -32,6 +32,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _readable_streams() -> None:
+    """A terminal that is not UTF-8 gets ``?`` for a character it cannot show, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; the exit status is an :class:`~nedtrapping.errors.ExitCode`.
 
@@ -39,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with a file (:class:`OSError`) is one readable line on stderr; anything else is a
     bug, reported as such. ``--debug`` shows the traceback instead.
     """
+    _readable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

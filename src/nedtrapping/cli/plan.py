@@ -1,5 +1,12 @@
 """``nedtrapping plan``: the phase-down plan of a municipality on the command line.
 
+Output: ``--out FILE`` picks the format from the extension (``.csv`` machine CSV,
+``.xlsx`` live workbook, ``.json``, ``.md``, ``.txt`` table); ``--format`` may say the
+same or, for ``.csv``, ``excel`` (the dialect for Norwegian Excel). An unknown
+extension, or a ``--format`` that disagrees with it, is an error: never silently
+another format. Files are written whole or not at all (a temporary file renamed
+into place).
+
 Exit status: 0 the plan is complete; 1 the input is wrong (every problem is
 listed on stderr, nothing is planned); 3 the plan was written but some figures
 are unknown (listed on stderr, with how to supply them).
@@ -8,29 +15,41 @@ are unknown (listed on stderr, with how to supply them).
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import re
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from nedtrapping import optional
 from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError, read_positions_csv
+from nedtrapping.positions_csv import PositionsCSVError, PositionsRead
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.kommunalt_rusarbeid import KommunaltRusarbeidRules
-from nedtrapping.wording import LANGS, Lang, check_lang, text
+from nedtrapping.wording import DEFAULT_LANG, LANGS, Lang, check_lang, text
 
-__all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE"]
+__all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE", "FORMATS", "OUT_SUFFIXES"]
 
 EXIT_OK = ExitCode.OK
 EXIT_BAD_INPUT = ExitCode.BAD_INPUT
 EXIT_INCOMPLETE = ExitCode.INCOMPLETE
 _STEP = re.compile(r"^(?:(?P<year>\d{4}):)?(?P<step>[1-4])=(?P<amount>.+)$")
+
+#: ``--format`` choices: ``excel`` is the CSV dialect for Norwegian Excel, ``xlsx`` the live workbook.
+FORMATS = ("table", "csv", "excel", "json", "markdown", "xlsx")
+#: ``--out`` extension → the format it means (``.csv`` also takes ``--format excel``).
+OUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                ".txt": "table"}
+_FORMATS_FOR_SUFFIX = {".csv": ("csv", "excel")}
 
 
 def register(sub: Any) -> None:
@@ -39,30 +58,44 @@ def register(sub: Any) -> None:
         help="the phase-down plan of a municipality (kommunalt rusarbeid, or --scheme)",
         description=(
             "Plan grants, full cost and own financing per position and year. With no FILE, plans the "
-            "embedded example municipality and prints a table. With FILE (CSV, English or Norwegian "
-            "headers), writes the plan as CSV."
+            "embedded example municipality and prints a table. With FILE (CSV, tab-separated or .xlsx; English "
+            "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, årskostnad, and "
+            "optionally lønnsvekst, kostnadsår, tildelt_YYYY, stillingsprosent_YYYY), writes the plan as CSV, or "
+            "in the format --out's extension names. årskostnad is the full annual cost of the position at its "
+            "own percentage (what the 50 %% position costs, not a full-time one)."
         ),
         epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
     )
     p.add_argument("--scheme", default=DEFAULT_SCHEME, metavar="ID",
                    help=f"the scheme to plan (default {DEFAULT_SCHEME}; also nav-sosiale-tjenester)")
     p.add_argument("--lang", default="nb", choices=LANGS,
-                   help="language of the table, Markdown and messages: nb (norsk bokmål, default) or en; "
-                        "CSV and JSON keys stay English")
-    p.add_argument("file", nargs="?", help="positions CSV or .xlsx workbook (omit for the embedded example)")
-    p.add_argument("--sheet", metavar="NAME", help="with an .xlsx file: the sheet to read (default: the first)")
+                   help="language for people — the table, Markdown, the workbook, the Excel CSV, the chart and "
+                        "messages: nb (norsk bokmål, default) or en; the machine CSV and JSON keys stay English")
+    p.add_argument("file", nargs="?", help="positions file: .csv, tab-separated text or .xlsx (omit for the embedded "
+                                           "example)")
+    p.add_argument("--sheet", metavar="NAME", help="with an .xlsx file: the sheet to read (default: the first "
+                                                   "visible one; a hidden sheet is read only when named)")
+    p.add_argument("--include-hidden", action="store_true",
+                   help="with an .xlsx file: read hidden rows and sheets too (by default they are skipped and named)")
     p.add_argument("--out", "-o", metavar="FILE",
-                   help="write the plan to FILE instead of stdout (FILE.xlsx: a workbook with totals, "
-                        "warnings and explanations)")
-    p.add_argument("--format", "-f", choices=("table", "csv", "json", "markdown"),
-                   help="output format (default: table for the example, csv for a file)")
+                   help="write the plan to FILE; its extension picks the format: .csv (machine CSV, or with "
+                        "--format excel the CSV for Norwegian Excel), .xlsx (live workbook with formulas, rules, "
+                        "warnings and explanations), .json, .md, .txt (table)")
+    p.add_argument("--format", "-f", choices=FORMATS,
+                   help="output format (default: from --out's extension; else table for the example, csv for a "
+                        "file). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
+    p.add_argument("--chart", metavar="FILE.png|FILE.svg",
+                   help="also draw grant and own financing per year and municipality to a PNG or SVG "
+                        "(needs the [plot] extra: pip install 'nedtrapping[plot]')")
     p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
                    help="supply an unknown ladder step from your grant letter, e.g. 2022:3=AMOUNT "
-                        "(YEAR defaults to 2022; needs --ladder-source); may be repeated")
+                        "(YEAR defaults to 2022); requires --ladder-source; may be repeated")
     p.add_argument("--ladder-source", metavar="TEXT", default=None,
-                   help="the grant letter the --ladder-step amounts come from (recorded as their source)")
-    p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 (default 2022-2025)")
-    p.add_argument("--explain", action="store_true", help="with the table: explain every figure")
+                   help="the grant letter the --ladder-step amounts come from (recorded as their source; "
+                        "required with --ladder-step)")
+    p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 or 2022–2025 "
+                                                      "(default 2022-2025)")
+    p.add_argument("--explain", action="store_true", help="with the table or Markdown: explain every figure")
     p.set_defaults(run=run_plan)
 
 
@@ -73,7 +106,7 @@ class _UsageError(ValueError):
 def _parse_years(text: str | None) -> list[int] | None:
     if text is None:
         return None
-    m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", text)
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:[-\u2010-\u2015\u2212]|\.\.|til|to)\s*(\d{4})\s*)?", text)
     if not m:
         raise _UsageError(f"--years: {text!r} is not a year or a range like 2022-2025")
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
@@ -94,14 +127,25 @@ def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -
         return rules
     scheme = position_scheme(scheme_id)
     source = Citation(document=(source_text or "").strip(), tag="USER")
+    seen: dict[tuple[int, int], str] = {}
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
             problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=AMOUNT")
             continue
         year = int(m.group("year") or 2022)
+        step = (year, int(m.group("step")))
+        if step in seen:
+            problems.append(f"--ladder-step {raw!r}: step {step[1]} of {year} is already given "
+                            f"({seen[step]!r}); give each step once")
+            continue
+        seen[step] = raw
         try:
-            amount: Money = parse_kroner(m.group("amount"), where=f"--ladder-step {raw!r}")
+            amount: Money = parse_kroner(m.group("amount"), where="amount")
+        except (ValueError, TypeError) as exc:
+            problems.append(f"--ladder-step {raw!r}: {exc}")
+            continue
+        try:
             base = rules.get(year) or scheme.rules_for(year)
             if not isinstance(base, KommunaltRusarbeidRules):
                 raise ValueError(f"{scheme_id} has no ladder steps")
@@ -113,9 +157,11 @@ def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -
     return rules
 
 
-def _render(plan: Plan, fmt: str, explain: bool, lang: Lang) -> str:
+def _render(plan: Plan, fmt: str, explain: bool, lang: Lang, read: PositionsRead | None = None) -> str:
     if fmt == "csv":
         return render_plan.to_csv(plan)
+    if fmt == "excel":
+        return render_plan.to_excel_csv(plan, lang=lang, extra_columns=read.extra_columns if read else None)
     if fmt == "json":
         return render_plan.to_json(plan)
     if fmt == "markdown":
@@ -123,20 +169,77 @@ def _render(plan: Plan, fmt: str, explain: bool, lang: Lang) -> str:
     return render_plan.to_text(plan, explain=explain, lang=lang)
 
 
-def _stream(plan: Plan, fmt: str, explain: bool, out: str | None) -> None:
-    """CSV or JSON to ``out`` (or stdout), row by row; JSON names each row's rule cell unless ``--explain``."""
-    def write(fh: Any) -> None:
-        if fmt == "csv":
-            render_plan.write_csv(plan, fh)
-        else:
-            render_plan.write_json(plan, fh, explanations="full" if explain else "cells")
+def _output_format(fmt: str | None, out: str | None, default: str) -> str:
+    """The format to write: from ``--out``'s extension, checked against ``--format``."""
+    if out is None:
+        if fmt == "xlsx":
+            raise _UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+        return fmt or default
+    suffix = Path(out).suffix.lower()
+    if suffix not in OUT_SUFFIXES:
+        raise _UsageError(f"--out {out}: unknown extension {suffix or '(none)'!r}; use one of "
+                          f"{', '.join(OUT_SUFFIXES)} (the extension picks the format)")
+    allowed = _FORMATS_FOR_SUFFIX.get(suffix, (OUT_SUFFIXES[suffix],))
+    if fmt is not None and fmt not in allowed:
+        raise _UsageError(f"--format {fmt} does not match --out {out} (a {suffix} file is "
+                          f"{' or '.join(allowed)}); change one of them")
+    return fmt or allowed[0]
 
-    if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            write(fh)
-    else:
-        write(sys.stdout)
-        sys.stdout.flush()
+
+def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: Lang = DEFAULT_LANG) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, renamed into place.
+
+    ``data`` is bytes, or a function that writes UTF-8 text to the file it is given (row by row, for
+    large plans). An existing file is replaced, and stderr says so (nothing is overwritten silently).
+    """
+    existed = path.exists()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as f:
+            if callable(data):
+                with io.TextIOWrapper(f, encoding="utf-8", newline="") as text_out:
+                    data(text_out)
+            else:
+                f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if existed:
+        print(f"nedtrapping plan: {text('cli.replaced', lang, path=path)}", file=sys.stderr)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    """``--out`` and ``--chart`` never write over the input file, nor over each other."""
+    targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
+    for flag, target in targets:
+        if args.file is not None and _same_file(target, Path(args.file)):
+            raise _UsageError(f"{flag} {target} is the input file; name another file (the input is never written)")
+    if len(targets) == 2 and _same_file(targets[0][1], targets[1][1]):
+        raise _UsageError(f"--out and --chart name the same file ({targets[0][1]})")
+
+
+def _read(args: argparse.Namespace) -> PositionsRead:
+    from nedtrapping.spreadsheet import WORKBOOK_SUFFIXES, read_positions
+
+    if not Path(args.file).is_file():
+        raise _UsageError(f"{args.file}: no such file")
+    is_workbook = args.file.lower().endswith(WORKBOOK_SUFFIXES)
+    if args.sheet and not is_workbook:
+        raise _UsageError("--sheet goes with an .xlsx file")
+    if args.include_hidden and not is_workbook:
+        raise _UsageError("--include-hidden goes with an .xlsx file")
+    return read_positions(args.file, sheet=args.sheet, scheme=args.scheme, include_hidden=args.include_hidden)
 
 
 def _unused_supplied(plan: Plan, rules: dict[int, RuleSet]) -> list[tuple[str, str]]:
@@ -151,6 +254,7 @@ def _unused_supplied(plan: Plan, rules: dict[int, RuleSet]) -> list[tuple[str, s
 
 def run_plan(args: argparse.Namespace) -> int:
     lang = check_lang(args.lang)
+    read: PositionsRead | None = None
     try:
         try:
             position_scheme(args.scheme)
@@ -158,25 +262,28 @@ def run_plan(args: argparse.Namespace) -> int:
             raise _UsageError(f"--scheme: {exc}") from None
         years = _parse_years(args.years)
         rules = _supplied_rules(args.ladder_step, args.ladder_source, args.scheme)
+        if args.chart is not None:
+            if Path(args.chart).suffix.lower() not in (".png", ".svg"):
+                raise _UsageError(f"--chart {args.chart}: a chart is written as .png or .svg")
+            try:
+                optional.matplotlib_figure()  # before anything is written: a missing extra writes nothing
+            except ImportError as exc:
+                raise _UsageError(f"--chart: {exc}") from None
         if args.file is None:
+            if args.sheet or args.include_hidden:
+                raise _UsageError("--sheet and --include-hidden go with an .xlsx file")
             positions = example_positions()
-            fmt = args.format or "table"
+            fmt = _output_format(args.format, args.out, "table")
             heading = text("plan.example_heading", lang, name=EXAMPLE_CSV_NAME) + "\n"
         else:
-            if not Path(args.file).is_file():
-                raise _UsageError(f"{args.file}: no such file")
-            if args.file.lower().endswith((".xlsx", ".xlsm")):
-                from nedtrapping.spreadsheet import read_positions_xlsx
-
-                positions = read_positions_xlsx(args.file, sheet=args.sheet, scheme=args.scheme)
-            else:
-                if args.sheet:
-                    raise _UsageError("--sheet goes with an .xlsx file")
-                positions = read_positions_csv(args.file, scheme=args.scheme)
-            fmt = args.format or "csv"
+            fmt = _output_format(args.format, args.out, "csv")
+            read = _read(args)
+            positions = list(read.positions)
             heading = ""
+        _check_targets(args)
         if args.explain and fmt not in ("table", "markdown", "json"):
-            raise _UsageError("--explain goes with the table, Markdown or JSON; add --format table")
+            raise _UsageError("--explain goes with the table, Markdown or JSON; add --format table "
+                              "(the workbook always explains)")
         try:
             plan = plan_municipality(positions, years=years, rules=rules, scheme=args.scheme)
         except ValueError as exc:
@@ -188,26 +295,53 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    to_xlsx = bool(args.out and args.out.lower().endswith(".xlsx"))
+    notes = [n.text(lang) for n in read.notices] if read is not None else []
+    for note in notes:
+        print(f"nedtrapping plan: {note}", file=sys.stderr)
     try:
-        if fmt in ("csv", "json") and not to_xlsx:
-            _stream(plan, fmt, args.explain, args.out)  # row by row: bounded memory for large files
-        elif to_xlsx:
-            from nedtrapping.render.xlsx import write_plan_xlsx
+        if fmt == "xlsx":
+            from nedtrapping.render.xlsx import plan_xlsx_bytes
 
-            write_plan_xlsx(plan, args.out)
+            assert args.out is not None
+            _write_atomically(Path(args.out), plan_xlsx_bytes(
+                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes), lang)
+        elif fmt in ("csv", "json"):
+            # written row by row as the rows are built: bounded memory for large plans
+            def write(out: TextIO) -> None:
+                if fmt == "csv":
+                    render_plan.write_csv(plan, out)
+                else:
+                    render_plan.write_json(plan, out, explanations="full" if args.explain else "cells")
+
+            if args.out:
+                _write_atomically(Path(args.out), write, lang)
+            else:
+                write(sys.stdout)
+                sys.stdout.flush()
         else:
-            output = _render(plan, fmt, args.explain, lang)
+            output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":
                 output = heading + output
             if args.out:
-                Path(args.out).write_text(output, encoding="utf-8")
+                _write_atomically(Path(args.out), output.encode("utf-8"), lang)
             else:
                 sys.stdout.write(output)
                 sys.stdout.flush()
-    except OSError as exc:
-        print(f"nedtrapping plan: cannot write --out {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        if args.chart:
+            from nedtrapping.render.chart import chart_bytes
+
+            _write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang), lang)
+    except ImportError as exc:
+        print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:
+        target = getattr(exc, "filename", None) or args.out
+        print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if fmt == "csv":
+        # the machine CSV has fixed columns; the rule sets that made it are named here
+        digests = "; ".join(f"{k} {v}" for k, v in sorted(plan.digests.items()))
+        print(f"nedtrapping plan: {text('cli.digests', lang, digests=digests)}", file=sys.stderr)
     for path, key in _unused_supplied(plan, rules):
         print(f"nedtrapping plan: {text('cli.unused_supplied', lang, name=path, rule_set=key)}", file=sys.stderr)
     if not plan.is_complete:

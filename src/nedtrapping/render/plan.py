@@ -5,23 +5,42 @@ this module decides how they look. People read Norwegian bokmål by default
 (``lang="en"`` for English), with every word from :mod:`nedtrapping.wording`; programs
 read the CSV (:data:`CSV_COLUMNS`) and the JSON (:func:`to_dict`), whose keys are
 stable English and do not follow ``lang``.
+
+Two CSVs, for two readers:
+
+* :func:`to_csv` — for programs: ``,``, UTF-8 without BOM, ``.`` as the decimal mark,
+  the English columns of :data:`CSV_COLUMNS`. This is the interface; it does not change.
+* :func:`to_excel_csv` — for people who double-click it in Norwegian Excel: ``;``, a
+  UTF-8 byte-order mark (so ``Bodø`` stays ``Bodø``), decimal comma, Norwegian headers
+  (``lang="en"`` for English ones), and the rule-set digests below the table.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from typing import Any, Literal, TextIO
 
+from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
 from nedtrapping.money import Money, format_percent
-from nedtrapping.plan import Plan, PlanRow, UnknownValue
+from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
+from nedtrapping.provenance import Fact, Status
+from nedtrapping.registry import get_rule_set
+from nedtrapping.ruleset import RuleSet
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMULA_STARTS",
+    "safe_text",
+    "EXCEL_CSV_LABELS",
     "csv_values",
+    "excel_csv_headers",
+    "to_excel_csv",
     "to_csv",
     "write_csv",
     "to_dict",
@@ -30,14 +49,44 @@ __all__ = [
     "Explanations",
     "to_text",
     "to_markdown",
+    "to_html",
     "unknown_lines",
+    "rule_values_used",
+    "position_to_dict",
+    "exact_number_text",
+    "PLAN_DOCUMENT",
+    "POSITIONS_DOCUMENT",
+    "DOCUMENT_VERSION",
 ]
+
+#: The ``document`` key of a plan's JSON, and of a positions document (:mod:`nedtrapping.documents`).
+PLAN_DOCUMENT = "nedtrapping.plan"
+POSITIONS_DOCUMENT = "nedtrapping.positions"
+#: The version of both documents' shape (their JSON Schemas are in ``nedtrapping/schemas/``).
+DOCUMENT_VERSION = 1
 
 #: The machine CSV's columns: stable English names, amounts in plain kroner, unknown = empty.
 CSV_COLUMNS = (
     "municipality", "position", "year", "year_in_scheme", "percent",
     "grant", "cost", "own_financing", "own_financing_increase",
 )
+
+
+#: What a spreadsheet reads as the start of a formula when it opens a CSV.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs as a formula (CSV injection).
+
+    A cell starting with ``= + - @``, a tab or a CR gets a leading ``'`` — the mark
+    spreadsheets use for "this is text" — so a position named ``=HYPERLINK(...)`` stays a
+    name. Only text cells pass here: amounts are numbers and keep their minus sign.
+
+    >>> print(safe_text("=SUM(A1:A9)"), safe_text("Bodø"))
+    '=SUM(A1:A9) Bodø
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _plain(x: Money | None) -> str:
@@ -47,7 +96,8 @@ def _plain(x: Money | None) -> str:
 def csv_values(r: PlanRow) -> list[str]:
     """One row of the machine CSV, in :data:`CSV_COLUMNS` order."""
     return [
-        r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent, decimal_comma=False),
+        safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+        format_percent(r.percent, decimal_comma=False),
         _plain(r.grant), _plain(r.cost), _plain(r.own_financing), _plain(r.own_financing_increase),
     ]
 
@@ -64,17 +114,21 @@ def _plain_ore(ore: int | None) -> str:
 
 
 def write_csv(plan: Plan, out: TextIO) -> None:
-    """Write the plan as CSV to ``out`` row by row, from its figures (no row objects are built or kept)."""
+    """Write :func:`to_csv` to ``out`` row by row, from the plan's figures (no row objects are built or kept)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    percents: dict[Any, str] = {}
+    percents: dict[tuple[int, int], str] = {}
+    names: dict[str, str] = {}
     plain = _plain_ore
     for municipality, position, year, n, percent, grant, cost, own, increase, _ in plan.row_values():
         key = (percent.numerator, percent.denominator)  # hashed faster than the Fraction
         shown = percents.get(key)
         if shown is None:
             shown = percents[key] = format_percent(percent, decimal_comma=False)
-        writer.writerow((municipality, position, year, n if n >= 1 else "", shown, plain(grant), plain(cost),
+        muni = names.get(municipality)
+        if muni is None:
+            muni = names[municipality] = safe_text(municipality)
+        writer.writerow((muni, safe_text(position), year, n if n >= 1 else "", shown, plain(grant), plain(cost),
                          plain(own), plain(increase)))
 
 
@@ -83,6 +137,137 @@ def to_csv(plan: Plan) -> str:
     buf = io.StringIO()
     write_csv(plan, buf)
     return buf.getvalue()
+
+
+#: The wording ids of the Excel CSV's headers, one per :data:`CSV_COLUMNS` entry.
+EXCEL_CSV_LABELS = (
+    "plan.col.municipality", "plan.col.position", "plan.col.year", "plan.col.year_in_scheme",
+    "plan.col.percent_long", "plan.col.grant", "plan.col.cost", "plan.col.own_financing", "plan.col.increase_long",
+)
+
+
+def excel_csv_headers(lang: Lang = DEFAULT_LANG) -> list[str]:
+    """The Excel CSV's header row in ``lang`` (bokmål by default)."""
+    return [text(k, lang) for k in EXCEL_CSV_LABELS]
+
+
+def _comma(x: Money | None) -> str:
+    return "" if x is None else x.plain().replace(".", ",")
+
+
+def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
+                 extra_columns: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> str:
+    """The plan as CSV for Norwegian Excel: ``;``, BOM, decimal comma, headers in ``lang``.
+
+    The text starts with the byte-order mark ``\ufeff``; write it as UTF-8 (the command
+    line does). Amounts are whole kroner without thousands separators (Excel reads them
+    as numbers), an unknown figure is an empty cell, never 0. ``extra_columns`` (the
+    input's other columns, by ``(municipality, position)``) are carried at the right.
+    Below the table, after an empty line, come the rule sets used and their SHA-256 digests.
+
+    >>> from nedtrapping.example import example_positions
+    >>> from nedtrapping.plan import plan_municipality
+    >>> lines = to_excel_csv(plan_municipality(example_positions())).splitlines()
+    >>> lines[0]
+    '\ufeffKommune;Stilling;År;År i ordningen;Stillingsprosent;Tilskudd;Full kostnad;Egenfinansiering;Økning i egenfinansiering'
+    >>> lines[1]
+    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    extra = extra_columns or {}
+    extra_names = list(dict.fromkeys(name for values in extra.values() for name in values))
+    writer.writerow([*excel_csv_headers(lang), *(safe_text(name) for name in extra_names)])
+    for r in plan.rows:
+        carried = extra.get((r.municipality, r.position), {})
+        writer.writerow([
+            safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+            format_percent(r.percent),
+            _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
+            *(safe_text(carried.get(name, "")) for name in extra_names),
+        ])
+    writer.writerow([])
+    writer.writerow([text("plan.col.rule_set", lang), text("plan.col.sha256", lang)])
+    for key, digest in sorted(plan.digests.items()):
+        writer.writerow([key, digest])
+    return "\ufeff" + buf.getvalue()
+
+
+def rule_values_used(plan: Plan) -> list[tuple[str, str, Fact[Any]]]:
+    """``(rule set, path, fact)`` of every rule value a figure of ``plan`` used, sorted.
+
+    The rule sets are found by the digests the plan recorded: those the caller supplied
+    (e.g. with a ladder step from a grant letter) and the registered ones.
+    """
+    candidates: dict[str, list[RuleSet]] = {}
+    for r in plan.rows:
+        if r.why is not None and r.why.rules is not None:
+            candidates.setdefault(r.why.rules.key_text, []).append(r.why.rules)
+    found: dict[str, RuleSet] = {}
+    for key, digest in plan.digests.items():
+        for rules in candidates.get(key, []):
+            if rules.digest == digest:
+                found[key] = rules
+        if key not in found:
+            scheme_id, _, year = key.rpartition(" ")
+            registered = get_rule_set(scheme_id, int(year))
+            if registered.digest == digest:
+                found[key] = registered
+    out = []
+    for key, path in sorted(plan.used_facts):
+        if key in found:
+            out.append((key, path, found[key].fact(path)))
+    return out
+
+
+def exact_number_text(value: Fraction) -> str:
+    """A percentage or growth as exact text: ``"33.3"``, or ``"1/3"`` when no decimal is exact."""
+    value = Fraction(value)
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    return format_percent(value, decimal_comma=False)
+
+
+def position_to_dict(p: Position) -> dict[str, Any]:
+    """One position as JSON-able data (the positions document's items): amounts and shares as exact text."""
+    cost: dict[str, Any]
+    if isinstance(p.cost, FixedCost):
+        cost = {"kind": "fixed", "annual": p.cost.annual.plain()}
+    elif isinstance(p.cost, GrowingCost):
+        cost = {"kind": "growing", "base": p.cost.base.plain(), "base_year": p.cost.base_year,
+                "growth_percent": exact_number_text(p.cost.growth_percent)}
+    elif isinstance(p.cost, SalaryCost) and not p.cost.rule_sets:
+        c = p.cost
+        cost = {"kind": "salary", "salary": c.salary.plain(), "zone": c.zone.value,
+                "pension_percent": None if c.pension_percent is None else exact_number_text(c.pension_percent),
+                "percent": exact_number_text(c.percent),
+                "holiday_pay": None if c.holiday_pay is None else c.holiday_pay.value,
+                "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
+                "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
+    else:
+        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
+                        "costs under the registered cost rules only)")
+    return {
+        "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
+        "first_grant_year": p.first_grant_year, "cost": cost,
+        "percent_changes": {str(y): exact_number_text(v) for y, v in sorted(p.percent_changes.items())},
+        "granted": {str(y): m.plain() for y, m in sorted(p.granted.items())},
+        "received_grant_in_2021": p.received_grant_in_2021, "origin": p.origin,
+    }
+
+
+def _supplied_values(plan: Plan) -> list[dict[str, Any]]:
+    out = []
+    for key, path, fact in rule_values_used(plan):
+        if fact.status is Status.USER_SUPPLIED:
+            value = fact.value.plain() if isinstance(fact.value, Money) else str(fact.value)
+            out.append({"rule_set": key, "path": path, "value": value, "source": fact.citation.to_dict(),
+                        "note": fact.note})
+    return out
 
 
 def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
@@ -119,11 +304,11 @@ def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
         "grant": _m(r.grant), "grant_source": r.grant_source, "cost": _m(r.cost),
         "own_financing": _m(r.own_financing), "own_financing_increase": _m(r.own_financing_increase),
     }
-    if mode == "full" or (mode == "cells" and r.rule_cell is None):
-        row["explanation"] = r.explanation.to_dict() if r.why is not None else None
-    elif mode == "cells":
-        assert r.rule_cell is not None
-        row["rule"] = r.rule_cell[0]
+    cell = r.rule_cell if mode == "cells" else None
+    if mode == "full" or (mode == "cells" and cell is None):
+        row["explanation"] = r.explanation.to_dict()
+    elif cell is not None:
+        row["rule"] = cell[0]
     return row
 
 
@@ -149,7 +334,14 @@ def _rule_dict(cell: Any) -> dict[str, Any]:
 
 
 def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
-    head = {"scheme": plan.scheme_id, "years": list(plan.years)}
+    head = {
+        "document": PLAN_DOCUMENT,
+        "document_version": DOCUMENT_VERSION,
+        "scheme": plan.scheme_id,
+        "years": list(plan.years),
+        "positions": [position_to_dict(p) for p in plan.positions],
+        "supplied_rule_values": _supplied_values(plan),
+    }
     tail = {
         "totals": {
             str(y): {"grant": _m(t.grant), "cost": _m(t.cost), "own_financing": _m(t.own_financing),
@@ -171,36 +363,43 @@ def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def to_dict(plan: Plan, *, explanations: Explanations = True) -> dict[str, Any]:
-    """A JSON-able structure: rows (with explanations, see :data:`Explanations`), totals, warnings,
-    problems, the unknown values once each, and the rule-set digests. Keys are stable English."""
+    """A JSON-able structure: the positions planned and the rule values supplied for them, rows (with
+    explanations, see :data:`Explanations`), totals, warnings, problems, the unknown values once each,
+    and the rule-set digests. Keys are stable English; the shape is the JSON Schema
+    ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
+    the plan from it."""
     mode = _mode(explanations)
     head, tail = _head_and_tail(plan)
-    rows = [_row_dict(r, mode) for r in plan.rows]
-    out = {**head, "rows": rows}
+    out: dict[str, Any] = {**head, "rows": [_row_dict(r, mode) for r in plan.rows]}
     if mode == "cells":
-        out["rules"] = {r.rule_cell[0]: _rule_dict(r.rule_cell[1]) for r in plan.rows if r.rule_cell is not None}
+        out["rules"] = {}
+        for r in plan.rows:
+            cell = r.rule_cell
+            if cell is not None and cell[0] not in out["rules"]:
+                out["rules"][cell[0]] = _rule_dict(cell[1])
     return {**out, **tail}
 
 
 def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) -> None:
-    """Write :func:`to_dict` as JSON to ``out``, one row at a time (rows are not kept in memory)."""
+    """Write :func:`to_dict` as JSON to ``out``, a row at a time (the rows are not kept in memory)."""
     mode = _mode(explanations)
     head, tail = _head_and_tail(plan)
-    out.write("{\n")
-    for key, value in head.items():
-        out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
-    out.write('  "rows": [')
+
+    def section(key: str, value: Any) -> str:
+        return f"  {json.dumps(key)}: " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+    out.write("{\n" + ",\n".join(section(k, v) for k, v in head.items()) + ',\n  "rows": [')
     rules: dict[str, Any] = {}
     for i, r in enumerate(plan.rows):
         out.write(",\n    " if i else "\n    ")
         out.write(json.dumps(_row_dict(r, mode), ensure_ascii=False, separators=(",", ":")))
-        if mode == "cells" and r.rule_cell is not None and r.rule_cell[0] not in rules:
-            rules[r.rule_cell[0]] = _rule_dict(r.rule_cell[1])
+        cell = r.rule_cell if mode == "cells" else None
+        if cell is not None and cell[0] not in rules:
+            rules[cell[0]] = _rule_dict(cell[1])
     out.write("\n  ]")
-    sections = ({"rules": rules} if mode == "cells" else {}) | tail
-    for key, value in sections.items():
-        body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        out.write(f",\n  {json.dumps(key)}: {body}")
+    rest = ({"rules": rules} if mode == "cells" else {}) | tail
+    for key, value in rest.items():
+        out.write(",\n" + section(key, value))
     out.write("\n}\n")
 
 
@@ -265,7 +464,7 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
         (text("plan.problems_count", lang, count=len(plan.problems)),
          [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
         (text("plan.discrepancies", lang), [d.notice().text(lang).split(": ", 1)[1] for d in plan.discrepancies]),
-        (text("plan.warnings", lang), [n.text(lang) for n in plan.notices]),
+        (text("plan.warnings", lang), [n.text(lang) for n in plan.notices if n.key != "warning.discrepancy"]),
         (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
     ]
 
@@ -316,12 +515,9 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
     out: list[str] = []
     head = "| " + " | ".join(_headers(lang, short=False)) + " |"
     total = f"**{text('plan.total_md', lang)}**"
-    by_municipality: dict[str, list[PlanRow]] = {}
-    for r in plan.rows:
-        by_municipality.setdefault(r.municipality, []).append(r)
     for muni in plan.municipalities:
         out += [f"## {_md(muni)}", "", head, "|" + "---|" * 4 + "---:|" * 4]
-        for r in by_municipality.get(muni, []):
+        for r in plan.rows:
             if r.municipality == muni:
                 out.append(f"| {_md(r.position)} | {r.year} | {r.year_in_scheme_text or '–'} | "
                            f"{format_percent(r.percent)} | "
@@ -345,3 +541,43 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
         out += ["", f"### {text('plan.explanations', lang)}", ""]
         out += [r.explanation.to_markdown() for r in plan.rows]
     return "\n".join(out) + "\n"
+
+
+def _h(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def to_html(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
+    """The plan as an HTML fragment for a notebook: a table per municipality with totals, then the unknown
+    values, discrepancies and warnings (folded), and the rule-set digests. Every text is escaped."""
+    head = "".join(f"<th>{_h(h)}</th>" for h in _headers(lang, short=False))
+    right = ' style="text-align:right"'
+    out = ['<div class="nedtrapping-plan">']
+    for muni in plan.municipalities:
+        out.append(f"<h4>{_h(text('plan.heading', lang, municipality=muni, scheme=plan.scheme_name))}</h4>")
+        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+        for r in plan.rows:
+            if r.municipality != muni:
+                continue
+            mark = "*" if r.grant_source != "rule" else ""
+            cells = [_cell(r.grant, lang) + mark, _cell(r.cost, lang), _cell(r.own_financing, lang),
+                     _cell(r.own_financing_increase, lang, first=r.year == plan.years[0])]
+            out.append(f"<tr><td>{_h(r.position)}</td><td>{r.year}</td><td{right}>{_h(r.year_in_scheme_text or '–')}"
+                       f"</td><td{right}>{_h(format_percent(r.percent))}</td>"
+                       + "".join(f"<td{right}>{_h(c)}</td>" for c in cells) + "</tr>")
+        for y, t in plan.municipality_totals(muni).items():
+            cells = [_cell(t.grant, lang), _cell(t.cost, lang), _cell(t.own_financing, lang),
+                     _cell(t.own_financing_increase, lang, first=y == plan.years[0])]
+            out.append(f"<tr><th>{_h(text('plan.total_md', lang))}</th><th>{y}</th><th></th><th></th>"
+                       + "".join(f"<th{right}>{_h(c)}</th>" for c in cells) + "</tr>")
+        out.append("</tbody></table>")
+        out.append(f"<p>{_h(_takeovers(plan, muni, lang))}</p>")
+    for i, (title, items) in enumerate(_sections(plan, lang)):
+        if not items:
+            continue
+        opened = " open" if i == 0 else ""
+        lines = "".join(f"<li>{_h(item.strip())}</li>" for item in items)
+        out.append(f"<details{opened}><summary>{_h(title.rstrip(':'))} ({len(items)})</summary><ul>{lines}</ul>"
+                   "</details>")
+    out.append(f"<p><small>{_h(text('plan.rounding_footer', lang))}</small></p></div>")
+    return "\n".join(out)

@@ -1,0 +1,115 @@
+"""A plan as a picture: grant and own financing per year, per municipality.
+
+Why: a budget meeting reads a chart before a table. Each municipality gets one panel:
+for every year a bar of the full cost, split into the grant (below) and the
+municipality's own financing (above), and a dashed line at the year from which the
+municipality carries everything itself. A year whose grant is unknown is drawn as a
+hatched bar of the full cost marked «ukjent» — never as a grant of 0. Labels are
+Norwegian bokmål by default (``lang="en"`` for English).
+
+Needs matplotlib (``pip install 'nedtrapping[plot]'``). The figure is drawn on
+matplotlib's Agg canvas without pyplot, so it changes no global state (a notebook's
+backend stays as it is).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from nedtrapping import optional
+from nedtrapping.cofinancing import takeover_year
+from nedtrapping.money import Money, format_nok
+from nedtrapping.plan import Plan
+from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, text
+
+__all__ = ["plan_figure", "chart_bytes", "write_chart", "CHART_SUFFIXES"]
+
+#: The file types :func:`write_chart` writes, by extension.
+CHART_SUFFIXES = (".png", ".svg")
+
+_GRANT_COLOUR = "#2f6f9f"
+_OWN_COLOUR = "#e39b3b"
+_UNKNOWN_COLOUR = "#bbbbbb"
+
+
+def _kroner(m: Money | None) -> float | None:
+    # drawing only: a bar's height on screen; every figure a person reads is formatted from Money
+    return None if m is None else m.ore / 100
+
+
+def _axis_label(value: float, _pos: object) -> str:
+    return f"{value:,.0f}".replace(",", "\u202f") + " kr"
+
+
+def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
+    """A matplotlib :class:`~matplotlib.figure.Figure` of ``plan`` (one panel per municipality)."""
+    lang = check_lang(lang)
+    figure_module = optional.matplotlib_figure()
+    ticker = __import__("matplotlib.ticker", fromlist=["FuncFormatter"])
+    munis = plan.municipalities or ("",)
+    fig = figure_module.Figure(figsize=(9, 4.2 * len(munis)), dpi=110, layout="constrained")
+    axes = fig.subplots(len(munis), 1, squeeze=False)[:, 0]
+    years = list(plan.years)
+    for ax, muni in zip(axes, munis):
+        totals = plan.municipality_totals(muni) if muni else plan.totals
+        grants = [_kroner(totals[y].grant) for y in years]
+        own = [_kroner(totals[y].own_financing) for y in years]
+        cost = [_kroner(totals[y].cost) or 0.0 for y in years]
+        known = [g is not None and o is not None for g, o in zip(grants, own)]
+        xs = list(range(len(years)))
+        ax.bar([x for x, k in zip(xs, known) if k], [g for g, k in zip(grants, known) if k and g is not None],
+               color=_GRANT_COLOUR, label=text("chart.grant", lang), zorder=2)
+        ax.bar([x for x, k in zip(xs, known) if k], [o for o, k in zip(own, known) if k and o is not None],
+               bottom=[g for g, k in zip(grants, known) if k and g is not None], color=_OWN_COLOUR,
+               label=text("chart.own_financing", lang), zorder=2)
+        unknown_x = [x for x, k in zip(xs, known) if not k]
+        if unknown_x:
+            ax.bar(unknown_x, [cost[x] for x in unknown_x], color="white", edgecolor=_UNKNOWN_COLOUR, hatch="//",
+                   label=text("chart.unknown_bar", lang), zorder=2)
+            for x in unknown_x:
+                ax.text(x, cost[x] / 2, text("chart.unknown", lang), ha="center", va="center", fontsize=10,
+                        color="#555555", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        for x, (year, k) in enumerate(zip(years, known)):
+            if k:  # the full cost on top of the bar, as a person reads kroner
+                ax.text(x, cost[x], format_nok(totals[year].cost, nbsp=True), ha="center", va="bottom", fontsize=8,
+                        color="#333333")
+        takeover = takeover_year({y: totals[y].grant for y in years})
+        if takeover is not None and takeover in years:
+            line_x = years.index(takeover) - 0.5
+            ax.axvline(line_x, color="#444444", linestyle="--", linewidth=1.2, zorder=3)
+            ax.text(line_x + 0.06, max(cost) * 1.12, text("chart.takeover", lang, year=takeover), ha="left", va="bottom",
+                    fontsize=9, color="#222222")
+        ax.set_xticks(xs, [str(y) for y in years])
+        ax.set_xlabel(text("chart.year", lang))
+        ax.set_ylabel(text("chart.kroner", lang))
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(_axis_label))
+        ax.set_ylim(0, max(cost + [1.0]) * 1.22)
+        ax.set_title(text("chart.title", lang, municipality=muni or plan.scheme_name), loc="left", fontsize=12)
+        ax.grid(axis="y", color="#dddddd", zorder=0)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=9)
+    return fig
+
+
+def chart_bytes(plan: Plan, image_format: str = "png", *, lang: Lang = DEFAULT_LANG) -> bytes:
+    """The chart of ``plan`` as PNG or SVG bytes (the SVG without a date, so it is reproducible)."""
+    if f".{image_format}" not in CHART_SUFFIXES:
+        raise ValueError(f"a chart is drawn as png or svg, not {image_format!r}")
+    buffer = io.BytesIO()
+    metadata: dict[str, Any] = {"Date": None} if image_format == "svg" else {}
+    figure = plan_figure(plan, lang=lang)
+    # a fixed salt gives the SVG's element ids, so the same plan gives the same file
+    with __import__("matplotlib").rc_context({"svg.hashsalt": "nedtrapping"}):
+        figure.savefig(buffer, format=image_format, metadata=metadata)
+    return buffer.getvalue()
+
+
+def write_chart(plan: Plan, path: str | Path, *, lang: Lang = DEFAULT_LANG) -> None:
+    """Draw ``plan`` to ``path``: PNG or SVG by the extension."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise ValueError(f"{p}: a chart is written as {' or '.join(CHART_SUFFIXES)}, not {suffix or 'no extension'!r}")
+    p.write_bytes(chart_bytes(plan, suffix[1:], lang=lang))
