@@ -313,3 +313,23 @@ def test_a_cost_built_by_rules_sits_beside_the_engines_columns_in_one_plan() -> 
     assert list(plan.digests) == ["kommunalt-rusarbeid 2022", "kommunalt-rusarbeid 2023", "kommunalt-rusarbeid 2024",
                                   "lonnskostnader 2022", "lonnskostnader 2023", "lonnskostnader 2024",
                                   "lonnskostnader 2025"]
+
+
+@pytest.mark.parametrize("explanations", [True, "cells", False])
+def test_the_json_written_row_by_row_is_the_documents_json_and_fits_the_schema(explanations: Any) -> None:
+    import json
+
+    from nedtrapping.documents import validate
+    from nedtrapping.example import example_positions
+    from nedtrapping.render import plan as render_plan
+
+    positions = [*example_positions(), Position(municipality="X", position="ukjent", percent=50, first_grant_year=2019,
+                                                cost=FixedCost(K(1)))]
+    plan = plan_municipality(positions)
+    document = json.loads(render_plan.to_json(plan, explanations=explanations))
+    validate(document)
+    assert document == json.loads(json.dumps(render_plan.to_dict(plan, explanations=explanations)))
+    if explanations == "cells":
+        assert all(r["rule"] in document["rules"] for r in document["rows"])
+        unknown = [c for c in document["rules"].values() if "unknown" in c]
+        assert unknown and all(c["path"] == "ladder.step_4" for c in unknown)
