@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -408,7 +409,7 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
-                growth = parse_share(cell("growth"), where="growth")
+                growth = _share(cell("growth"), where="growth")
                 if not GROWTH_LIMITS[0] <= growth <= GROWTH_LIMITS[1]:
                     bad("growth", cell("growth"), f"a yearly growth in percent from {GROWTH_LIMITS[0]} to "
                                                   f"{GROWTH_LIMITS[1]}, e.g. 3,5")
@@ -565,21 +566,31 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
                       salary_year=cost_year, birth_year=birth)
 
 
-def _parse_percent(raw: str, report: object) -> Fraction | None:
-    assert callable(report)
+@functools.lru_cache(maxsize=4096)
+def _percent_value(raw: str) -> Fraction | str:
+    """The percentage in a cell, or what was expected instead (kept per text: a column repeats few values)."""
     if not raw:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         parse_share(raw, where="percent")
     except ValueError:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         return position_percent(raw)
     except ValueError:
-        report(raw, "a position percentage in (0, 100]")
+        return "a position percentage in (0, 100]"
+
+
+def _parse_percent(raw: str, report: object) -> Fraction | None:
+    assert callable(report)
+    value = _percent_value(raw)
+    if isinstance(value, str):
+        report(raw, value)
         return None
+    return value
+
+
+_share = functools.lru_cache(maxsize=4096)(parse_share)
 
 
 def _parse_year(raw: str, report: object) -> int | None:
@@ -592,6 +603,8 @@ def _parse_year(raw: str, report: object) -> int | None:
 
 def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
+    if raw.isascii() and raw.isdigit() and len(raw) < 16:
+        return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
         report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
         return None
