@@ -58,6 +58,7 @@ nitpick_ignore = [
     ("py:class", "pendulum.datetime.DateTime"),
     ("py:class", "pendulum.duration.Duration"),
     ("py:class", "pendulum.DateTime"),
+    ("py:class", "pendulum.Duration"),
     # matplotlib (the [plot] extra): neither its wheel nor a Debian package here ships its inventory
     ("py:class", "matplotlib.figure.Figure"),
     # hypothesis (the test extra, for nedtrapping.strategies): the only inventory at hand

@@ -124,11 +124,21 @@ def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: 
 def test_json_output_explains_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
+    # by default each row names its rule cell, and each cell is explained once (sources and statuses)
     code, out, _ = run(capsys, "plan", "--format", "json")
     data = json.loads(out)
     assert code == 0
     assert data["rule_set_digests"]
-    assert all(r["explanation"]["steps"] for r in data["rows"])
+    assert all(r["rule"] in data["rules"] and "explanation" not in r for r in data["rows"])
+    assert len(data["rules"]) < len(data["rows"])
+    cell = data["rules"][next(r["rule"] for r in data["rows"] if r["year"] == 2022 and r["grant"] == "550000")]
+    assert (cell["per_full_position"], cell["pro_rata"], cell["rounding"]) == ("550000", True, "half-up")
+    assert {f["name"] for f in cell["facts"]} >= {"ladder step 2", "pro_rata"}
+    assert all(f["status"] and f["citation"] for f in cell["facts"])
+    # --explain: every row its whole explanation
+    code, out, _ = run(capsys, "plan", "--format", "json", "--explain")
+    data = json.loads(out)
+    assert code == 0 and all(r["explanation"]["steps"] for r in data["rows"])
 
 
 def test_python_m_nedtrapping_prints_the_version_from_its_one_place() -> None:

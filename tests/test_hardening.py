@@ -66,3 +66,126 @@ def test_a_terminal_that_is_not_utf8_gets_no_traceback() -> None:
     done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan"], capture_output=True, env=env, check=False)
     assert done.returncode == ExitCode.OK, done.stderr
     assert b"Traceback" not in done.stderr and b"Eksempel kommune" in done.stdout
+
+
+def _plan_file(tmp_path: Path, text: str) -> Path:
+    src = tmp_path / "p.csv"
+    src.write_text(text, encoding="utf-8")
+    return src
+
+
+H = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad"
+
+
+@pytest.mark.parametrize(("extra_header", "extra_cells", "column", "expected"), [
+    (";kostnadsår", ";0001", "kostnadsår", "a year from 2000 to 2100"),
+    (";kostnadsår", ";9999", "kostnadsår", "a year from 2000 to 2100"),
+    (";lønnsvekst", ";1000000", "lønnsvekst", "from -50 to 100"),
+    (";tildelt_2022;granted_2022", ";1;2", "granted_2022", "one column for granted 2022"),
+    (";stillingsprosent_0000", ";50", "stillingsprosent_0000", "a year from 2000 to 2100"),
+])
+def test_absurd_or_conflicting_values_are_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         extra_header: str, extra_cells: str, column: str,
+                                                         expected: str) -> None:
+    src = _plan_file(tmp_path, f"{H}{extra_header}\nK;P;100;2021;700 000{extra_cells}\n")
+    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"column '{column}'" in err and expected in err
+
+
+def test_a_header_problem_is_reported_together_with_the_row_problems(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H};tildelt_2022;granted_2022\nK;P;120;2021;700 000;1;2\nK;Q;50;20x1;1;;\n")
+    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert "one column for granted 2022" in err
+    assert "row 2, column 'stillingsprosent'" in err and "row 3, column 'første_tilskuddsår'" in err
+
+
+def test_values_that_look_like_a_decimal_slip_are_named_but_planned(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H};lønnsvekst\nK;P;0,5;2021;700 000;0,035\n")
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.OK
+    err = capsys.readouterr().err
+    assert "the position percentage is 0.5 %" in err and "the growth is 0.035 % a year" in err
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;700 000\n")
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.OK
+    assert "no growth column: the costs are planned flat" in capsys.readouterr().err
+
+
+def test_a_ladder_step_given_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2020;700 000\n")
+    code = main(["plan", str(src), "--ladder-step", "2022:3=480000", "--ladder-step", "3=490000",
+                 "--ladder-source", "brev"])
+    assert code == ExitCode.BAD_INPUT and "step 3 of 2022 is already given" in capsys.readouterr().err
+
+
+def test_a_tiny_workbook_with_one_far_out_cell_is_refused_at_once(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["kommune", "stilling", "stillingsprosent", "første_tilskuddsår", "årskostnad"])
+    ws.append(["K", "P", 100, 2021, 700000])
+    ws["XFD1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    # refused from the sheet's size, before its cells are read (reading them all would take hours)
+    assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
+    assert "a sheet of at most 250000 rows and 250 columns" in capsys.readouterr().err
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (210 * 1024 * 1024))
+    assert path.stat().st_size < 2_000_000
+    assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
+    assert "unpacks to at most 200 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"])
+def test_a_name_that_looks_like_a_formula_stays_text_in_every_spreadsheet_output(
+        name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    src = tmp_path / "p.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows([H.split(";"), ["K", name, "100", "2021", "700 000"]])
+    for fmt, out in (("csv", tmp_path / "m.csv"), ("excel", tmp_path / "e.csv"), ("xlsx", tmp_path / "w.xlsx")):
+        assert main(["plan", str(src), "--format", fmt, "--out", str(out)]) == ExitCode.OK, capsys.readouterr().err
+    for path, sep in ((tmp_path / "m.csv", ","), (tmp_path / "e.csv", ";")):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=sep))
+        cells = [r[1] for r in rows[1:] if len(r) > 1 and r[0] == "K"]
+        assert cells and all(c == "'" + name for c in cells)
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx")
+    plan_sheet = book.worksheets[0]
+    typed = [c for row in plan_sheet.iter_rows() for c in row if c.value == name]
+    assert typed and all(c.data_type == "s" for c in typed)
+
+
+def test_control_characters_in_a_name_are_refused_from_a_file_and_escaped_in_a_workbook(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position, plan_municipality
+    from nedtrapping.render.xlsx import write_plan_xlsx
+
+    src = tmp_path / "p.csv"
+    src.write_bytes(f"{H}\nK;a\x0bb;100;2021;700 000\n".encode())
+    assert main(["plan", str(src), "--out", str(tmp_path / "p.xlsx")]) == ExitCode.BAD_INPUT
+    assert "U+000B" in capsys.readouterr().err and not (tmp_path / "p.xlsx").exists()
+    plan = plan_municipality([Position(municipality="K", position="a\x0bb\x00", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(Money.kroner(1)))])
+    write_plan_xlsx(plan, tmp_path / "api.xlsx")
+    names = {c.value for row in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets[0].iter_rows() for c in row}
+    assert "a\\x0bb\\x00" in names

@@ -16,6 +16,7 @@ holds it. (The plan's notebook and analysis methods — ``_repr_html_``, ``to_fr
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -73,16 +74,18 @@ def _resolve(node: ast.ImportFrom, current: str) -> list[str]:
     return targets
 
 
+@functools.cache
 def imports(module: str) -> list[tuple[str, int, bool, bool]]:
     """``(imported module, line, at module level, inside a deprecation alias)`` for every import."""
     source = MODULES[module].read_text(encoding="utf-8")
+    lines = source.splitlines()
     tree = ast.parse(source)
     found: list[tuple[str, int, bool, bool]] = []
 
     def visit(node: ast.AST, in_function: bool, alias_function: bool, type_checking: bool) -> None:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                body = ast.get_source_segment(source, child) or ""
+                body = "\n".join(lines[child.lineno - 1:child.end_lineno])  # (ast.get_source_segment is slow)
                 marked = "# deprecation alias" in body and "DeprecationWarning" in body
                 visit(child, True, alias_function or marked, type_checking)
             elif isinstance(child, ast.If) and "TYPE_CHECKING" in ast.dump(child.test):

@@ -7,12 +7,18 @@ the reference showed. This extension replaces the default of every parameter of 
 attrs-generated ``__init__`` by the field's default as a reader writes it: ``None``,
 ``'Europe/Oslo'``, ``Status.FINAL``, ``datetime.time(23, 59)``, ``()``; a factory as
 its empty value (``{}``) or as a call (``list()``).
+
+It also evaluates the annotations that ``autodoc_preserve_defaults`` leaves as text: for a
+function with keyword-only parameters it keeps ``inspect.signature``'s string annotations
+(``list[Fraction]`` under ``from __future__ import annotations``), which then cannot be
+linked. They are evaluated in the function's module, as ``typing.get_type_hints`` does.
 """
 
 from __future__ import annotations
 
 import enum
 import inspect
+import typing
 from typing import Any
 
 import attrs
@@ -75,7 +81,31 @@ def _show_defaults(app: Any, obj: Any, bound_method: bool) -> None:
     func.__signature__ = signature.replace(parameters=parameters)
 
 
+def _evaluate_annotations(app: Any, obj: Any, bound_method: bool) -> None:
+    func = getattr(obj, "__func__", obj)
+    signature = getattr(func, "__signature__", None)
+    if not isinstance(signature, inspect.Signature):
+        return
+    texts = [p for p in signature.parameters.values() if isinstance(p.annotation, str)]
+    if not texts and not isinstance(signature.return_annotation, str):
+        return
+    try:
+        hints = typing.get_type_hints(func)
+    except Exception:  # a name only a type checker sees: leave the text as it is
+        return
+    parameters = [p.replace(annotation=hints[p.name]) if isinstance(p.annotation, str) and p.name in hints else p
+                  for p in signature.parameters.values()]
+    returns = signature.return_annotation
+    if isinstance(returns, str) and "return" in hints:
+        returns = hints["return"]
+    try:
+        func.__signature__ = signature.replace(parameters=parameters, return_annotation=returns)
+    except AttributeError:  # a built-in: nothing to improve
+        pass
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("sphinx.ext.autodoc")
     app.connect("autodoc-before-process-signature", _show_defaults)
+    app.connect("autodoc-before-process-signature", _evaluate_annotations)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

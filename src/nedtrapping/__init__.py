@@ -2,45 +2,120 @@
 
 Start with :func:`nedtrapping.plan.plan_municipality` (or ``nedtrapping plan`` on the
 command line). Rule sets live in :mod:`nedtrapping.schemes` and are found with
-:func:`~nedtrapping.registry.get_rule_set`.
+:func:`~nedtrapping.registry.get_rule_set`; many positions at once are planned by :mod:`nedtrapping.engine`.
+
+Importing the package is cheap: each name below is imported from its module on first use.
 """
 
 from nedtrapping._version import __version__
-from nedtrapping.cofinancing import (
-    FixedCost,
-    GrowingCost,
-    SalaryCost,
-    own_financing,
-    required_increase,
-    takeover_year,
-)
-from nedtrapping.deadlines import (
-    Deadline,
-    DeadlineKind,
-    NaiveDatetimeError,
-    NoFixedDeadlineError,
-    Purpose,
-    SubmissionVerdict,
-    to_instant,
-)
-from nedtrapping.eligibility import Check, Verdict
-from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
-from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
-from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
-from nedtrapping.registry import (
-    UnknownSchemeError,
-    all_rule_sets,
-    get_rule_set,
-    position_scheme,
-    position_scheme_ids,
-    scheme_ids,
-    years_of,
-)
-from nedtrapping.rounding import CAP_ROUNDING_RULE, ROUNDING_RULE, round_cap_down_to_kroner, round_half_up_to_kroner
-from nedtrapping.ruleset import RuleSet, RuleSetId
-from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read this name)
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers and readers
+    from nedtrapping.cofinancing import (
+        FixedCost,
+        GrowingCost,
+        SalaryCost,
+        own_financing,
+        required_increase,
+        takeover_year,
+    )
+    from nedtrapping.deadlines import (
+        Deadline,
+        DeadlineKind,
+        NaiveDatetimeError,
+        NoFixedDeadlineError,
+        Purpose,
+        SubmissionVerdict,
+        to_instant,
+    )
+    from nedtrapping.eligibility import Check, Verdict
+    from nedtrapping.explain import Explanation, FactUse
+    from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
+    from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
+    from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
+    from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
+    from nedtrapping.registry import (
+        UnknownSchemeError,
+        all_rule_sets,
+        get_rule_set,
+        position_scheme,
+        position_scheme_ids,
+        scheme_ids,
+        years_of,
+    )
+    from nedtrapping.rounding import CAP_ROUNDING_RULE, ROUNDING_RULE, round_cap_down_to_kroner, round_half_up_to_kroner
+    from nedtrapping.ruleset import RuleSet, RuleSetId
+    from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme
+
+#: Where each re-exported name lives: it is imported from there on first use (PEP 562), so that
+#: ``import nedtrapping`` loads no rule set, pendulum, openpyxl, icalendar, numpy or pandas.
+_LAZY: dict[str, str] = {
+    "CAP_ROUNDING_RULE": "nedtrapping.rounding",
+    "Check": "nedtrapping.eligibility",
+    "Citation": "nedtrapping.provenance",
+    "Deadline": "nedtrapping.deadlines",
+    "DeadlineKind": "nedtrapping.deadlines",
+    "ExactAmount": "nedtrapping.money",
+    "Explanation": "nedtrapping.explain",
+    "Fact": "nedtrapping.provenance",
+    "FactUse": "nedtrapping.explain",
+    "FixedCost": "nedtrapping.cofinancing",
+    "FloatRefusedError": "nedtrapping.money",
+    "GrantFigure": "nedtrapping.scheme",
+    "GrantQuery": "nedtrapping.scheme",
+    "GrowingCost": "nedtrapping.cofinancing",
+    "Money": "nedtrapping.money",
+    "NaiveDatetimeError": "nedtrapping.deadlines",
+    "NoFixedDeadlineError": "nedtrapping.deadlines",
+    "Plan": "nedtrapping.plan",
+    "PlanRow": "nedtrapping.plan",
+    "Position": "nedtrapping.plan",
+    "PositionScheme": "nedtrapping.scheme",
+    "PositionsCSVError": "nedtrapping.positions_csv",
+    "Purpose": "nedtrapping.deadlines",
+    "ROUNDING_RULE": "nedtrapping.rounding",
+    "RuleSet": "nedtrapping.ruleset",
+    "RuleSetId": "nedtrapping.ruleset",
+    "SalaryCost": "nedtrapping.cofinancing",
+    "Status": "nedtrapping.provenance",
+    "SubmissionVerdict": "nedtrapping.deadlines",
+    "UnknownSchemeError": "nedtrapping.registry",
+    "UnknownValueError": "nedtrapping.provenance",
+    "Verdict": "nedtrapping.eligibility",
+    "all_rule_sets": "nedtrapping.registry",
+    "format_nok": "nedtrapping.money",
+    "get_rule_set": "nedtrapping.registry",
+    "own_financing": "nedtrapping.cofinancing",
+    "parse_kroner": "nedtrapping.money",
+    "parse_positions_csv": "nedtrapping.positions_csv",
+    "plan_municipality": "nedtrapping.plan",
+    "position_scheme": "nedtrapping.registry",
+    "position_scheme_ids": "nedtrapping.registry",
+    "read_positions_csv": "nedtrapping.positions_csv",
+    "required_increase": "nedtrapping.cofinancing",
+    "round_cap_down_to_kroner": "nedtrapping.rounding",
+    "round_half_up_to_kroner": "nedtrapping.rounding",
+    "scheme_ids": "nedtrapping.registry",
+    "takeover_year": "nedtrapping.cofinancing",
+    "to_instant": "nedtrapping.deadlines",
+    "years_of": "nedtrapping.registry",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nedtrapping' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "CAP_ROUNDING_RULE",

@@ -65,7 +65,8 @@ def _money(value: object) -> Money:
 
 
 def _growth(value: object) -> Fraction:
-    share = parse_share(value, where="growth_percent")  # type: ignore[arg-type]
+    # a Fraction is already exact (a reader's); anything else is parsed (floats refused there)
+    share = value if type(value) is Fraction else parse_share(value, where="growth_percent")  # type: ignore[arg-type]
     if share <= -100:
         raise ValueError(f"growth_percent must be above -100, got {value}")
     return share

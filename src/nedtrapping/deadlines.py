@@ -4,7 +4,9 @@ Why: a deadline in a slide deck is sometimes a date ("15. februar"), sometimes
 "Løpende" (rolling), sometimes "Vår" (spring) and sometimes "31.3.22 ??". The
 doubt is data (a :class:`~nedtrapping.provenance.Status`), never silently turned
 into a firm date. An exact deadline is an instant in Europe/Oslo, 23:59 unless a
-source says otherwise; pendulum handles the time zone (including DST).
+source says otherwise; pendulum handles the time zone (including DST). pendulum is
+imported by the functions that need it, on their first call, so that importing the
+rules (which hold deadlines) stays cheap.
 
 Rule for submissions (an assumption, documented): a submission is on time when
 it is at or before the deadline instant. A naive datetime (no time zone) is
@@ -15,12 +17,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.provenance import Citation, Status
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "OSLO",
@@ -68,6 +73,7 @@ def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
     Accepts a pendulum DateTime, an aware :class:`datetime.datetime`, or an ISO 8601
     string with an offset (``2022-02-15T23:59:00+01:00``, or ``Z``/``z`` for UTC).
     """
+    import pendulum
     if isinstance(value, str):
         if value.endswith("z"):  # RFC 3339 allows a lowercase "z" (UTC); pendulum's parser only takes "Z"
             value = value[:-1] + "Z"
@@ -161,6 +167,8 @@ class Deadline:
 
     def instant(self) -> pendulum.DateTime:
         """The deadline as an instant; rolling and vague deadlines have none."""
+        import pendulum
+
         if self.day is None:
             raise NoFixedDeadlineError(
                 f"the {self.purpose.value} deadline {self.as_written!r} is {self.kind.value}: "

@@ -114,6 +114,16 @@ class Money:
         return cls(int(exact))
 
     @classmethod
+    def _unchecked(cls, ore: int) -> Money:
+        """Money of ``ore`` computed by the library in integer arithmetic (an int, checked there): no re-check.
+
+        For building many figures at once (a plan's rows); everything else uses ``Money(ore)``.
+        """
+        money = object.__new__(cls)
+        object.__setattr__(money, "ore", ore)
+        return money
+
+    @classmethod
     def zero(cls) -> Money:
         return cls(0)
 

@@ -20,28 +20,21 @@ JSON or a workbook is decided in :mod:`nedtrapping.render`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast, overload
 
 import attrs
 
-from nedtrapping.cofinancing import (
-    CostModel,
-    FixedCost,
-    GrowingCost,
-    cost_explanation,
-    cost_figure,
-    own_financing,
-    takeover_year,
-)
+from nedtrapping import engine
+from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, cost_figure, takeover_year
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
 from nedtrapping.registry import position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, PositionScheme, year_in_scheme
+from nedtrapping.scheme import FactRef, GrantQuery, PositionScheme
 from nedtrapping.validators import position_percent, require_year
 from nedtrapping.wording import Notice
 
@@ -62,6 +55,8 @@ DEFAULT_SCHEME = "kommunalt-rusarbeid"
 
 
 def _percent(value: object) -> Fraction:
+    if type(value) is Fraction and 0 < value.numerator <= 100 * value.denominator:
+        return value  # already an exact percentage in (0, 100] (a reader's): nothing to parse
     return position_percent(value, "percent")
 
 
@@ -152,61 +147,216 @@ def _grant_letter_citation(position: Position, year: int) -> Citation:
     return Citation(document=f"grant letter {year}, {position.municipality}{where}", tag="USER")
 
 
-@attrs.frozen(kw_only=True)
 class _Why:
-    """What the explanation of one row is built from, when someone asks for it."""
+    """Where the explanation of one row comes from: the plan's inputs and figures, read when asked."""
 
-    scheme: PositionScheme
-    position: Position
-    query: GrantQuery
-    rules: RuleSet | None
-    rule_amount: Money | None
-    rule_error: UnknownValueError | None
-    scale: Fraction
-    previous_own: Money | None
-    first: bool
+    __slots__ = ("_data", "_index", "_year_index")
+
+    def __init__(self, data: _PlanData, index: int, year_index: int) -> None:
+        self._data = data
+        self._index = index
+        self._year_index = year_index
+
+    @property
+    def scheme(self) -> PositionScheme:
+        return self._data.scheme
+
+    @property
+    def position(self) -> Position:
+        return self._data.positions[self._index]
+
+    @property
+    def query(self) -> GrantQuery:
+        year = self._data.years[self._year_index]
+        return attrs.evolve(self._data.base_query(self._index), year=year, percent=self.position.percent_in(year))
+
+    @property
+    def rules(self) -> RuleSet | None:
+        return self._data.supplied.get(self._data.years[self._year_index])
+
+    @property
+    def rule_amount(self) -> Money | None:
+        ore = self._data.rule[self._year_index][self._index]
+        return None if ore is None else Money(ore)
+
+    @property
+    def rule_error(self) -> UnknownValueError | None:
+        return self._data.result.cell(self._data.years[self._year_index], self._index).error
+
+    @property
+    def scale(self) -> Fraction:
+        p = self.position
+        return p.percent_in(self._data.years[self._year_index]) / p.percent
+
+    @property
+    def previous_own(self) -> Money | None:
+        if self._year_index == 0:
+            return None
+        ore = self._data.own[self._year_index - 1][self._index]
+        return None if ore is None else Money(ore)
+
+    @property
+    def first(self) -> bool:
+        return self._year_index == 0
+
+    @property
+    def rule_cell(self) -> tuple[str, engine.Cell]:
+        """The rule cell of the row's grant: an id unique in the plan (``"2022-3"``) and the cell."""
+        year = self._data.years[self._year_index]
+        index = int(self._data.result.cell_ids[year][self._index])
+        return f"{year}-{index}", self._data.result.cells[year][index]
 
     def explanation(self, row: PlanRow) -> Explanation:
         year, p = row.year, self.position
         grant = row.grant
+        rule_amount, rules, query = self.rule_amount, self.rules, self.query
         steps: list[Explanation] = []
         if year in p.granted:
             assert grant is not None
             letter_use = FactUse(f"granted {year}", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
-            if self.rule_amount is not None:
-                check = "agrees with the rule" if self.rule_amount == grant else f"differs from the rule ({self.rule_amount})"
+            if rule_amount is not None:
+                check = "agrees with the rule" if rule_amount == grant else f"differs from the rule ({rule_amount})"
                 steps.append(Explanation(f"Grant {year} from the grant letter ({check})", str(grant), (letter_use,),
-                                         (self.scheme.explain_grant(self.query, self.rules),)))
+                                         (self.scheme.explain_grant(query, rules),)))
             else:
                 steps.append(Explanation(
                     f"Grant {year} from the grant letter (the rule could not check it)", str(grant), (letter_use,),
                     (Explanation("The rule's amount is unknown", str(self.rule_error)),),
                 ))
-        elif self.rule_amount is not None:
-            steps.append(self.scheme.explain_grant(self.query, self.rules))
+        elif rule_amount is not None:
+            steps.append(self.scheme.explain_grant(query, rules))
         else:
-            assert self.rule_error is not None
-            unknown_use = FactUse.of(self.rule_error.name, self.rule_error.fact)
+            rule_error = self.rule_error
+            assert rule_error is not None
+            unknown_use = FactUse.of(rule_error.name, rule_error.fact)
             steps.append(Explanation(f"Grant {year}", "unknown", (),
-                                     (Explanation("Cannot compute", str(self.rule_error), (unknown_use,)),)))
+                                     (Explanation("Cannot compute", str(rule_error), (unknown_use,)),)))
         steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
         own = row.own_financing
         steps.append(Explanation(
             "Own financing = full cost − grant (the library's definition)",
             "unknown (the grant is unknown)" if own is None else f"{row.cost} − {grant} = {own}",
         ))
+        previous_own = self.previous_own
         if self.first:
             steps.append(Explanation("Increase over the previous year", f"not computed: {year} is the first year of the plan"))
-        elif own is None or self.previous_own is None:
+        elif own is None or previous_own is None:
             steps.append(Explanation("Increase over the previous year", "unknown (an own financing is unknown)"))
         else:
             steps.append(Explanation("Increase over the previous year",
-                                     f"{own} − {self.previous_own} = {row.own_financing_increase}"))
+                                     f"{own} − {previous_own} = {row.own_financing_increase}"))
         return Explanation(
             f"{p.subject}, {year} (year {row.year_in_scheme} in the scheme, "
             f"{format_percent(row.percent, decimal_comma=False)} %)",
             None, (), tuple(steps),
         )
+
+
+class _PlanData:
+    """A plan's inputs and figure columns (from :mod:`nedtrapping.engine`): rows are built from it when read."""
+
+    def __init__(self, *, scheme: PositionScheme, positions: tuple[Position, ...], years: tuple[int, ...],
+                 supplied: Mapping[int, RuleSet], result: engine.EngineResult,
+                 municipality_years: Mapping[str, tuple[int, ...]], stated_2021: Mapping[str, bool]) -> None:
+        self.scheme = scheme
+        self.positions = positions
+        self.years = years
+        self.supplied = supplied
+        self.result = result
+        self.municipality_years = municipality_years
+        self.stated_2021 = stated_2021
+        self.grant = [result.grant[y].to_list() for y in years]
+        self.rule = [result.rule_grant[y].to_list() for y in years]
+        self.cost: list[list[int]] = [cast("list[int]", result.cost[y].to_list()) for y in years]  # always known
+        self.own = [result.own_financing[y].to_list() for y in years]
+        self.increase = [result.own_financing_increase[y].to_list() for y in years]
+        self._money: dict[int, Money] = {}
+
+    def base_query(self, index: int) -> GrantQuery:
+        p = self.positions[index]
+        return GrantQuery(year=self.years[0], first_grant_year=p.first_grant_year, percent=p.percent,
+                          received_grant_in_2021=self.stated_2021.get(p.municipality), subject=p.subject,
+                          municipality_first_grant_years=self.municipality_years[p.municipality])
+
+    def money(self, ore: int | None) -> Money | None:
+        if ore is None:
+            return None
+        found = self._money.get(ore)
+        if found is None:
+            found = Money._unchecked(ore)  # an int the engine computed
+            if len(self._money) < 4096:
+                self._money[ore] = found
+        return found
+
+    def row(self, index: int, year_index: int) -> PlanRow:
+        p = self.positions[index]
+        year = self.years[year_index]
+        money = self.money
+        cost = Money._unchecked(self.cost[year_index][index])
+        return PlanRow(
+            municipality=p.municipality, position=p.position, year=year,
+            year_in_scheme=year - p.first_grant_year + 1, percent=p.percent_in(year),
+            grant=money(self.grant[year_index][index]), cost=cost, own_financing=money(self.own[year_index][index]),
+            own_financing_increase=money(self.increase[year_index][index]),
+            grant_source=_GRANT_LETTER if year in p.granted else "rule", why=_Why(self, index, year_index),
+        )
+
+
+RowValues = tuple[str, str, int, int, Fraction, "int | None", int, "int | None", "int | None", str]
+
+
+def _values_of(data: _PlanData) -> Iterator[RowValues]:
+    years = data.years
+    grants, costs, owns, increases = data.grant, data.cost, data.own, data.increase
+    for i, p in enumerate(data.positions):
+        for y, year in enumerate(years):
+            yield (p.municipality, p.position, year, year - p.first_grant_year + 1,
+                   p.percent_in(year) if p.percent_changes else p.percent, grants[y][i], costs[y][i], owns[y][i],
+                   increases[y][i], _GRANT_LETTER if year in p.granted else "rule")
+
+
+class _PlanRows(Sequence["PlanRow"]):
+    """The rows of a plan, position by position and year by year, built when read (not kept)."""
+
+    __slots__ = ("_data", "_years")
+
+    def __init__(self, data: _PlanData) -> None:
+        self._data = data
+        self._years = len(data.years)
+
+    def __len__(self) -> int:
+        return len(self._data.positions) * self._years
+
+    @overload
+    def __getitem__(self, index: int) -> PlanRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PlanRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> PlanRow | tuple[PlanRow, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("plan row index out of range")
+        return self._data.row(*divmod(index, self._years))
+
+    def __iter__(self) -> Iterator[PlanRow]:
+        row = self._data.row
+        for i in range(len(self._data.positions)):
+            for y in range(self._years):
+                yield row(i, y)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} plan rows>"
 
 
 @attrs.frozen(kw_only=True)
@@ -235,6 +385,12 @@ class PlanRow:
             raise ValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
                              "planner and has no explanation")
         return self.why.explanation(self)
+
+    @property
+    def rule_cell(self) -> tuple[str, engine.Cell] | None:
+        """The rule cell behind the grant — what the rule gives every position like this one, once
+        per plan — as ``(id, cell)``; ``None`` for a row the planner did not make."""
+        return None if self.why is None else self.why.rule_cell
 
     @property
     def year_in_scheme_text(self) -> str:
@@ -322,7 +478,8 @@ class Plan:
 
     years: tuple[int, ...]
     positions: tuple[Position, ...]
-    rows: tuple[PlanRow, ...]
+    #: Every position × year, position by position (built from the figures when read).
+    rows: Sequence[PlanRow]
     problems: tuple[Problem, ...]
     discrepancies: tuple[Discrepancy, ...]
     #: Every warning for people, once, as wording ids and fields (shown in any language).
@@ -339,6 +496,22 @@ class Plan:
     @property
     def is_complete(self) -> bool:
         return not self.problems
+
+    def row_values(self) -> Iterator[RowValues]:
+        """Each row's figures as plain values, in the order of :attr:`rows`, without building rows.
+
+        ``(municipality, position, year, year_in_scheme, percent, grant, cost, own_financing,
+        own_financing_increase, grant_source)`` with amounts in øre (``None`` unknown): for
+        writing large plans.
+        """
+        if isinstance(self.rows, _PlanRows):
+            yield from _values_of(self.rows._data)
+            return
+        for r in self.rows:
+            yield (r.municipality, r.position, r.year, r.year_in_scheme, r.percent,
+                   None if r.grant is None else r.grant.ore, r.cost.ore,
+                   None if r.own_financing is None else r.own_financing.ore,
+                   None if r.own_financing_increase is None else r.own_financing_increase.ore, r.grant_source)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -559,16 +732,6 @@ def plan_municipality(
         if r.scheme_id != chosen.scheme_id:
             raise ValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {chosen.scheme_id}")
 
-    rows: list[PlanRow] = []
-    problems: list[Problem] = []
-    unknown_errors: list[tuple[UnknownValueError, str, int]] = []
-    discrepancies: list[Discrepancy] = []
-    notices: dict[Notice, None] = {}
-    fact_warnings: dict[tuple[Status, str, str, str], dict[str, None]] = {}
-    seen_uses: set[tuple[int, str, str]] = set()
-    used_facts: set[tuple[str, str]] = set()
-    digests: dict[str, str] = {}
-
     municipality_years: dict[str, tuple[int, ...]] = {}
     stated_2021: dict[str, set[bool]] = {}
     for p in positions:
@@ -580,83 +743,83 @@ def plan_municipality(
             raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
                              "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
 
+    # -- the figures: columns through the engine, once per cell of the rules
+    batch, cost_uses = _batch_of(chosen, positions, year_list)
+    result = batch.plan(years=year_list, rules=supplied)
+    data = _PlanData(scheme=chosen, positions=positions, years=tuple(year_list), supplied=supplied, result=result,
+                     municipality_years=municipality_years,
+                     stated_2021={m: next(iter(s)) for m, s in stated_2021.items()})
+
+    # -- provenance, once per cell (in the order the rows first meet them)
+    digests: dict[str, str] = {}
+    used_facts: set[tuple[str, str]] = set()
+    fact_warnings: dict[tuple[Status, str, str, str], dict[str, None]] = {}
+    seen_uses: set[tuple[int, str, str]] = set()
+
     def note_use(ref: FactRef) -> None:
         # a rule value a figure used: recorded, and warned about once if it is not final
         key_text = ref.rule_set.key_text
         used_facts.add((key_text, ref.path))
-        cell = (id(ref.rule_set), ref.path, ref.name)
-        if cell in seen_uses or ref.fact.status not in WARNING_STATUSES:
+        use_key = (id(ref.rule_set), ref.path, ref.name)
+        if use_key in seen_uses or ref.fact.status not in WARNING_STATUSES:
             return
-        seen_uses.add(cell)
+        seen_uses.add(use_key)
         use = ref.rule_set.use(ref.name, ref.fact)
         note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
         fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
 
-    for p in positions:
+    # (position, year, 0 for the grant | 1 for the cost, the rule set, the rule values used), met in the
+    # order a row-by-row planner meets them: the grant's cell where a row first meets it, then any cost rules
+    events: list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]] = list(cost_uses)
+    for year_index, year in enumerate(year_list):
+        ids = result.cell_ids[year]
+        cells = result.cells[year]
+        ids_list = ids.tolist() if hasattr(ids, "tolist") else ids
+        first_row: dict[int, int] = {}
+        for i, c in enumerate(ids_list):
+            if c not in first_row:
+                first_row[c] = i
+                if len(first_row) == len(cells):
+                    break
+        events.extend((i, year_index, 0, cells[c].rule_set, cells[c].uses) for c, i in first_row.items()
+                      if cells[c].rule_set is not None)
+    for _, _, kind, rule_set, uses in sorted(events, key=lambda e: (e[0], e[1], e[2])):
+        if rule_set is not None:
+            digests[rule_set.key_text] = rule_set.digest
+        for ref in uses:
+            if kind == 1:  # a cost built by rules (SalaryCost) stamps and warns like a grant
+                digests[ref.rule_set.key_text] = ref.rule_set.digest
+            note_use(ref)
+
+    # -- per position: its notes, grant letters, unknown figures, a grant above the cost
+    problems: list[Problem] = []
+    unknown_errors: list[tuple[UnknownValueError, str, int]] = []
+    discrepancies: list[Discrepancy] = []
+    notices: dict[Notice, None] = {}
+    grants, rules_amounts, costs, owns = data.grant, data.rule, data.cost, data.own
+    for index, p in enumerate(positions):
         subject = p.subject
-        base_query = GrantQuery(year=year_list[0], first_grant_year=p.first_grant_year, percent=p.percent,
-                                received_grant_in_2021=next(iter(stated_2021.get(p.municipality, {None}))),
-                                subject=subject, municipality_first_grant_years=municipality_years[p.municipality])
-        notices.update(dict.fromkeys(chosen.position_notes(base_query, year_list)))
-        previous_own: Money | None = None
-        for index, year in enumerate(year_list):
-            percent = p.percent_in(year)
-            query = attrs.evolve(base_query, year=year, percent=percent)
-            year_rules = supplied.get(year)
-            figure: GrantFigure | None = None
-            rule_error: UnknownValueError | None = None
-            try:
-                figure = chosen.grant(query, year_rules)
-            except UnknownValueError as exc:
-                exc.__traceback__ = None
-                rule_error = exc
-            if figure is not None:
-                digests[figure.rule_set.key_text] = figure.rule_set.digest
-                for ref in figure.uses:
-                    note_use(ref)
-            # -- the grant used: the grant letter wins when given
-            grant: Money | None
+        notices.update(dict.fromkeys(chosen.position_notes(data.base_query(index), year_list)))
+        for year_index, year in enumerate(year_list):
+            grant_ore = grants[year_index][index]
             if year in p.granted:
                 grant = p.granted[year]
-                source = _GRANT_LETTER
                 notices[Notice("warning.grant_letter", {"status": Status.USER_SUPPLIED, "subject": subject,
                                                         "year": year, "amount": grant})] = None
-                if figure is not None and figure.amount != grant:
-                    discrepancies.append(Discrepancy(p.municipality, p.position, year, grant, figure.amount))
-            elif figure is not None:
-                grant = figure.amount
-                source = "rule"
-            else:
+                by_rule = rules_amounts[year_index][index]
+                if by_rule is not None and by_rule != grant.ore:
+                    discrepancies.append(Discrepancy(p.municipality, p.position, year, grant, Money(by_rule)))
+            elif grant_ore is None:
+                rule_error = result.cell(year, index).error
                 assert rule_error is not None
-                grant = None
-                source = "rule"
                 problems.append(Problem(p.municipality, p.position, year, str(rule_error),
                                         rule_error.rule_set, rule_error.path))
                 unknown_errors.append((rule_error, subject, year))
-            # -- cost, own financing, increase
-            scale = percent / p.percent
-            exact, cost_uses = cost_figure(p.cost, year, scale)
-            cost = round_half_up_to_kroner(exact)
-            for ref in cost_uses:  # a cost built by rules (SalaryCost) stamps and warns like a grant
-                digests[ref.rule_set.key_text] = ref.rule_set.digest
-                note_use(ref)
-            own = None if grant is None else own_financing(cost, grant)
-            if own is not None and own.ore < 0:
+            own_ore = owns[year_index][index]
+            if own_ore is not None and own_ore < 0:
                 notices[Notice("warning.grant_exceeds_cost",
-                               {"subject": subject, "year": year, "grant": grant, "cost": cost})] = None
-            if index == 0 or own is None or previous_own is None:
-                increase = None
-            else:
-                increase = own - previous_own
-            rows.append(PlanRow(
-                municipality=p.municipality, position=p.position, year=year,
-                year_in_scheme=year_in_scheme(year, p.first_grant_year), percent=percent,
-                grant=grant, cost=cost, own_financing=own, own_financing_increase=increase, grant_source=source,
-                why=_Why(scheme=chosen, position=p, query=query, rules=year_rules,
-                         rule_amount=None if figure is None else figure.amount, rule_error=rule_error,
-                         scale=scale, previous_own=previous_own, first=index == 0),
-            ))
-            previous_own = own
+                               {"subject": subject, "year": year, "grant": Money(grant_ore or 0),
+                                "cost": Money(costs[year_index][index] or 0)})] = None
     fact_notices = [
         Notice("warning.fact", {"status": status, "name": name, "value": value, "where": ", ".join(sorted(where)),
                                 "citation": citation})
@@ -664,10 +827,71 @@ def plan_municipality(
     ]
     all_notices = dict.fromkeys([*fact_notices, *notices, *(d.notice() for d in discrepancies)])
     return Plan(
-        years=tuple(year_list), positions=positions, rows=tuple(rows), problems=tuple(problems),
+        years=tuple(year_list), positions=positions, rows=_PlanRows(data), problems=tuple(problems),
         discrepancies=tuple(discrepancies), notices=tuple(all_notices), digests=digests,
         scheme_id=chosen.scheme_id, used_facts=frozenset(used_facts), unknown_errors=tuple(unknown_errors),
     )
+
+
+def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: list[int]
+              ) -> tuple[engine.Batch, list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]]]:
+    """The positions as the engine's columns, and the rule values of costs built by rules.
+
+    A fixed or growing cost is a column (the engine computes it); any other cost model
+    (:class:`~nedtrapping.cofinancing.SalaryCost`, a model of the user's own) is computed here,
+    position by position, with the rule values it used.
+    """
+    base: list[int] = []
+    cost_year: list[int] = []
+    growth: list[Fraction | None] = []
+    others: list[int] = []
+    for index, p in enumerate(positions):
+        c = p.cost
+        if type(c) is GrowingCost:
+            base.append(c.base.ore)
+            cost_year.append(c.base_year)
+            growth.append(c.growth_percent)
+        elif type(c) is FixedCost:
+            base.append(c.annual.ore)
+            cost_year.append(years[0])
+            growth.append(None)
+        else:
+            others.append(index)
+            base.append(0)
+            cost_year.append(years[0])
+            growth.append(None)
+    cost_in_year: dict[int, list[int | None]] | None = None
+    uses: list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]] = []
+    if others:
+        cost_in_year = {}
+        for year_index, year in enumerate(years):
+            exact_of: dict[int, int] = {}
+            for index in others:
+                p = positions[index]
+                exact, refs = cost_figure(p.cost, year, p.percent_in(year) / p.percent)
+                exact_of[index] = round_half_up_to_kroner(exact).ore
+                if refs:
+                    uses.append((index, year_index, 1, None, tuple(refs)))
+            cost_in_year[year] = [exact_of.get(index) for index in range(len(positions))]
+    change_years = sorted({y for p in positions for y in p.percent_changes})
+    granted_years = sorted({y for p in positions for y in p.granted})
+    batch = engine.batch(
+        percent=[p.percent for p in positions],
+        first_grant_year=[p.first_grant_year for p in positions],
+        cost=base, cost_year=cost_year, growth=growth if any(g is not None for g in growth) else None,
+        municipality=[p.municipality for p in positions],
+        received_grant_in_2021=[p.received_grant_in_2021 for p in positions],
+        granted={y: [p.granted[y].ore if y in p.granted else None for p in positions] for y in granted_years},
+        percent_changes={y: [p.percent_changes.get(y) for p in positions] for y in change_years},
+        cost_in_year=cost_in_year, scheme=scheme,
+        # the rows are built from Python lists; numpy pays for itself only on large plans
+        backend="auto" if len(positions) >= _NUMPY_FROM else "python",
+    )
+    return batch, uses
+
+
+#: Plans of this many positions or more use the engine's numpy backend, when numpy is installed.
+_NUMPY_FROM = 50_000
 
 
 def __getattr__(name: str) -> object:

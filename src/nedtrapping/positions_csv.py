@@ -45,8 +45,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -97,6 +99,10 @@ _ORE = Decimal("0.01")
 SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
 _YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
 _NO = {"no", "nei", "false", "usann", "0", "n"}
+#: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
+YEARS = (2000, 2100)
+#: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
+GROWTH_LIMITS = (Fraction(-50), Fraction(100))
 REQUIRED = ("municipality", "position", "percent", "first_year")
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
@@ -302,8 +308,16 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         for kind, pattern in _YEAR_COLUMNS.items():
             m = pattern.match(name)
             if m:
-                year_cols[(kind, int(m.group(1)))] = i
-                shown[f"{kind}_{m.group(1)}"] = raw.strip()
+                year = int(m.group(1))
+                if not YEARS[0] <= year <= YEARS[1]:
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
+                                                f"a year from {YEARS[0]} to {YEARS[1]} in the column name"))
+                elif (kind, year) in year_cols:
+                    first = shown[f"{kind}_{year}"]
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
+                                                f"one column for {kind} {year} (also {first!r}: which one is right?)"))
+                year_cols[(kind, year)] = i
+                shown.setdefault(f"{kind}_{year}", raw.strip())
                 break
         else:
             ignored[i] = raw.strip()
@@ -317,8 +331,9 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
         problems.append(CellProblem(header_row, None, None, "a column 'annual_cost' or 'årskostnad' (missing"
                                     f"{others}), or 'salary' or 'årslønn' to build the cost from the salary"))
-    if problems:
-        raise PositionsCSVError(problems, source)
+    if any(p.column is None for p in problems):
+        raise PositionsCSVError(problems, source)  # a required column is missing: the rows cannot be read
+    # any other header problem is reported together with every row problem, below
     if ignored:
         notices.append(Notice("read.ignored_columns", {"source": source, "columns": ", ".join(ignored.values())}))
 
@@ -358,10 +373,15 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         position = cell("position")
         if not position:
             bad("position", position, "the position's name (not empty)")
+        for canon, name in (("municipality", municipality), ("position", position)):
+            control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+            if control is not None:
+                bad(canon, name, f"a name without control characters (it holds U+{ord(control):04X}; a copy from "
+                                 "another program can bring them: retype the name)")
         percent = _parse_percent(cell("percent"), lambda v, e: bad("percent", v, e))
         first_year = _parse_year(cell("first_year"), lambda v, e: bad("first_year", v, e))
-        if first_year is not None and not (2000 <= first_year <= 2100):
-            bad("first_year", cell("first_year"), "a year such as 2021")
+        if first_year is not None and not (YEARS[0] <= first_year <= YEARS[1]):
+            bad("first_year", cell("first_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2021")
             first_year = None
         annual: Money | None = None
         salary: Money | None = None
@@ -389,15 +409,19 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
-                growth = parse_share(cell("growth"), where="growth")
-                if growth <= -100:
-                    bad("growth", cell("growth"), "a growth in percent above -100, e.g. 3,5")
+                growth = _share(cell("growth"), where="growth")
+                if not GROWTH_LIMITS[0] <= growth <= GROWTH_LIMITS[1]:
+                    bad("growth", cell("growth"), f"a yearly growth in percent from {GROWTH_LIMITS[0]} to "
+                                                  f"{GROWTH_LIMITS[1]}, e.g. 3,5")
                     growth = None
             except ValueError:
                 bad("growth", cell("growth"), "a growth in percent, e.g. 3,5 or 3.5 %")
         cost_year = planned.default_years[0]
         if "cost_year" in index and cell("cost_year"):
             parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
+            if parsed is not None and not (YEARS[0] <= parsed <= YEARS[1]):
+                bad("cost_year", cell("cost_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2022")
+                parsed = None
             cost_year = parsed if parsed is not None else cost_year
         received: bool | None = None
         if "received_2021" in index and cell("received_2021") and "received_grant_in_2021" not in planned.position_options:
@@ -464,8 +488,29 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         ))
     if problems:
         raise PositionsCSVError(problems, source)
+    notices += plausibility_notices(positions, growth_column="growth" in index, source=source)
     return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
                          extra_columns=extra)
+
+
+def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
+    """Values that are allowed but look like a slip: named, never changed.
+
+    A percentage below 1 (``0,5`` is half a percent, not 50 %), a growth between 0 and 0,5 %
+    (``0,035`` is 0,035 %, not 3,5 %), and a file without a growth column (costs are then
+    planned flat, with no wage growth).
+    """
+    out: list[Notice] = []
+    for p in positions:
+        where = p.origin or p.subject
+        if p.percent < 1:
+            out.append(Notice("read.small_percent", {"where": where, "value": p.percent}))
+        growth = getattr(p.cost, "growth_percent", None)
+        if isinstance(growth, Fraction) and 0 < growth < Fraction(1, 2):
+            out.append(Notice("read.small_growth", {"where": where, "value": growth}))
+    if not growth_column and any(isinstance(p.cost, FixedCost) for p in positions):
+        out.append(Notice("read.no_growth", {"source": source}))
+    return out
 
 
 def _formula_expected(formula: str) -> str:
@@ -521,21 +566,31 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
                       salary_year=cost_year, birth_year=birth)
 
 
-def _parse_percent(raw: str, report: object) -> Fraction | None:
-    assert callable(report)
+@functools.lru_cache(maxsize=4096)
+def _percent_value(raw: str) -> Fraction | str:
+    """The percentage in a cell, or what was expected instead (kept per text: a column repeats few values)."""
     if not raw:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         parse_share(raw, where="percent")
     except ValueError:
-        report(raw, "a position percentage in (0, 100], e.g. 100 or 50,5")
-        return None
+        return "a position percentage in (0, 100], e.g. 100 or 50,5"
     try:
         return position_percent(raw)
     except ValueError:
-        report(raw, "a position percentage in (0, 100]")
+        return "a position percentage in (0, 100]"
+
+
+def _parse_percent(raw: str, report: object) -> Fraction | None:
+    assert callable(report)
+    value = _percent_value(raw)
+    if isinstance(value, str):
+        report(raw, value)
         return None
+    return value
+
+
+_share = functools.lru_cache(maxsize=4096)(parse_share)
 
 
 def _parse_year(raw: str, report: object) -> int | None:
@@ -548,6 +603,8 @@ def _parse_year(raw: str, report: object) -> int | None:
 
 def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
+    if raw.isascii() and raw.isdigit() and len(raw) < 16:
+        return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
         report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
         return None

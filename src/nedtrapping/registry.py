@@ -9,6 +9,7 @@ lookup, so importing :mod:`nedtrapping` stays cheap.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
@@ -36,6 +37,10 @@ R = TypeVar("R", bound=RuleSet)
 _RULE_SETS: dict[tuple[str, int], RuleSet] = {}
 _POSITION_SCHEMES: dict[str, PositionScheme] = {}
 _loaded = False
+#: ``years_of`` answers, valid while the registry is unchanged (a registration bumps the version).
+_version = 0
+_years: dict[str, tuple[int, ...]] = {}
+_years_key: tuple[int, int] = (-1, -1)
 
 
 class UnknownSchemeError(NedtrappingError, LookupError):
@@ -48,7 +53,9 @@ def register(rule_set: R) -> R:
     existing = _RULE_SETS.get(key)
     if existing is not None and existing != rule_set:
         raise ValueError(f"a different rule set is already registered for {rule_set.key_text}")
+    global _version
     _RULE_SETS[key] = rule_set
+    _version += 1
     return rule_set
 
 
@@ -69,20 +76,36 @@ def position_scheme_ids() -> list[str]:
 
 def position_scheme(scheme_id: str) -> PositionScheme:
     """The plannable scheme ``scheme_id``; :class:`UnknownSchemeError` names the ones there are."""
-    _load()
-    try:
-        return _POSITION_SCHEMES[scheme_id]
-    except KeyError:
-        raise UnknownSchemeError(
-            f"{scheme_id!r} is not a scheme that can be planned per position; plannable schemes: "
-            f"{', '.join(sorted(_POSITION_SCHEMES))}"
-        ) from None
+    _load(scheme_id)
+    found = _POSITION_SCHEMES.get(scheme_id)
+    if found is None:
+        _load()  # every module, in case another one registers it
+        found = _POSITION_SCHEMES.get(scheme_id)
+    if found is not None:
+        return found
+    raise UnknownSchemeError(
+        f"{scheme_id!r} is not a scheme that can be planned per position; plannable schemes: "
+        f"{', '.join(sorted(_POSITION_SCHEMES))}"
+    )
 
 
-def _load() -> None:
+_loaded_modules: set[str] = set()
+
+
+def _load(scheme_id: str | None = None) -> None:
+    """Import the scheme modules: only ``scheme_id``'s own (``kommunalt-rusarbeid`` lives in
+    ``schemes/kommunalt_rusarbeid.py``) when that is all a lookup needs, else all of them."""
     global _loaded
     if _loaded:
         return
+    if scheme_id is not None:
+        name = scheme_id.replace("-", "_")
+        if name in _loaded_modules:
+            return
+        if name.isidentifier() and importlib.util.find_spec(f"nedtrapping.schemes.{name}") is not None:
+            importlib.import_module(f"nedtrapping.schemes.{name}")
+            _loaded_modules.add(name)
+            return
     import nedtrapping.schemes as package
 
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
@@ -97,8 +120,19 @@ def scheme_ids() -> list[str]:
 
 
 def years_of(scheme_id: str) -> list[int]:
-    _load()
-    years = sorted(y for sid, y in _RULE_SETS if sid == scheme_id)
+    global _years_key
+    _load(scheme_id)
+    key = (_version, len(_RULE_SETS))
+    if key != _years_key:
+        _years.clear()
+        _years_key = key
+    found = _years.get(scheme_id)
+    if found is None:
+        found = _years[scheme_id] = tuple(sorted(y for sid, y in _RULE_SETS if sid == scheme_id))
+    years = list(found)
+    if not years and not _loaded:
+        _load()
+        return years_of(scheme_id)
     if not years:
         raise UnknownSchemeError(f"unknown scheme id {scheme_id!r}; known scheme ids: {', '.join(scheme_ids())}")
     return years
@@ -110,14 +144,15 @@ def get_rule_set(scheme_id: str, year: int) -> RuleSet:
     Raises :class:`UnknownSchemeError` naming the known scheme ids, or the years
     that exist for this scheme.
     """
-    _load()
-    try:
-        return _RULE_SETS[(scheme_id, year)]
-    except KeyError:
-        years = years_of(scheme_id)  # raises for an unknown scheme id
-        raise UnknownSchemeError(
-            f"no rule set for {scheme_id!r} in {year}; it has rule sets for: {', '.join(map(str, years))}"
-        ) from None
+    _load(scheme_id)
+    found = _RULE_SETS.get((scheme_id, year))
+    if found is None:
+        _load()  # every module, in case another one registers it
+        found = _RULE_SETS.get((scheme_id, year))
+    if found is not None:
+        return found
+    years = years_of(scheme_id)  # raises for an unknown scheme id
+    raise UnknownSchemeError(f"no rule set for {scheme_id!r} in {year}; it has rule sets for: {', '.join(map(str, years))}")
 
 
 def all_rule_sets() -> list[RuleSet]:

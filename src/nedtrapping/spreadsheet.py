@@ -23,6 +23,7 @@ else CSV or tab-separated text).
 from __future__ import annotations
 
 import datetime as _dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,26 @@ def _exact_number(value: object) -> Decimal | None:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
+#: The largest sheet read (rows, columns) and the most a workbook may unpack to: a larger one is refused
+#: by name before it is read, so a tiny file with one far-out cell or a zip bomb cannot hang or fill memory.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 250
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook that would unpack to more than :data:`MAX_UNPACKED_BYTES` (checked in the zip's directory)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: openpyxl says what it is
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, f"{unpacked // (1024 * 1024)} MB unpacked",
+                                             f"a workbook that unpacks to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")],
+                                str(path))
+
+
 def read_positions_workbook(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
                             include_hidden: bool = False) -> PositionsRead:
     """Read positions from a workbook, with notes on what was skipped, rounded or kept aside.
@@ -93,6 +114,7 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     """
     openpyxl = optional.openpyxl()
     p = Path(path)
+    _check_archive(p)
 
     def load(data_only: bool) -> Any:
         try:
@@ -118,6 +140,11 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     source = f"{p} (sheet {ws.title!r})"
     if hidden_sheets and sheet is None and not include_hidden:
         notices.append(Notice("read.hidden_sheets", {"source": str(p), "sheets": ", ".join(hidden_sheets)}))
+    if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+        raise PositionsCSVError([CellProblem(None, None, f"{ws.max_row} rows × {ws.max_column} columns",
+                                             f"a sheet of at most {MAX_ROWS} rows and {MAX_COLUMNS} columns (a cell "
+                                             "far out, e.g. at XFD1048576, makes a sheet this big: delete it)")],
+                                source)
     rows: list[list[str]] = []
     numbers: dict[tuple[int, int], Decimal] = {}
     empty_cells: list[tuple[int, int]] = []

@@ -16,11 +16,13 @@ stays in stable English in the renderers.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Literal
 
 import attrs
 
 from nedtrapping.errors import NedtrappingError
+from nedtrapping.money import format_percent
 from nedtrapping.provenance import Status
 
 __all__ = [
@@ -204,6 +206,24 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "read.header_row": {
         "nb": "{source}: overskriftsraden er rad {row} (radene over den er hoppet over)",
         "en": "{source}: the header is row {row} (the rows above it were skipped)",
+    },
+    "read.small_percent": {
+        "nb": "{where}: stillingsprosenten er {value} % — mente du {value} som en andel (f.eks. 0,5 = 50 %)? "
+              "Skriv prosent, f.eks. 50",
+        "en": "{where}: the position percentage is {value} % — did you mean {value} as a share (0.5 = 50 %)? "
+              "Write a percentage, e.g. 50",
+    },
+    "read.small_growth": {
+        "nb": "{where}: lønnsveksten er {value} % i året — mente du {value} som en andel (0,035 = 3,5 %)? "
+              "Skriv prosent, f.eks. 3,5",
+        "en": "{where}: the growth is {value} % a year — did you mean {value} as a share (0.035 = 3.5 %)? "
+              "Write a percentage, e.g. 3.5",
+    },
+    "read.no_growth": {
+        "nb": "{source}: ingen kolonne lønnsvekst: kostnadene er planlagt uten vekst (0 % i året); legg til "
+              "lønnsvekst for å regne med lønnsøkning",
+        "en": "{source}: no growth column: the costs are planned flat (0 % a year); add a 'growth' (lønnsvekst) "
+              "column to plan with wage growth",
     },
     "read.rounded": {
         "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet halvt opp til {rounded}",
@@ -401,12 +421,21 @@ def _field_items(value: Mapping[str, object] | tuple[tuple[str, object], ...]) -
     return tuple(sorted(dict(value).items()))
 
 
+def _field_text(value: object, lang: Lang) -> object:
+    """A field as the language writes it: a status as its word, a number with the language's decimal mark."""
+    if isinstance(value, Status):
+        return status_word(value, lang)
+    if isinstance(value, Fraction):
+        return format_percent(value, decimal_comma=lang == "nb")
+    return value
+
+
 @attrs.frozen
 class Notice:
     """A message for people, kept as its wording id and fields until it is shown in a language.
 
-    A ``status`` field (a :class:`~nedtrapping.provenance.Status`) is shown as the status
-    word of the language.
+    A :class:`~nedtrapping.provenance.Status` field is shown as the status word of the
+    language, a :class:`~fractions.Fraction` with the language's decimal mark.
 
     >>> n = Notice("warning.grant_exceeds_cost", {"subject": "K / P", "year": 2023, "grant": "1 kr", "cost": "0 kr"})
     >>> n.text("en")
@@ -418,7 +447,7 @@ class Notice:
     fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_field_items)
 
     def text(self, lang: Lang = DEFAULT_LANG) -> str:
-        fields = {k: status_word(v, lang) if isinstance(v, Status) else v for k, v in self.fields}
+        fields = {k: _field_text(v, lang) for k, v in self.fields}
         return text(self.key, lang, **fields)
 
     def __str__(self) -> str:

@@ -12,10 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
-from nedtrapping.deadlines import NaiveDatetimeError
 from nedtrapping.errors import ExitCode
-from nedtrapping.render.calendar import to_csv, to_markdown, to_text
 from nedtrapping.wording import LANGS
 
 __all__ = ["register", "run"]
@@ -51,6 +48,11 @@ def _write(target: str, text: str, *, newline: str | None = None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the calendar; :attr:`~nedtrapping.errors.ExitCode.BAD_INPUT` for bad input (the reason on stderr), else 0."""
+    # imported here, not at the top: the calendar needs pendulum, which no other command should pay for
+    from nedtrapping.calendar import UnknownCountyError, calendar_entries, to_moment, upcoming
+    from nedtrapping.deadlines import NaiveDatetimeError
+    from nedtrapping.render.calendar import to_csv, to_markdown, to_text
+
     try:
         now = to_moment(args.now, where="--now") if args.now else None
         if args.days is not None:

@@ -15,12 +15,14 @@ are unknown (listed on stderr, with how to supply them).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from nedtrapping import optional
 from nedtrapping.errors import ExitCode
@@ -129,12 +131,19 @@ def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -
         return rules
     scheme = position_scheme(scheme_id)
     source = Citation(document=(source_text or "").strip(), tag="USER")
+    seen: dict[tuple[int, int], str] = {}
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
             problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=AMOUNT")
             continue
         year = int(m.group("year") or 2022)
+        step = (year, int(m.group("step")))
+        if step in seen:
+            problems.append(f"--ladder-step {raw!r}: step {step[1]} of {year} is already given "
+                            f"({seen[step]!r}); give each step once")
+            continue
+        seen[step] = raw
         try:
             amount: Money = parse_kroner(m.group("amount"), where="amount")
         except (ValueError, TypeError) as exc:
@@ -181,16 +190,21 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     return fmt or allowed[0]
 
 
-def _write_atomically(path: Path, data: bytes, lang: Lang = DEFAULT_LANG) -> None:
+def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: Lang = DEFAULT_LANG) -> None:
     """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, renamed into place.
 
-    An existing file is replaced, and stderr says so (nothing is overwritten silently).
+    ``data`` is bytes, or a function that writes UTF-8 text to the file it is given (row by row, for
+    large plans). An existing file is replaced, and stderr says so (nothing is overwritten silently).
     """
     existed = path.exists()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as f:
-            f.write(data)
+            if callable(data):
+                with io.TextIOWrapper(f, encoding="utf-8", newline="") as text_out:
+                    data(text_out)
+            else:
+                f.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
@@ -271,9 +285,9 @@ def run_plan(args: argparse.Namespace) -> int:
             positions = list(read.positions)
             heading = ""
         _check_targets(args)
-        if args.explain and fmt not in ("table", "markdown"):
-            raise _UsageError("--explain goes with the table or Markdown; add --format table "
-                              "(the JSON output and the workbook always explain)")
+        if args.explain and fmt not in ("table", "markdown", "json"):
+            raise _UsageError("--explain goes with the table, Markdown or JSON; add --format table "
+                              "(the workbook always explains)")
         try:
             plan = plan_municipality(positions, years=years, rules=rules, scheme=args.scheme)
         except ValueError as exc:
@@ -295,6 +309,19 @@ def run_plan(args: argparse.Namespace) -> int:
             assert args.out is not None
             _write_atomically(Path(args.out), plan_xlsx_bytes(
                 plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes), lang)
+        elif fmt in ("csv", "json"):
+            # written row by row as the rows are built: bounded memory for large plans
+            def write(out: TextIO) -> None:
+                if fmt == "csv":
+                    render_plan.write_csv(plan, out)
+                else:
+                    render_plan.write_json(plan, out, explanations="full" if args.explain else "cells")
+
+            if args.out:
+                _write_atomically(Path(args.out), write, lang)
+            else:
+                write(sys.stdout)
+                sys.stdout.flush()
         else:
             output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":

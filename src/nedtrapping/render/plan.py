@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, TextIO
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
 from nedtrapping.money import Money, format_percent
@@ -35,13 +35,18 @@ from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = [
     "CSV_COLUMNS",
+    "FORMULA_STARTS",
+    "safe_text",
     "EXCEL_CSV_LABELS",
     "csv_values",
     "excel_csv_headers",
     "to_excel_csv",
     "to_csv",
+    "write_csv",
     "to_dict",
     "to_json",
+    "write_json",
+    "Explanations",
     "to_text",
     "to_markdown",
     "to_html",
@@ -68,6 +73,23 @@ CSV_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as the start of a formula when it opens a CSV.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs as a formula (CSV injection).
+
+    A cell starting with ``= + - @``, a tab or a CR gets a leading ``'`` — the mark
+    spreadsheets use for "this is text" — so a position named ``=HYPERLINK(...)`` stays a
+    name. Only text cells pass here: amounts are numbers and keep their minus sign.
+
+    >>> print(safe_text("=SUM(A1:A9)"), safe_text("Bodø"))
+    '=SUM(A1:A9) Bodø
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def _plain(x: Money | None) -> str:
     return "" if x is None else x.plain()
 
@@ -75,18 +97,46 @@ def _plain(x: Money | None) -> str:
 def csv_values(r: PlanRow) -> list[str]:
     """One row of the machine CSV, in :data:`CSV_COLUMNS` order."""
     return [
-        r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent, decimal_comma=False),
+        safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+        format_percent(r.percent, decimal_comma=False),
         _plain(r.grant), _plain(r.cost), _plain(r.own_financing), _plain(r.own_financing_increase),
     ]
+
+
+def _plain_ore(ore: int | None) -> str:
+    """:meth:`Money.plain` of ``ore`` (``""`` for unknown), without making the Money."""
+    if ore is None:
+        return ""
+    if ore >= 0 and ore % 100 == 0:
+        return str(ore // 100)
+    sign = "-" if ore < 0 else ""
+    kr, rest = divmod(abs(ore), 100)
+    return f"{sign}{kr}" if rest == 0 else f"{sign}{kr}.{rest:02d}"
+
+
+def write_csv(plan: Plan, out: TextIO) -> None:
+    """Write :func:`to_csv` to ``out`` row by row, from the plan's figures (no row objects are built or kept)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    percents: dict[tuple[int, int], str] = {}
+    names: dict[str, str] = {}
+    plain = _plain_ore
+    for municipality, position, year, n, percent, grant, cost, own, increase, _ in plan.row_values():
+        key = (percent.numerator, percent.denominator)  # hashed faster than the Fraction
+        shown = percents.get(key)
+        if shown is None:
+            shown = percents[key] = format_percent(percent, decimal_comma=False)
+        muni = names.get(municipality)
+        if muni is None:
+            muni = names[municipality] = safe_text(municipality)
+        writer.writerow((muni, safe_text(position), year, n if n >= 1 else "", shown, plain(grant), plain(cost),
+                         plain(own), plain(increase)))
 
 
 def to_csv(plan: Plan) -> str:
     """The plan as CSV with :data:`CSV_COLUMNS`; amounts in plain kroner; unknown = empty."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in plan.rows:
-        writer.writerow(csv_values(r))
+    write_csv(plan, buf)
     return buf.getvalue()
 
 
@@ -128,13 +178,14 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     extra = extra_columns or {}
     extra_names = list(dict.fromkeys(name for values in extra.values() for name in values))
-    writer.writerow([*excel_csv_headers(lang), *extra_names])
+    writer.writerow([*excel_csv_headers(lang), *(safe_text(name) for name in extra_names)])
     for r in plan.rows:
         carried = extra.get((r.municipality, r.position), {})
         writer.writerow([
-            r.municipality, r.position, str(r.year), r.year_in_scheme_text, format_percent(r.percent),
+            safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
+            format_percent(r.percent),
             _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
-            *(carried.get(name, "") for name in extra_names),
+            *(safe_text(carried.get(name, "")) for name in extra_names),
         ])
     writer.writerow([])
     writer.writerow([text("plan.col.rule_set", lang), text("plan.col.sha256", lang)])
@@ -225,39 +276,77 @@ def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
             "how_to_supply": u.how_to_supply, "positions": list(u.positions), "years": list(u.years)}
 
 
-def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
-    """A JSON-able structure: the positions planned and the rule values supplied for them, rows (with
-    explanations unless ``explanations=False``), totals, warnings, problems, the unknown values once each,
-    and the rule-set digests. Keys are stable English; the shape is the JSON Schema
-    ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
-    the plan from it."""
+#: How a JSON plan explains its figures: ``"full"`` (or ``True``) — every row its whole explanation;
+#: ``"cells"`` — every row names its rule cell (``row["rule"]``), and ``"rules"`` holds each cell once
+#: (the amount per 100 % position, how it is cut and rounded, every rule value with its status and
+#: source); ``False`` — no explanations.
+Explanations = bool | Literal["full", "cells"]
 
-    def m(x: Money | None) -> str | None:
-        return None if x is None else x.plain()
 
-    rows = []
-    for r in plan.rows:
-        row: dict[str, Any] = {
-            "municipality": r.municipality, "position": r.position, "year": r.year,
-            "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
-            "percent": format_percent(r.percent, decimal_comma=False),
-            "grant": m(r.grant), "grant_source": r.grant_source, "cost": m(r.cost),
-            "own_financing": m(r.own_financing), "own_financing_increase": m(r.own_financing_increase),
-        }
-        if explanations:
-            row["explanation"] = r.explanation.to_dict()
-        rows.append(row)
-    return {
+def _mode(explanations: Explanations) -> str:
+    if explanations is True or explanations == "full":
+        return "full"
+    if explanations is False:
+        return "none"
+    if explanations == "cells":
+        return "cells"
+    raise ValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+
+
+def _m(x: Money | None) -> str | None:
+    return None if x is None else x.plain()
+
+
+def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "municipality": r.municipality, "position": r.position, "year": r.year,
+        "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
+        "percent": format_percent(r.percent, decimal_comma=False),
+        "grant": _m(r.grant), "grant_source": r.grant_source, "cost": _m(r.cost),
+        "own_financing": _m(r.own_financing), "own_financing_increase": _m(r.own_financing_increase),
+    }
+    cell = r.rule_cell if mode == "cells" else None
+    if mode == "full" or (mode == "cells" and cell is None):
+        row["explanation"] = r.explanation.to_dict()
+    elif cell is not None:
+        row["rule"] = cell[0]
+    return row
+
+
+def _rule_dict(cell: Any) -> dict[str, Any]:
+    """One rule cell as JSON: what the rule gives every position of the cell, and from which values."""
+    rate, figure, error = cell.rate, cell.figure, cell.error
+    out: dict[str, Any] = {"year": cell.query.year, "first_grant_year": cell.query.first_grant_year}
+    if error is not None:
+        out.update({"unknown": str(error), "rule_set": error.rule_set, "path": error.path})
+        return out
+    source = rate if rate is not None else figure
+    rule_set = source.rule_set
+    out.update({"year_in_scheme": source.year_in_scheme, "eligible": source.eligible,
+                "rule_set": rule_set.key_text, "digest": rule_set.digest})
+    if rate is not None:
+        out.update({"per_full_position": rate.per_full_position.plain(), "pro_rata": rate.pro_rata,
+                    "rounding": rate.rounding})
+    else:
+        out.update({"percent": format_percent(cell.query.percent, decimal_comma=False),
+                    "amount": figure.amount.plain()})
+    out["facts"] = [ref.rule_set.use(ref.name, ref.fact).to_dict() for ref in source.uses]
+    return out
+
+
+def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
+    head = {
         "document": PLAN_DOCUMENT,
         "document_version": DOCUMENT_VERSION,
         "scheme": plan.scheme_id,
         "years": list(plan.years),
         "positions": [position_to_dict(p) for p in plan.positions],
         "supplied_rule_values": _supplied_values(plan),
-        "rows": rows,
+    }
+    tail = {
         "totals": {
-            str(y): {"grant": m(t.grant), "cost": m(t.cost), "own_financing": m(t.own_financing),
-                     "own_financing_increase": m(t.own_financing_increase),
+            str(y): {"grant": _m(t.grant), "cost": _m(t.cost), "own_financing": _m(t.own_financing),
+                     "own_financing_increase": _m(t.own_financing_increase),
                      "incomplete_positions": list(t.incomplete_positions)}
             for y, t in plan.totals.items()
         },
@@ -271,11 +360,55 @@ def to_dict(plan: Plan, *, explanations: bool = True) -> dict[str, Any]:
         "rule_set_digests": dict(plan.digests),
         "amount_unit": "NOK (kroner), exact decimal strings",
     }
+    return head, tail
 
 
-def to_json(plan: Plan, *, explanations: bool = True) -> str:
-    """:func:`to_dict` as JSON text (UTF-8, indented)."""
-    return json.dumps(to_dict(plan, explanations=explanations), ensure_ascii=False, indent=2) + "\n"
+def to_dict(plan: Plan, *, explanations: Explanations = True) -> dict[str, Any]:
+    """A JSON-able structure: the positions planned and the rule values supplied for them, rows (with
+    explanations, see :data:`Explanations`), totals, warnings, problems, the unknown values once each,
+    and the rule-set digests. Keys are stable English; the shape is the JSON Schema
+    ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
+    the plan from it."""
+    mode = _mode(explanations)
+    head, tail = _head_and_tail(plan)
+    out: dict[str, Any] = {**head, "rows": [_row_dict(r, mode) for r in plan.rows]}
+    if mode == "cells":
+        out["rules"] = {}
+        for r in plan.rows:
+            cell = r.rule_cell
+            if cell is not None and cell[0] not in out["rules"]:
+                out["rules"][cell[0]] = _rule_dict(cell[1])
+    return {**out, **tail}
+
+
+def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) -> None:
+    """Write :func:`to_dict` as JSON to ``out``, a row at a time (the rows are not kept in memory)."""
+    mode = _mode(explanations)
+    head, tail = _head_and_tail(plan)
+
+    def section(key: str, value: Any) -> str:
+        return f"  {json.dumps(key)}: " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+    out.write("{\n" + ",\n".join(section(k, v) for k, v in head.items()) + ',\n  "rows": [')
+    rules: dict[str, Any] = {}
+    for i, r in enumerate(plan.rows):
+        out.write(",\n    " if i else "\n    ")
+        out.write(json.dumps(_row_dict(r, mode), ensure_ascii=False, separators=(",", ":")))
+        cell = r.rule_cell if mode == "cells" else None
+        if cell is not None and cell[0] not in rules:
+            rules[cell[0]] = _rule_dict(cell[1])
+    out.write("\n  ]")
+    rest = ({"rules": rules} if mode == "cells" else {}) | tail
+    for key, value in rest.items():
+        out.write(",\n" + section(key, value))
+    out.write("\n}\n")
+
+
+def to_json(plan: Plan, *, explanations: Explanations = True) -> str:
+    """:func:`to_dict` as JSON text (UTF-8; a row a line)."""
+    buf = io.StringIO()
+    write_json(plan, buf, explanations=explanations)
+    return buf.getvalue()
 
 
 def _cell(x: Money | None, lang: Lang, *, first: bool = False) -> str:
@@ -340,9 +473,12 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
 def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
     """A readable table per municipality, totals, problems, warnings and the rule-set digests."""
     out: list[str] = []
+    by_municipality: dict[str, list[PlanRow]] = {}
+    for r in plan.rows:
+        by_municipality.setdefault(r.municipality, []).append(r)
     for muni in plan.municipalities:
         out.append(text("plan.heading", lang, municipality=muni, scheme=plan.scheme_name))
-        rows = [r for r in plan.rows if r.municipality == muni]
+        rows = by_municipality.get(muni, [])
         table: list[tuple[str, ...]] = [_headers(lang, short=True)]
         for r in rows:
             table.append((

@@ -71,6 +71,14 @@ _MAX_ROW_HEIGHT = 409  # points: the largest row height Excel allows
 _MAX_SUM_ARGUMENTS = 200  # SUM takes at most 255 arguments
 
 
+#: Characters a worksheet cannot hold (XML 1.0 forbids them); shown as ``\x0b`` instead of breaking the file.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
 def _amount(m: Money | None) -> int | Decimal | None:
     if m is None:
         return None
@@ -110,7 +118,7 @@ class _Sheet:
     def text(self, col: int, value: str | None) -> None:
         if value is None or value == "":
             return
-        cell = self.ws.cell(row=self.row, column=col, value=value)
+        cell = self.ws.cell(row=self.row, column=col, value=_ILLEGAL.sub(_escape, value))
         cell.data_type = "s"  # a name such as "=HYPERLINK(...)" stays text, never a formula
         self.widths[col - 1] = min(max(self.widths[col - 1], len(value) + 2), 60)
 

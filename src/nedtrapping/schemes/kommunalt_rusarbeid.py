@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -36,7 +37,7 @@ from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import get_rule_set, register, register_position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
-from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
+from nedtrapping.scheme import HALF_UP, FactRef, GrantFigure, GrantQuery, GrantRate, year_in_scheme
 from nedtrapping.validators import HUNDRED, position_percent, require_year
 from nedtrapping.wording import Notice
 
@@ -52,6 +53,7 @@ __all__ = [
     "check_eligibility",
     "compute_grant",
     "grant_figure",
+    "grant_rate",
     "KommunaltRusarbeidScheme",
     "SCHEME",
     "application_deadline",
@@ -826,6 +828,47 @@ def compute_grant(
     return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=rules.id)
 
 
+def grant_rate(
+    year: int,
+    *,
+    first_grant_year: int,
+    received_grant_in_2021: bool | None = None,
+    rules: KommunaltRusarbeidRules | None = None,
+    municipality_first_grant_years: Sequence[int] = (),
+) -> GrantRate:
+    """The grant of every position like this one, before its percentage (see :class:`~nedtrapping.scheme.GrantRate`).
+
+    The same conditions and values as :func:`compute_grant`; :func:`grant_figure` is this
+    rate's :meth:`~nedtrapping.scheme.GrantRate.amount` of the position's percentage.
+    """
+    require_year(year, "year")
+    require_year(first_grant_year, "first_grant_year")
+    n = year_in_scheme(year, first_grant_year)
+    if rules is None:
+        last = _after_last_year(year)
+        if last is not None:
+            ref = FactRef(last, "last_grant_year", "last_grant_year", last.last_grant_year)
+            return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
+                             eligible=False, rule_set=last, uses=(ref,))
+    rules = _rules_of(year, rules)
+    checks = _eligibility_uses(rules)
+    if not _eligible(rules, first_grant_year, received_grant_in_2021, municipality_first_grant_years):
+        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
+            checks = (FactRef(rules, "carry_over_exception", "carry_over_exception", rules.carry_over_exception),
+                      *checks)
+        return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
+                         eligible=False, rule_set=rules, uses=checks)
+    method = rules.method.require("method")
+    per_full, path, name, fact = rules.amount_fact(n)
+    pro_rata = rules.pro_rata.require("pro_rata")
+    uses = [FactRef(rules, "method", "method", rules.method), FactRef(rules, path, name, fact)]
+    if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None:
+        uses.append(FactRef(rules, "ladder_amounts_basis", "ladder_amounts_basis", rules.ladder_amounts_basis))
+    uses.append(FactRef(rules, "pro_rata", "pro_rata", rules.pro_rata))
+    return GrantRate(per_full_position=per_full, pro_rata=pro_rata, rounding=HALF_UP, year_in_scheme=n,
+                     eligible=True, rule_set=rules, uses=(*uses, *checks))
+
+
 def grant_figure(
     year: int,
     *,
@@ -840,28 +883,9 @@ def grant_figure(
     For planning many positions; ask :func:`compute_grant` (or the plan) for the why.
     """
     share = _check_inputs(year, first_grant_year, percent)
-    n = year_in_scheme(year, first_grant_year)
-    if rules is None:
-        last = _after_last_year(year)
-        if last is not None:
-            ref = FactRef(last, "last_grant_year", "last_grant_year", last.last_grant_year)
-            return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=last, uses=(ref,))
-    rules = _rules_of(year, rules)
-    checks = _eligibility_uses(rules)
-    if not _eligible(rules, first_grant_year, received_grant_in_2021, municipality_first_grant_years):
-        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
-            checks = (FactRef(rules, "carry_over_exception", "carry_over_exception", rules.carry_over_exception),
-                      *checks)
-        return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=rules, uses=checks)
-    method = rules.method.require("method")
-    per_full, path, name, fact = rules.amount_fact(n)
-    share = share if rules.pro_rata.require("pro_rata") else Fraction(1)
-    uses = [FactRef(rules, "method", "method", rules.method), FactRef(rules, path, name, fact)]
-    if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None:
-        uses.append(FactRef(rules, "ladder_amounts_basis", "ladder_amounts_basis", rules.ladder_amounts_basis))
-    uses.append(FactRef(rules, "pro_rata", "pro_rata", rules.pro_rata))
-    return GrantFigure(amount=round_half_up_to_kroner(per_full * share), year_in_scheme=n, eligible=True,
-                       rule_set=rules, uses=(*uses, *checks))
+    rate = grant_rate(year, first_grant_year=first_grant_year, received_grant_in_2021=received_grant_in_2021,
+                      rules=rules, municipality_first_grant_years=municipality_first_grant_years)
+    return rate.figure(share * HUNDRED)
 
 
 def _format_exact(amount: ExactAmount) -> str:
@@ -901,6 +925,18 @@ class KommunaltRusarbeidScheme:
                             received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
                             municipality_first_grant_years=query.municipality_first_grant_years)
 
+    def canonical_query(self, query: GrantQuery) -> GrantQuery:
+        """The query as the rate sees it: whether the municipality got the grant in 2021, resolved."""
+        received = _received_2021(query.first_grant_year, query.received_grant_in_2021,
+                                  query.municipality_first_grant_years)
+        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year, percent=HUNDRED,
+                          received_grant_in_2021=received)
+
+    def grant_rate(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantRate:
+        return grant_rate(query.year, first_grant_year=query.first_grant_year,
+                          received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
+                          municipality_first_grant_years=query.municipality_first_grant_years)
+
     def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
         return compute_grant(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
                              received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
@@ -918,14 +954,34 @@ class KommunaltRusarbeidScheme:
         if query.received_grant_in_2021 is None and _received_2021(first, None, municipality_years):
             municipality = subject.split(" / ")[0]
             notes.append(Notice("warning.rusarbeid.inferred_2021", {
-                "status": Status.INFERRED, "municipality": municipality,
-                "first": ", ".join(str(y) for y in sorted(set(municipality_years)))}))
-        for year in years:
-            if year in years_of(SCHEME_ID):
-                rules = rules_for(year)
-                if rules.carry_over_exception is not None and _after_its_years(rules, first):
-                    notes.append(Notice("warning.rusarbeid.carry_over", {"subject": subject, "year": year}))
+                "status": Status.INFERRED, "municipality": municipality, "first": _years_text(municipality_years)}))
+        for year in _carry_over_years(first, tuple(years)):
+            notes.append(Notice("warning.rusarbeid.carry_over", {"subject": subject, "year": year}))
         return notes
+
+
+@functools.lru_cache(maxsize=1024)
+def _years_text(years: tuple[int, ...]) -> str:
+    return ", ".join(str(y) for y in sorted(set(years)))
+
+
+_CARRY_OVER_YEARS: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
+
+
+def _carry_over_years(first: int, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years in which a position first funded in ``first`` is past its years but for the carry-over exception.
+
+    Kept per (first year, years, registered years): the registered rule sets of a year never change.
+    """
+    registered = tuple(years_of(SCHEME_ID))
+    key = (first, years, registered)
+    found = _CARRY_OVER_YEARS.get(key)
+    if found is None:
+        found = tuple(y for y in years if y in registered and rules_for(y).carry_over_exception is not None
+                      and _after_its_years(rules_for(y), first))
+        if len(_CARRY_OVER_YEARS) < 10_000:
+            _CARRY_OVER_YEARS[key] = found
+    return found
 
 
 #: The scheme as the planner plans it.

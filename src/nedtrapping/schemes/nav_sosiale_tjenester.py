@@ -37,7 +37,7 @@ from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
 from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
-from nedtrapping.scheme import FactRef, GrantFigure, GrantQuery, year_in_scheme
+from nedtrapping.scheme import DOWN, FactRef, GrantFigure, GrantQuery, GrantRate, year_in_scheme
 from nedtrapping.validators import HUNDRED, position_percent
 from nedtrapping.wording import Notice
 
@@ -411,6 +411,27 @@ class NavSosialeTjenesterScheme:
         uses = (FactRef(r, "max_per_full_position", "max_per_full_position", r.max_per_full_position),
                 FactRef(r, "pro_rata", "pro_rata", r.pro_rata), years_ref)
         return GrantFigure(amount=granted.total, year_in_scheme=n, eligible=True, rule_set=r, uses=uses)
+
+    def canonical_query(self, query: GrantQuery) -> GrantQuery:
+        """The query as the rate sees it: the year and the measure's first year only."""
+        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year, percent=HUNDRED)
+
+    def grant_rate(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantRate:
+        """The most the scheme pays per 100 % position in the measure's year, rounded down for a position.
+
+        The same figure as :meth:`grant` (which asks :func:`maximum_grant`'s calculator for one position).
+        """
+        r = self._rules(query.year, rules)
+        n = year_in_scheme(query.year, query.first_grant_year)
+        years_ref = FactRef(r, "max_years_same_measure", "max_years_same_measure", r.max_years_same_measure)
+        if n < 1 or n > r.max_years_same_measure.require("max_years_same_measure"):
+            return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=DOWN, year_in_scheme=n,
+                             eligible=False, rule_set=r, uses=(years_ref,))
+        cap = r.max_per_full_position.require("max_per_full_position")
+        uses = (FactRef(r, "max_per_full_position", "max_per_full_position", r.max_per_full_position),
+                FactRef(r, "pro_rata", "pro_rata", r.pro_rata), years_ref)
+        return GrantRate(per_full_position=cap, pro_rata=r.pro_rata.require("pro_rata"), rounding=DOWN,
+                         year_in_scheme=n, eligible=True, rule_set=r, uses=uses)
 
     def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
         r = self._rules(query.year, rules)

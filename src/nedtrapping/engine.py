@@ -1,0 +1,1201 @@
+"""Many positions at once: columns in, columns of grant, cost, own financing and increase out.
+
+Why: Helsedirektoratet and the Statsforvalter offices sum every municipality and sweep
+scenarios ("what if the flat amount were 300 000?"); a service answers a plan while the
+user waits. Planning position by position builds objects per row that nobody reads. The
+engine plans from columns (percentages, first grant years, costs, growth, …) and gives
+columns back, **identical to the one-position API to the øre**:
+
+* Exact: amounts are integer øre; percentages and growth are exact (integers over a
+  scale, or fractions); the one rounding step (:func:`~nedtrapping.rounding.round_half_up_to_kroner`,
+  or :func:`~nedtrapping.rounding.round_cap_down_to_kroner` for a cap) is done in integer
+  arithmetic: ``half_up(x / d) = (2x + d) // 2d``. No float is ever used; a float column is refused.
+* Unknown stays unknown: a figure that needs an unknown rule value is ``None`` in
+  :meth:`AmountColumn.to_list`, masked in :meth:`AmountColumn.to_numpy` (or an
+  :class:`~nedtrapping.provenance.UnknownValueError` there), and every total that would
+  include it is ``None`` — never 0.
+* Few cells: a grant depends on the position only through its *cell* (year, year in the
+  scheme, eligibility) and its percentage. The engine asks the scheme once per cell
+  (:meth:`~nedtrapping.scheme.RatedScheme.grant_rate`, about 30 cells in a plan) and
+  applies the rate to the whole column. Provenance is per cell too (:attr:`EngineResult.cells`).
+* Two backends, one API: pure Python (always), and numpy (``pip install 'nedtrapping[fast]'``)
+  when it is installed; ``backend="auto"`` picks numpy for large batches when it is there.
+  Integer overflow is never risked: where a product could exceed 63 bits the numpy backend
+  computes those rows with Python integers.
+* Scenarios: :func:`batch` checks and normalises the columns once (and computes the costs
+  once); :meth:`Batch.plan` then plans under any rule sets — derived with ``evolve`` or
+  :meth:`~nedtrapping.schemes.kommunalt_rusarbeid.KommunaltRusarbeidRules.with_ladder_step` —
+  with work per cell, not per position, besides the column arithmetic.
+
+>>> from nedtrapping.engine import plan_columns
+>>> result = plan_columns(percent=[100, 50, "33,3"], first_grant_year=[2021, 2021, 2021],
+...                       cost=[78_000_000, 39_000_000, 26_000_000], backend="python")
+>>> result.grant[2022].to_list()
+[55000000, 27500000, 18315000]
+>>> result.own_financing[2023].total()
+82511000
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import Any, Literal
+
+import attrs
+
+from nedtrapping.money import FloatRefusedError, Money
+from nedtrapping.provenance import UnknownValueError
+from nedtrapping.registry import position_scheme
+from nedtrapping.ruleset import RuleSet
+from nedtrapping.scheme import HALF_UP, GrantFigure, GrantQuery, GrantRate, PositionScheme, RatedScheme
+from nedtrapping.validators import position_percent, require_year
+
+__all__ = [
+    "Backend",
+    "Scaled",
+    "AmountColumn",
+    "Cell",
+    "Batch",
+    "EngineResult",
+    "batch",
+    "plan_columns",
+    "numpy_available",
+]
+
+#: ``"auto"`` (numpy for batches of ``NUMPY_FROM`` (2 000) positions or more, when installed), ``"python"`` or ``"numpy"``.
+Backend = Literal["auto", "python", "numpy"]
+#: ``backend="auto"`` uses numpy from this many positions on (below it, pure Python is as fast).
+NUMPY_FROM = 2_000
+DEFAULT_SCHEME = "kommunalt-rusarbeid"
+
+_LIMIT = 2**62  # products stay below this in int64 arithmetic (one bit of headroom for a sum)
+_KIND_HALF_UP, _KIND_DOWN, _KIND_HALF_UP_WHOLE, _KIND_DOWN_WHOLE, _KIND_GENERAL = 1, 2, 3, 4, 5
+
+
+def _numpy() -> Any:
+    return importlib.import_module("numpy")
+
+
+def numpy_available() -> bool:
+    """Whether the numpy backend can be used (``pip install 'nedtrapping[fast]'``)."""
+    try:
+        _numpy()
+    except ImportError:
+        return False
+    return True
+
+
+def _is_array(value: object) -> bool:
+    return type(value).__module__ == "numpy" and hasattr(value, "dtype")
+
+
+@attrs.frozen
+class Scaled:
+    """Exact numbers held as integers over one common scale: ``values[i] / scale``.
+
+    ``Scaled(numpy.array([10_000, 5_000]), 100)`` are the percentages 100 and 50;
+    ``Scaled([35, 27], 10)`` the growth rates 3,5 % and 2,7 %. The fast way to give the
+    engine a column of exact numbers (no object per value).
+    """
+
+    values: Any
+    scale: int = attrs.field(default=1)
+
+    @scale.validator
+    def _check_scale(self, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise TypeError(f"Scaled: scale must be a whole number ≥ 1, got {value!r}")
+
+
+# --------------------------------------------------------------------------- result columns
+
+
+class AmountColumn(Sequence[int | None]):
+    """One column of amounts in øre (one figure, one year); an unknown amount is ``None``, never 0.
+
+    Backed by a list (pure Python) or a numpy ``int64`` array with a mask of known values.
+    """
+
+    __slots__ = ("_values", "_known", "_errors")
+
+    def __init__(self, values: Any, known: Any = None, errors: Sequence[UnknownValueError] = ()) -> None:
+        self._values = values
+        #: ``None`` when every value is known; else a list or array of bools (numpy backend only).
+        self._known = known
+        self._errors = tuple(errors)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return self.to_list()[index]
+        if self._known is not None and not self._known[index]:
+            return None
+        value = self._values[index]
+        return None if value is None else int(value)
+
+    def __iter__(self) -> Iterator[int | None]:
+        return iter(self.to_list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, AmountColumn):
+            return self.to_list() == other.to_list()
+        if isinstance(other, Sequence):
+            return self.to_list() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = self.to_list()
+        more = f", … ({len(shown)} values)" if len(shown) > 8 else ""
+        return f"AmountColumn([{', '.join(map(repr, shown[:8]))}{more}])"
+
+    @property
+    def is_complete(self) -> bool:
+        """Every value is known."""
+        if _is_array(self._values):
+            return self._known is None or bool(self._known.all())
+        return self._known is None and all(v is not None for v in self._values)
+
+    def to_list(self) -> list[int | None]:
+        """The øre as Python ints, ``None`` where unknown."""
+        if _is_array(self._values):
+            values = self._values.tolist()
+            if self._known is None:
+                return values  # type: ignore[no-any-return]
+            return [v if k else None for v, k in zip(values, self._known.tolist())]
+        return list(self._values)
+
+    def total(self) -> int | None:
+        """The exact sum in øre, or ``None`` if any value is unknown (an unknown is never counted as 0)."""
+        if not self.is_complete:
+            return None
+        if _is_array(self._values):
+            np = _numpy()
+            if self._values.dtype == object:
+                return int(sum(self._values.tolist()))
+            # the sum of int64 values below 2**62 each can overflow only past 2 values; sum in Python ints
+            # when it could (values are bounded by the checks that made them)
+            if len(self._values) and int(np.abs(self._values).max()) > _LIMIT // max(len(self._values), 1):
+                return int(sum(self._values.tolist()))
+            return int(self._values.sum(dtype=np.int64))
+        return int(sum(v for v in self._values if v is not None))
+
+    def to_numpy(self, *, unknown: Literal["raise", "mask"] = "raise") -> Any:
+        """The øre as a numpy ``int64`` array.
+
+        ``unknown="raise"`` (the default) raises the :class:`~nedtrapping.provenance.UnknownValueError`
+        behind the first unknown value; ``unknown="mask"`` gives a ``numpy.ma.MaskedArray``
+        with the unknown values masked. Mind that ``MaskedArray.sum()`` skips masked values:
+        use :meth:`total` for a sum that stays unknown.
+        """
+        np = _numpy()
+        if _is_array(self._values):
+            values = self._values
+            known = self._known
+        else:
+            values = np.array([0 if v is None else v for v in self._values],
+                              dtype=np.int64 if all(v is None or abs(v) < _LIMIT for v in self._values) else object)
+            known = None if all(v is not None for v in self._values) else np.array([v is not None for v in self._values])
+        if known is None or bool(known.all()):
+            return values
+        if unknown == "raise":
+            if self._errors:
+                raise self._errors[0]
+            raise ValueError("the column has unknown values")
+        return np.ma.MaskedArray(values, mask=~known)
+
+    def money(self, index: int) -> Money | None:
+        """One value as :class:`~nedtrapping.money.Money` (``None`` when unknown)."""
+        value = self[index]
+        return None if value is None else Money(value)
+
+
+# --------------------------------------------------------------------------- cells
+
+
+@attrs.frozen(eq=False)
+class Cell:
+    """What the rule gives every position of one cell in one year, or why it cannot.
+
+    A scheme with :meth:`~nedtrapping.scheme.RatedScheme.grant_rate` has one cell per
+    distinct rate query (year, year in the scheme, eligibility); another scheme has one
+    per distinct query and percentage (:attr:`figure`).
+    """
+
+    query: GrantQuery
+    rate: GrantRate | None = None
+    figure: GrantFigure | None = None
+    error: UnknownValueError | None = None
+
+    @property
+    def rule_set(self) -> RuleSet | None:
+        if self.rate is not None:
+            return self.rate.rule_set
+        return None if self.figure is None else self.figure.rule_set
+
+    @property
+    def uses(self) -> tuple[Any, ...]:
+        if self.rate is not None:
+            return self.rate.uses
+        return () if self.figure is None else self.figure.uses
+
+    def _kind(self) -> tuple[int, int]:
+        """``(kind, per_full_ore)`` for the column arithmetic; kind 0 = unknown."""
+        if self.rate is None:
+            if self.figure is None:
+                return 0, 0
+            return _KIND_GENERAL, self.figure.amount.ore
+        r = self.rate
+        ore = r.per_full_position.ore
+        if ore < 0:
+            return _KIND_GENERAL, ore
+        down = r.rounding != HALF_UP
+        if r.pro_rata or ore == 0:
+            return (_KIND_DOWN if down else _KIND_HALF_UP), ore
+        return (_KIND_DOWN_WHOLE if down else _KIND_HALF_UP_WHOLE), ore
+
+
+def _grant_ore(kind: int, per_full: int, a: int, b: int, cell: Cell) -> int:
+    """The grant in øre of a position at percent ``a/b`` in a cell (Python ints, exact)."""
+    if kind == _KIND_HALF_UP:
+        return (2 * per_full * a + 10_000 * b) // (20_000 * b) * 100
+    if kind == _KIND_DOWN:
+        return per_full * a // (10_000 * b) * 100
+    if kind == _KIND_HALF_UP_WHOLE:
+        return (2 * per_full + 100) // 200 * 100
+    if kind == _KIND_DOWN_WHOLE:
+        return per_full // 100 * 100
+    if cell.rate is not None:
+        return cell.rate.amount(Fraction(a, b)).ore
+    assert cell.figure is not None
+    return cell.figure.amount.ore
+
+
+# --------------------------------------------------------------------------- input columns
+
+
+def _length(name: str, column: Any, n: int | None) -> int:
+    length = len(column)
+    if n is not None and length != n:
+        raise ValueError(f"{name}: {length} values, but the other columns have {n}")
+    return length
+
+
+def _int_array(np: Any, name: str, values: Any) -> Any:
+    if values.dtype.kind == "f":
+        raise FloatRefusedError(f"{name}: a float array; give integers (e.g. øre, or Scaled(values, scale))")
+    if values.dtype.kind not in "iu":
+        raise TypeError(f"{name}: expected an integer array, got dtype {values.dtype}")
+    return values.astype(np.int64, copy=False)
+
+
+def _exact(value: object, name: str) -> Fraction:
+    if isinstance(value, float):
+        raise FloatRefusedError(f"{name}: got the float {value!r}; give an int, Decimal, Fraction, text or Scaled")
+    if isinstance(value, Fraction):
+        return value
+    from nedtrapping.money import parse_share
+
+    return parse_share(value, where=name)  # type: ignore[arg-type]
+
+
+def _fractions(name: str, column: Any, *, percent: bool) -> tuple[list[int], list[int]]:
+    """A column of exact numbers as reduced ``(numerators, denominators)`` lists (pure Python)."""
+    if isinstance(column, Scaled):
+        values = column.values.tolist() if _is_array(column.values) else list(column.values)
+        fractions = [_scaled_value(v, column.scale, name, i) for i, v in enumerate(values)]
+        if percent:
+            for i, f in enumerate(fractions):
+                if not 0 < f <= 100:
+                    raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
+        return [f.numerator for f in fractions], [f.denominator for f in fractions]
+    if _is_array(column):
+        np = _numpy()
+        column = _int_array(np, name, column).tolist() if column.dtype != object else column.tolist()
+    if percent and all(type(v) is Fraction or type(v) is int for v in column):
+        nums, dens = [v.numerator for v in column], [v.denominator for v in column]
+        if all(0 < a <= 100 * b for a, b in zip(nums, dens)):
+            return nums, dens  # already exact and in range
+    fractions = [position_percent(v, f"{name}[{i}]") if percent else _exact(v, f"{name}[{i}]")
+                 for i, v in enumerate(column)]
+    return [f.numerator for f in fractions], [f.denominator for f in fractions]
+
+
+def _ints(name: str, column: Any, *, minimum: int | None = None, year: bool = False) -> list[int]:
+    if _is_array(column):
+        np = _numpy()
+        column = _int_array(np, name, column).tolist()
+    if all(type(v) is int for v in column) and (minimum is None or not column or min(column) >= minimum):
+        return list(column)  # the common case, checked at C speed
+    out = []
+    for i, v in enumerate(column):
+        if isinstance(v, Money) and not year:
+            v = v.ore
+        if year:
+            require_year(v, f"{name}[{i}]")
+        elif isinstance(v, float):
+            raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; give whole øre (int) or Money")
+        elif isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError(f"{name}[{i}]: expected whole øre (int) or Money, got {type(v).__name__} {v!r}")
+        if minimum is not None and v < minimum:
+            raise ValueError(f"{name}[{i}]: expected at least {minimum}, got {v!r}")
+        out.append(v)
+    return out
+
+
+def _optional_ints(name: str, column: Any, n: int) -> list[int | None]:
+    _length(name, column, n)
+    out: list[int | None] = []
+    for i, v in enumerate(column.tolist() if _is_array(column) else column):
+        if v is None:
+            out.append(None)
+        else:
+            out.extend(_ints(f"{name}[{i}]", [v], minimum=0))
+    return out
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def _received_code(value: object, i: int) -> int:
+    if value is None:
+        return 0
+    if value is True:
+        return 2
+    if value is False:
+        return 1
+    raise TypeError(f"received_grant_in_2021[{i}]: expected True, False or None, got {value!r}")
+
+
+class Batch:
+    """Positions as checked, normalised columns: plan them under any rule sets with :meth:`plan`.
+
+    Build it with :func:`batch`. The costs are computed once, on the first plan, and reused
+    by every later plan of the same batch (they do not depend on the rules).
+    """
+
+    def __init__(self, *, scheme: PositionScheme, backend: str, n: int, pct_num: Any, pct_den: Any,
+                 first: Any, cost: Any, cost_year: Any, growth_ids: Any, growth_table: list[Fraction],
+                 percent_changes: list[tuple[int, Any, Any, Any]], granted: dict[int, Any],
+                 cost_override: dict[int, list[int | None]] | None, raw_ids: Any,
+                 raw_keys: list[tuple[int, bool | None, tuple[int, ...]]]) -> None:
+        self.scheme = scheme
+        self.backend = backend
+        self.n = n
+        self._pct = (pct_num, pct_den)
+        self._first = first
+        self._cost = cost
+        self._cost_year = cost_year
+        self._growth_ids = growth_ids
+        self._growth_table = growth_table
+        self._changes = percent_changes
+        self._granted = granted
+        self._cost_override = cost_override
+        self._raw_ids = raw_ids
+        self._raw_keys = raw_keys
+        self._costs: dict[int, AmountColumn] = {}
+        self._percents: dict[int, tuple[Any, Any]] = {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __repr__(self) -> str:
+        return f"<Batch of {self.n} position(s), {self.scheme.scheme_id}, {self.backend} backend>"
+
+    @property
+    def granted_years(self) -> tuple[int, ...]:
+        """The years with a grant-letter column."""
+        return tuple(sorted(self._granted))
+
+    def default_years(self) -> list[int]:
+        """The scheme's default years, with earlier years added when a grant letter is given for them."""
+        years = list(self.scheme.default_years)
+        first_rule = self.scheme.first_rule_year()
+        earlier = [y for y in self._granted if first_rule <= y < years[0] and self._has_letter(y)]
+        if earlier:
+            years = list(range(min(earlier), years[-1] + 1))
+        return years
+
+    def _has_letter(self, year: int) -> bool:
+        column = self._granted[year]
+        if self.backend == "numpy":
+            return bool(column[1].any())
+        return any(v is not None for v in column)
+
+    # -- percent in a year (percent_changes applied)
+    def percent_in(self, year: int) -> tuple[Any, Any]:
+        """``(numerators, denominators)`` of every position's percentage in ``year``."""
+        if year in self._percents:
+            return self._percents[year]
+        a, b = self._pct
+        for from_year, has, na, nb in self._changes:
+            if from_year > year:
+                break
+            if self.backend == "numpy":
+                np = _numpy()
+                a, b = np.where(has, na, a), np.where(has, nb, b)
+            else:
+                a = [x if h else y for h, x, y in zip(has, na, a)]
+                b = [x if h else y for h, x, y in zip(has, nb, b)]
+        self._percents[year] = (a, b)
+        return a, b
+
+    # -- cells
+    def _cells(self, year: int, rules: RuleSet | None) -> tuple[Any, list[Cell]]:
+        """Per position its cell id in ``year``, and the cells (rated schemes)."""
+        scheme = self.scheme
+        canonical: dict[Hashable, int] = {}
+        cells: list[Cell] = []
+        raw_to_cell: list[int] = []
+        rated = isinstance(scheme, RatedScheme)
+        for first, received, muni_years in self._raw_keys:
+            query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
+                               received_grant_in_2021=received, municipality_first_grant_years=muni_years)
+            key: Hashable = scheme.canonical_query(query) if rated else query  # type: ignore[attr-defined]
+            index = canonical.get(key)
+            if index is None:
+                index = canonical[key] = len(cells)
+                cells.append(_rate_cell(scheme, key if rated else query, rules))  # type: ignore[arg-type]
+            raw_to_cell.append(index)
+        if self.backend == "numpy":
+            np = _numpy()
+            return np.asarray(raw_to_cell, dtype=np.int64)[self._raw_ids], cells
+        return [raw_to_cell[r] for r in self._raw_ids], cells
+
+    def _figure_cells(self, year: int, rules: RuleSet | None, a: Any, b: Any) -> tuple[list[int], list[Cell]]:
+        """A scheme without rates: one cell per distinct query and percentage (``scheme.grant`` once each)."""
+        index: dict[tuple[int, int, int], int] = {}
+        cells: list[Cell] = []
+        ids = []
+        raw_ids = self._raw_ids.tolist() if self.backend == "numpy" else self._raw_ids
+        a_list = a.tolist() if self.backend == "numpy" else a
+        b_list = ([b] * self.n if isinstance(b, int) else b.tolist()) if self.backend == "numpy" else b
+        for raw, x, y in zip(raw_ids, a_list, b_list):
+            key = (raw, x, y)
+            found = index.get(key)
+            if found is None:
+                first, received, muni_years = self._raw_keys[raw]
+                query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(x, y),
+                                   received_grant_in_2021=received, municipality_first_grant_years=muni_years)
+                try:
+                    cell = Cell(query, figure=self.scheme.grant(query, rules))
+                except UnknownValueError as exc:
+                    exc.__traceback__ = None
+                    cell = Cell(query, error=exc)
+                found = index[key] = len(cells)
+                cells.append(cell)
+            ids.append(found)
+        return ids, cells
+
+    # -- costs (independent of the rules: computed once per year)
+    def cost_in(self, year: int) -> AmountColumn:
+        """Every position's full cost in ``year`` (rounded once, half up), in øre."""
+        if year not in self._costs:
+            column = (_numpy_cost if self.backend == "numpy" else _python_cost)(self, year)
+            given = None if self._cost_override is None else self._cost_override.get(year)
+            if given is not None:
+                column = _with_given(self.backend, column, given)
+            self._costs[year] = column
+        return self._costs[year]
+
+    def plan(self, *, years: Sequence[int] | None = None, rules: Mapping[int, RuleSet] | None = None) -> EngineResult:
+        """Plan every position × year; ``rules`` replaces the registered rule set of a year (a what-if)."""
+        year_list = sorted({require_year(y, "years") for y in years}) if years is not None else self.default_years()
+        if not year_list:
+            raise ValueError("years: give at least one year")
+        supplied = dict(rules or {})
+        for y, r in supplied.items():
+            if r.year != y:
+                raise ValueError(f"rules[{y}] is the rule set of {r.year}")
+            if r.scheme_id != self.scheme.scheme_id:
+                raise ValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {self.scheme.scheme_id}")
+        if self.backend == "numpy":
+            return _plan_numpy(self, year_list, supplied)
+        return _plan_python(self, year_list, supplied)
+
+
+def _rate_cell(scheme: Any, query: GrantQuery, rules: RuleSet | None) -> Cell:
+    try:
+        return Cell(query, rate=scheme.grant_rate(query, rules))
+    except UnknownValueError as exc:
+        exc.__traceback__ = None
+        return Cell(query, error=exc)
+
+
+@attrs.frozen(eq=False)
+class EngineResult:
+    """Columns of figures per year, in øre, one value per position (in the batch's order).
+
+    ``grant[year]`` is the grant used (a grant letter's amount where one is given, else the
+    rule's); ``rule_grant[year]`` the rule's; ``own_financing_increase`` of the first year is
+    unknown (there is no previous year in the plan).
+    """
+
+    batch: Batch
+    years: tuple[int, ...]
+    grant: dict[int, AmountColumn]
+    rule_grant: dict[int, AmountColumn]
+    cost: dict[int, AmountColumn]
+    own_financing: dict[int, AmountColumn]
+    own_financing_increase: dict[int, AmountColumn]
+    #: Per year: the cell id of every position (list or array) and the cells.
+    cell_ids: dict[int, Any]
+    cells: dict[int, list[Cell]]
+
+    def from_letter(self, year: int, index: int) -> bool:
+        """Whether position ``index``'s grant in ``year`` is a grant letter's amount."""
+        column = self.batch._granted.get(year)
+        if column is None:
+            return False
+        if self.batch.backend == "numpy":
+            return bool(column[1][index])
+        return column[index] is not None
+
+    def cell(self, year: int, index: int) -> Cell:
+        """The cell of position ``index`` in ``year``."""
+        return self.cells[year][int(self.cell_ids[year][index])]
+
+    def totals(self) -> dict[int, dict[str, int | None]]:
+        """Per year the exact totals in øre (``None`` when any value is unknown)."""
+        return {y: {"grant": self.grant[y].total(), "cost": self.cost[y].total(),
+                    "own_financing": self.own_financing[y].total(),
+                    "own_financing_increase": self.own_financing_increase[y].total()} for y in self.years}
+
+    @property
+    def unknown_errors(self) -> list[UnknownValueError]:
+        """Each unknown rule value that left a figure unknown, once."""
+        seen: dict[int, UnknownValueError] = {}
+        for y in self.years:
+            for c in self.cells[y]:
+                if c.error is not None:
+                    seen.setdefault(id(c), c.error)
+        return list(seen.values())
+
+
+# --------------------------------------------------------------------------- pure Python backend
+
+
+def _factor(growth: Fraction, n: int) -> tuple[int, int]:
+    f = (1 + growth / 100) ** n
+    return f.numerator, f.denominator
+
+
+def _with_given(backend: str, column: AmountColumn, given: list[int | None]) -> AmountColumn:
+    """``column`` with the costs given (not ``None``) in their place."""
+    if backend == "numpy":
+        np = _numpy()
+        values = column._values
+        where = [i for i, v in enumerate(given) if v is not None]
+        if any(abs(given[i]) >= _LIMIT for i in where):  # type: ignore[arg-type]
+            values = values.astype(object)
+        else:
+            values = values.copy()
+        values[np.asarray(where, dtype=np.int64)] = [given[i] for i in where]
+        return AmountColumn(values)
+    return AmountColumn([c if g is None else g for c, g in zip(column._values, given)])
+
+
+def _python_cost(b: Batch, year: int) -> AmountColumn:
+    a_y, b_y = b.percent_in(year)
+    a0, b0 = b._pct
+    table: dict[tuple[int, int], tuple[int, int]] = {}
+    out = []
+    cost_year = b._cost_year
+    growth = b._growth_table
+    for i, (base, gid) in enumerate(zip(b._cost, b._growth_ids)):
+        n = year - (cost_year if isinstance(cost_year, int) else cost_year[i])
+        key = (gid, n)
+        nd = table.get(key)
+        if nd is None:
+            nd = table[key] = _factor(growth[gid], n)
+        num, den = nd
+        ay, by = a_y[i], b_y[i]
+        if ay != a0[i] or by != b0[i]:
+            num, den = num * ay * b0[i], den * by * a0[i]
+        out.append((2 * base * num + 100 * den) // (200 * den) * 100)
+    return AmountColumn(out)
+
+
+def _plan_python(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> EngineResult:
+    grant: dict[int, AmountColumn] = {}
+    rule_grant: dict[int, AmountColumn] = {}
+    cost: dict[int, AmountColumn] = {}
+    own: dict[int, AmountColumn] = {}
+    increase: dict[int, AmountColumn] = {}
+    cell_ids: dict[int, Any] = {}
+    cells_of: dict[int, list[Cell]] = {}
+    previous: list[int | None] | None = None
+    rated = isinstance(b.scheme, RatedScheme)
+    for year in years:
+        a, d = b.percent_in(year)
+        if rated:
+            ids, cells = b._cells(year, supplied.get(year))
+        else:
+            ids, cells = b._figure_cells(year, supplied.get(year), a, d)
+        kinds = [c._kind() for c in cells]
+        rule: list[int | None] = []
+        for cid, x, y in zip(ids, a, d):
+            kind, per_full = kinds[cid]
+            if kind == _KIND_HALF_UP:
+                rule.append((2 * per_full * x + 10_000 * y) // (20_000 * y) * 100)
+            elif kind == 0:
+                rule.append(None)
+            else:
+                rule.append(_grant_ore(kind, per_full, x, y, cells[cid]))
+        letters = b._granted.get(year)
+        used = rule if letters is None else [r if g is None else g for r, g in zip(rule, letters)]
+        cost_column = b.cost_in(year)
+        costs = cost_column._values
+        own_values = [None if g is None else c - g for c, g in zip(costs, used)]
+        if previous is None:
+            inc_values: list[int | None] = [None] * b.n
+        else:
+            inc_values = [None if o is None or p is None else o - p for o, p in zip(own_values, previous)]
+        errors = [c.error for c in cells if c.error is not None]
+        grant[year] = AmountColumn(used, errors=errors)
+        rule_grant[year] = AmountColumn(rule, errors=errors)
+        cost[year] = cost_column
+        own[year] = AmountColumn(own_values, errors=errors)
+        increase[year] = AmountColumn(inc_values, errors=errors)
+        cell_ids[year], cells_of[year] = ids, cells
+        previous = own_values
+    return EngineResult(batch=b, years=tuple(years), grant=grant, rule_grant=rule_grant, cost=cost,
+                        own_financing=own, own_financing_increase=increase, cell_ids=cell_ids, cells=cells_of)
+
+
+# --------------------------------------------------------------------------- numpy backend
+
+
+def _fits(*factors: int) -> bool:
+    product = 1
+    for f in factors:
+        product *= max(abs(int(f)), 1)
+    return product < _LIMIT
+
+
+def _max(np: Any, x: Any) -> int:
+    """The largest absolute value of an array or a scalar (1 for an empty array)."""
+    if isinstance(x, int):
+        return abs(x)
+    return int(np.abs(x).max()) if len(x) else 1
+
+
+def _mul(np: Any, x: Any, y: Any) -> Any:
+    """``x * y`` elementwise, in int64 when it cannot overflow, else in Python integers."""
+    if _fits(_max(np, x), _max(np, y)):
+        return x * y
+    as_object = [v.astype(object) if not isinstance(v, int) and v.dtype != object else v for v in (x, y)]
+    return as_object[0] * as_object[1]
+
+
+def _numpy_cost(b: Batch, year: int) -> AmountColumn:
+    np = _numpy()
+    a_y, b_y = b.percent_in(year)
+    a0, b0 = b._pct
+    scaled = a_y is not a0 or b_y is not b0
+    base = b._cost
+    cost_year = b._cost_year
+    table = b._growth_table
+    num: Any
+    den: Any
+    if table == [Fraction(0)]:
+        num = den = 1
+    elif isinstance(cost_year, int):
+        # one factor per growth rate over one common scale S: (100S + G)^n / (100S)^n, so that
+        # one side is the same for every position (a scalar divisor is the fast one)
+        n = year - cost_year
+        scale = math.lcm(*(g.denominator for g in table))
+        tops = [100 * scale + int(g * scale) for g in table]
+        if n >= 0:
+            num, den = [t**n for t in tops], (100 * scale) ** n
+        else:
+            num, den = (100 * scale) ** -n, [t**-n for t in tops]
+        num = _take(np, num, b._growth_ids)
+        den = _take(np, den, b._growth_ids)
+    else:
+        years_from = year - cost_year
+        n_min, n_max = int(years_from.min()), int(years_from.max())
+        span = n_max - n_min + 1
+        key = b._growth_ids * span + (years_from - n_min)
+        factors = [_factor(g, n_min + k) for g in table for k in range(span)]
+        num = _take(np, [f[0] for f in factors], key)
+        den = _take(np, [f[1] for f in factors], key)
+    if scaled:
+        num = _mul(np, num, _mul(np, a_y, b0))
+        den = _mul(np, den, _mul(np, b_y, a0))
+    if isinstance(num, int) and isinstance(den, int) and num == den == 1:
+        values = (2 * base + 100) // 200 * 100
+    elif _fits(2, _max(np, base), _max(np, num)) and _fits(200, _max(np, den)) and not _is_object(base, num, den):
+        values = (2 * base * num + 100 * den) // (200 * den) * 100
+    else:
+        # a product could pass 63 bits: exact Python integers for this year
+        base_o, num_o, den_o = (x if isinstance(x, int) or x.dtype == object else x.astype(object)
+                                for x in (base, num, den))
+        values = _compact(np, (2 * base_o * num_o + 100 * den_o) // (200 * den_o) * 100)
+    return AmountColumn(values)
+
+
+def _is_object(*arrays: Any) -> bool:
+    return any(not isinstance(x, int) and x.dtype == object for x in arrays)
+
+
+def _take(np: Any, table: Any, ids: Any) -> Any:
+    """``table[ids]`` for a list of Python ints (a scalar stays a scalar); int64 when every value fits."""
+    if isinstance(table, int):
+        return table
+    if len(set(table)) == 1:
+        return table[0]
+    small = all(abs(v) < _LIMIT for v in table)
+    return np.asarray(table, dtype=np.int64 if small else object)[ids]
+
+
+def _compact(np: Any, values: Any) -> Any:
+    """An object array as int64 when every value fits, else as it is (exact Python ints)."""
+    if values.dtype == object and len(values) and all(abs(v) < _LIMIT for v in values.tolist()):
+        return values.astype(np.int64)
+    return values
+
+
+def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> EngineResult:
+    np = _numpy()
+    grant: dict[int, AmountColumn] = {}
+    rule_grant: dict[int, AmountColumn] = {}
+    cost: dict[int, AmountColumn] = {}
+    own: dict[int, AmountColumn] = {}
+    increase: dict[int, AmountColumn] = {}
+    cell_ids: dict[int, Any] = {}
+    cells_of: dict[int, list[Cell]] = {}
+    previous: tuple[Any, Any] | None = None
+    rated = isinstance(b.scheme, RatedScheme)
+    for year in years:
+        a, d = b.percent_in(year)
+        if rated:
+            ids, cells = b._cells(year, supplied.get(year))
+        else:
+            ids_list, cells = b._figure_cells(year, supplied.get(year), a, d)
+            ids = np.asarray(ids_list, dtype=np.int64)
+        kinds = [c._kind() for c in cells]
+        kind_of = [k for k, _ in kinds]
+        per_full_max = max((abs(p) for _, p in kinds), default=0)
+        errors = [c.error for c in cells if c.error is not None]
+        known = None
+        if 0 in kind_of:
+            known = np.asarray([k != 0 for k in kind_of], dtype=bool)[ids]
+        big = not (_fits(2, per_full_max, _max(np, a)) and _fits(20_000, _max(np, d))) or _is_object(a, d)
+        if set(kind_of) <= {0, _KIND_HALF_UP} and not big:
+            per_full = np.asarray([p for _, p in kinds], dtype=np.int64)[ids]
+            rule = (2 * per_full * a + 10_000 * d) // (20_000 * d) * 100
+        elif set(kind_of) <= {0, _KIND_DOWN} and not big:
+            per_full = np.asarray([p for _, p in kinds], dtype=np.int64)[ids]
+            rule = per_full * a // (10_000 * d) * 100
+        else:
+            # mixed kinds, cells of a scheme without rates, or products past 63 bits: Python integers
+            d_list = [d] * b.n if isinstance(d, int) else d.tolist()
+            rule_list = [0 if k == 0 else _grant_ore(k, p, x, y, cells[c])
+                         for c, x, y in zip(ids.tolist(), a.tolist(), d_list) for k, p in (kinds[c],)]
+            rule = _compact(np, np.asarray(rule_list, dtype=object))
+        if known is not None:
+            rule = np.where(known, rule, 0)
+        letters = b._granted.get(year)
+        used, used_known = rule, known
+        if letters is not None:
+            letter_values, has_letter = letters
+            used = np.where(has_letter, letter_values, rule)
+            if known is not None:
+                used_known = known | has_letter
+        cost_column = b.cost_in(year)
+        costs = cost_column._values
+        own_values = costs - used
+        if previous is None:
+            inc_values = np.zeros(b.n, dtype=np.int64)
+            inc_known = np.zeros(b.n, dtype=bool)
+        else:
+            prev_values, prev_known = previous
+            inc_values = own_values - prev_values
+            inc_known = _and(np, used_known, prev_known)
+        grant[year] = AmountColumn(used, used_known, errors)
+        rule_grant[year] = AmountColumn(rule, known, errors)
+        cost[year] = cost_column
+        own[year] = AmountColumn(own_values, used_known, errors)
+        increase[year] = AmountColumn(inc_values, inc_known, errors)
+        cell_ids[year], cells_of[year] = ids, cells
+        previous = (own_values, used_known)
+    return EngineResult(batch=b, years=tuple(years), grant=grant, rule_grant=rule_grant, cost=cost,
+                        own_financing=own, own_financing_increase=increase, cell_ids=cell_ids, cells=cells_of)
+
+
+def _and(np: Any, x: Any, y: Any) -> Any:
+    if x is None:
+        return y
+    if y is None:
+        return x
+    return x & y
+
+
+# --------------------------------------------------------------------------- building a batch
+
+
+def _choose_backend(backend: str, n: int) -> str:
+    if backend == "python":
+        return "python"
+    if backend == "numpy":
+        if not numpy_available():
+            raise ImportError("backend='numpy' needs numpy: pip install 'nedtrapping[fast]'")
+        return "numpy"
+    if backend != "auto":
+        raise ValueError(f"backend: expected 'auto', 'python' or 'numpy', got {backend!r}")
+    return "numpy" if n >= NUMPY_FROM and numpy_available() else "python"
+
+
+def _municipality_codes(municipality: Any, n: int) -> tuple[list[int], int]:
+    if municipality is None:
+        return list(range(n)), n
+    if _is_array(municipality) and municipality.dtype.kind in "iu":
+        values = municipality.tolist()
+    else:
+        values = list(municipality)
+    codes: dict[Hashable, int] = {}
+    out = [codes.setdefault(v, len(codes)) for v in values]
+    return out, len(codes)
+
+
+def _raw_cells(first: list[int], muni: list[int], m: int, received: list[int],
+               names: Any) -> tuple[list[int], list[tuple[int, bool | None, tuple[int, ...]]]]:
+    """Per position its raw cell: (first grant year, the municipality's stated 2021 answer, its first grant years)."""
+    years_of_muni: list[set[int]] = [set() for _ in range(m)]
+    stated: list[int] = [0] * m
+    for f, c, r in zip(first, muni, received):
+        years_of_muni[c].add(f)
+        if r:
+            if stated[c] and stated[c] != r:
+                name = names[c] if names is not None else f"municipality #{c}"
+                raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
+                                 "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+            stated[c] = r
+    muni_key = [tuple(sorted(s)) for s in years_of_muni]
+    answer = {0: None, 1: False, 2: True}
+    index: dict[tuple[int, bool | None, tuple[int, ...]], int] = {}
+    ids = []
+    for f, c in zip(first, muni):
+        key = (f, answer[stated[c]], muni_key[c])
+        ids.append(index.setdefault(key, len(index)))
+    return ids, list(index)
+
+
+def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, received: Any,
+                     names: Any) -> tuple[Any, list[tuple[int, bool | None, tuple[int, ...]]]] | None:
+    """:func:`_raw_cells` with numpy, when the first grant years span at most 40 years (else ``None``)."""
+    if not len(first):
+        return np.zeros(0, dtype=np.int64), []
+    f_min = int(first.min())
+    offset = first - f_min
+    span = int(offset.max()) + 1
+    if span > 40:
+        return None
+    # which first grant years each municipality has, as bits: one count over (municipality, year)
+    if m * span <= 8 * len(first) + 1_000_000:
+        present = (np.bincount(muni * span + offset, minlength=m * span) > 0).reshape(m, span)
+        mask = present.astype(np.int64) @ (np.int64(1) << np.arange(span, dtype=np.int64))
+    else:
+        mask = np.zeros(m, dtype=np.int64)
+        for v in np.flatnonzero(np.bincount(offset, minlength=span)):
+            has = np.bincount(muni[offset == v], minlength=m) > 0
+            mask |= has.astype(np.int64) << int(v)
+    bits = span.bit_length()
+    key = (mask[muni] << (bits + 2)) | (offset << 2)
+    if received is not None:
+        says_yes = np.bincount(muni[received == 2], minlength=m) > 0
+        says_no = np.bincount(muni[received == 1], minlength=m) > 0
+        conflict = np.flatnonzero(says_yes & says_no)
+        if len(conflict):
+            c = int(conflict[0])
+            name = names[c] if names is not None else f"municipality #{c}"
+            raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
+                             "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+        stated = np.where(says_yes, 2, np.where(says_no, 1, 0)).astype(np.int64)
+        key |= stated[muni]
+    top = int(key.max())
+    if top < 8 * len(key) + 1_000_000:
+        present = np.zeros(top + 1, dtype=bool)
+        present[key] = True
+        unique = np.flatnonzero(present)
+        lookup = np.full(top + 1, -1, dtype=np.int64)
+        lookup[unique] = np.arange(len(unique), dtype=np.int64)
+        ids = lookup[key]
+    else:
+        unique, ids = np.unique(key, return_inverse=True)
+    answer = {0: None, 1: False, 2: True}
+    keys = []
+    for k in unique.tolist():
+        years_mask = k >> (bits + 2)
+        keys.append((f_min + ((k >> 2) & ((1 << bits) - 1)), answer[k & 3],
+                     tuple(f_min + i for i in range(span) if years_mask >> i & 1)))
+    return ids.astype(np.int64), keys
+
+
+def _growth_column(growth: Any, n: int) -> tuple[list[int], list[Fraction]]:
+    """Growth per position as ids into a table of distinct exact rates (0 for none)."""
+    if growth is None:
+        return [0] * n, [Fraction(0)]
+    if isinstance(growth, Scaled):
+        values = growth.values.tolist() if _is_array(growth.values) else list(growth.values)
+        rates = [_scaled_value(v, growth.scale, "growth", i) for i, v in enumerate(values)]
+    else:
+        raw = growth.tolist() if _is_array(growth) else list(growth)
+        zero = Fraction(0)
+        rates = [zero if v is None else v if type(v) is Fraction else _exact(v, f"growth[{i}]")
+                 for i, v in enumerate(raw)]
+    table: dict[tuple[int, int], int] = {}
+    ids = []
+    for g in rates:
+        key = (g.numerator, g.denominator)  # hashed faster than the Fraction
+        found = table.get(key)
+        if found is None:
+            found = table[key] = len(table)
+        ids.append(found)
+    for i, g in enumerate(rates):
+        if g.numerator <= -100 * g.denominator:
+            raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {g}")
+    return ids, [Fraction(a, b) for a, b in table]
+
+
+def _scaled_value(v: object, scale: int, name: str, i: int) -> Fraction:
+    if isinstance(v, float):
+        raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; Scaled holds integers")
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise TypeError(f"{name}[{i}]: expected an integer, got {type(v).__name__} {v!r}")
+    return Fraction(v, scale)
+
+
+def _np_exact(np: Any, name: str, column: Any, *, percent: bool) -> tuple[Any, int] | None:
+    """A numpy or :class:`Scaled`-numpy column as ``(numerators, one denominator)``; ``None`` if not one.
+
+    The fraction is not reduced per value: the formulas are exact for any numerator and
+    denominator of the same number, and one denominator for all is the fast divisor.
+    """
+    if isinstance(column, Scaled) and _is_array(column.values):
+        values, scale = _int_array(np, name, column.values), column.scale
+    elif _is_array(column) and column.dtype.kind in "iuf":
+        values, scale = _int_array(np, name, column), 1
+    else:
+        return None
+    if scale >= _LIMIT // 20_000 or (len(values) and _max(np, values) >= _LIMIT // 20_000):
+        return None
+    if percent and len(values):
+        low, high = int(values.min()), int(values.max())
+        if low <= 0 or high > 100 * scale:
+            bad = np.flatnonzero((values <= 0) | (values > 100 * scale))
+            i = int(bad[0])
+            raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], "
+                             f"got {Fraction(int(values[i]), scale)}")
+    return values, scale
+
+
+def _np_ints(np: Any, name: str, column: Any, *, minimum: int | None = None, year: bool = False) -> Any:
+    if _is_array(column) and column.dtype.kind in "iuf":
+        values = _int_array(np, name, column)
+        if minimum is not None and len(values) and int(values.min()) < minimum:
+            i = int(np.argmin(values))
+            raise ValueError(f"{name}[{i}]: expected at least {minimum}, got {int(values[i])}")
+        return values
+    values = _ints(name, column, minimum=minimum, year=year)
+    return np.asarray(values, dtype=object if any(abs(v) >= _LIMIT for v in values) else np.int64)
+
+
+def _np_growth(np: Any, growth: Any, n: int) -> tuple[Any, list[Fraction]]:
+    exact = _np_exact(np, "growth", growth, percent=False) if growth is not None else None
+    if exact is None:
+        ids, table = _growth_column(growth, n)
+        return np.asarray(ids, dtype=np.int64), table
+    values, scale = exact
+    if not len(values):
+        return np.zeros(0, dtype=np.int64), [Fraction(0)]
+    low_v, high_v = int(values.min()), int(values.max())
+    if low_v <= -100 * scale:
+        i = int(np.flatnonzero(values <= -100 * scale)[0])
+        raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(values[i]), scale)}")
+    # distinct rates: a lookup table when the values span little, else a sort
+    span = high_v - low_v + 1
+    if span <= 4 * n + 100_000:
+        present = np.zeros(span, dtype=bool)
+        shifted = values - low_v
+        present[shifted] = True
+        unique = np.flatnonzero(present)
+        lookup = np.zeros(span, dtype=np.int64)
+        lookup[unique] = np.arange(len(unique), dtype=np.int64)
+        ids = lookup[shifted]
+        distinct = (unique + low_v).tolist()
+    else:
+        unique_values, ids = np.unique(values, return_inverse=True)
+        distinct = unique_values.tolist()
+    return ids.astype(np.int64, copy=False), [Fraction(v, scale) for v in distinct]
+
+
+def _np_municipality(np: Any, municipality: Any, n: int) -> tuple[Any, int, Any]:
+    """Municipality codes ``0..m-1`` per position, ``m`` and the names by code (``None``: the codes themselves)."""
+    if municipality is None:
+        return np.arange(n, dtype=np.int64), n, None
+    if _is_array(municipality) and municipality.dtype.kind in "iu":
+        codes = municipality.astype(np.int64, copy=False)
+        if len(codes) and int(codes.min()) >= 0 and int(codes.max()) < 4 * n + 1000:
+            return codes, (int(codes.max()) + 1) if len(codes) else 0, None
+        unique, inverse = np.unique(codes, return_inverse=True)
+        return inverse.astype(np.int64), len(unique), unique.tolist()
+    codes_list, m = _municipality_codes(municipality, n)
+    names: list[Any] = [None] * m
+    for code, value in zip(codes_list, municipality.tolist() if _is_array(municipality) else municipality):
+        if names[code] is None:
+            names[code] = value
+    return np.asarray(codes_list, dtype=np.int64), m, names
+
+
+def _received_codes(chosen: PositionScheme, column: Any, n: int) -> list[int]:
+    if column is None:
+        return [0] * n
+    _length("received_grant_in_2021", column, n)
+    codes = [_received_code(v, i) for i, v in enumerate(column.tolist() if _is_array(column) else column)]
+    if any(codes) and "received_grant_in_2021" not in chosen.position_options:
+        raise ValueError(f"received_grant_in_2021 means nothing in {chosen.scheme_id}; leave it out")
+    return codes
+
+
+def _changes_python(percent_changes: Mapping[int, Any] | None, n: int) -> list[tuple[int, Any, Any, Any]]:
+    changes: list[tuple[int, Any, Any, Any]] = []
+    for year, column in sorted((percent_changes or {}).items()):
+        require_year(year, "percent_changes")
+        _length(f"percent_changes[{year}]", column, n)
+        values = column.tolist() if _is_array(column) else list(column)
+        has = [v is not None for v in values]
+        filled = [v if v is not None else 100 for v in values]
+        cn, cd = _fractions(f"percent_changes[{year}]", filled, percent=True)
+        changes.append((year, has, cn, cd))
+    return changes
+
+
+def batch(
+    *,
+    percent: Any,
+    first_grant_year: Any,
+    cost: Any,
+    cost_year: int | Any | None = None,
+    growth: Any = None,
+    municipality: Any = None,
+    received_grant_in_2021: Any = None,
+    granted: Mapping[int, Any] | None = None,
+    percent_changes: Mapping[int, Any] | None = None,
+    cost_in_year: Mapping[int, Any] | None = None,
+    scheme: str | PositionScheme = DEFAULT_SCHEME,
+    backend: Backend = "auto",
+) -> Batch:
+    """Check and normalise columns of positions once, for one or many plans (:meth:`Batch.plan`).
+
+    Every column has one value per position (a list, a tuple or a numpy array):
+
+    * ``percent`` — the position percentage in (0, 100]: ints, text (``"33,3"``), Decimals or
+      Fractions, or :class:`Scaled` integers (``Scaled(array_of_hundredths, 100)``).
+    * ``first_grant_year`` — ints.
+    * ``cost`` — the full annual cost in ``cost_year``, in øre (ints, or :class:`~nedtrapping.money.Money`).
+    * ``cost_year`` — one year for all, or a column (default: the scheme's first default year).
+    * ``growth`` — the annual cost growth in percent (exact, as ``percent``; ``None`` for none),
+      compounded exactly as :class:`~nedtrapping.cofinancing.GrowingCost` does.
+    * ``municipality`` — names or codes; whether the municipality received the grant in 2021 is
+      inferred from all its positions (without it, each position is its own municipality, as
+      :func:`~nedtrapping.schemes.kommunalt_rusarbeid.compute_grant` infers it from one position).
+    * ``received_grant_in_2021`` — ``True``/``False``/``None`` (not stated).
+    * ``granted`` — ``{year: column of øre or None}``: amounts from grant letters (they win).
+    * ``percent_changes`` — ``{year: column of percentages or None}``: the percentage from that
+      year on; the cost follows it in proportion (as :class:`~nedtrapping.plan.Position` does).
+    * ``cost_in_year`` — ``{year: column of øre or None}``: costs already computed (a cost model of your
+      own); ``None`` where the columns above give the cost.
+
+    Floats are refused (:class:`~nedtrapping.money.FloatRefusedError`), as everywhere in the library.
+    """
+    chosen: PositionScheme = position_scheme(scheme) if isinstance(scheme, str) else scheme
+    n = _length("percent", percent.values if isinstance(percent, Scaled) else percent, None)
+    _length("first_grant_year", first_grant_year, n)
+    _length("cost", cost, n)
+    if growth is not None:
+        _length("growth", growth.values if isinstance(growth, Scaled) else growth, n)
+    if municipality is not None:
+        _length("municipality", municipality, n)
+    which = _choose_backend(backend, n)
+    if cost_year is None:
+        cost_year = chosen.default_years[0]
+    received = _received_codes(chosen, received_grant_in_2021, n)
+    changes = _changes_python(percent_changes, n)
+    letters: dict[int, list[int | None]] = {}
+    for year, column in sorted((granted or {}).items()):
+        require_year(year, "granted")
+        letters[year] = _optional_ints(f"granted[{year}]", column, n)
+    override = None
+    if cost_in_year is not None:
+        override = {}
+        for y, c in cost_in_year.items():
+            require_year(y, "cost_in_year")
+            _length(f"cost_in_year[{y}]", c, n)
+            override[y] = _optional_ints(f"cost_in_year[{y}]", c, n)
+
+    if which == "numpy":
+        np = _numpy()
+
+        def arr(values: list[int]) -> Any:
+            return np.asarray(values, dtype=object if any(abs(v) >= _LIMIT for v in values) else np.int64)
+
+        exact = _np_exact(np, "percent", percent, percent=True)
+        if exact is None:
+            pn, pd = _fractions("percent", percent, percent=True)
+            exact = (arr(pn), arr(pd))
+        first_arr = _np_ints(np, "first_grant_year", first_grant_year, year=True)
+        base = _np_ints(np, "cost", cost, minimum=0)
+        if isinstance(cost_year, int) and not isinstance(cost_year, bool):
+            years_col: Any = cost_year
+        else:
+            _length("cost_year", cost_year, n)
+            years_col = _np_ints(np, "cost_year", cost_year, year=True)
+        growth_ids, growth_table = _np_growth(np, growth, n)
+        muni, m, names = _np_municipality(np, municipality, n)
+        received_arr = np.asarray(received, dtype=np.int64) if any(received) else None
+        raw = _raw_cells_numpy(np, first_arr, muni, m, received_arr, names) if first_arr.dtype != object else None
+        if raw is None:
+            ids_list, raw_keys = _raw_cells(first_arr.tolist(), muni.tolist(), m, received, names)
+            raw = (np.asarray(ids_list, dtype=np.int64), raw_keys)
+        np_changes = [(y, np.asarray(h, dtype=bool), arr(cn), arr(cd)) for y, h, cn, cd in changes]
+        np_letters = {y: (arr([0 if v is None else v for v in c]), np.asarray([v is not None for v in c], dtype=bool))
+                      for y, c in letters.items()}
+        return Batch(scheme=chosen, backend=which, n=n, pct_num=exact[0], pct_den=exact[1], first=first_arr,
+                     cost=base, cost_year=years_col, growth_ids=growth_ids, growth_table=growth_table,
+                     percent_changes=np_changes, granted=np_letters, cost_override=override,
+                     raw_ids=raw[0], raw_keys=raw[1])
+
+    pct_num, pct_den = _fractions("percent", percent, percent=True)
+    first = _ints("first_grant_year", first_grant_year, year=True)
+    base_list = _ints("cost", cost, minimum=0)
+    if isinstance(cost_year, int) and not isinstance(cost_year, bool):
+        years_py: int | list[int] = cost_year
+    else:
+        _length("cost_year", cost_year, n)
+        years_py = _ints("cost_year", cost_year, year=True)
+    growth_py, table = _growth_column(growth, n)
+    muni_list, m = _municipality_codes(municipality, n)
+    names_py = None
+    if municipality is not None:
+        names_py = [None] * m
+        for code, value in zip(muni_list, municipality.tolist() if _is_array(municipality) else municipality):
+            if names_py[code] is None:
+                names_py[code] = value
+    ids, raw_keys = _raw_cells(first, muni_list, m, received, names_py)
+    return Batch(scheme=chosen, backend=which, n=n, pct_num=pct_num, pct_den=pct_den, first=first, cost=base_list,
+                 cost_year=years_py, growth_ids=growth_py, growth_table=table, percent_changes=changes,
+                 granted=letters, cost_override=override, raw_ids=ids, raw_keys=raw_keys)
+
+
+def plan_columns(*, years: Sequence[int] | None = None, rules: Mapping[int, RuleSet] | None = None,
+                 **columns: Any) -> EngineResult:
+    """:func:`batch` and :meth:`Batch.plan` in one call."""
+    return batch(**columns).plan(years=years, rules=rules)
