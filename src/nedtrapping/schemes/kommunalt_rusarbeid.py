@@ -74,7 +74,7 @@ class Method(enum.Enum):
     FLAT_PER_POSITION = "flat-per-position"
 
 
-def _how_to_supply_step(step: int, year: int) -> str:
+def _how_to_supply_step(step: int, year: int) -> str:  # pragma: no mutate block (rule data, built at import)
     return (
         f"take the amount per 100 % position for a position in its year {step} from your municipality's "
         f"grant letter (tilsagnsbrev) for {year}, then either "
@@ -91,7 +91,7 @@ _HDIR_21_LADDER = src.HDIR_21.at(
 )
 
 
-def _unknown_step(step: int, year: int) -> Fact[Money]:
+def _unknown_step(step: int, year: int) -> Fact[Money]:  # pragma: no mutate block (rule data, built at import)
     return Fact.unknown(
         _HDIR_21_LADDER,
         note=(
@@ -169,7 +169,7 @@ _STEP_2_PERCENT = Fact(
 )
 
 
-def _legacy_ladder(year: int) -> LegacyLadder:
+def _legacy_ladder(year: int) -> LegacyLadder:  # pragma: no mutate block (rule data, built at import)
     return LegacyLadder(
         step_1=_STEP_1,
         step_2=_STEP_2,
@@ -444,7 +444,7 @@ _FULL_PERIOD = "Søkere som oppfyller kriteriene, får mulighet til å fullføre
 def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: tuple[Deadline, ...],
                 frame: Fact[Money], pro_rata: Fact[bool], max_years: Fact[int], requires_grant_in_2021: Fact[bool],
                 only_existing_positions: Fact[bool], auditor_certificate_required: Fact[bool],
-                carry_over_exception: Fact[str] | None = None) -> KommunaltRusarbeidRules:
+                carry_over_exception: Fact[str] | None = None) -> KommunaltRusarbeidRules:  # pragma: no mutate block (rule data, built at import)
     return KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=year,
