@@ -17,11 +17,12 @@ from typing import Any
 
 import attrs
 
-from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
 from nedtrapping.example import example_positions
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
+from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -51,6 +52,20 @@ def held_cases() -> dict[str, Any]:
             ],
             years=range(2021, 2027),
             rules={2022: supplied},
+        ),
+        # every input a salary cost can be given, so its explanation names each one
+        "salary_costs": plan_municipality(
+            [
+                pos("plain salary", 2021, cost=SalaryCost(k(600_000), zone="1", pension_percent="12,5")),
+                pos("every input", 2021, percent=80, percent_changes={2024: 60},
+                    cost=SalaryCost(k(580_000), zone="1a", zone_1a_rate=Zone1aRate.REDUCED, pension_percent="11",
+                                    holiday_pay=HolidayPay.STATUTORY, growth_percent="3,5", salary_year=2022,
+                                    birth_year=1962, percent=80)),
+                pos("zone 1a, full rate", 2022,
+                    cost=SalaryCost(k(510_000), zone="1a", zone_1a_rate=Zone1aRate.FULL, pension_percent=12,
+                                    salary_year=2023)),
+            ],
+            years=range(2022, 2026),
         ),
     }
 
