@@ -57,3 +57,107 @@ def test_plan_lookups_name_the_years_and_totals_carry_their_year() -> None:
     with pytest.raises(KeyError, match=r"the plan's years: \(2022, 2023, 2024, 2025\)"):
         plan.row("P", 2030)
     assert [t.year for t in plan.municipality_totals("K").values()] == [2022, 2023, 2024, 2025]
+
+
+def test_plan_repr_states_scheme_counts_span_and_completeness() -> None:
+    complete = plan_municipality([
+        Position(municipality=m, position=p, percent=100, first_grant_year=2021, cost=FixedCost(K(700_000)))
+        for m, p in (("A", "P1"), ("A", "P2"), ("B", "P1"))
+    ])
+    assert repr(complete) == ("<Plan kommunalt-rusarbeid: 3 position(s) in 2 municipality(ies), 2022–2025, "
+                              "complete>")
+    # a position in its year 4 in 2022 (first funded 2019) needs the unknown ladder step 4
+    incomplete = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2019,
+                                             cost=FixedCost(K(700_000)))], years=[2022])
+    assert repr(incomplete) == (f"<Plan kommunalt-rusarbeid: 1 position(s) in 1 municipality(ies), 2022–2022, "
+                                f"{len(incomplete.problems)} unknown figure(s)>")
+    assert len(incomplete.problems) >= 1
+    assert repr(complete.rows) == f"<{len(complete.rows)} plan rows>" and len(complete.rows) == 12
+
+
+def test_plan_rows_equal_any_sequence_of_the_same_rows_and_nothing_else() -> None:
+    plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(K(700_000)))])
+    rows = plan.rows
+    assert rows == list(rows) and rows == tuple(rows)
+    assert rows != list(rows)[:-1] and rows != [*list(rows)[:-1], list(rows)[0]]
+    assert rows != "not rows" and rows != 5
+    with pytest.raises(TypeError):
+        hash(rows)
+
+
+def test_a_discrepancy_reads_as_its_english_warning_without_the_prefix() -> None:
+    plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(K(700_000)), granted={2023: K(300_000)})])
+    (d,) = plan.discrepancies
+    assert (d.granted, d.by_rule, d.difference) == (K(300_000), K(330_000), K(-30_000))
+    text = str(d)
+    assert f"discrepancy: {text}" in plan.warnings
+    assert text.startswith("A / P 2023: granted 300 000 kr")
+
+
+def test_zero_money_is_falsy_and_any_other_amount_truthy() -> None:
+    assert not K(0) and not Money(ore=0)
+    assert Money(ore=1) and Money(ore=-1) and K(330_000)
+
+
+def test_exact_amounts_add_exactly_with_exact_amounts_and_money_only() -> None:
+    third = ExactAmount(Fraction(1, 3))
+    assert third + third + third == ExactAmount(Fraction(1))
+    assert third + K(1) == ExactAmount(Fraction(301, 3))
+    assert (third + ExactAmount(Fraction(-1, 3))).ore == 0
+    with pytest.raises(TypeError):
+        _ = third + 1  # type: ignore[operator]
+    assert third.round() == K(0) and ExactAmount(Fraction(50)).round() == K(1)
+
+
+@pytest.mark.parametrize(("method", "kwargs"), [("to_csv", {}), ("to_dict", {}), ("to_text", {"lang": "en"}),
+                                                ("to_markdown", {"lang": "en"})])
+def test_the_deprecated_plan_methods_warn_with_the_new_name_and_give_what_it_gives(method: str,
+                                                                                   kwargs: dict[str, str]) -> None:
+    from nedtrapping.render import plan as render_plan
+
+    plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(K(700_000)))])
+    expected = getattr(render_plan, method)(plan, **kwargs)
+    with pytest.warns(DeprecationWarning) as caught:
+        got = getattr(plan, method)()
+    assert got == expected
+    assert [str(w.message) for w in caught] == [
+        f"Plan.{method}() is deprecated; use nedtrapping.render.plan.{method}(plan)"]
+    assert caught[0].filename == __file__  # the warning points at the caller
+
+
+def test_the_deprecated_module_names_warn_and_still_answer() -> None:
+    import nedtrapping.plan as plan_module
+    from nedtrapping.registry import position_scheme
+    from nedtrapping.render.plan import CSV_COLUMNS
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.DEFAULT_YEARS is deprecated; use the scheme's "
+                                                r"default_years \(nedtrapping\.registry\.position_scheme\("
+                                                r"'kommunalt-rusarbeid'\)\.default_years\)$"):
+        assert plan_module.DEFAULT_YEARS == position_scheme("kommunalt-rusarbeid").default_years
+    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.PLAN_CSV_COLUMNS moved to "
+                                                r"nedtrapping\.render\.plan\.CSV_COLUMNS$"):
+        assert plan_module.PLAN_CSV_COLUMNS == CSV_COLUMNS
+    with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.plan' has no attribute 'NOPE'$"):
+        _ = plan_module.NOPE
+    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.schemes\.kommunalt_rusarbeid\.check_submission\(year, "
+                                                r"\.\.\.\) is deprecated; use nedtrapping\.calendar\.check_submission\("
+                                                r"'kommunalt-rusarbeid', year, \.\.\.\)$"):
+        old = kr.check_submission
+    from nedtrapping.calendar import check_submission
+
+    from nedtrapping.deadlines import Purpose
+
+    verdicts = []
+    for when in ("2023-02-01T23:59:00+01:00", "2023-02-02T00:01:00+01:00", "2024-02-01T12:00:00+01:00"):
+        verdicts.append(old(2023, when))
+        assert verdicts[-1] == check_submission("kommunalt-rusarbeid", 2023, when)
+        assert old(2023, when, purpose=Purpose.REPORTING) == check_submission(
+            "kommunalt-rusarbeid", 2023, when, purpose=Purpose.REPORTING)
+    assert [v.on_time for v in verdicts] == [True, False, False]
+    with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.schemes\.kommunalt_rusarbeid' has no attribute "
+                                             r"'NOPE'$"):
+        _ = kr.NOPE
