@@ -148,7 +148,6 @@ def test_the_deprecated_module_names_warn_and_still_answer() -> None:
                                                 r"'kommunalt-rusarbeid', year, \.\.\.\)$"):
         old = kr.check_submission
     from nedtrapping.calendar import check_submission
-
     from nedtrapping.deadlines import Purpose
 
     verdicts = []
