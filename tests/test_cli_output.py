@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_years_take_an_en_dash_and_help_says_what_people_need(capsys: pytest.Cap
     assert code == 0, err
     assert {row["year"] for row in csv.DictReader(io.StringIO(out))} == {"2022", "2023", "2024"}
     done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", "--help"], capture_output=True, text=True,
-                          check=True, env={"COLUMNS": "200", "PATH": ""})
+                          check=True, env={**os.environ, "COLUMNS": "200"})
     help_text = " ".join(done.stdout.split())
     assert "requires --ladder-source" in help_text
     assert "årskostnad is the full annual cost of the position at its own percentage" in help_text
