@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from nedtrapping import strategies
 from nedtrapping.cofinancing import FixedCost, takeover_year
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
@@ -73,6 +78,8 @@ def test_plan_repr_states_scheme_counts_span_and_completeness() -> None:
                                 f"{len(incomplete.problems)} unknown figure(s)>")
     assert len(incomplete.problems) >= 1
     assert repr(complete.rows) == f"<{len(complete.rows)} plan rows>" and len(complete.rows) == 12
+    # a plan made by hand without years still has a repr (the planner refuses to make one)
+    assert "2 municipality(ies), no years, complete>" in repr(attrs.evolve(complete, years=()))
 
 
 def test_plan_rows_equal_any_sequence_of_the_same_rows_and_nothing_else() -> None:
@@ -125,6 +132,7 @@ def test_the_deprecated_plan_methods_warn_with_the_new_name_and_give_what_it_giv
     assert got == expected
     assert [str(w.message) for w in caught] == [
         f"Plan.{method}() is deprecated; use nedtrapping.render.plan.{method}(plan)"]
+    assert Path(caught[0].filename).name != "plan.py"  # it points at the caller, not at the library
 
 
 def test_the_deprecated_module_names_warn_and_still_answer() -> None:
@@ -133,19 +141,25 @@ def test_the_deprecated_module_names_warn_and_still_answer() -> None:
     from nedtrapping.render.plan import CSV_COLUMNS
     from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
+    def outside(caught: pytest.WarningsRecorder, module: str) -> bool:
+        return all(Path(w.filename).name != module for w in caught)  # the caller's line, not the library's
+
     with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.DEFAULT_YEARS is deprecated; use the scheme's "
                                                 r"default_years \(nedtrapping\.registry\.position_scheme\("
-                                                r"'kommunalt-rusarbeid'\)\.default_years\)$"):
+                                                r"'kommunalt-rusarbeid'\)\.default_years\)$") as caught:
         assert plan_module.DEFAULT_YEARS == position_scheme("kommunalt-rusarbeid").default_years
+    assert outside(caught, "plan.py")
     with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.PLAN_CSV_COLUMNS moved to "
-                                                r"nedtrapping\.render\.plan\.CSV_COLUMNS$"):
+                                                r"nedtrapping\.render\.plan\.CSV_COLUMNS$") as caught:
         assert plan_module.PLAN_CSV_COLUMNS == CSV_COLUMNS
+    assert outside(caught, "plan.py")
     with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.plan' has no attribute 'NOPE'$"):
         _ = plan_module.NOPE
     with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.schemes\.kommunalt_rusarbeid\.check_submission\(year, "
                                                 r"\.\.\.\) is deprecated; use nedtrapping\.calendar\.check_submission\("
-                                                r"'kommunalt-rusarbeid', year, \.\.\.\)$"):
+                                                r"'kommunalt-rusarbeid', year, \.\.\.\)$") as caught:
         old = kr.check_submission
+    assert outside(caught, "kommunalt_rusarbeid.py")
     from nedtrapping.calendar import check_submission
     from nedtrapping.deadlines import Purpose
 
@@ -159,3 +173,40 @@ def test_the_deprecated_module_names_warn_and_still_answer() -> None:
     with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.schemes\.kommunalt_rusarbeid' has no attribute "
                                              r"'NOPE'$"):
         _ = kr.NOPE
+
+
+@given(st.lists(strategies.positions(granted=True), min_size=1, max_size=4,
+                unique_by=lambda p: (p.municipality, p.position)))
+@settings(max_examples=60)
+def test_row_values_are_the_rows_figures_field_for_field(positions: list[Position]) -> None:
+    plan = plan_municipality(positions)
+    by_key = {(p.municipality, p.position): p for p in positions}
+    values = list(plan.row_values())
+    assert len(values) == len(plan.rows)
+    def amount(m: Money | None) -> int | None:
+        return None if m is None else m.ore
+
+    for row, v in zip(plan.rows, values, strict=True):
+        assert v == (row.municipality, row.position, row.year, row.year_in_scheme, row.percent, amount(row.grant),
+                     amount(row.cost), amount(row.own_financing), amount(row.own_financing_increase),
+                     row.grant_source)
+        assert row.grant_source == ("grant letter" if row.year in by_key[row.municipality, row.position].granted
+                                    else "rule")
+
+
+def test_plan_rows_index_from_both_ends_and_name_an_index_out_of_range() -> None:
+    plan = plan_municipality([Position(municipality="A", position=p, percent=100, first_grant_year=2021,
+                                       cost=FixedCost(K(700_000))) for p in ("P1", "P2")])
+    rows, n = plan.rows, len(plan.rows)
+    assert n == 8 and [rows[i] for i in range(-n, 0)] == [rows[i] for i in range(n)]
+    assert (rows[-1].position, rows[-1].year) == ("P2", 2025) and (rows[0].position, rows[0].year) == ("P1", 2022)
+    for bad in (n, -n - 1, 100):
+        with pytest.raises(IndexError, match=r"^plan row index out of range$"):
+            rows[bad]
+    assert [r.year for r in rows[1:3]] == [2023, 2024]
+
+
+def test_money_repr_reads_back_as_the_same_money() -> None:
+    for m in (K(5), K(-5), K(0), Money(ore=550), Money(ore=-1), K(330_000)):
+        assert eval(repr(m), {"Money": Money}) == m
+    assert repr(K(330_000)) == "Money.kroner(330000)" and repr(Money(ore=550)) == "Money(ore=550)"

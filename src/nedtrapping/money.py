@@ -12,6 +12,7 @@ named door for a float that comes from a spreadsheet.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 ORE_PER_KRONE = 100
+_WHOLE = Decimal(1)  # quantize to whole øre
 
 Exactish = int | Fraction | Decimal
 
@@ -135,10 +137,10 @@ class Money:
         """
         if not isinstance(amount, float):
             raise TypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
-        if amount != amount or amount in (float("inf"), float("-inf")):
+        if not math.isfinite(amount):
             raise ValueError(f"Money.from_float: {amount!r} is not a finite amount")
         as_decimal = Decimal(repr(amount))
-        ore = (as_decimal * ORE_PER_KRONE).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+        ore = (as_decimal * ORE_PER_KRONE).quantize(_WHOLE, rounding="ROUND_HALF_UP")
         return cls(int(ore))
 
     # arithmetic -----------------------------------------------------------

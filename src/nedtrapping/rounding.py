@@ -78,4 +78,4 @@ def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
     ore = Fraction(amount.ore)
     if ore < 0:
         raise ValueError(f"a cap cannot be negative, got {amount!r}")
-    return amount.at_ore(int(ore // _ORE_PER_KRONE) * _ORE_PER_KRONE)
+    return amount.at_ore(ore // _ORE_PER_KRONE * _ORE_PER_KRONE)
