@@ -210,3 +210,256 @@ def test_money_repr_reads_back_as_the_same_money() -> None:
     for m in (K(5), K(-5), K(0), Money(ore=550), Money(ore=-1), K(330_000)):
         assert eval(repr(m), {"Money": Money}) == m
     assert repr(K(330_000)) == "Money.kroner(330000)" and repr(Money(ore=550)) == "Money(ore=550)"
+
+
+# ----------------------------------------------------------------------------- kommunalt rusarbeid
+
+
+@given(year=st.integers(2021, 2025), first=st.integers(2016, 2024), percent=strategies.position_percentages(),
+       received=st.sampled_from([None, True, False]),
+       others=st.lists(st.integers(2014, 2024), max_size=3), supplied=st.booleans())
+@settings(max_examples=150)
+def test_the_scheme_figure_is_the_explained_grant_for_every_answer_rule_set_and_municipality(
+        year: int, first: int, percent: Fraction, received: bool | None, others: list[int], supplied: bool) -> None:
+    from nedtrapping.provenance import UnknownValueError
+    from nedtrapping.scheme import GrantQuery
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    rules = None
+    if supplied and year in (2021, 2022):
+        rules = kr.rules_for(year).with_ladder_step(3, K(480_000), "Tilsagnsbrev").with_ladder_step(
+            4, K(410_000), "Tilsagnsbrev")
+    years = (first, *others)
+    query = GrantQuery(year=year, first_grant_year=first, percent=percent, received_grant_in_2021=received,
+                       municipality_first_grant_years=years)
+    kwargs = dict(first_grant_year=first, percent=percent, received_grant_in_2021=received, rules=rules,
+                  municipality_first_grant_years=years)
+    try:
+        explained = kr.compute_grant(year, **kwargs)  # type: ignore[arg-type]
+    except UnknownValueError:
+        with pytest.raises(UnknownValueError):
+            kr.SCHEME.grant(query, rules)
+        return
+    by_scheme = kr.SCHEME.grant(query, rules)
+    by_figure = kr.grant_figure(year, **kwargs)  # type: ignore[arg-type]
+    assert by_scheme.amount == by_figure.amount == explained.amount
+    assert by_scheme.eligible == by_figure.eligible == explained.verdict.eligible
+    assert by_scheme.rule_set is by_figure.rule_set
+    if rules is not None:
+        assert by_scheme.rule_set is rules
+
+
+def test_a_stated_no_and_an_inferred_yes_give_different_grants_through_the_scheme() -> None:
+    from nedtrapping.scheme import GrantQuery
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    ask = dict(year=2023, first_grant_year=2021, percent=Fraction(100), municipality_first_grant_years=(2021,))
+    assert kr.SCHEME.grant(GrantQuery(**ask)).amount == K(330_000)  # type: ignore[arg-type]
+    assert kr.SCHEME.grant(GrantQuery(**ask, received_grant_in_2021=False)).amount == K(0)  # type: ignore[arg-type]
+    # a position first funded in 2022 in a municipality with none before: not funded in 2021, so no grant
+    alone = GrantQuery(year=2023, first_grant_year=2022, percent=Fraction(100), municipality_first_grant_years=(2022,))
+    beside = GrantQuery(year=2023, first_grant_year=2022, percent=Fraction(100),
+                        municipality_first_grant_years=(2022, 2020))
+    assert kr.SCHEME.grant(alone).amount == K(0) == kr.SCHEME.grant(beside).amount  # a new position: not eligible
+    assert kr.grant_figure(2023, first_grant_year=2021, percent=100, received_grant_in_2021=False).amount == K(0)
+
+
+def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() -> None:
+    from nedtrapping.errors import NedtrappingError
+    from nedtrapping.provenance import Citation, Status
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    rules = kr.rules_for(2022)
+    one_ore = rules.with_ladder_step(3, Money(ore=1), "Tilsagnsbrev 2022, A kommune")
+    assert one_ore.ladder is not None and one_ore.ladder.step_3.value == Money(ore=1)  # above 0: accepted
+    for bad in (K(0), K(-1)):
+        with pytest.raises(ValueError, match=rf"^ladder step 3: an amount per 100 % position must be positive, got "
+                                             rf"{bad}$"):
+            rules.with_ladder_step(3, bad, "Tilsagnsbrev")
+    with pytest.raises(TypeError, match=r"^ladder step 3: expected Money, got int 480000$"):
+        rules.with_ladder_step(3, 480_000, "Tilsagnsbrev")  # type: ignore[arg-type]
+    step_1 = rules.with_ladder_step(1, K(650_000), "Tilsagnsbrev 2022").ladder
+    assert step_1 is not None and step_1.step_1.status is Status.USER_SUPPLIED
+    assert step_1.step_1.note == "replaces the inferred value 660 000 kr (SAL-17)"
+    untagged = rules.with_ladder_step(1, K(650_000), "first").with_ladder_step(1, K(640_000), "second").ladder
+    assert untagged is not None and untagged.step_1.note == "replaces the user-supplied value 650 000 kr (USER)"
+    plain = Citation(document="Tilsagnsbrev 2022, B kommune")
+    cited = rules.with_ladder_step(1, K(650_000), plain).with_ladder_step(1, K(640_000), plain).ladder
+    assert cited is not None and cited.step_1.note == "replaces the user-supplied value 650 000 kr (Tilsagnsbrev 2022, B kommune)"
+    as_text = rules.with_ladder_step(3, K(480_000), "  Tilsagnsbrev 2022, A kommune ").ladder
+    assert as_text is not None and as_text.step_3.citation == Citation(document="Tilsagnsbrev 2022, A kommune",
+                                                                       tag="USER")
+    for no_source in ("", "   ", 5, None):
+        with pytest.raises((ValueError, NedtrappingError),
+                           match=r"^a supplied value needs a source: name the grant letter \(e\.g\. 'Tilsagnsbrev "
+                                 r"2022, Eksempel kommune'\)$"):
+            rules.with_ladder_step(3, K(480_000), no_source)  # type: ignore[arg-type]
+
+
+def test_the_deprecated_check_submission_passes_county_and_round_on() -> None:
+    from nedtrapping.calendar import check_submission
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    with pytest.warns(DeprecationWarning):
+        old = kr.check_submission
+    county, when = "Troms og Finnmark", "2021-10-18T23:59:00+02:00"
+    for round_ in (None, "restmidler"):
+        new = check_submission("kommunalt-rusarbeid", 2021, when, county=county, round=round_)
+        assert old(2021, when, county=county, round=round_) == new
+    assert old(2021, when, county=county, round="restmidler") != old(2021, when, county=county)
+
+
+def test_application_deadline_is_the_rule_sets_application_deadline() -> None:
+    from nedtrapping.deadlines import Purpose
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    for year in (2021, 2022, 2023, 2024):
+        assert kr.application_deadline(year) == kr.rules_for(year).deadline(Purpose.APPLICATION)
+    county = "Troms og Finnmark"
+    assert kr.application_deadline(2021, county) == kr.rules_for(2021).deadline(Purpose.APPLICATION, county)
+    assert kr.application_deadline(2021, county, "restmidler") == kr.rules_for(2021).deadline(
+        Purpose.APPLICATION, county, "restmidler")
+    assert kr.application_deadline(2021, county, "restmidler") != kr.application_deadline(2021)
+
+
+# ----------------------------------------------------------------------------- salary costs
+
+
+def _salary(**kw: object) -> object:
+    from nedtrapping.cofinancing import SalaryCost
+
+    kw.setdefault("zone", "1")
+    kw.setdefault("pension_percent", "12")
+    return SalaryCost(kw.pop("salary", K(600_000)), **kw)  # type: ignore[arg-type]
+
+
+def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
+    from nedtrapping.cofinancing import SalaryCost
+    from nedtrapping.schemes.lonnskostnader import Zone1aRate
+
+    assert _salary(pension_percent="99,99") and _salary(pension_percent=0) and _salary(salary=Money(ore=1))
+    for bad in (100, "100", "100,5", -1):
+        with pytest.raises(ValueError, match=rf"^pension_percent: a premium rate in percent of the salary, in "
+                                             rf"\[0, 100\), got {bad!r}$"):
+            _salary(pension_percent=bad)
+    with pytest.raises(ValueError, match=r"^pension_percent: 'tolv' is not a number in plain decimal notation"):
+        _salary(pension_percent="tolv")
+    with pytest.raises(ValueError, match=r"^salary: an annual salary above 0 kr, got 0 kr$"):
+        _salary(salary=K(0))
+    with pytest.raises(ValueError, match=r"^a cost cannot be negative, got -600 000 kr$"):
+        _salary(salary=K(-600_000))
+    one_a = (r"^zone_1a_rate: give it for a zone-1a position only \(Zone1aRate\.REDUCED while the municipality's "
+             r"allowance lasts, Zone1aRate\.FULL after\)$")
+    with pytest.raises(ValueError, match=one_a):
+        _salary(zone="1a")
+    with pytest.raises(ValueError, match=one_a):
+        _salary(zone="2", zone_1a_rate=Zone1aRate.FULL)
+    with pytest.raises(ValueError, match=r"^salary_year: give the year the salary is for when it grows "
+                                         r"\(growth_percent\)$"):
+        _salary(growth_percent=3)
+    for bad in ("2022", 2022.0, True):
+        with pytest.raises(TypeError, match=rf"^expected a year as an int, got {type(bad).__name__} {bad!r}$"):
+            SalaryCost(K(600_000), zone="1", pension_percent=12, salary_year=bad)  # type: ignore[arg-type]
+
+
+def test_a_salary_cost_uses_its_own_rule_set_for_its_year_only() -> None:
+    import attrs as _attrs
+
+    from nedtrapping.provenance import Fact, Status
+    from nedtrapping.schemes.lonnskostnader import rules_for
+
+    plain = _salary()
+    rules_2024 = rules_for(2024)
+    doubled_g = _attrs.evolve(rules_2024, grunnbelop=Fact(K(248_056), Status.USER_SUPPLIED,
+                                                          rules_2024.grunnbelop.citation))
+    what_if = _salary(rule_sets=(doubled_g,), birth_year=1960, salary=K(900_000))
+    base = _salary(birth_year=1960, salary=K(900_000))
+    assert what_if.rules_in(2024) is doubled_g and what_if.rules_in(2023) is rules_for(2023)  # type: ignore[attr-defined]
+    assert what_if.cost_in(2023) == base.cost_in(2023)  # type: ignore[attr-defined]
+    assert what_if.cost_in(2024) > base.cost_in(2024)  # type: ignore[attr-defined]  # the 6 G cap is higher
+    assert plain.salary_in(2030) == plain.salary_in(2022) == ExactAmount(Fraction(60_000_000))  # type: ignore[attr-defined]
+
+
+def test_a_scaled_salary_cost_is_computed_at_the_new_percentage_not_scaled() -> None:
+    from nedtrapping.cofinancing import exact_cost
+
+    # above the 2024 threshold for the extra employer's contribution at 100 %, below it at 50 %
+    high = _salary(salary=K(1_200_000))
+    half = Fraction(1, 2)
+    assert exact_cost(high, 2024, half) == high.exact_at(2024, half)  # type: ignore[arg-type,attr-defined]
+    assert exact_cost(high, 2024, half) != high.exact_in(2024) * half  # type: ignore[arg-type,attr-defined]
+    assert exact_cost(high, 2024) == high.exact_in(2024)  # type: ignore[arg-type,attr-defined]
+
+
+def test_a_salary_cost_explains_the_amount_it_is_asked_about_and_describes_its_inputs() -> None:
+    from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
+
+    cost = _salary()
+    assert cost.explain_cost(2024, K(1)).figure == "1 kr"  # type: ignore[attr-defined]
+    assert cost.explain_cost(2024, cost.cost_in(2024)).figure == str(cost.cost_in(2024))  # type: ignore[attr-defined]
+    assert cost.describe(2024) == ("salary 600 000 kr at 100 %, 100 % position, zone 1, holiday pay 12 %, fifth week, "
+                                   "pension 12 %")  # type: ignore[attr-defined]
+    every = _salary(salary=K(580_000), zone="1a", zone_1a_rate=Zone1aRate.REDUCED, pension_percent="11,5",
+                    holiday_pay=HolidayPay.STATUTORY, growth_percent="3,5", salary_year=2022, percent=80)
+    assert every.describe(2024) == ("salary 580 000 kr at 100 % in 2022 growing 3,5 % a year, 80 % position, "
+                                    "zone 1a, holiday pay 10,2 %, ferieloven, pension 11,5 %")  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- plan and money
+
+
+def test_a_grant_letter_cites_where_the_position_was_read() -> None:
+    from nedtrapping.provenance import Status
+
+    read = Position(municipality="A", position="P", percent=100, first_grant_year=2021, cost=FixedCost(K(700_000)),
+                    granted={2023: K(300_000)}, origin="stillinger.csv, rad 3")
+    typed = attrs.evolve(read, origin=None)
+    for position, where in ((read, " (stillinger.csv, rad 3)"), (typed, "")):
+        facts = plan_municipality([position]).explain("P", 2023).all_facts()
+        letters = [f for f in facts if f.status is Status.USER_SUPPLIED and "grant letter" in f.citation.document]
+        assert letters, facts
+        assert all(f.citation.document == f"grant letter 2023, A{where}" and f.citation.tag == "USER" for f in letters)
+
+
+def test_explain_picks_the_municipality_asked_for() -> None:
+    plan = plan_municipality([
+        Position(municipality=m, position="Ruskonsulent", percent=pct, first_grant_year=2021,
+                 cost=FixedCost(K(700_000)))
+        for m, pct in (("A", 100), ("B", 50))
+    ])
+    a, b = plan.explain("Ruskonsulent", 2023, "A"), plan.explain("Ruskonsulent", 2023, "B")
+    assert a.to_text() != b.to_text()
+    assert "A / Ruskonsulent" in a.to_text() and "B / Ruskonsulent" in b.to_text()
+
+
+def test_plan_methods_pass_their_options_on() -> None:
+    from nedtrapping.render import plan as render_plan
+
+    plan = plan_municipality([Position(municipality="A", position="P", percent="33,3", first_grant_year=2021,
+                                       cost=FixedCost(K(700_000)))])
+    with pytest.warns(DeprecationWarning):
+        assert plan.to_text(explain=True) == render_plan.to_text(plan, explain=True, lang="en")
+    with pytest.warns(DeprecationWarning):
+        assert plan.to_markdown(explain=True) == render_plan.to_markdown(plan, explain=True, lang="en")
+    with pytest.warns(DeprecationWarning):
+        assert plan.to_text(explain=True) != plan.to_text()
+    pytest.importorskip("pandas")
+    ore, kroner = plan.to_frame(unit="ore"), plan.to_frame()
+    assert int(ore["grant"].iloc[1]) == plan.rows[1].grant.ore and int(kroner["grant"].iloc[1]) * 100 == int(  # type: ignore[union-attr]
+        ore["grant"].iloc[1])
+
+
+def test_numbers_take_grouping_spaces_and_a_typographic_minus() -> None:
+    from nedtrapping.money import parse_share
+
+    assert parse_share("1 000,5") == Fraction(2001, 2) == parse_share("1\u00a0000.5") == parse_share("1'000,5")
+    assert parse_share("\u22122,5") == Fraction(-5, 2) == parse_share("-2,5")
+    assert parse_share("12,5 %") == Fraction(25, 2)
+
+
+def test_plan_plot_passes_the_language_on() -> None:
+    pytest.importorskip("matplotlib")
+    plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
+                                       cost=FixedCost(K(700_000)))])
+    assert plan.plot().get_axes()[0].get_title(loc="left") == "Tilskudd og egenfinansiering — A"
+    assert plan.plot(lang="en").get_axes()[0].get_title(loc="left").startswith("Grant and own financing")

@@ -202,8 +202,9 @@ class SalaryCost:
 
     def salary_in(self, year: int) -> ExactAmount:
         """The annual salary at 100 % in ``year`` (grown exactly from ``salary_year``)."""
-        n = 0 if self.salary_year is None else year - self.salary_year
-        return self.salary * (1 + self.growth_percent / 100) ** n
+        if self.salary_year is None:  # then it does not grow (checked when made)
+            return self.salary * 1
+        return self.salary * (1 + self.growth_percent / 100) ** (year - self.salary_year)
 
     def breakdown(self, year: int, percent: Fraction | None = None) -> SalaryCostBreakdown:
         """Every component of the cost in ``year`` (at ``percent``, by default the position's)."""
