@@ -463,3 +463,71 @@ def test_plan_plot_passes_the_language_on() -> None:
                                        cost=FixedCost(K(700_000)))])
     assert plan.plot().get_axes()[0].get_title(loc="left") == "Tilskudd og egenfinansiering — A"
     assert plan.plot(lang="en").get_axes()[0].get_title(loc="left").startswith("Grant and own financing")
+
+
+def test_the_2021_check_says_how_the_answer_was_reached_and_cites_the_rule() -> None:
+    from nedtrapping.provenance import Fact, UnknownValueError
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    rules = kr.rules_for(2022)
+
+    def first_check(**kw: object) -> object:
+        verdict = kr.check_eligibility(rules, **kw)  # type: ignore[arg-type]
+        check = verdict.checks[0]
+        assert check.condition == "The municipality received the grant in 2021"
+        assert [f.name for f in check.facts] == ["requires_grant_in_2021"]
+        return check
+
+    assert kr.check_eligibility(rules, first_grant_year=2021).subject == "the position in kommunalt-rusarbeid 2022"
+    old = first_check(first_grant_year=2017)
+    assert (old.passed, old.reason) == (False, "not stated; inferred from the position (first grant year 2017 is not "  # type: ignore[attr-defined]
+                                               "within 2018–2021, so it was not funded in 2021)")
+    recent = first_check(first_grant_year=2019)
+    assert (recent.passed, recent.reason) == (True, "not stated; inferred from the position (first grant year 2019 "  # type: ignore[attr-defined]
+                                                    "is within 2018–2021, so it was funded in 2021)")
+    none = first_check(first_grant_year=2016, municipality_first_grant_years=(2016, 2022))
+    assert (none.passed, none.reason) == (False, "not stated; inferred from the municipality's positions (first grant "  # type: ignore[attr-defined]
+                                                 "years 2016, 2022: none is within 2018–2021, so the municipality was "
+                                                 "not funded in 2021)")
+    some = first_check(first_grant_year=2016, municipality_first_grant_years=(2016, 2020))
+    assert (some.passed, some.reason) == (True, "not stated; inferred from the municipality's positions (first grant "  # type: ignore[attr-defined]
+                                                "years 2016, 2020: at least one is within 2018–2021, so the "
+                                                "municipality was funded in 2021)")
+    stated = first_check(first_grant_year=2019, received_grant_in_2021=False)
+    assert (stated.passed, stated.reason) == (False, "stated by the user")  # type: ignore[attr-defined]
+    unknown = attrs.evolve(rules, requires_grant_in_2021=Fact.unknown(rules.citation))
+    with pytest.raises(UnknownValueError, match="requires_grant_in_2021"):
+        kr.check_eligibility(unknown, first_grant_year=2021)
+
+
+def test_a_flat_year_refuses_ladder_steps_and_says_why() -> None:
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    with pytest.raises(ValueError, match=r"^kommunalt-rusarbeid 2023 pays a flat 330 000 kr per 100 % position, "
+                                         r"whatever the year in the scheme; ladder steps apply only to 2021 and 2022$"):
+        kr.rules_for(2023).with_ladder_step(3, K(480_000), "Tilsagnsbrev 2023")
+
+
+def test_an_unknown_position_or_an_ambiguous_name_is_a_key_error_that_lists_the_choices() -> None:
+    plan = plan_municipality([
+        Position(municipality=m, position=p, percent=100, first_grant_year=2021, cost=FixedCost(K(700_000)))
+        for m, p in (("A", "Ruskonsulent"), ("B", "Ruskonsulent"), ("A", "Miljøarbeider"))
+    ])
+    with pytest.raises(KeyError, match=r"no position 'Veileder' in the plan; positions: Miljøarbeider, Ruskonsulent"):
+        plan.explain("Veileder", 2023)
+    with pytest.raises(KeyError, match=r"position 'Ruskonsulent' is in several municipalities \(A, B\); name the "
+                                       r"municipality"):
+        plan.explain("Ruskonsulent", 2023)
+    with pytest.raises(KeyError, match=r"no position 'Miljøarbeider' for 'B' in the plan"):
+        plan.explain("Miljøarbeider", 2023, "B")
+    assert "A / Miljøarbeider" in plan.explain("Miljøarbeider", 2023).to_text()  # one municipality: no need to name it
+
+
+@pytest.mark.parametrize(("percent", "exact"), [("33,333", "109 998 kr + 9/10 kr (exact)"),
+                                                ("33,3333", "109 999 kr + 89/100 kr (exact)"),
+                                                ("50", "165 000 kr")])
+def test_the_pro_rata_step_shows_the_exact_amount_before_rounding(percent: str, exact: str) -> None:
+    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+
+    result = kr.compute_grant(2023, first_grant_year=2021, percent=percent)
+    assert f"330 000 kr × {percent} % = {exact}\n" in result.explanation.to_text() + "\n"
