@@ -24,6 +24,9 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=25, deadline=None)
+# scripts/mutation: each mutant runs every test that reaches it, so fewer examples (a mutant a
+# property test can catch is usually caught in the first few)
+settings.register_profile("mutation", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "thorough",
     max_examples=2000,

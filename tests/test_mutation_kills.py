@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from nedtrapping import strategies
@@ -177,7 +177,6 @@ def test_the_deprecated_module_names_warn_and_still_answer() -> None:
 
 @given(st.lists(strategies.positions(granted=True), min_size=1, max_size=4,
                 unique_by=lambda p: (p.municipality, p.position)))
-@settings(max_examples=60)
 def test_row_values_are_the_rows_figures_field_for_field(positions: list[Position]) -> None:
     plan = plan_municipality(positions)
     by_key = {(p.municipality, p.position): p for p in positions}
@@ -218,7 +217,6 @@ def test_money_repr_reads_back_as_the_same_money() -> None:
 @given(year=st.integers(2021, 2025), first=st.integers(2016, 2024), percent=strategies.position_percentages(),
        received=st.sampled_from([None, True, False]),
        others=st.lists(st.integers(2014, 2024), max_size=3), supplied=st.booleans())
-@settings(max_examples=150)
 def test_the_scheme_figure_is_the_explained_grant_for_every_answer_rule_set_and_municipality(
         year: int, first: int, percent: Fraction, received: bool | None, others: list[int], supplied: bool) -> None:
     from nedtrapping.provenance import UnknownValueError
