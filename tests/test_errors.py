@@ -13,7 +13,7 @@ from nedtrapping.cli import main
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
 from nedtrapping.documents import DocumentError
-from nedtrapping.errors import ExitCode, NedtrappingError
+from nedtrapping.errors import ExitCode, InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import FloatRefusedError
 from nedtrapping.optional import (
     OptionalDependencyError,
@@ -32,7 +32,7 @@ from nedtrapping.wording import UnknownLanguageError
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
           UnknownLanguageError, ZoneError, OptionalDependencyError, PandasUnavailableError, PlotUnavailableError,
-          DocumentError]
+          DocumentError, InvalidTypeError, InvalidValueError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)

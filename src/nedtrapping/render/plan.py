@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any, Literal, TextIO
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
 from nedtrapping.provenance import Fact, Status
@@ -250,8 +251,8 @@ def position_to_dict(p: Position) -> dict[str, Any]:
                 "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
                 "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
     else:
-        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
-                        "costs under the registered cost rules only)")
+        raise InvalidTypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
+                               "costs under the registered cost rules only)")
     return {
         "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
         "first_grant_year": p.first_grant_year, "cost": cost,
@@ -290,7 +291,7 @@ def _mode(explanations: Explanations) -> str:
         return "none"
     if explanations == "cells":
         return "cells"
-    raise ValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+    raise InvalidValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
 
 
 def _m(x: Money | None) -> str | None:
