@@ -189,3 +189,36 @@ def test_control_characters_in_a_name_are_refused_from_a_file_and_escaped_in_a_w
     write_plan_xlsx(plan, tmp_path / "api.xlsx")
     names = {c.value for row in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets[0].iter_rows() for c in row}
     assert "a\\x0bb\\x00" in names
+
+
+@pytest.mark.parametrize("fmt", ["csv", "excel", "json", "markdown", "xlsx", "table"])
+def test_a_grant_above_the_cost_and_the_digests_reach_every_output(fmt: str, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import openpyxl
+
+    from nedtrapping.plan import plan_municipality
+    from nedtrapping.positions_csv import read_positions_csv
+
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;1 000\n")  # a cost of 1 000 kr: the grant exceeds it
+    plan = plan_municipality(read_positions_csv(src))
+    exceeds = [n for n in plan.notices if n.key == "warning.grant_exceeds_cost"]
+    assert exceeds and plan.digests
+    out = tmp_path / {"csv": "plan.csv", "excel": "e.csv", "json": "p.json", "markdown": "p.md", "xlsx": "p.xlsx",
+                      "table": "p.txt"}[fmt]
+    assert main(["plan", str(src), "--format", fmt, "--out", str(out), "--lang", "en"]) == ExitCode.OK
+    err = capsys.readouterr().err
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(out)
+        document = "\n".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row)
+    elif fmt == "json":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        document = "\n".join([*data["warnings"], *data["rule_set_digests"].values()])
+    else:
+        document = out.read_text(encoding="utf-8-sig")
+    # a CSV is a table only: what it cannot carry is said on stderr; every other output carries both itself
+    carrier = err if fmt == "csv" else document
+    assert all(digest in carrier for digest in plan.digests.values())
+    carrier = err if fmt in ("csv", "excel") else document
+    assert all(n.text("en") in carrier for n in exceeds)

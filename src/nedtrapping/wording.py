@@ -300,6 +300,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{count} figure(s) unknown; the plan is incomplete",
     },
     "cli.incomplete_in_table": {"nb": " (listet i tabellen).", "en": " (listed in the table output)."},
+    "cli.warnings": {
+        "nb": "advarsler ({count}): verdier som ikke er endelige, og tall å sjekke",
+        "en": "warnings ({count}): values used that are not final, and figures to check",
+    },
     "cli.digests": {"nb": "regelsett brukt (SHA-256): {digests}", "en": "rule sets used (SHA-256): {digests}"},
     "cli.wrote": {"nb": "skrev {path}", "en": "wrote {path}"},
     "cli.unused_supplied": {

@@ -342,6 +342,11 @@ def run_plan(args: argparse.Namespace) -> int:
         target = getattr(exc, "filename", None) or args.out
         print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if fmt in ("csv", "excel") and plan.notices:
+        # a CSV is a table only: the warnings the other outputs carry in the document are said here
+        print(f"nedtrapping plan: {text('cli.warnings', lang, count=len(plan.notices))}:", file=sys.stderr)
+        for notice in plan.notices:
+            print(f"  - {notice.text(lang)}", file=sys.stderr)
     if fmt == "csv":
         # the machine CSV has fixed columns; the rule sets that made it are named here
         digests = "; ".join(f"{k} {v}" for k, v in sorted(plan.digests.items()))
