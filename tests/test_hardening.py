@@ -222,3 +222,21 @@ def test_a_grant_above_the_cost_and_the_digests_reach_every_output(fmt: str, tmp
     assert all(digest in carrier for digest in plan.digests.values())
     carrier = err if fmt in ("csv", "excel") else document
     assert all(n.text("en") in carrier for n in exceeds)
+
+
+@pytest.mark.parametrize(("step", "planned", "message"), [
+    ("2021:3=480000", [], "(2022–2025); plan it with --years 2021-2025"),
+    ("2022:3=480000", ["--years", "2023-2025"], "(2023–2025); plan it with --years 2022-2025"),
+])
+def test_a_ladder_step_for_a_year_not_planned_is_named(step: str, planned: list[str], message: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;700 000\n")
+    code = main(["plan", str(src), "--ladder-step", step, "--ladder-source", "brev", "--lang", "en", *planned])
+    assert code == ExitCode.OK
+    year = step[:4]
+    err = capsys.readouterr().err
+    assert f"--ladder-step for {year} has no effect: {year} is not among the years planned {message}" in err
+    # a step of a planned year that no position needs is still named by the general warning, not this one
+    assert main(["plan", str(src), "--ladder-step", "2022:4=480000", "--ladder-source", "brev", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "not among the years planned" not in err and "ladder.step_4 of kommunalt-rusarbeid 2022 was supplied" in err

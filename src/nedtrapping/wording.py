@@ -306,6 +306,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "cli.digests": {"nb": "regelsett brukt (SHA-256): {digests}", "en": "rule sets used (SHA-256): {digests}"},
     "cli.wrote": {"nb": "skrev {path}", "en": "wrote {path}"},
+    "cli.supplied_year_not_planned": {
+        "nb": "advarsel: --ladder-step for {year} har ingen virkning: {year} er ikke blant årene som planlegges "
+              "({first}–{last}); planlegg det med --years {years}, eller ta bort trinnet",
+        "en": "warning: --ladder-step for {year} has no effect: {year} is not among the years planned "
+              "({first}–{last}); plan it with --years {years}, or leave the step out",
+    },
     "cli.unused_supplied": {
         "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
         "en": "warning: {name} of {rule_set} was supplied but no position used it",
