@@ -240,3 +240,24 @@ def test_a_ladder_step_for_a_year_not_planned_is_named(step: str, planned: list[
     assert main(["plan", str(src), "--ladder-step", "2022:4=480000", "--ladder-source", "brev", "--lang", "en"]) == 0
     err = capsys.readouterr().err
     assert "not among the years planned" not in err and "ladder.step_4 of kommunalt-rusarbeid 2022 was supplied" in err
+
+
+def test_a_write_stopped_by_a_file_size_limit_leaves_the_old_file_and_no_traceback(tmp_path: Path) -> None:
+    import resource
+
+    src = tmp_path / "p.csv"
+    src.write_text(H + "\n" + "".join(f"K;P{i};100;2021;700 000\n" for i in range(200)), encoding="utf-8")
+    for name in ("plan.csv", "plan.xlsx", "plan.json"):
+        out = tmp_path / name
+        out.write_bytes(b"the old plan")
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # the finished plan is larger than this
+
+        done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", str(src), "--out", str(out)],
+                              capture_output=True, text=True, preexec_fn=limit, check=False,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        assert done.returncode == ExitCode.BAD_INPUT, done.stderr
+        assert "Traceback" not in done.stderr and f"cannot write {out}" in done.stderr
+        assert out.read_bytes() == b"the old plan"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -197,7 +197,10 @@ def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: 
     large plans). An existing file is replaced, and stderr says so (nothing is overwritten silently).
     """
     existed = path.exists()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "wb") as f:
             if callable(data):
@@ -209,6 +212,9 @@ def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: 
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None  # named by the file asked for, not the temporary
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
