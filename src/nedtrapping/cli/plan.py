@@ -359,9 +359,9 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"nedtrapping plan: {text('cli.digests', lang, digests=digests)}", file=sys.stderr)
     for year in sorted(set(rules) - set(plan.years)):
         first, last = plan.years[0], plan.years[-1]
-        years = f"{min(year, first)}-{max(year, last)}"
-        print(f"nedtrapping plan: {text('cli.supplied_year_not_planned', lang, year=year, first=first, last=last, years=years)}",
-              file=sys.stderr)
+        message = text('cli.supplied_year_not_planned', lang, year=year, first=first, last=last,
+                       years=f"{min(year, first)}-{max(year, last)}")
+        print(f"nedtrapping plan: {message}", file=sys.stderr)
     for path, key in _unused_supplied(plan, {y: r for y, r in rules.items() if y in plan.years}):
         print(f"nedtrapping plan: {text('cli.unused_supplied', lang, name=path, rule_set=key)}", file=sys.stderr)
     if not plan.is_complete:
