@@ -97,3 +97,24 @@ def test_where_names_file_sheet_row_column() -> None:
     e = NedtrappingError("bad", file="a.xlsx", sheet="Ark1", row=4, column="årskostnad")
     assert e.where == "a.xlsx, sheet Ark1, row 4, column årskostnad"
     assert NedtrappingError("bad").where == ""
+
+
+def test_the_exit_codes_are_documented_once_for_every_command() -> None:
+    import re
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.rst").read_text(encoding="utf-8")
+    table = page[page.index("Exit status\n-----------"):]
+    documented = dict(re.findall(r"^   \* - (\d+)\n     - ``([A-Z_]+)``", table, flags=re.M))
+    assert documented == {str(code.value): code.name for code in ExitCode}
+    from nedtrapping.cli import build_parser
+
+    epilog = build_parser().epilog or ""
+    assert all(f"{code.value} " in epilog for code in ExitCode)
+
+
+@pytest.mark.parametrize("argv", [["calendar", "--no-such-option"], ["rules", "--no-such-option"], [],
+                                  ["no-such-command"]])
+def test_a_wrong_command_line_is_the_usage_exit_code_for_every_command(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(argv)
+    assert usage.value.code == ExitCode.USAGE

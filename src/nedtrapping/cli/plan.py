@@ -7,9 +7,10 @@ extension, or a ``--format`` that disagrees with it, is an error: never silently
 another format. Files are written whole or not at all (a temporary file renamed
 into place).
 
-Exit status: 0 the plan is complete; 1 the input is wrong (every problem is
-listed on stderr, nothing is planned); 3 the plan was written but some figures
-are unknown (listed on stderr, with how to supply them).
+Exit status (:class:`~nedtrapping.errors.ExitCode`, the same for every command): 0 the
+plan is complete; 1 the input is wrong (every problem is listed on stderr, nothing is
+planned); 2 the command line is wrong; 3 the plan was written but some figures are
+unknown (listed on stderr, with how to supply them); 70 a bug.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def register(sub: Any) -> None:
             "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
             "costs, not a full-time one)."
         ),
-        epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
+        epilog="Exit status: 0 complete, 1 bad input, 2 bad command line, 3 plan written but some figures unknown, "
+               "70 a bug (run again with --debug).",
     )
     p.add_argument("--scheme", default=DEFAULT_SCHEME, metavar="ID",
                    help=f"the scheme to plan (default {DEFAULT_SCHEME}; also nav-sosiale-tjenester)")
@@ -84,7 +86,8 @@ def register(sub: Any) -> None:
     p.add_argument("--out", "-o", metavar="FILE",
                    help="write the plan to FILE; its extension picks the format: .csv (machine CSV, or with "
                         "--format excel the CSV for Norwegian Excel), .xlsx (live workbook with formulas, rules, "
-                        "warnings and explanations), .json, .md, .txt (table)")
+                        "warnings and explanations), .json, .md, .txt (table). An existing FILE is replaced whole, "
+                        "and the command says so; a failed run leaves it as it was")
     p.add_argument("--format", "-f", choices=FORMATS,
                    help="output format (default: from --out's extension; else table for the example, csv for a "
                         "file). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
