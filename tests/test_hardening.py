@@ -261,3 +261,33 @@ def test_a_write_stopped_by_a_file_size_limit_leaves_the_old_file_and_no_traceba
         assert "Traceback" not in done.stderr and f"cannot write {out}" in done.stderr
         assert out.read_bytes() == b"the old plan"
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"])
+def test_a_formula_name_is_text_on_every_sheet_of_an_incomplete_plan(name: str, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import re
+    import zipfile
+
+    import openpyxl
+
+    src = tmp_path / "p.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        # the municipality, the position and a note all named like a formula; first funded 2020: step 3 unknown
+        csv.writer(f, delimiter=";").writerows([[*H.split(";"), "Merknad"], [name, name, "100", "2020", "700 000", name]])
+    out = tmp_path / "w.xlsx"
+    assert main(["plan", str(src), "--out", str(out)]) == ExitCode.INCOMPLETE, capsys.readouterr().err
+    book = openpyxl.load_workbook(out)
+    sheets_with_the_name = set()
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and name in c.value:
+                    assert c.data_type == "s", (ws.title, c.coordinate, c.value)
+                    sheets_with_the_name.add(ws.title)
+    assert {"Plan", "Totaler", "Advarsler", "Forklaringer"} <= sheets_with_the_name
+    with zipfile.ZipFile(out) as archive:
+        formulas = [f for entry in archive.namelist() if entry.startswith("xl/worksheets/")
+                    for f in re.findall(r"<f>([^<]*)</f>", archive.read(entry).decode("utf-8"))]
+    assert formulas and not [f for f in formulas if re.search(r"HYPERLINK|cmd|@SUM|^-2\+3$", f)]
