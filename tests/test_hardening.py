@@ -291,3 +291,34 @@ def test_a_formula_name_is_text_on_every_sheet_of_an_incomplete_plan(name: str, 
         formulas = [f for entry in archive.namelist() if entry.startswith("xl/worksheets/")
                     for f in re.findall(r"<f>([^<]*)</f>", archive.read(entry).decode("utf-8"))]
     assert formulas and not [f for f in formulas if re.search(r"HYPERLINK|cmd|@SUM|^-2\+3$", f)]
+
+
+@pytest.mark.parametrize("name", ["\tTab", "\rCR", "=1+1", "+1", "-1", "@A1"])
+def test_a_name_from_python_starting_like_a_formula_tab_or_cr_is_neutralised_in_both_csvs(name: str) -> None:
+    import csv
+    import io
+
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position, plan_municipality
+    from nedtrapping.render.plan import to_csv, to_excel_csv
+
+    plan = plan_municipality([Position(municipality=name, position=name, percent=100, first_grant_year=2021,
+                                       cost=FixedCost(Money.kroner(700_000)))])
+    for text, sep in ((to_csv(plan), ","), (to_excel_csv(plan).lstrip("\ufeff"), ";")):
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+        data = [r for r in rows[1:] if len(r) > 2 and r[2] in {"2022", "2023", "2024", "2025"}]
+        assert len(data) == len(plan.rows)  # a CR in a name does not break a row in two
+        assert all(r[0] == r[1] == "'" + name for r in data)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x00", "\x1b", "\x07"])
+def test_a_control_character_in_a_name_is_refused_by_its_code_before_a_workbook_is_written(
+        control: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "p.csv"
+    src.write_bytes(f"{H}\nK;a{control}b;100;2021;700 000\n".encode())
+    done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", str(src), "--out", str(tmp_path / "p.xlsx")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == ExitCode.BAD_INPUT
+    assert f"U+{ord(control):04X}" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "p.xlsx").exists()

@@ -177,3 +177,32 @@ def test_the_file_reader_hands_its_rows_on_one_at_a_time(tmp_path: Path, monkeyp
     read_positions_text_file(src)
     assert given and not isinstance(given[0], (list, tuple))
 
+
+
+def test_hidden_rows_and_sheets_are_named_on_the_command_line_and_read_when_asked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Gammel"
+    old.sheet_state = "hidden"
+    old.append(H.split(";"))
+    old.append(["Gammel kommune", "X", 100, 2021, 700000])
+    ws = book.create_sheet("Stillinger")
+    ws.append(H.split(";"))
+    ws.append(["Bodø", "Ruskonsulent", 100, 2021, 700000])
+    ws.append(["Bodø", "Skjult (slettet)", 100, 2021, 500000])
+    ws.row_dimensions[3].hidden = True
+    book.save(tmp_path / "s.xlsx")
+    out = tmp_path / "plan.csv"
+    assert main(["plan", str(tmp_path / "s.xlsx"), "--out", str(out), "--lang", "en"]) == ExitCode.OK
+    err = capsys.readouterr().err
+    assert "hidden sheets were not read: Gammel" in err and "hidden rows were not read: 3" in err
+    assert "Skjult" not in out.read_text(encoding="utf-8") and "Gammel kommune" not in out.read_text(encoding="utf-8")
+    assert main(["plan", str(tmp_path / "s.xlsx"), "--sheet", "Stillinger", "--include-hidden",
+                 "--out", str(out)]) == ExitCode.OK
+    capsys.readouterr()
+    assert "Skjult (slettet)" in out.read_text(encoding="utf-8")
+    src = tmp_path / "p.csv"
+    src.write_text(f"{H}\nK;P;100;2021;1\n", encoding="utf-8")
+    assert main(["plan", str(src), "--include-hidden"]) == ExitCode.BAD_INPUT
+    assert "--include-hidden goes with an .xlsx file" in capsys.readouterr().err

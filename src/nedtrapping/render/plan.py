@@ -118,6 +118,9 @@ def _plain_ore(ore: int | None) -> str:
 def write_csv(plan: Plan, out: TextIO) -> None:
     """Write :func:`to_csv` to ``out`` row by row, from the plan's figures (no row objects are built or kept)."""
     writer = csv.writer(out, lineterminator="\n")
+    # with "\n" as the line end, csv leaves a CR in a field unquoted (a reader would see a line break there):
+    # a row whose name holds one is written with every field quoted
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     percents: dict[tuple[int, int], str] = {}
     names: dict[str, str] = {}
@@ -130,8 +133,9 @@ def write_csv(plan: Plan, out: TextIO) -> None:
         muni = names.get(municipality)
         if muni is None:
             muni = names[municipality] = safe_text(municipality)
-        writer.writerow((muni, safe_text(position), year, n if n >= 1 else "", shown, plain(grant), plain(cost),
-                         plain(own), plain(increase)))
+        name = safe_text(position)
+        (quoted if "\r" in muni or "\r" in name else writer).writerow(
+            (muni, name, year, n if n >= 1 else "", shown, plain(grant), plain(cost), plain(own), plain(increase)))
 
 
 def to_csv(plan: Plan) -> str:
