@@ -13,7 +13,7 @@ from nedtrapping.cli import main
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
 from nedtrapping.documents import DocumentError
-from nedtrapping.errors import ExitCode, NedtrappingError
+from nedtrapping.errors import ExitCode, InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import FloatRefusedError
 from nedtrapping.optional import (
     OptionalDependencyError,
@@ -32,7 +32,7 @@ from nedtrapping.wording import UnknownLanguageError
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
           UnknownLanguageError, ZoneError, OptionalDependencyError, PandasUnavailableError, PlotUnavailableError,
-          DocumentError]
+          DocumentError, InvalidTypeError, InvalidValueError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)
@@ -97,3 +97,24 @@ def test_where_names_file_sheet_row_column() -> None:
     e = NedtrappingError("bad", file="a.xlsx", sheet="Ark1", row=4, column="årskostnad")
     assert e.where == "a.xlsx, sheet Ark1, row 4, column årskostnad"
     assert NedtrappingError("bad").where == ""
+
+
+def test_the_exit_codes_are_documented_once_for_every_command() -> None:
+    import re
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.rst").read_text(encoding="utf-8")
+    table = page[page.index("Exit status\n-----------"):]
+    documented = dict(re.findall(r"^   \* - (\d+)\n     - ``([A-Z_]+)``", table, flags=re.M))
+    assert documented == {str(code.value): code.name for code in ExitCode}
+    from nedtrapping.cli import build_parser
+
+    epilog = build_parser().epilog or ""
+    assert all(f"{code.value} " in epilog for code in ExitCode)
+
+
+@pytest.mark.parametrize("argv", [["calendar", "--no-such-option"], ["rules", "--no-such-option"], [],
+                                  ["no-such-command"]])
+def test_a_wrong_command_line_is_the_usage_exit_code_for_every_command(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(argv)
+    assert usage.value.code == ExitCode.USAGE

@@ -189,3 +189,136 @@ def test_control_characters_in_a_name_are_refused_from_a_file_and_escaped_in_a_w
     write_plan_xlsx(plan, tmp_path / "api.xlsx")
     names = {c.value for row in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets[0].iter_rows() for c in row}
     assert "a\\x0bb\\x00" in names
+
+
+@pytest.mark.parametrize("fmt", ["csv", "excel", "json", "markdown", "xlsx", "table"])
+def test_a_grant_above_the_cost_and_the_digests_reach_every_output(fmt: str, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import openpyxl
+
+    from nedtrapping.plan import plan_municipality
+    from nedtrapping.positions_csv import read_positions_csv
+
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;1 000\n")  # a cost of 1 000 kr: the grant exceeds it
+    plan = plan_municipality(read_positions_csv(src))
+    exceeds = [n for n in plan.notices if n.key == "warning.grant_exceeds_cost"]
+    assert exceeds and plan.digests
+    out = tmp_path / {"csv": "plan.csv", "excel": "e.csv", "json": "p.json", "markdown": "p.md", "xlsx": "p.xlsx",
+                      "table": "p.txt"}[fmt]
+    assert main(["plan", str(src), "--format", fmt, "--out", str(out), "--lang", "en"]) == ExitCode.OK
+    err = capsys.readouterr().err
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(out)
+        document = "\n".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row)
+    elif fmt == "json":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        document = "\n".join([*data["warnings"], *data["rule_set_digests"].values()])
+    else:
+        document = out.read_text(encoding="utf-8-sig")
+    # a CSV is a table only: what it cannot carry is said on stderr; every other output carries both itself
+    carrier = err if fmt == "csv" else document
+    assert all(digest in carrier for digest in plan.digests.values())
+    carrier = err if fmt in ("csv", "excel") else document
+    assert all(n.text("en") in carrier for n in exceeds)
+
+
+@pytest.mark.parametrize(("step", "planned", "message"), [
+    ("2021:3=480000", [], "(2022–2025); plan it with --years 2021-2025"),
+    ("2022:3=480000", ["--years", "2023-2025"], "(2023–2025); plan it with --years 2022-2025"),
+])
+def test_a_ladder_step_for_a_year_not_planned_is_named(step: str, planned: list[str], message: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;700 000\n")
+    code = main(["plan", str(src), "--ladder-step", step, "--ladder-source", "brev", "--lang", "en", *planned])
+    assert code == ExitCode.OK
+    year = step[:4]
+    err = capsys.readouterr().err
+    assert f"--ladder-step for {year} has no effect: {year} is not among the years planned {message}" in err
+    # a step of a planned year that no position needs is still named by the general warning, not this one
+    assert main(["plan", str(src), "--ladder-step", "2022:4=480000", "--ladder-source", "brev", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "not among the years planned" not in err and "ladder.step_4 of kommunalt-rusarbeid 2022 was supplied" in err
+
+
+def test_a_write_stopped_by_a_file_size_limit_leaves_the_old_file_and_no_traceback(tmp_path: Path) -> None:
+    import resource
+
+    src = tmp_path / "p.csv"
+    src.write_text(H + "\n" + "".join(f"K;P{i};100;2021;700 000\n" for i in range(200)), encoding="utf-8")
+    for name in ("plan.csv", "plan.xlsx", "plan.json"):
+        out = tmp_path / name
+        out.write_bytes(b"the old plan")
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # the finished plan is larger than this
+
+        done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", str(src), "--out", str(out)],
+                              capture_output=True, text=True, preexec_fn=limit, check=False,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        assert done.returncode == ExitCode.BAD_INPUT, done.stderr
+        assert "Traceback" not in done.stderr and f"cannot write {out}" in done.stderr
+        assert out.read_bytes() == b"the old plan"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"])
+def test_a_formula_name_is_text_on_every_sheet_of_an_incomplete_plan(name: str, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import re
+    import zipfile
+
+    import openpyxl
+
+    src = tmp_path / "p.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        # the municipality, the position and a note all named like a formula; first funded 2020: step 3 unknown
+        csv.writer(f, delimiter=";").writerows([[*H.split(";"), "Merknad"], [name, name, "100", "2020", "700 000", name]])
+    out = tmp_path / "w.xlsx"
+    assert main(["plan", str(src), "--out", str(out)]) == ExitCode.INCOMPLETE, capsys.readouterr().err
+    book = openpyxl.load_workbook(out)
+    sheets_with_the_name = set()
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and name in c.value:
+                    assert c.data_type == "s", (ws.title, c.coordinate, c.value)
+                    sheets_with_the_name.add(ws.title)
+    assert {"Plan", "Totaler", "Advarsler", "Forklaringer"} <= sheets_with_the_name
+    with zipfile.ZipFile(out) as archive:
+        formulas = [f for entry in archive.namelist() if entry.startswith("xl/worksheets/")
+                    for f in re.findall(r"<f>([^<]*)</f>", archive.read(entry).decode("utf-8"))]
+    assert formulas and not [f for f in formulas if re.search(r"HYPERLINK|cmd|@SUM|^-2\+3$", f)]
+
+
+@pytest.mark.parametrize("name", ["\tTab", "\rCR", "=1+1", "+1", "-1", "@A1"])
+def test_a_name_from_python_starting_like_a_formula_tab_or_cr_is_neutralised_in_both_csvs(name: str) -> None:
+    import csv
+    import io
+
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position, plan_municipality
+    from nedtrapping.render.plan import to_csv, to_excel_csv
+
+    plan = plan_municipality([Position(municipality=name, position=name, percent=100, first_grant_year=2021,
+                                       cost=FixedCost(Money.kroner(700_000)))])
+    for text, sep in ((to_csv(plan), ","), (to_excel_csv(plan).lstrip("\ufeff"), ";")):
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+        data = [r for r in rows[1:] if len(r) > 2 and r[2] in {"2022", "2023", "2024", "2025"}]
+        assert len(data) == len(plan.rows)  # a CR in a name does not break a row in two
+        assert all(r[0] == r[1] == "'" + name for r in data)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x00", "\x1b", "\x07"])
+def test_a_control_character_in_a_name_is_refused_by_its_code_before_a_workbook_is_written(
+        control: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "p.csv"
+    src.write_bytes(f"{H}\nK;a{control}b;100;2021;700 000\n".encode())
+    done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", str(src), "--out", str(tmp_path / "p.xlsx")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == ExitCode.BAD_INPUT
+    assert f"U+{ord(control):04X}" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "p.xlsx").exists()

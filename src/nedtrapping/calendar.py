@@ -49,6 +49,7 @@ from nedtrapping.deadlines import (
     SubmissionVerdict,
     to_instant,
 )
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
@@ -96,7 +97,7 @@ class ApplicantType(enum.Enum):
                    "andre": cls.ANDRE, "others": cls.ANDRE, "other": cls.ANDRE}
         if key in aliases:
             return aliases[key]
-        raise ValueError(f"unknown applicant type {value!r}; known: {', '.join(t.value for t in cls)}")
+        raise InvalidValueError(f"unknown applicant type {value!r}; known: {', '.join(t.value for t in cls)}")
 
 
 def _applicant_types(text: str) -> frozenset[ApplicantType]:
@@ -346,7 +347,7 @@ def to_moment(value: object, *, where: str = "now") -> pendulum.DateTime:
         try:
             value = _dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise ValueError(f"{where}: {value!r} is not a valid date ({exc})") from None
+            raise InvalidValueError(f"{where}: {value!r} is not a valid date ({exc})") from None
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return pendulum.datetime(value.year, value.month, value.day, tz=OSLO)
     return to_instant(value, where=where)
@@ -429,13 +430,13 @@ def upcoming(now: object, days: int, *, county: str | None = None,
     Oslo calendar days; such entries have ``approximate`` set and stay marked.
     """
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise ValueError(f"days must be a whole number ≥ 0, got {days!r}")
+        raise InvalidValueError(f"days must be a whole number ≥ 0, got {days!r}")
     start = to_moment(now, where="now")
     try:
         end = start.add(days=days)
     except (OverflowError, ValueError):
-        raise ValueError(f"days={days} reaches beyond the last date a calendar can hold (year 9999); "
-                         "give a smaller window") from None
+        raise InvalidValueError(f"days={days} reaches beyond the last date a calendar can hold (year 9999); "
+                                "give a smaller window") from None
     out: list[CalendarEntry] = []
     for e in calendar_entries(county=county, purposes=purposes):
         period = e.period()
@@ -457,9 +458,9 @@ def _purpose(value: object) -> Purpose:
         for p in Purpose:
             if key in (p.value, p.name.lower()):
                 return p
-        raise ValueError(f"purpose: unknown purpose {value!r}; known: {', '.join(p.value for p in Purpose)}")
-    raise TypeError(f"purpose: expected a Purpose or its value ('application', 'reporting'), "
-                    f"got {type(value).__name__} {value!r}")
+        raise InvalidValueError(f"purpose: unknown purpose {value!r}; known: {', '.join(p.value for p in Purpose)}")
+    raise InvalidTypeError(f"purpose: expected a Purpose or its value ('application', 'reporting'), "
+                           f"got {type(value).__name__} {value!r}")
 
 
 def check_submission(scheme_id: str, year: int, submitted_at: object, *,
@@ -478,12 +479,12 @@ def check_submission(scheme_id: str, year: int, submitted_at: object, *,
     :class:`~nedtrapping.deadlines.NoFixedDeadlineError` for a rolling or vague deadline.
     """
     if not isinstance(scheme_id, str):
-        raise TypeError(f"scheme_id: expected text such as 'nav-sosiale-tjenester', "
-                        f"got {type(scheme_id).__name__} {scheme_id!r}")
+        raise InvalidTypeError(f"scheme_id: expected text such as 'nav-sosiale-tjenester', "
+                               f"got {type(scheme_id).__name__} {scheme_id!r}")
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"year: expected a whole number such as 2022, got {type(year).__name__} {year!r}")
+        raise InvalidTypeError(f"year: expected a whole number such as 2022, got {type(year).__name__} {year!r}")
     if round is not None and not isinstance(round, str):
-        raise TypeError(f"round: expected text such as 'restmidler' or None, got {type(round).__name__} {round!r}")
+        raise InvalidTypeError(f"round: expected text such as 'restmidler' or None, got {type(round).__name__} {round!r}")
     wanted = _purpose(purpose)
     rules = get_rule_set(scheme_id, year)
     return rules.deadline(wanted, check_county(county), round).check(submitted_at)

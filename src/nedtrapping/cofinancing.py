@@ -22,8 +22,9 @@ from typing import Protocol
 
 import attrs
 
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, format_percent, parse_share
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_share
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.scheme import FactRef
@@ -58,9 +59,9 @@ _USER_INPUT = Citation(document="the user's own budget figures (positions input)
 
 def _money(value: object) -> Money:
     if not isinstance(value, Money):
-        raise TypeError(f"expected Money (e.g. Money.kroner(700_000)), got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"expected Money (e.g. Money.kroner(700_000)), got {type(value).__name__} {value!r}")
     if value.ore < 0:
-        raise ValueError(f"a cost cannot be negative, got {value}")
+        raise InvalidValueError(f"a cost cannot be negative, got {value}")
     return value
 
 
@@ -68,7 +69,7 @@ def _growth(value: object) -> Fraction:
     # a Fraction is already exact (a reader's); anything else is parsed (floats refused there)
     share = value if type(value) is Fraction else parse_share(value, where="growth_percent")  # type: ignore[arg-type]
     if share <= -100:
-        raise ValueError(f"growth_percent must be above -100, got {value}")
+        raise InvalidValueError(f"growth_percent must be above -100, got {value}")
     return share
 
 
@@ -129,7 +130,7 @@ def _optional_rate(value: object) -> Fraction | None:
         return None
     rate = parse_share(value, where="pension_percent")  # type: ignore[arg-type]
     if not 0 <= rate < 100:
-        raise ValueError(f"pension_percent: a premium rate in percent of the salary, in [0, 100), got {value!r}")
+        raise InvalidValueError(f"pension_percent: a premium rate in percent of the salary, in [0, 100), got {value!r}")
     return rate
 
 
@@ -146,7 +147,7 @@ def _optional_1a(value: object) -> Zone1aRate | None:
 def _optional_year(value: object) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise TypeError(f"expected a year as an int, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"expected a year as an int, got {type(value).__name__} {value!r}")
 
 
 @attrs.frozen
@@ -182,12 +183,12 @@ class SalaryCost:
         if self.pension_percent is None:
             raise missing_pension_error()
         if self.salary.ore <= 0:
-            raise ValueError(f"salary: an annual salary above 0 kr, got {self.salary}")
+            raise InvalidValueError(f"salary: an annual salary above 0 kr, got {self.salary}")
         if (self.zone is Zone.ONE_A) != (self.zone_1a_rate is not None):
-            raise ValueError("zone_1a_rate: give it for a zone-1a position only (Zone1aRate.REDUCED while the "
-                             "municipality's allowance lasts, Zone1aRate.FULL after)")
+            raise InvalidValueError("zone_1a_rate: give it for a zone-1a position only (Zone1aRate.REDUCED while the "
+                                    "municipality's allowance lasts, Zone1aRate.FULL after)")
         if self.growth_percent != 0 and self.salary_year is None:
-            raise ValueError("salary_year: give the year the salary is for when it grows (growth_percent)")
+            raise InvalidValueError("salary_year: give the year the salary is for when it grows (growth_percent)")
 
     @property
     def holiday_rule(self) -> HolidayPay:
@@ -316,14 +317,28 @@ def cost_explanation(model: CostModel, year: int, amount: Money, *, scale: Fract
     )
 
 
+def _money_argument(value: object, where: str) -> Money:
+    if isinstance(value, float):
+        raise FloatRefusedError(f"{where}: got the float {value!r}; give Money (e.g. Money.kroner(700_000))",
+                                field=where, value=value, expected="Money")
+    if not isinstance(value, Money):
+        raise InvalidTypeError(f"{where}: expected Money (e.g. Money.kroner(700_000)), got {type(value).__name__} "
+                               f"{value!r}", field=where, value=value, expected="Money")
+    return value
+
+
 def own_financing(cost: Money, grant: Money) -> Money:
-    """Own financing = full cost − grant (the library's definition; may be negative if the grant exceeds the cost)."""
-    return cost - grant
+    """Own financing = full cost − grant (the library's definition; may be negative if the grant exceeds the cost).
+
+    Both are :class:`~nedtrapping.money.Money`; anything else is refused by name (a float
+    never comes back as a float).
+    """
+    return _money_argument(cost, "cost") - _money_argument(grant, "grant")
 
 
 def required_increase(this_year: Money, last_year: Money) -> Money:
-    """How much more the municipality must pay this year than last year."""
-    return this_year - last_year
+    """How much more the municipality must pay this year than last year (both :class:`~nedtrapping.money.Money`)."""
+    return _money_argument(this_year, "this_year") - _money_argument(last_year, "last_year")
 
 
 def takeover_year(grants: Mapping[int, Money | None] | Sequence[tuple[int, Money | None]]) -> int | None:

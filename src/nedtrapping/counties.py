@@ -7,7 +7,7 @@ case-insensitively, and an unknown one is an error that lists the known ones.
 
 from __future__ import annotations
 
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, NedtrappingError
 
 __all__ = ["COUNTIES", "UnknownCountyError", "check_county"]
 
@@ -39,7 +39,7 @@ def check_county(county: object) -> str | None:
     if county is None:
         return None
     if not isinstance(county, str):
-        raise TypeError(f"county: expected a county name (text), got {type(county).__name__} {county!r}")
+        raise InvalidTypeError(f"county: expected a county name (text), got {type(county).__name__} {county!r}")
     for known in COUNTIES:
         if known.lower() == county.strip().lower():
             return known

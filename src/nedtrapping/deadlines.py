@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.provenance import Citation, Status
 
 if TYPE_CHECKING:
@@ -80,9 +80,9 @@ def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
         try:
             parsed = pendulum.parse(value, exact=True)
         except Exception as exc:  # pendulum raises its own ParserError
-            raise ValueError(f"{where}: {value!r} is not an ISO 8601 date-time ({exc})") from None
+            raise InvalidValueError(f"{where}: {value!r} is not an ISO 8601 date-time ({exc})") from None
         if not isinstance(parsed, _dt.datetime):
-            raise ValueError(f"{where}: {value!r} is a date, not a date-time with a time zone")
+            raise InvalidValueError(f"{where}: {value!r} is a date, not a date-time with a time zone")
         if "+" not in value[10:] and "-" not in value[10:] and not value.endswith("Z"):
             raise NaiveDatetimeError(
                 f"{where}: {value!r} has no time zone offset. Add one (e.g. '+01:00'), "
@@ -96,7 +96,7 @@ def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
                 f"Use pendulum.datetime(..., tz='{OSLO}') or datetime(..., tzinfo=ZoneInfo('{OSLO}'))."
             )
         return pendulum.instance(value)
-    raise TypeError(f"{where}: expected an aware datetime or ISO string, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"{where}: expected an aware datetime or ISO string, got {type(value).__name__} {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -138,11 +138,11 @@ class SubmissionVerdict:
 
 def _check_kind(instance: Deadline, _attribute: object, _value: object) -> None:
     if instance.kind is DeadlineKind.EXACT and instance.day is None:
-        raise ValueError(f"an exact deadline needs a day (as written: {instance.as_written!r})")
+        raise InvalidValueError(f"an exact deadline needs a day (as written: {instance.as_written!r})")
     if instance.kind is not DeadlineKind.EXACT and instance.day is not None:
-        raise ValueError(f"a {instance.kind.value} deadline has no day (as written: {instance.as_written!r})")
+        raise InvalidValueError(f"a {instance.kind.value} deadline has no day (as written: {instance.as_written!r})")
     if instance.status is Status.UNKNOWN:
-        raise ValueError("a deadline we know nothing of is not a deadline; leave it out")
+        raise InvalidValueError("a deadline we know nothing of is not a deadline; leave it out")
 
 
 @attrs.frozen(kw_only=True)
@@ -234,9 +234,9 @@ def exact_deadline(
 
 def _check_approximate(instance: ApproximateDeadline, _attribute: object, value: int) -> None:
     if instance.kind is not DeadlineKind.VAGUE:
-        raise ValueError(f"only a vague deadline has an approximate month (as written: {instance.as_written!r})")
+        raise InvalidValueError(f"only a vague deadline has an approximate month (as written: {instance.as_written!r})")
     if not 1 <= value <= 12:
-        raise ValueError(f"approx_month must be 1–12, got {value!r} (as written: {instance.as_written!r})")
+        raise InvalidValueError(f"approx_month must be 1–12, got {value!r} (as written: {instance.as_written!r})")
 
 
 @attrs.frozen(kw_only=True)

@@ -146,6 +146,24 @@ def _cost(data: Any, where: str) -> CostModel:
                        _share(data.get("growth_percent"), f"{where}.growth_percent"))
 
 
+def _object(data: Any, where: str) -> dict[str, Any]:
+    """``data`` if it is a JSON object (``null`` or absent: an empty one), else :class:`DocumentError`."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DocumentError(f"{where}: expected an object, got {data!r}")
+    return data
+
+
+def _array(data: Any, where: str) -> list[Any]:
+    """``data`` if it is a JSON array (``null`` or absent: an empty one), else :class:`DocumentError`."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DocumentError(f"{where}: expected an array, got {data!r}")
+    return data
+
+
 def _position(data: Any, where: str) -> Position:
     if not isinstance(data, dict):
         raise DocumentError(f"{where}: expected an object, got {data!r}")
@@ -155,8 +173,9 @@ def _position(data: Any, where: str) -> Position:
             percent=_share(data["percent"], f"{where}.percent"), first_grant_year=data["first_grant_year"],
             cost=_cost(data["cost"], f"{where}.cost"),
             percent_changes={int(y): _share(v, f"{where}.percent_changes[{y}]")
-                             for y, v in (data.get("percent_changes") or {}).items()},
-            granted={int(y): _money(v, f"{where}.granted[{y}]") for y, v in (data.get("granted") or {}).items()},
+                             for y, v in _object(data.get("percent_changes"), f"{where}.percent_changes").items()},
+            granted={int(y): _money(v, f"{where}.granted[{y}]")
+                     for y, v in _object(data.get("granted"), f"{where}.granted").items()},
             received_grant_in_2021=data.get("received_grant_in_2021"), origin=data.get("origin"),
         )
     except KeyError as exc:
@@ -169,20 +188,24 @@ def positions_from_dict(document: dict[str, Any]) -> list[Position]:
     """The positions of a positions document (or of a plan document)."""
     if not isinstance(document, dict) or document.get("document") not in (POSITIONS_DOCUMENT, PLAN_DOCUMENT):
         raise DocumentError(f"not a positions or plan document (its \"document\" should be {POSITIONS_DOCUMENT!r})")
-    return [_position(p, f"positions[{i}]") for i, p in enumerate(document.get("positions") or [])]
+    return [_position(p, f"positions[{i}]") for i, p in enumerate(_array(document.get("positions"), "positions"))]
 
 
 def _supplied_rules(document: dict[str, Any], scheme_id: str) -> dict[int, RuleSet]:
     rules: dict[int, RuleSet] = {}
     scheme = position_scheme(scheme_id)
-    for i, item in enumerate(document.get("supplied_rule_values") or []):
+    for i, item in enumerate(_array(document.get("supplied_rule_values"), "supplied_rule_values")):
         where = f"supplied_rule_values[{i}]"
+        item = _object(item, where)
         key, path = item.get("rule_set", ""), item.get("path", "")
         scheme_part, _, year_text = str(key).rpartition(" ")
         if scheme_part != scheme_id or not year_text.isdigit() or not str(path).startswith("ladder.step_"):
             raise DocumentError(f"{where}: only ladder steps of {scheme_id} can be supplied, got {key} {path}")
-        year, step = int(year_text), int(str(path).removeprefix("ladder.step_"))
-        source = dict(item.get("source") or {})
+        step_text = str(path).removeprefix("ladder.step_")
+        if not step_text.isdigit():
+            raise DocumentError(f"{where}.path: expected ladder.step_1 to ladder.step_4, got {path!r}")
+        year, step = int(year_text), int(step_text)
+        source = _object(item.get("source"), f"{where}.source")
         try:
             citation = Citation(**source)
         except TypeError as exc:
@@ -216,7 +239,8 @@ def plan_from_dict(document: dict[str, Any]) -> Plan:
     for key in ("rows", "totals", "takeover_years", "problems", "discrepancies"):
         theirs = document.get(key)
         if key == "rows" and isinstance(theirs, list):
-            theirs = [{k: v for k, v in row.items() if k != "explanation"} for row in theirs]
+            theirs = [{k: v for k, v in row.items() if k != "explanation"} if isinstance(row, dict) else row
+                      for row in theirs]
         if again[key] != theirs:
             raise DocumentError(f"the document's {key} differ from what its positions and rules give")
     return plan

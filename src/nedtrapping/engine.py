@@ -46,6 +46,7 @@ from typing import Any, Literal
 
 import attrs
 
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import FloatRefusedError, Money
 from nedtrapping.provenance import UnknownValueError
 from nedtrapping.registry import position_scheme
@@ -107,7 +108,7 @@ class Scaled:
     @scale.validator
     def _check_scale(self, _attribute: object, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise TypeError(f"Scaled: scale must be a whole number ≥ 1, got {value!r}")
+            raise InvalidTypeError(f"Scaled: scale must be a whole number ≥ 1, got {value!r}")
 
 
 # --------------------------------------------------------------------------- result columns
@@ -207,7 +208,7 @@ class AmountColumn(Sequence[int | None]):
         if unknown == "raise":
             if self._errors:
                 raise self._errors[0]
-            raise ValueError("the column has unknown values")
+            raise InvalidValueError("the column has unknown values")
         return np.ma.MaskedArray(values, mask=~known)
 
     def money(self, index: int) -> Money | None:
@@ -283,7 +284,7 @@ def _grant_ore(kind: int, per_full: int, a: int, b: int, cell: Cell) -> int:
 def _length(name: str, column: Any, n: int | None) -> int:
     length = len(column)
     if n is not None and length != n:
-        raise ValueError(f"{name}: {length} values, but the other columns have {n}")
+        raise InvalidValueError(f"{name}: {length} values, but the other columns have {n}")
     return length
 
 
@@ -291,7 +292,7 @@ def _int_array(np: Any, name: str, values: Any) -> Any:
     if values.dtype.kind == "f":
         raise FloatRefusedError(f"{name}: a float array; give integers (e.g. øre, or Scaled(values, scale))")
     if values.dtype.kind not in "iu":
-        raise TypeError(f"{name}: expected an integer array, got dtype {values.dtype}")
+        raise InvalidTypeError(f"{name}: expected an integer array, got dtype {values.dtype}")
     return values.astype(np.int64, copy=False)
 
 
@@ -313,7 +314,7 @@ def _fractions(name: str, column: Any, *, percent: bool) -> tuple[list[int], lis
         if percent:
             for i, f in enumerate(fractions):
                 if not 0 < f <= 100:
-                    raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
+                    raise InvalidValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
         return [f.numerator for f in fractions], [f.denominator for f in fractions]
     if _is_array(column):
         np = _numpy()
@@ -342,9 +343,9 @@ def _ints(name: str, column: Any, *, minimum: int | None = None, year: bool = Fa
         elif isinstance(v, float):
             raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; give whole øre (int) or Money")
         elif isinstance(v, bool) or not isinstance(v, int):
-            raise TypeError(f"{name}[{i}]: expected whole øre (int) or Money, got {type(v).__name__} {v!r}")
+            raise InvalidTypeError(f"{name}[{i}]: expected whole øre (int) or Money, got {type(v).__name__} {v!r}")
         if minimum is not None and v < minimum:
-            raise ValueError(f"{name}[{i}]: expected at least {minimum}, got {v!r}")
+            raise InvalidValueError(f"{name}[{i}]: expected at least {minimum}, got {v!r}")
         out.append(v)
     return out
 
@@ -370,7 +371,7 @@ def _received_code(value: object, i: int) -> int:
         return 2
     if value is False:
         return 1
-    raise TypeError(f"received_grant_in_2021[{i}]: expected True, False or None, got {value!r}")
+    raise InvalidTypeError(f"received_grant_in_2021[{i}]: expected True, False or None, got {value!r}")
 
 
 class Batch:
@@ -508,13 +509,13 @@ class Batch:
         """Plan every position × year; ``rules`` replaces the registered rule set of a year (a what-if)."""
         year_list = sorted({require_year(y, "years") for y in years}) if years is not None else self.default_years()
         if not year_list:
-            raise ValueError("years: give at least one year")
+            raise InvalidValueError("years: give at least one year")
         supplied = dict(rules or {})
         for y, r in supplied.items():
             if r.year != y:
-                raise ValueError(f"rules[{y}] is the rule set of {r.year}")
+                raise InvalidValueError(f"rules[{y}] is the rule set of {r.year}")
             if r.scheme_id != self.scheme.scheme_id:
-                raise ValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {self.scheme.scheme_id}")
+                raise InvalidValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {self.scheme.scheme_id}")
         if self.backend == "numpy":
             return _plan_numpy(self, year_list, supplied)
         return _plan_python(self, year_list, supplied)
@@ -849,7 +850,7 @@ def _choose_backend(backend: str, n: int) -> str:
             raise ImportError("backend='numpy' needs numpy: pip install 'nedtrapping[fast]'")
         return "numpy"
     if backend != "auto":
-        raise ValueError(f"backend: expected 'auto', 'python' or 'numpy', got {backend!r}")
+        raise InvalidValueError(f"backend: expected 'auto', 'python' or 'numpy', got {backend!r}")
     return "numpy" if n >= NUMPY_FROM and numpy_available() else "python"
 
 
@@ -875,8 +876,8 @@ def _raw_cells(first: list[int], muni: list[int], m: int, received: list[int],
         if r:
             if stated[c] and stated[c] != r:
                 name = names[c] if names is not None else f"municipality #{c}"
-                raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
-                                 "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+                raise InvalidValueError(f"{name}: its positions disagree on whether the municipality received the grant "
+                                        "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
             stated[c] = r
     muni_key = [tuple(sorted(s)) for s in years_of_muni]
     answer = {0: None, 1: False, 2: True}
@@ -916,8 +917,8 @@ def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, received: Any,
         if len(conflict):
             c = int(conflict[0])
             name = names[c] if names is not None else f"municipality #{c}"
-            raise ValueError(f"{name}: its positions disagree on whether the municipality received the grant "
-                             "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+            raise InvalidValueError(f"{name}: its positions disagree on whether the municipality received the grant "
+                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
         stated = np.where(says_yes, 2, np.where(says_no, 1, 0)).astype(np.int64)
         key |= stated[muni]
     top = int(key.max())
@@ -961,7 +962,7 @@ def _growth_column(growth: Any, n: int) -> tuple[list[int], list[Fraction]]:
         ids.append(found)
     for i, g in enumerate(rates):
         if g.numerator <= -100 * g.denominator:
-            raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {g}")
+            raise InvalidValueError(f"growth[{i}]: growth in percent must be above -100, got {g}")
     return ids, [Fraction(a, b) for a, b in table]
 
 
@@ -969,7 +970,7 @@ def _scaled_value(v: object, scale: int, name: str, i: int) -> Fraction:
     if isinstance(v, float):
         raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; Scaled holds integers")
     if isinstance(v, bool) or not isinstance(v, int):
-        raise TypeError(f"{name}[{i}]: expected an integer, got {type(v).__name__} {v!r}")
+        raise InvalidTypeError(f"{name}[{i}]: expected an integer, got {type(v).__name__} {v!r}")
     return Fraction(v, scale)
 
 
@@ -992,8 +993,8 @@ def _np_exact(np: Any, name: str, column: Any, *, percent: bool) -> tuple[Any, i
         if low <= 0 or high > 100 * scale:
             bad = np.flatnonzero((values <= 0) | (values > 100 * scale))
             i = int(bad[0])
-            raise ValueError(f"{name}[{i}]: a position percentage must be in (0, 100], "
-                             f"got {Fraction(int(values[i]), scale)}")
+            raise InvalidValueError(f"{name}[{i}]: a position percentage must be in (0, 100], "
+                                    f"got {Fraction(int(values[i]), scale)}")
     return values, scale
 
 
@@ -1002,7 +1003,7 @@ def _np_ints(np: Any, name: str, column: Any, *, minimum: int | None = None, yea
         values = _int_array(np, name, column)
         if minimum is not None and len(values) and int(values.min()) < minimum:
             i = int(np.argmin(values))
-            raise ValueError(f"{name}[{i}]: expected at least {minimum}, got {int(values[i])}")
+            raise InvalidValueError(f"{name}[{i}]: expected at least {minimum}, got {int(values[i])}")
         return values
     values = _ints(name, column, minimum=minimum, year=year)
     return np.asarray(values, dtype=object if any(abs(v) >= _LIMIT for v in values) else np.int64)
@@ -1019,7 +1020,7 @@ def _np_growth(np: Any, growth: Any, n: int) -> tuple[Any, list[Fraction]]:
     low_v, high_v = int(values.min()), int(values.max())
     if low_v <= -100 * scale:
         i = int(np.flatnonzero(values <= -100 * scale)[0])
-        raise ValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(values[i]), scale)}")
+        raise InvalidValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(values[i]), scale)}")
     # distinct rates: a lookup table when the values span little, else a sort
     span = high_v - low_v + 1
     if span <= 4 * n + 100_000:
@@ -1061,7 +1062,7 @@ def _received_codes(chosen: PositionScheme, column: Any, n: int) -> list[int]:
     _length("received_grant_in_2021", column, n)
     codes = [_received_code(v, i) for i, v in enumerate(column.tolist() if _is_array(column) else column)]
     if any(codes) and "received_grant_in_2021" not in chosen.position_options:
-        raise ValueError(f"received_grant_in_2021 means nothing in {chosen.scheme_id}; leave it out")
+        raise InvalidValueError(f"received_grant_in_2021 means nothing in {chosen.scheme_id}; leave it out")
     return codes
 
 

@@ -8,14 +8,17 @@ prints one readable line per problem and no traceback (unless ``--debug``).
 
 The concrete errors keep their familiar bases too (a :class:`~nedtrapping.money.FloatRefusedError` is
 still a :class:`TypeError`, a :class:`~nedtrapping.positions_csv.PositionsCSVError` still a :class:`ValueError`),
-so existing ``except`` clauses keep working.
+so existing ``except`` clauses keep working. A value of the wrong type given to the library
+(``round_half_up_to_kroner(5)``, ``Position(received_grant_in_2021="nei")``) is an
+:class:`InvalidTypeError` (a :class:`TypeError`), a value out of range or in conflict an
+:class:`InvalidValueError` (a :class:`ValueError`); never an ``AttributeError`` from inside.
 """
 
 from __future__ import annotations
 
 import enum
 
-__all__ = ["NedtrappingError", "ExitCode"]
+__all__ = ["NedtrappingError", "InvalidTypeError", "InvalidValueError", "ExitCode"]
 
 
 class ExitCode(enum.IntEnum):
@@ -71,3 +74,19 @@ class NedtrappingError(Exception):
             f"field {self.field}" if self.field else None,
         ]
         return ", ".join(p for p in parts if p)
+
+
+class InvalidTypeError(NedtrappingError, TypeError):
+    """A value of the wrong type given to the library: ``field`` names it, ``expected`` says what it should be.
+
+    >>> from nedtrapping.rounding import round_half_up_to_kroner
+    >>> try:
+    ...     round_half_up_to_kroner(5)
+    ... except InvalidTypeError as error:
+    ...     print(error.field, "|", error)
+    amount | amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5
+    """
+
+
+class InvalidValueError(NedtrappingError, ValueError):
+    """A value of the right type that is out of range or in conflict with another: ``field`` names it."""

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from nedtrapping import optional
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.plan import DEFAULT_SCHEME, Plan
 from nedtrapping.positions_csv import PositionsRead, parse_positions_table
@@ -43,7 +44,7 @@ def _whole(m: Money | None, unit: str, where: str) -> int | None:
     if unit == "ore":
         return m.ore
     if not m.is_whole_kroner:
-        raise ValueError(f"{where}: {m} is not whole kroner; use to_frame(plan, unit='ore') for exact øre")
+        raise InvalidValueError(f"{where}: {m} is not whole kroner; use to_frame(plan, unit='ore') for exact øre")
     return m.ore // 100
 
 
@@ -56,7 +57,7 @@ def to_frame(plan: Plan, *, unit: str = "kroner") -> Any:
     text columns are pandas strings.
     """
     if unit not in ("kroner", "ore"):
-        raise ValueError(f"unit: expected 'kroner' or 'ore', got {unit!r}")
+        raise InvalidValueError(f"unit: expected 'kroner' or 'ore', got {unit!r}")
     pd = optional.pandas()
     data: dict[str, list[Any]] = {c: [] for c in FRAME_COLUMNS}
     for r in plan.rows:
@@ -112,7 +113,7 @@ def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: st
     """Positions from a DataFrame, with the reader's notes and the columns kept aside."""
     pd = optional.pandas()
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame, got {type(frame).__name__}")
+        raise InvalidTypeError(f"expected a pandas DataFrame, got {type(frame).__name__}")
     header = [str(c) for c in frame.columns]
     rows: list[list[str]] = [header]
     numbers: dict[tuple[int, int], Decimal] = {}
@@ -145,7 +146,7 @@ def compare(plan_a: Plan, plan_b: Plan, *, names: tuple[str, str] = ("a", "b"), 
     """
     a, b = names
     if a == b:
-        raise ValueError(f"names: give two different names, got {names!r}")
+        raise InvalidValueError(f"names: give two different names, got {names!r}")
     left = to_frame(plan_a, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]
     right = to_frame(plan_b, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]
     merged = left.merge(right, on=_KEYS, how="outer", suffixes=(f"_{a}", f"_{b}"), sort=False)

@@ -21,7 +21,7 @@ from functools import total_ordering
 import attrs
 
 # the rounding rules live in nedtrapping.rounding; they are importable from here too, as they were
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.rounding import ROUNDING_RULE, round_half_up_to_kroner  # noqa: F401
 
 __all__ = [
@@ -56,16 +56,16 @@ def _refuse_float(value: object, where: str) -> None:
 def _to_fraction(value: object, where: str) -> Fraction:
     _refuse_float(value, where)
     if isinstance(value, bool):
-        raise TypeError(f"{where}: got the bool {value!r}, expected a number")
+        raise InvalidTypeError(f"{where}: got the bool {value!r}, expected a number")
     if isinstance(value, (int, Fraction)):
         return Fraction(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"{where}: {value!r} is not a finite number")
+            raise InvalidValueError(f"{where}: {value!r} is not a finite number")
         return Fraction(value)
     if isinstance(value, str):
         return Fraction(_parse_decimal_text(value, where))
-    raise TypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}")
 
 
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -82,7 +82,7 @@ def _parse_decimal_text(text: str, where: str) -> Decimal:
     """
     cleaned = _NUMBER_SPACES.sub("", text.strip()).replace("\u2212", "-")
     if not _PLAIN_NUMBER.match(cleaned):
-        raise ValueError(
+        raise InvalidValueError(
             f"{where}: {text!r} is not a number in plain decimal notation (e.g. 780 000, 3,5 or 12.25)"
         )
     return Decimal(cleaned.replace(",", "."))
@@ -105,14 +105,14 @@ class Money:
     def _check_ore(self, _attribute: attrs.Attribute[int], value: object) -> None:
         _refuse_float(value, "Money(ore=...)")
         if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}")
+            raise InvalidTypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}")
 
     @classmethod
     def kroner(cls, amount: Exactish | str) -> Money:
         """Whole or fractional kroner, exactly; more than two decimals is an error."""
         exact = _to_fraction(amount, "Money.kroner") * ORE_PER_KRONE
         if exact.denominator != 1:
-            raise ValueError(f"Money.kroner: {amount!r} has finer precision than øre")
+            raise InvalidValueError(f"Money.kroner: {amount!r} has finer precision than øre")
         return cls(int(exact))
 
     @classmethod
@@ -136,9 +136,9 @@ class Money:
         ``0.1 + 0.2`` becomes 0.30 kr, not 0.30000000000000004.
         """
         if not isinstance(amount, float):
-            raise TypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
+            raise InvalidTypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
         if not math.isfinite(amount):
-            raise ValueError(f"Money.from_float: {amount!r} is not a finite amount")
+            raise InvalidValueError(f"Money.from_float: {amount!r} is not a finite amount")
         as_decimal = Decimal(repr(amount))
         ore = (as_decimal * ORE_PER_KRONE).quantize(_WHOLE, rounding="ROUND_HALF_UP")
         return cls(int(ore))
@@ -215,7 +215,7 @@ class Money:
 def _exact_ore(value: object) -> Fraction:
     _refuse_float(value, "ExactAmount(ore=...)")
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-        raise TypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} {value!r}")
     return Fraction(value)
 
 
@@ -263,12 +263,19 @@ def format_nok(amount: Money, *, nbsp: bool = False, unit: str = "kr") -> str:
     return f"{sign}{body}{sep}{unit}" if unit else f"{sign}{body}"
 
 
-def format_percent(p: Fraction, *, decimal_comma: bool = True) -> str:
+def format_percent(p: Fraction | int | Decimal, *, decimal_comma: bool = True) -> str:
     """A percentage for people: ``50``, ``33,3`` (or ``33.3`` with ``decimal_comma=False``), no trailing zeros.
+
+    A float is refused (:class:`FloatRefusedError`): ``0.5`` is not an exact percentage.
 
     >>> format_percent(Fraction(333, 10))
     '33,3'
     """
+    _refuse_float(p, "format_percent")
+    if isinstance(p, bool) or not isinstance(p, (int, Fraction, Decimal)):
+        raise InvalidTypeError(f"format_percent: expected a Fraction, int or Decimal, got {type(p).__name__} {p!r}",
+                               field="p", value=p, expected="a Fraction, int or Decimal")
+    p = _to_fraction(p, "format_percent")
     if p.denominator == 1:
         return str(p.numerator)
     text = format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f")
@@ -279,13 +286,13 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     """Parse a kroner amount as people write it: ``330 000``, ``330000,00``, ``330 000 kr``, ``kr 5000``."""
     if not isinstance(text, str):
         _refuse_float(text, where)
-        raise TypeError(f"{where}: expected text, got {type(text).__name__}")
+        raise InvalidTypeError(f"{where}: expected text, got {type(text).__name__}")
     cleaned = text.strip()
     whole_marker = bool(re.search(r",-\s*(?:kr\.?|nok)?$", cleaned, flags=re.I))
     cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?)$", "", cleaned).strip()
     cleaned = re.sub(r",-$", "", cleaned).strip()
     if not cleaned:
-        raise ValueError(f"{where}: empty amount")
+        raise InvalidValueError(f"{where}: empty amount")
     compact = _NUMBER_SPACES.sub("", cleaned).replace("\u2212", "-")
     expected = "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)"
     if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
@@ -295,12 +302,12 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     elif re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", compact) and ("." in compact or compact.count(",") > 1):
         compact = compact.replace(",", "")  # 1,234,567 / 1,234.50
     elif re.fullmatch(r"[+-]?\d+[.,]\d{3}", compact):
-        raise ValueError(
+        raise InvalidValueError(
             f"{where}: {text!r} is ambiguous (thousands separator or decimals?); "
             "write 780 000 for whole kroner or 780000,50 with two decimals"
         )
     elif not re.fullmatch(r"[+-]?\d+(?:[.,]\d{1,2})?", compact):
-        raise ValueError(f"{where}: {text!r} is not {expected}")
+        raise InvalidValueError(f"{where}: {text!r} is not {expected}")
     value = Decimal(compact.replace(",", "."))
     return Money(int(value * ORE_PER_KRONE))
 
@@ -313,7 +320,7 @@ def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -
     if isinstance(text, str):
         cleaned = text.strip().rstrip("%").strip()
         if not cleaned:
-            raise ValueError(f"{where}: empty value")
+            raise InvalidValueError(f"{where}: empty value")
         return Fraction(_parse_decimal_text(cleaned, where))
     return _to_fraction(text, where)
 

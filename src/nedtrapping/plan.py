@@ -22,12 +22,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, cast, overload
 
 import attrs
 
 from nedtrapping import engine
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, cost_figure, takeover_year
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import Money, format_percent
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
@@ -60,20 +62,63 @@ def _percent(value: object) -> Fraction:
     return position_percent(value, "percent")
 
 
+#: The one empty read-only mapping every position without changes or grant letters shares.
+_EMPTY: Mapping[int, Any] = MappingProxyType({})
+
+
+def _mapping_items(value: object, field: str) -> list[tuple[Any, Any]]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"{field}: expected a mapping of year to value (e.g. {{2023: ...}}), got "
+                               f"{type(value).__name__} {value!r}", field=field, value=value,
+                               expected="a mapping of year to value")
+    for year in value:
+        require_year(year, field)
+    return sorted(value.items())
+
+
 def _percent_changes(value: Mapping[int, object]) -> Mapping[int, Fraction]:
-    return {require_year(year, "percent_changes"): position_percent(p, f"percent_changes[{year}]")
-            for year, p in sorted(dict(value).items())}
+    # read-only: a position checked once cannot be changed behind the planner's back
+    items = _mapping_items(value, "percent_changes")
+    if not items:
+        return _EMPTY
+    return MappingProxyType({year: position_percent(p, f"percent_changes[{year}]") for year, p in items})
 
 
 def _granted(value: Mapping[int, Money]) -> Mapping[int, Money]:
     out: dict[int, Money] = {}
-    for year, amount in sorted(dict(value).items()):
+    for year, amount in _mapping_items(value, "granted"):
         if not isinstance(amount, Money):
-            raise TypeError(f"granted[{year}]: expected Money, got {type(amount).__name__} {amount!r}")
+            raise InvalidTypeError(f"granted[{year}]: expected Money, got {type(amount).__name__} {amount!r}",
+                                   field=f"granted[{year}]", value=amount, expected="Money")
         if amount.ore < 0:
-            raise ValueError(f"granted[{year}]: a granted amount cannot be negative, got {amount}")
-        out[require_year(year, "granted")] = amount
-    return out
+            raise InvalidValueError(f"granted[{year}]: a granted amount cannot be negative, got {amount}",
+                                    field=f"granted[{year}]", value=amount, expected="an amount of 0 kr or more")
+        out[year] = amount
+    return MappingProxyType(out) if out else _EMPTY
+
+
+def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidTypeError(f"{attribute.name}: expected a name (non-empty text), got {type(value).__name__} "
+                               f"{value!r}", field=attribute.name, value=value, expected="a non-empty text")
+
+
+def _received(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
+    # "nei" is a truthy text: taken as True it would pay a grant the municipality may not get
+    if value is not None and not isinstance(value, bool):
+        raise InvalidTypeError(f"received_grant_in_2021: expected True, False or None (not stated), got "
+                               f"{type(value).__name__} {value!r}", field="received_grant_in_2021", value=value,
+                               expected="True, False or None")
+
+
+def _origin(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidTypeError(f"origin: expected text or None, got {type(value).__name__} {value!r}",
+                               field="origin", value=value, expected="text or None")
+
+
+def _mapping_repr(value: Mapping[int, object]) -> str:
+    return repr(dict(value))
 
 
 def _cost(value: object) -> CostModel:
@@ -81,15 +126,15 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise TypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
 
 
 def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
     # a cost built from the salary knows its position percentage: it must be the position's
     own = getattr(value, "percent", None)
     if own is not None and own != instance.percent:
-        raise ValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
-                         f"{format_percent(instance.percent)} %; give the same percentage")
+        raise InvalidValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
+                                f"{format_percent(instance.percent)} %; give the same percentage")
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -107,17 +152,21 @@ class Position:
     used as the grant and compared with the rule.
     """
 
-    municipality: str = attrs.field(validator=attrs.validators.min_len(1))
-    position: str = attrs.field(validator=attrs.validators.min_len(1))
+    municipality: str = attrs.field(validator=_name)
+    position: str = attrs.field(validator=_name)
     percent: Fraction = attrs.field(converter=_percent)
     first_grant_year: int = attrs.field(validator=_year)
     cost: CostModel = attrs.field(converter=_cost, validator=_cost_fits)
-    percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes)
-    granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted)
-    #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year.
-    received_grant_in_2021: bool | None = None
+    #: Read-only once the position is made (a ``mappingproxy``; give a ``dict``).
+    percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes,
+                                                          repr=_mapping_repr)
+    #: Read-only once the position is made (a ``mappingproxy``; give a ``dict``).
+    granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted, repr=_mapping_repr)
+    #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year. Only ``True``,
+    #: ``False`` or ``None`` (the text ``"nei"`` is refused, never taken as yes).
+    received_grant_in_2021: bool | None = attrs.field(default=None, validator=_received)
     #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
-    origin: str | None = None
+    origin: str | None = attrs.field(default=None, validator=_origin)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -382,8 +431,8 @@ class PlanRow:
     def explanation(self) -> Explanation:
         """Why every figure of the row is what it is (built now, from the inputs the plan kept)."""
         if self.why is None:
-            raise ValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
-                             "planner and has no explanation")
+            raise InvalidValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
+                                    "planner and has no explanation")
         return self.why.explanation(self)
 
     @property
@@ -472,6 +521,10 @@ def _sum_or_none(values: Iterable[Money | None]) -> Money | None:
     return total
 
 
+def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
+    return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Plan:
     """The result of :func:`plan_municipality`: rows, problems, warnings and the rule sets used."""
@@ -484,8 +537,8 @@ class Plan:
     discrepancies: tuple[Discrepancy, ...]
     #: Every warning for people, once, as wording ids and fields (shown in any language).
     notices: tuple[Notice, ...]
-    #: ``{"kommunalt-rusarbeid 2022": sha256-hex, ...}`` of every rule set used.
-    digests: Mapping[str, str]
+    #: ``{"kommunalt-rusarbeid 2022": sha256-hex, ...}`` of every rule set used (read-only).
+    digests: Mapping[str, str] = attrs.field(converter=_read_only)
     #: The scheme planned.
     scheme_id: str = DEFAULT_SCHEME
     #: ``(rule set key, fact path)`` of every rule value a figure used.
@@ -591,17 +644,17 @@ class Plan:
         )
 
     @functools.cached_property
-    def totals(self) -> dict[int, YearTotal]:
-        """Per-year totals over every position in the plan."""
+    def totals(self) -> Mapping[int, YearTotal]:
+        """Per-year totals over every position in the plan (read-only: computed once, kept)."""
         by_year: dict[int, list[PlanRow]] = {y: [] for y in self.years}
         for r in self.rows:
             by_year[r.year].append(r)
-        return {y: self._total(y, rows) for y, rows in by_year.items()}
+        return MappingProxyType({y: self._total(y, rows) for y, rows in by_year.items()})
 
-    def municipality_totals(self, municipality: str) -> dict[int, YearTotal]:
-        """Per-year totals of one municipality's positions."""
+    def municipality_totals(self, municipality: str) -> Mapping[int, YearTotal]:
+        """Per-year totals of one municipality's positions (read-only)."""
         rows = [r for (m, _), by_year in self._rows_by_position.items() if m == municipality for r in by_year.values()]
-        return {y: self._total(y, [r for r in rows if r.year == y]) for y in self.years}
+        return MappingProxyType({y: self._total(y, [r for r in rows if r.year == y]) for y in self.years})
 
     def takeover_year(self, position: str, municipality: str | None = None) -> int | None:
         """The first year from which the municipality carries the whole position."""
@@ -680,32 +733,68 @@ def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: 
     else:
         year_list = sorted({require_year(y, "years") for y in years})
         if not year_list:
-            raise ValueError("years: give at least one year")
+            raise InvalidValueError("years: give at least one year")
     if year_list[0] < first_rule_year:
         known = years_of(scheme.scheme_id)
-        raise ValueError(
+        raise InvalidValueError(
             f"years: {year_list[0]} is before the first rule set of {scheme.scheme_id} ({first_rule_year}); "
             f"it has rule sets for {', '.join(map(str, known))}"
         )
     outside = [f"{p.subject}: granted {y}" for p in positions for y in p.granted if y not in year_list]
     if outside:
-        raise ValueError(
+        raise InvalidValueError(
             f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
             + "; ".join(outside)
         )
     return year_list
 
 
+def _scheme(scheme: object) -> PositionScheme:
+    if isinstance(scheme, str):
+        return position_scheme(scheme)
+    if all(callable(getattr(scheme, name, None)) for name in ("rules_for", "grant", "position_notes")):
+        return cast(PositionScheme, scheme)
+    raise InvalidTypeError(f"scheme: expected a scheme id such as {DEFAULT_SCHEME!r} or a PositionScheme, got "
+                           f"{type(scheme).__name__} {scheme!r}", field="scheme", value=scheme,
+                           expected="a scheme id or a PositionScheme")
+
+
+def _supplied_rules(rules: object, scheme: PositionScheme) -> dict[int, RuleSet]:
+    """``rules`` checked: a mapping of year to a rule set of that year and of ``scheme``."""
+    if rules is None:
+        return {}
+    if not isinstance(rules, Mapping):
+        raise InvalidTypeError(f"rules: expected a mapping of year to rule set (e.g. {{2022: rules}}), got "
+                               f"{type(rules).__name__} {getattr(rules, 'key_text', rules)!r}", field="rules",
+                               value=rules, expected="a mapping of year to rule set")
+    supplied: dict[int, RuleSet] = {}
+    for y, r in rules.items():
+        require_year(y, "rules")
+        field = f"rules[{y}]"
+        if not isinstance(r, RuleSet):
+            raise InvalidTypeError(f"{field}: expected a RuleSet, got {type(r).__name__} {r!r}", field=field, value=r,
+                                   expected="a RuleSet")
+        if r.scheme_id != scheme.scheme_id:
+            raise InvalidValueError(f"{field} is a rule set of {r.scheme_id}, not of {scheme.scheme_id}", field=field,
+                                    value=r.key_text, expected=f"a rule set of {scheme.scheme_id}")
+        if r.year != y:
+            raise InvalidValueError(f"{field} is the rule set of {r.year}", field=field, value=r.key_text,
+                                    expected=f"the rule set of {y}")
+        supplied[y] = r
+    return supplied
+
+
 def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) -> None:
     seen: set[tuple[str, str]] = set()
     for p in positions:
         if not isinstance(p, Position):
-            raise TypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}")
+            raise InvalidTypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}",
+                                   field="positions", value=p, expected="a Position")
         if p.key in seen:
-            raise ValueError(f"position {p.position!r} appears twice for {p.municipality!r}")
+            raise InvalidValueError(f"position {p.position!r} appears twice for {p.municipality!r}")
         seen.add(p.key)
         if p.received_grant_in_2021 is not None and "received_grant_in_2021" not in scheme.position_options:
-            raise ValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out")
+            raise InvalidValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out")
 
 
 def plan_municipality(
@@ -722,16 +811,14 @@ def plan_municipality(
     the registered rule set of a year (e.g. one with a ladder step supplied from a grant
     letter).
     """
-    chosen: PositionScheme = position_scheme(scheme) if isinstance(scheme, str) else scheme
+    chosen = _scheme(scheme)
+    if isinstance(positions, (str, bytes, Position)) or not isinstance(positions, Iterable):
+        raise InvalidTypeError(f"positions: expected a list of Position, got {type(positions).__name__} {positions!r}",
+                               field="positions", value=positions, expected="a list of Position")
     positions = tuple(positions)
     _check_positions(chosen, positions)
     year_list = _plan_years(chosen, positions, years)
-    supplied = dict(rules or {})
-    for y, r in supplied.items():
-        if r.year != y:
-            raise ValueError(f"rules[{y}] is the rule set of {r.year}")
-        if r.scheme_id != chosen.scheme_id:
-            raise ValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {chosen.scheme_id}")
+    supplied = _supplied_rules(rules, chosen)
 
     municipality_years: dict[str, tuple[int, ...]] = {}
     stated_2021: dict[str, set[bool]] = {}
@@ -741,8 +828,8 @@ def plan_municipality(
             stated_2021.setdefault(p.municipality, set()).add(p.received_grant_in_2021)
     for municipality, stated in stated_2021.items():
         if len(stated) > 1:
-            raise ValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
-                             "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+            raise InvalidValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
+                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
 
     # -- the figures: columns through the engine, once per cell of the rules
     batch, cost_uses = _batch_of(chosen, positions, year_list)

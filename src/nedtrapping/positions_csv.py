@@ -47,9 +47,10 @@ import codecs
 import csv
 import functools
 import io
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -71,6 +72,10 @@ __all__ = [
     "PositionsRead",
     "parse_positions_table",
     "read_positions_text_file",
+    "decode_positions_text",
+    "MAX_ROWS",
+    "MAX_COLUMNS",
+    "MAX_FILE_BYTES",
     "cell_name",
     "read_positions_csv",
     "parse_positions_csv",
@@ -104,6 +109,12 @@ YEARS = (2000, 2100)
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
 GROWTH_LIMITS = (Fraction(-50), Fraction(100))
 REQUIRED = ("municipality", "position", "percent", "first_year")
+#: The most position rows a file or sheet may have, and the most cells a row may have: a larger one is
+#: refused by name (the limit in the message), before it can fill memory.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 250
+#: The largest positions text file read (200 MB; 250 000 rows of positions take about 15 MB).
+MAX_FILE_BYTES = 200 * 1024 * 1024
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
     "percent": re.compile(r"^(?:percent|stillingsprosent)_(\d{4})$"),
@@ -180,7 +191,7 @@ def _normalise(header: str) -> str:
 def _detect_dialect(text: str) -> str:
     """The separator of the first lines: tab, ``;`` or ``,`` (the most frequent; ``;`` and tab win a tie,
     since a decimal comma is common in Norwegian files)."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    lines = [line for line in text[:65536].splitlines()[:20] if line.strip()]
     counts = {sep: sum(line.count(sep) for line in lines) for sep in ("\t", ";", ",")}
     best = max(counts.values())
     if best == 0:
@@ -194,43 +205,109 @@ def read_positions_csv(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> lis
 
 
 def read_positions_text_file(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> PositionsRead:
-    """Read a positions CSV or tab-separated file, with notes and the columns kept aside."""
+    """Read a positions CSV or tab-separated file, with notes and the columns kept aside.
+
+    The file is decoded whole (UTF-8, Windows-1252 or UTF-16, see :func:`decode_positions_text`)
+    and then read row by row: only the positions are kept, never the file's cells.
+    """
     p = Path(path)
-    raw = p.read_bytes()
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, f"{size // (1024 * 1024)} MB",
+                                             f"a positions file of at most {MAX_FILE_BYTES // (1024 * 1024)} MB")],
+                                str(p))
+    text = decode_positions_text(p.read_bytes(), source=str(p))
+    return _parse_text(text, source=str(p), scheme=scheme)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the bytes look like UTF-16 text without a byte-order mark.
+
+    Text of Latin letters in UTF-16 has a NUL byte in every other place (``k\\x00o\\x00``); UTF-8 or
+    Windows-1252 text has none (a stray NUL in a name is not this pattern).
+    """
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= half * 0.4 and even <= half * 0.05:
+        return "utf-16-le"
+    if even >= half * 0.4 and odd <= half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _line_list(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10]))
+    return shown + (f" … ({len(numbers)} lines)" if len(numbers) > 10 else "")
+
+
+def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
+    """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252 or UTF-16.
+
+    Excel on Norwegian Windows saves "CSV (semikolondelt)" as Windows-1252 and "Unicode text"
+    as UTF-16; both are read as what they are. A file whose lines are partly UTF-8 and partly
+    Windows-1252 (lines pasted together from two exports) is refused, naming the lines: read
+    as one or the other, the names of some lines would come out garbled.
+    """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
         try:
-            return _parse_text(raw.decode("utf-16"), source=str(p), scheme=scheme)
+            return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise PositionsCSVError([CellProblem(None, None, None, "a whole UTF-16 text file (it starts with a "
                                                  "UTF-16 byte-order mark but does not decode as UTF-16)")],
-                                    str(p)) from None
+                                    source) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        try:
+            return raw.decode(utf16)
+        except UnicodeDecodeError:
+            raise PositionsCSVError([CellProblem(None, None, None, text("read.utf16_broken", "en"))],
+                                    source) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Excel's "CSV (semikolondelt)" on Norwegian Windows writes Windows-1252
-        text = raw.decode("cp1252", errors="strict") if _is_cp1252(raw) else ""
-        if not text:
-            raise PositionsCSVError([CellProblem(None, None, None,
-                                                 "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
-                                    str(p)) from None
-    return _parse_text(text, source=str(p), scheme=scheme)
+        pass
+    utf8_lines: list[int] = []
+    other_lines: list[int] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines.append(number)
+        except UnicodeDecodeError:
+            other_lines.append(number)
+    if utf8_lines and other_lines:
+        raise PositionsCSVError([CellProblem(None, None, None, text(
+            "read.mixed_encodings", "en", utf8=_line_list(utf8_lines), other=_line_list(other_lines)))], source)
+    # Excel's "CSV (semikolondelt)" on Norwegian Windows writes Windows-1252
+    if not _is_cp1252(raw):
+        raise PositionsCSVError([CellProblem(None, None, None,
+                                             "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
+                                source)
+    return raw.decode("cp1252")
+
+
+def _csv_rows(text: str, source: str) -> Iterator[list[str]]:
+    """The rows of CSV text, one at a time (universal newlines: CR-only line ends are read too)."""
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
+    try:
+        yield from reader
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        expected = (f"a cell of at most {limit} characters" if "field larger" in str(exc)
+                    else "text the CSV reader can read")
+        raise PositionsCSVError([CellProblem(reader.line_num, None, None, f"{expected} ({exc})")], source) from None
 
 
 def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
-    # universal newlines: a file with CR-only line ends (old Mac exports) is read line by line too
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        limit = csv.field_size_limit()
-        expected = (f"a cell of at most {limit} characters" if "field larger" in str(exc)
-                    else "text the CSV reader can read")
-        raise PositionsCSVError([CellProblem(reader.line_num, None, None, f"{expected} ({exc})")], source) from None
-    return parse_positions_table(rows, source=source, scheme=scheme)
+    return parse_positions_table(_csv_rows(text, source), source=source, scheme=scheme)
 
 
 def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
@@ -244,19 +321,33 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
     return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
 
 
+_HEADER_SEARCH = 30
+
+
 def _find_header(rows: list[list[str]]) -> int:
     """The index of the header row: the first of the first 30 rows naming two required columns."""
     required = {alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon]}
-    for i, row in enumerate(rows[:30]):
+    for i, row in enumerate(rows[:_HEADER_SEARCH]):
         if sum(_normalise(cell) in required for cell in row) >= 2:
             return i
     return next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), 0)
 
 
-def parse_positions_table(rows: list[list[str]], *, source: str = "positions table",
+def _rows_to_header(rows: Iterator[list[str]]) -> list[list[str]]:
+    """The first rows, enough to find the header: 30, or up to the first row that is not empty."""
+    head: list[list[str]] = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= _HEADER_SEARCH and any(any(cell.strip() for cell in r) for r in head):
+            break
+    return head
+
+
+def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions table",
                           scheme: str = DEFAULT_SCHEME,
-                          numbers: dict[tuple[int, int], Decimal] | None = None,
-                          formulas: dict[tuple[int, int], str] | None = None) -> PositionsRead:
+                          numbers: Mapping[tuple[int, int], Decimal] | None = None,
+                          formulas: Mapping[tuple[int, int], str] | None = None,
+                          merged: Mapping[tuple[int, int], str] | None = None) -> PositionsRead:
     """Parse positions from rows of text cells: the common core of the CSV and spreadsheet readers.
 
     Same columns, same checks, every problem reported. The header is the first row that
@@ -269,34 +360,53 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
     A spreadsheet reader also passes ``numbers`` — the exact value of each numeric cell,
     by ``(row index, column index)`` — so an amount cell with more than two decimals
     (``742377.309912``, what a cost formula gives) is rounded half up to øre with a
-    note naming the cell, and ``formulas`` — the formula of each cell that has no saved
-    value — so such a cell is reported by its formula.
+    note naming the cell, ``formulas`` — the formula of each cell that has no saved
+    value — so such a cell is reported by its formula, and ``merged`` — the merged range
+    (``"A2:A3"``) of each cell that a merged cell covers — so an empty one is reported as
+    part of a merged cell.
+
+    ``rows`` may be any iterable, and is read once, row by row: a reader that yields its
+    rows (the CSV reader does) never holds the file's cells, only the positions. At most
+    :data:`MAX_ROWS` rows of positions and :data:`MAX_COLUMNS` cells a row are read.
     """
     planned = position_scheme(scheme)
-    numbers = numbers or {}
     formulas = formulas or {}
-    header_index = _find_header(rows) if rows else 0
-    if not rows or not any(cell.strip() for cell in rows[header_index]):
+    merged = merged or {}
+    # an amount's exact value by row: each row looks up its own cells (not every number of the sheet)
+    numbers_by_row: dict[int, list[tuple[int, Decimal]]] = {}
+    for (r_i, c_i), exact in (numbers or {}).items():
+        numbers_by_row.setdefault(r_i, []).append((c_i, exact))
+    row_iter = iter(rows)
+    head = _rows_to_header(row_iter)
+    header_index = _find_header(head) if head else 0
+    if not head or not any(cell.strip() for cell in head[header_index]):
         raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
     notices: list[Notice] = []
     if header_index > 0:
         notices.append(Notice("read.header_row", {"source": source, "row": header_index + 1}))
-    header = rows[header_index]
+    header = head[header_index]
     problems: list[CellProblem] = []
     ignored: dict[int, str] = {}
+
+    def data_rows() -> Iterator[tuple[int, list[str]]]:
+        """The rows below the header that hold anything, with their row numbers, one at a time."""
+        number = header_index + 1
+        for row in itertools.chain(head[header_index + 1:], row_iter):
+            number += 1
+            if any(cell.strip() for cell in row):
+                yield number, row
 
     # -- map headers
     index: dict[str, int] = {}
     year_cols: dict[tuple[str, int], int] = {}
     shown: dict[str, str] = {}
     alias_to_canonical = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
-    data_rows = [(n, r) for n, r in enumerate(rows[header_index + 1:], start=header_index + 2)
-                 if any(cell.strip() for cell in r)]
+    # a column without a name is kept aside (by its header cell's name) once a row has something in it
+    unnamed: list[int] = []
     for i, raw in enumerate(header):
         name = _normalise(raw)
         if not name:
-            if any(i < len(r) and r[i].strip() for _, r in data_rows):
-                ignored[i] = cell_name(header_index + 1, i + 1)  # a column of figures without a name: kept aside
+            unnamed.append(i)
             continue
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
@@ -322,6 +432,17 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         else:
             ignored[i] = raw.strip()
     header_row = header_index + 1
+
+    def keep_unnamed(row: list[str]) -> None:
+        for i in unnamed:
+            if i not in ignored and i < len(row) and row[i].strip():
+                ignored[i] = cell_name(header_row, i + 1)  # a column of figures without a name: kept aside
+
+    missing = [canon for canon in REQUIRED if canon not in index]
+    if missing or ("annual_cost" not in index and "salary" not in index):
+        for _, row in data_rows():  # the rows cannot be read: only the columns they fill are named
+            keep_unnamed(row)
+        ignored = dict(sorted(ignored.items()))
     for canon in REQUIRED:
         if canon not in index:
             names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
@@ -334,25 +455,32 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
     if any(p.column is None for p in problems):
         raise PositionsCSVError(problems, source)  # a required column is missing: the rows cannot be read
     # any other header problem is reported together with every row problem, below
-    if ignored:
-        notices.append(Notice("read.ignored_columns", {"source": source, "columns": ", ".join(ignored.values())}))
+    ignored_notice_at = len(notices)
 
     positions: list[Position] = []
     extra: dict[tuple[str, str], dict[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
     money_columns = ({index[c] for c in ("annual_cost", "salary") if c in index}
                      | {i for (kind, _), i in year_cols.items() if kind == "granted"})
-    if not data_rows:
-        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
-    for row_no, row in data_rows:
+    count = 0
+    for row_no, row in data_rows():
+        count += 1
+        if count > MAX_ROWS:
+            raise PositionsCSVError([*problems, CellProblem(row_no, None, None, text(
+                "read.too_many_rows", "en", limit=MAX_ROWS))], source)
+        keep_unnamed(row)
         row_problems: list[CellProblem] = []
+        if len(row) > MAX_COLUMNS:
+            problems.append(CellProblem(row_no, None, f"{len(row)} cells", text(
+                "read.too_many_cells", "en", limit=MAX_COLUMNS)))
+            continue
         if len(row) > len(header):
             beyond = ", ".join(repr(c) for c in row[len(header):] if c.strip())
             if beyond:
                 row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
 
-        for (r_i, c_i), exact in numbers.items():
-            if r_i == row_no - 1 and c_i in money_columns and exact != exact.quantize(_ORE):
+        for c_i, exact in numbers_by_row.get(row_no - 1, ()):
+            if c_i in money_columns and exact != exact.quantize(_ORE):
                 rounded = str(exact.quantize(_ORE, rounding=ROUND_HALF_UP))
                 column = header[c_i].strip()
                 notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
@@ -458,20 +586,16 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
         salary_cost: SalaryCost | None = None
         if "salary" in given:
             salary_cost = _salary_cost(salary, percent, growth, cost_year, salary_cells, shown, row_problems, row_no)
-        if row_problems and formulas:
+        if row_problems and (formulas or merged):
             by_name = {shown.get(canon, canon): i for canon, i in index.items()}
             by_name.update({shown.get(f"{kind}_{year}", f"{kind}_{year}"): i for (kind, year), i in year_cols.items()})
-            row_problems = [
-                CellProblem(p.row, p.column, formulas[(row_no - 1, by_name[p.column])],
-                            _formula_expected(formulas[(row_no - 1, by_name[p.column])]))
-                if p.column in by_name and (row_no - 1, by_name[p.column]) in formulas else p
-                for p in row_problems
-            ]
+            row_problems = [_as_sheet_cell(p, (row_no - 1, by_name[p.column]), formulas, merged)
+                            if p.column in by_name else p for p in row_problems]
         if row_problems:
             problems.extend(row_problems)
             continue
         if ignored and municipality and position:
-            values = {name: row[i].strip() for i, name in ignored.items() if i < len(row) and row[i].strip()}
+            values = {name: row[i].strip() for i, name in sorted(ignored.items()) if i < len(row) and row[i].strip()}
             if values:
                 extra[(municipality, position)] = values
         assert percent is not None and first_year is not None
@@ -486,8 +610,14 @@ def parse_positions_table(rows: list[list[str]], *, source: str = "positions tab
             cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
             origin=f"{source} row {row_no}",
         ))
+    if not count:
+        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
     if problems:
         raise PositionsCSVError(problems, source)
+    if ignored:
+        ignored = dict(sorted(ignored.items()))
+        notices.insert(ignored_notice_at, Notice("read.ignored_columns", {"source": source,
+                                                                         "columns": ", ".join(ignored.values())}))
     notices += plausibility_notices(positions, growth_column="growth" in index, source=source)
     return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
                          extra_columns=extra)
@@ -515,6 +645,20 @@ def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, 
 
 def _formula_expected(formula: str) -> str:
     return text("read.formula_without_value", "en", formula=formula)
+
+
+def _as_sheet_cell(problem: CellProblem, at: tuple[int, int], formulas: Mapping[tuple[int, int], str],
+                   merged: Mapping[tuple[int, int], str]) -> CellProblem:
+    """A problem with a cell that is empty for a reason the sheet shows: a formula without a saved value,
+    or a cell a merged cell covers (its value is only in the merged cell's first cell)."""
+    if at in formulas:
+        return CellProblem(problem.row, problem.column, formulas[at], _formula_expected(formulas[at]))
+    if at in merged:
+        first = merged[at].split(":")[0]
+        return CellProblem(problem.row, problem.column, problem.value,
+                           text("read.merged_cell", "en", cell=cell_name(at[0] + 1, at[1] + 1), range=merged[at],
+                                first=first))
+    return problem
 
 
 def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fraction | None, cost_year: int,

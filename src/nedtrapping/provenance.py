@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 
 __all__ = [
     "Status",
@@ -103,7 +103,7 @@ def _optional_date(value: object) -> _dt.date | None:
         return value
     if isinstance(value, str):
         return _dt.date.fromisoformat(value)
-    raise TypeError(f"Citation.published: expected a date or ISO string, got {value!r}")
+    raise InvalidTypeError(f"Citation.published: expected a date or ISO string, got {value!r}")
 
 
 @attrs.frozen
@@ -173,9 +173,9 @@ class UnknownValueError(NedtrappingError, LookupError):
 
 def _check_fact(instance: Fact[object], _attribute: object, value: object) -> None:
     if instance.status is Status.UNKNOWN and instance.value is not None:
-        raise ValueError(f"an unknown fact cannot carry a value (got {instance.value!r})")
+        raise InvalidValueError(f"an unknown fact cannot carry a value (got {instance.value!r})")
     if instance.status is not Status.UNKNOWN and instance.value is None:
-        raise ValueError(f"a {instance.status} fact needs a value; use Fact.unknown(...) for a missing one")
+        raise InvalidValueError(f"a {instance.status} fact needs a value; use Fact.unknown(...) for a missing one")
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ import importlib.util
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidValueError, NedtrappingError
 from nedtrapping.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def register(rule_set: R) -> R:
     key = rule_set.key
     existing = _RULE_SETS.get(key)
     if existing is not None and existing != rule_set:
-        raise ValueError(f"a different rule set is already registered for {rule_set.key_text}")
+        raise InvalidValueError(f"a different rule set is already registered for {rule_set.key_text}")
     global _version
     _RULE_SETS[key] = rule_set
     _version += 1
@@ -63,7 +63,7 @@ def register_position_scheme(scheme: PositionScheme) -> PositionScheme:
     """Make a scheme that pays per position plannable (called by its module at import time)."""
     existing = _POSITION_SCHEMES.get(scheme.scheme_id)
     if existing is not None and existing is not scheme:
-        raise ValueError(f"a different position scheme is already registered as {scheme.scheme_id!r}")
+        raise InvalidValueError(f"a different position scheme is already registered as {scheme.scheme_id!r}")
     _POSITION_SCHEMES[scheme.scheme_id] = scheme
     return scheme
 

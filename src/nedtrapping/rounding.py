@@ -16,6 +16,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Protocol, TypeVar
 
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
+
 __all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "Roundable", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
 
 _ORE_PER_KRONE = 100
@@ -47,6 +49,15 @@ CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at mo
                      "exceeds the exact pro-rata cap")
 
 
+def _ore_of(amount: object) -> Fraction:
+    """The øre of a :class:`Roundable`, or :class:`~nedtrapping.errors.InvalidTypeError` (never an AttributeError)."""
+    ore = getattr(amount, "ore", None)
+    if isinstance(ore, bool) or not isinstance(ore, (int, Fraction)) or not callable(getattr(amount, "at_ore", None)):
+        raise InvalidTypeError(f"amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got {type(amount).__name__} "
+                               f"{amount!r}", field="amount", value=amount, expected="Money or ExactAmount")
+    return Fraction(ore)
+
+
 def round_half_up_to_kroner(amount: Roundable[M]) -> M:
     """Round to whole kroner, half up (away from zero for negatives, as cash rounding does).
 
@@ -56,7 +67,7 @@ def round_half_up_to_kroner(amount: Roundable[M]) -> M:
     >>> round_half_up_to_kroner(Money(ore=150))
     Money.kroner(2)
     """
-    ore = Fraction(amount.ore)
+    ore = _ore_of(amount)
     kroner = ore / _ORE_PER_KRONE
     sign = -1 if kroner < 0 else 1
     magnitude = abs(kroner)
@@ -75,7 +86,7 @@ def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
     >>> round_cap_down_to_kroner(Money(ore=99))
     Money.kroner(0)
     """
-    ore = Fraction(amount.ore)
+    ore = _ore_of(amount)
     if ore < 0:
-        raise ValueError(f"a cap cannot be negative, got {amount!r}")
+        raise InvalidValueError(f"a cap cannot be negative, got {amount!r}")
     return amount.at_ore(ore // _ORE_PER_KRONE * _ORE_PER_KRONE)

@@ -23,6 +23,7 @@ import attrs
 
 from nedtrapping.counties import check_county
 from nedtrapping.deadlines import Deadline, Purpose
+from nedtrapping.errors import InvalidTypeError
 from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
@@ -35,7 +36,7 @@ def canonical(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
-        raise TypeError(f"a float ({value!r}) has no place in a rule set")
+        raise InvalidTypeError(f"a float ({value!r}) has no place in a rule set")
     if isinstance(value, Money):
         return {"ore": value.ore}
     if isinstance(value, (Fraction, Decimal)):
@@ -58,7 +59,7 @@ def canonical(value: Any) -> Any:
         for field in attrs.fields(type(value)):
             out[field.name] = canonical(getattr(value, field.name))
         return out
-    raise TypeError(f"cannot serialise {type(value).__name__} {value!r} canonically")
+    raise InvalidTypeError(f"cannot serialise {type(value).__name__} {value!r} canonically")
 
 
 def canonical_json(value: Any) -> str:
@@ -161,7 +162,7 @@ class RuleSet:
         silently getting the national date.
         """
         if not isinstance(purpose, Purpose):
-            raise TypeError(f"purpose: expected Purpose.APPLICATION or Purpose.REPORTING, got {purpose!r}")
+            raise InvalidTypeError(f"purpose: expected Purpose.APPLICATION or Purpose.REPORTING, got {purpose!r}")
         county = check_county(county)
         national = None
         for d in self.deadlines:

@@ -32,6 +32,8 @@ from nedtrapping import optional
 from nedtrapping.optional import XlsxUnavailableError
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.positions_csv import (
+    MAX_COLUMNS,
+    MAX_ROWS,
     CellProblem,
     PositionsCSVError,
     PositionsRead,
@@ -84,10 +86,9 @@ def _exact_number(value: object) -> Decimal | None:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
-#: The largest sheet read (rows, columns) and the most a workbook may unpack to: a larger one is refused
-#: by name before it is read, so a tiny file with one far-out cell or a zip bomb cannot hang or fill memory.
-MAX_ROWS = 250_000
-MAX_COLUMNS = 250
+#: The most a workbook may unpack to; with the largest sheet read (:data:`~nedtrapping.positions_csv.MAX_ROWS`
+#: rows, :data:`~nedtrapping.positions_csv.MAX_COLUMNS` columns), a larger one is refused by name before it is
+#: read, so a tiny file with one far-out cell or a zip bomb cannot hang or fill memory.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
@@ -102,6 +103,15 @@ def _check_archive(path: Path) -> None:
         raise PositionsCSVError([CellProblem(None, None, f"{unpacked // (1024 * 1024)} MB unpacked",
                                              f"a workbook that unpacks to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")],
                                 str(path))
+
+
+def _merged_ranges_by_column(ws: Any) -> dict[int, list[tuple[int, int, str]]]:
+    """``column → [(first row, last row, "A2:A3"), ...]`` of the sheet's merged cells, within the sheet's size."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for merged in ws.merged_cells.ranges:
+        for column in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
+            out.setdefault(column, []).append((merged.min_row, merged.max_row, merged.coord))
+    return out
 
 
 def read_positions_workbook(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
@@ -149,6 +159,8 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     numbers: dict[tuple[int, int], Decimal] = {}
     empty_cells: list[tuple[int, int]] = []
     hidden_rows: list[int] = []
+    merged_ranges = _merged_ranges_by_column(ws)
+    merged: dict[tuple[int, int], str] = {}
     for r_i, row in enumerate(ws.iter_rows()):
         row_no = r_i + 1
         if not include_hidden and ws.row_dimensions[row_no].hidden and any(c.value is not None for c in row):
@@ -163,6 +175,9 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
                 numbers[(r_i, c_i)] = exact
             if c.value is None:
                 empty_cells.append((r_i, c_i))
+                if type(c).__name__ == "MergedCell":  # covered by a merged cell: its value is in the first cell
+                    merged[(r_i, c_i)] = next((name for first_row, last_row, name in merged_ranges.get(c_i + 1, ())
+                                               if first_row <= row_no <= last_row), "")
         rows.append(texts)
     book.close()
     while rows and not any(rows[-1]):
@@ -178,7 +193,8 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
                 formulas[(r_i, c_i)] = value
             elif value is not None and type(value).__name__ == "ArrayFormula":
                 formulas[(r_i, c_i)] = str(getattr(value, "text", value))
-    read = parse_positions_table(rows, source=source, scheme=scheme, numbers=numbers, formulas=formulas)
+    read = parse_positions_table(rows, source=source, scheme=scheme, numbers=numbers, formulas=formulas,
+                                 merged={at: name for at, name in merged.items() if name})
     return PositionsRead(positions=read.positions, notices=(*notices, *read.notices),
                          ignored_columns=read.ignored_columns, extra_columns=read.extra_columns)
 

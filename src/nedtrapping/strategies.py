@@ -36,6 +36,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the test
         "nedtrapping.strategies needs hypothesis, a test dependency: pip install 'nedtrapping[test]'"
     ) from exc
 
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
 
@@ -126,12 +127,12 @@ def money(
     lo = -_DEFAULT_MAX_ORE if min_value is None else min_value.ore
     hi = _DEFAULT_MAX_ORE if max_value is None else max_value.ore
     if lo > hi:
-        raise ValueError(f"money(): min_value {min_value} is above max_value {max_value}")
+        raise InvalidValueError(f"money(): min_value {min_value} is above max_value {max_value}")
     if whole_kroner:
         k_lo = -((-lo) // 100)  # ceil(lo / 100)
         k_hi = hi // 100
         if k_lo > k_hi:
-            raise ValueError(f"money(): no whole kroner between {min_value} and {max_value}")
+            raise InvalidValueError(f"money(): no whole kroner between {min_value} and {max_value}")
         return st.integers(min_value=k_lo, max_value=k_hi).map(Money.kroner)
     return st.integers(min_value=lo, max_value=hi).map(Money)
 
@@ -169,14 +170,14 @@ def position_percentages(
     """
     lo, hi = Fraction(min_value), Fraction(max_value)
     if not (0 <= lo < hi <= 100):
-        raise ValueError(f"position_percentages(): need 0 <= min_value < max_value <= 100, got {lo}, {hi}")
+        raise InvalidValueError(f"position_percentages(): need 0 <= min_value < max_value <= 100, got {lo}, {hi}")
     if max_decimals is None:
         return st.fractions(min_value=lo, max_value=hi, max_denominator=10_000).filter(lambda p: p > lo)
     scale = 10**max_decimals
     lo_units = int(lo * scale) + 1  # strictly above lo (lo*scale may be fractional: int() floors for >= 0)
     hi_units = int(hi * scale)
     if lo_units > hi_units:
-        raise ValueError("position_percentages(): no percentage with that many decimals in the range")
+        raise InvalidValueError("position_percentages(): no percentage with that many decimals in the range")
     units = st.one_of(
         st.sampled_from(sorted({lo_units, hi_units})),
         st.integers(min_value=lo_units, max_value=hi_units),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import FloatRefusedError, parse_share
 
 __all__ = [
@@ -32,19 +33,23 @@ def is_whole_number(value: object) -> bool:
 
 
 def require_whole_number(value: object, where: str, *, minimum: int | None = None) -> int:
-    """``value`` as an int, or :class:`TypeError`/:class:`ValueError` naming ``where``."""
+    """``value`` as an int, or :class:`~nedtrapping.errors.InvalidTypeError` / :class:`~nedtrapping.errors.InvalidValueError`
+    naming ``where`` (its ``field``)."""
     if not is_whole_number(value):
-        raise TypeError(f"{where}: expected a whole number, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{where}: expected a whole number, got {type(value).__name__} {value!r}", field=where,
+                               value=value, expected="a whole number")
     assert isinstance(value, int)
     if minimum is not None and value < minimum:
-        raise ValueError(f"{where}: expected a whole number ≥ {minimum}, got {value!r}")
+        raise InvalidValueError(f"{where}: expected a whole number ≥ {minimum}, got {value!r}", field=where,
+                                value=value, expected=f"a whole number ≥ {minimum}")
     return value
 
 
 def require_year(value: object, where: str) -> int:
-    """A year as an int (``2022``), or :class:`TypeError` naming ``where``."""
+    """A year as an int (``2022``), or :class:`~nedtrapping.errors.InvalidTypeError` naming ``where``."""
     if not is_whole_number(value):
-        raise TypeError(f"{where}: expected a year as an int, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{where}: expected a year as an int, got {type(value).__name__} {value!r}",
+                               field=where, value=value, expected="a year as an int")
     assert isinstance(value, int)
     return value
 
@@ -68,8 +73,10 @@ def position_percent(value: object, where: str = "percent") -> Fraction:
             f"{where}: got the float {value!r}; give an int, Decimal, Fraction or text like '50' or '33,3'"
         )
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction, str)):
-        raise TypeError(f"{where}: expected a percentage, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{where}: expected a percentage, got {type(value).__name__} {value!r}", field=where,
+                               value=value, expected="a percentage")
     share = parse_share(value, where=where)
     if not 0 < share <= HUNDRED:
-        raise ValueError(f"{where}: a position percentage must be in (0, 100], got {value!r}")
+        raise InvalidValueError(f"{where}: a position percentage must be in (0, 100], got {value!r}", field=where,
+                                value=value, expected="a position percentage in (0, 100]")
     return share

@@ -239,6 +239,34 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a value; the cell holds the formula {formula} but no saved value (open and save the workbook in Excel "
               "or LibreOffice, or type in the figure)",
     },
+    "read.merged_cell": {
+        "nb": "en verdi i hver rad; cellen {cell} er en del av den sammenslåtte cellen {range}, og verdien står bare "
+              "i {first} (del opp de sammenslåtte cellene og fyll inn hver rad)",
+        "en": "a value in every row; the cell {cell} is part of the merged cell {range}, whose value is only in "
+              "{first} (unmerge the cells and fill in each row)",
+    },
+    "read.mixed_encodings": {
+        "nb": "én tegnkoding for hele filen: linje {utf8} er UTF-8, men linje {other} er ikke det (Windows-1252, "
+              "som fra en eldre Excel), så noen navn ville blitt forvrengt; lagre filen på nytt som «CSV UTF-8», "
+              "eller skriv de linjene inn på nytt",
+        "en": "one text encoding for the whole file: lines {utf8} are UTF-8 but lines {other} are not (Windows-1252, "
+              "as from an older Excel), so some names would come out garbled; save the file again as 'CSV UTF-8', "
+              "or retype those lines",
+    },
+    "read.utf16_broken": {
+        "nb": "en hel UTF-16-tekstfil (filen ser ut som UTF-16 uten byte-rekkefølgemerke, men kan ikke leses som "
+              "UTF-16); lagre den på nytt som «CSV UTF-8»",
+        "en": "a whole UTF-16 text file (it looks like UTF-16 without a byte-order mark but does not decode as "
+              "UTF-16); save it again as 'CSV UTF-8'",
+    },
+    "read.too_many_rows": {
+        "nb": "høyst {limit} rader med stillinger i én fil (del den opp)",
+        "en": "at most {limit} rows of positions in one file (split it)",
+    },
+    "read.too_many_cells": {
+        "nb": "høyst {limit} celler i en rad",
+        "en": "at most {limit} cells in a row",
+    },
     "read.hidden_sheets": {
         "nb": "{source}: skjulte ark er ikke lest: {sheets} (--sheet NAVN leser et av dem)",
         "en": "{source}: hidden sheets were not read: {sheets} (--sheet NAME reads one)",
@@ -300,8 +328,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{count} figure(s) unknown; the plan is incomplete",
     },
     "cli.incomplete_in_table": {"nb": " (listet i tabellen).", "en": " (listed in the table output)."},
+    "cli.warnings": {
+        "nb": "advarsler ({count}): verdier som ikke er endelige, og tall å sjekke",
+        "en": "warnings ({count}): values used that are not final, and figures to check",
+    },
     "cli.digests": {"nb": "regelsett brukt (SHA-256): {digests}", "en": "rule sets used (SHA-256): {digests}"},
     "cli.wrote": {"nb": "skrev {path}", "en": "wrote {path}"},
+    "cli.supplied_year_not_planned": {
+        "nb": "advarsel: --ladder-step for {year} har ingen virkning: {year} er ikke blant årene som planlegges "
+              "({first}–{last}); planlegg det med --years {years}, eller ta bort trinnet",
+        "en": "warning: --ladder-step for {year} has no effect: {year} is not among the years planned "
+              "({first}–{last}); plan it with --years {years}, or leave the step out",
+    },
     "cli.unused_supplied": {
         "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
         "en": "warning: {name} of {rule_set} was supplied but no position used it",

@@ -7,9 +7,10 @@ extension, or a ``--format`` that disagrees with it, is an error: never silently
 another format. Files are written whole or not at all (a temporary file renamed
 into place).
 
-Exit status: 0 the plan is complete; 1 the input is wrong (every problem is
-listed on stderr, nothing is planned); 3 the plan was written but some figures
-are unknown (listed on stderr, with how to supply them).
+Exit status (:class:`~nedtrapping.errors.ExitCode`, the same for every command): 0 the
+plan is complete; 1 the input is wrong (every problem is listed on stderr, nothing is
+planned); 2 the command line is wrong; 3 the plan was written but some figures are
+unknown (listed on stderr, with how to supply them); 70 a bug.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def register(sub: Any) -> None:
             "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
             "costs, not a full-time one)."
         ),
-        epilog="Exit status: 0 complete, 1 bad input, 3 plan written but some figures unknown.",
+        epilog="Exit status: 0 complete, 1 bad input, 2 bad command line, 3 plan written but some figures unknown, "
+               "70 a bug (run again with --debug).",
     )
     p.add_argument("--scheme", default=DEFAULT_SCHEME, metavar="ID",
                    help=f"the scheme to plan (default {DEFAULT_SCHEME}; also nav-sosiale-tjenester)")
@@ -84,7 +86,8 @@ def register(sub: Any) -> None:
     p.add_argument("--out", "-o", metavar="FILE",
                    help="write the plan to FILE; its extension picks the format: .csv (machine CSV, or with "
                         "--format excel the CSV for Norwegian Excel), .xlsx (live workbook with formulas, rules, "
-                        "warnings and explanations), .json, .md, .txt (table)")
+                        "warnings and explanations), .json, .md, .txt (table). An existing FILE is replaced whole, "
+                        "and the command says so; a failed run leaves it as it was")
     p.add_argument("--format", "-f", choices=FORMATS,
                    help="output format (default: from --out's extension; else table for the example, csv for a "
                         "file). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
@@ -197,7 +200,10 @@ def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: 
     large plans). An existing file is replaced, and stderr says so (nothing is overwritten silently).
     """
     existed = path.exists()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "wb") as f:
             if callable(data):
@@ -209,6 +215,9 @@ def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: 
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None  # named by the file asked for, not the temporary
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -342,11 +351,21 @@ def run_plan(args: argparse.Namespace) -> int:
         target = getattr(exc, "filename", None) or args.out
         print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if fmt in ("csv", "excel") and plan.notices:
+        # a CSV is a table only: the warnings the other outputs carry in the document are said here
+        print(f"nedtrapping plan: {text('cli.warnings', lang, count=len(plan.notices))}:", file=sys.stderr)
+        for notice in plan.notices:
+            print(f"  - {notice.text(lang)}", file=sys.stderr)
     if fmt == "csv":
         # the machine CSV has fixed columns; the rule sets that made it are named here
         digests = "; ".join(f"{k} {v}" for k, v in sorted(plan.digests.items()))
         print(f"nedtrapping plan: {text('cli.digests', lang, digests=digests)}", file=sys.stderr)
-    for path, key in _unused_supplied(plan, rules):
+    for year in sorted(set(rules) - set(plan.years)):
+        first, last = plan.years[0], plan.years[-1]
+        message = text('cli.supplied_year_not_planned', lang, year=year, first=first, last=last,
+                       years=f"{min(year, first)}-{max(year, last)}")
+        print(f"nedtrapping plan: {message}", file=sys.stderr)
+    for path, key in _unused_supplied(plan, {y: r for y, r in rules.items() if y in plan.years}):
         print(f"nedtrapping plan: {text('cli.unused_supplied', lang, name=path, rule_set=key)}", file=sys.stderr)
     if not plan.is_complete:
         print(f"nedtrapping plan: {text('cli.incomplete', lang, count=len(plan.problems))}", file=sys.stderr,

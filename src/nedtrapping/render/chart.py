@@ -20,6 +20,7 @@ from typing import Any
 
 from nedtrapping import optional
 from nedtrapping.cofinancing import takeover_year
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money, format_nok
 from nedtrapping.plan import Plan
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, text
@@ -96,7 +97,7 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
 def chart_bytes(plan: Plan, image_format: str = "png", *, lang: Lang = DEFAULT_LANG) -> bytes:
     """The chart of ``plan`` as PNG or SVG bytes (the SVG without a date, so it is reproducible)."""
     if f".{image_format}" not in CHART_SUFFIXES:
-        raise ValueError(f"a chart is drawn as png or svg, not {image_format!r}")
+        raise InvalidValueError(f"a chart is drawn as png or svg, not {image_format!r}")
     buffer = io.BytesIO()
     metadata: dict[str, Any] = {"Date": None} if image_format == "svg" else {}
     figure = plan_figure(plan, lang=lang)
@@ -111,5 +112,5 @@ def write_chart(plan: Plan, path: str | Path, *, lang: Lang = DEFAULT_LANG) -> N
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in CHART_SUFFIXES:
-        raise ValueError(f"{p}: a chart is written as {' or '.join(CHART_SUFFIXES)}, not {suffix or 'no extension'!r}")
+        raise InvalidValueError(f"{p}: a chart is written as {' or '.join(CHART_SUFFIXES)}, not {suffix or 'no extension'!r}")
     p.write_bytes(chart_bytes(plan, suffix[1:], lang=lang))

@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any, Literal, TextIO
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
 from nedtrapping.provenance import Fact, Status
@@ -117,6 +118,9 @@ def _plain_ore(ore: int | None) -> str:
 def write_csv(plan: Plan, out: TextIO) -> None:
     """Write :func:`to_csv` to ``out`` row by row, from the plan's figures (no row objects are built or kept)."""
     writer = csv.writer(out, lineterminator="\n")
+    # with "\n" as the line end, csv leaves a CR in a field unquoted (a reader would see a line break there):
+    # a row whose name holds one is written with every field quoted
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     percents: dict[tuple[int, int], str] = {}
     names: dict[str, str] = {}
@@ -129,8 +133,9 @@ def write_csv(plan: Plan, out: TextIO) -> None:
         muni = names.get(municipality)
         if muni is None:
             muni = names[municipality] = safe_text(municipality)
-        writer.writerow((muni, safe_text(position), year, n if n >= 1 else "", shown, plain(grant), plain(cost),
-                         plain(own), plain(increase)))
+        name = safe_text(position)
+        (quoted if "\r" in muni or "\r" in name else writer).writerow(
+            (muni, name, year, n if n >= 1 else "", shown, plain(grant), plain(cost), plain(own), plain(increase)))
 
 
 def to_csv(plan: Plan) -> str:
@@ -250,8 +255,8 @@ def position_to_dict(p: Position) -> dict[str, Any]:
                 "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
                 "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
     else:
-        raise TypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
-                        "costs under the registered cost rules only)")
+        raise InvalidTypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
+                               "costs under the registered cost rules only)")
     return {
         "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
         "first_grant_year": p.first_grant_year, "cost": cost,
@@ -290,7 +295,7 @@ def _mode(explanations: Explanations) -> str:
         return "none"
     if explanations == "cells":
         return "cells"
-    raise ValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+    raise InvalidValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
 
 
 def _m(x: Money | None) -> str | None:

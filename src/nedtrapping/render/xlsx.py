@@ -30,8 +30,10 @@ bytes (fixed document timestamps, fixed zip entry times).
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import io
 import re
+import sys
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -326,11 +328,33 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         dig.text(2, digest)
     dig.finish()
 
-    buf = io.BytesIO()
-    book.save(buf)
     titles = [ws.title for ws in book.worksheets]
-    return _deterministic(buf.getvalue(), {f"xl/worksheets/sheet{i}.xml": cached.get(t, {})
-                                           for i, t in enumerate(titles, start=1)})
+    return _deterministic(_saved(book), {f"xl/worksheets/sheet{i}.xml": cached.get(t, {})
+                                         for i, t in enumerate(titles, start=1)})
+
+
+def _saved(book: Any) -> bytes:
+    """The workbook's bytes, or a plain :class:`OSError` when they cannot be made.
+
+    openpyxl writes each sheet through a temporary file. When that write fails (a full disk,
+    a file-size limit), the half-written sheet is cleaned up later with an "Exception ignored"
+    traceback on stderr; that clean-up is done here, quietly, and the error raised once.
+    """
+    buf = io.BytesIO()
+    failure: OSError | None = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        try:
+            book.save(buf)
+        except OSError as exc:
+            failure = OSError(exc.errno, exc.strerror)  # without the traceback that holds the half-written sheet
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if failure is not None:
+        raise failure
+    return buf.getvalue()
 
 
 def write_plan_xlsx(plan: Plan, path: str | Path, *, lang: Lang = DEFAULT_LANG,

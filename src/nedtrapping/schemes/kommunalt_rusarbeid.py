@@ -31,6 +31,7 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
 from nedtrapping.eligibility import Check, Verdict
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Citation, Fact, Status
@@ -116,16 +117,16 @@ class LegacyLadder:
 
     def step(self, n: int) -> Fact[Money]:
         if n not in (1, 2, 3, 4):
-            raise ValueError(f"the ladder has steps 1–4; got step {n!r}")
+            raise InvalidValueError(f"the ladder has steps 1–4; got step {n!r}")
         fact: Fact[Money] = getattr(self, f"step_{n}")
         return fact
 
     def with_step(self, n: int, amount: Money, source: Citation) -> LegacyLadder:
         self.step(n)  # validates n
         if not isinstance(amount, Money):
-            raise TypeError(f"ladder step {n}: expected Money, got {type(amount).__name__} {amount!r}")
+            raise InvalidTypeError(f"ladder step {n}: expected Money, got {type(amount).__name__} {amount!r}")
         if amount.ore <= 0:
-            raise ValueError(f"ladder step {n}: an amount per 100 % position must be positive, got {amount}")
+            raise InvalidValueError(f"ladder step {n}: an amount per 100 % position must be positive, got {amount}")
         replaced = self.step(n)
         supplied = replaced.supplied(amount, source)
         if replaced.is_known:
@@ -184,7 +185,7 @@ def _as_citation(source: Citation | str) -> Citation:
         return source
     if isinstance(source, str) and source.strip():
         return Citation(document=source.strip(), tag="USER")
-    raise ValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, Eksempel kommune')")
+    raise InvalidValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, Eksempel kommune')")
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +232,7 @@ class KommunaltRusarbeidRules(RuleSet):
         """
         if self.ladder is None:
             flat = self.flat_amount.value if self.flat_amount is not None else None
-            raise ValueError(
+            raise InvalidValueError(
                 f"{self.key_text} pays a flat {flat} per 100 % position, whatever the year in the scheme; "
                 "ladder steps apply only to 2021 and 2022"
             )
@@ -741,9 +742,9 @@ def _rules_of(year: int, rules: KommunaltRusarbeidRules | None) -> KommunaltRusa
     if rules is None:
         return rules_for(year)
     if not isinstance(rules, KommunaltRusarbeidRules):
-        raise TypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}")
+        raise InvalidTypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}")
     if rules.year != year:
-        raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+        raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
     return rules
 
 
@@ -918,7 +919,7 @@ class KommunaltRusarbeidScheme:
     def _rules(self, rules: RuleSet | None) -> KommunaltRusarbeidRules | None:
         if rules is None or isinstance(rules, KommunaltRusarbeidRules):
             return rules
-        raise TypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}")
+        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}")
 
     def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
         return grant_figure(query.year, first_grant_year=query.first_grant_year, percent=query.percent,

@@ -32,7 +32,7 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
@@ -126,7 +126,7 @@ def parse_measure_type(value: MeasureType | str) -> MeasureType:
     if isinstance(value, MeasureType):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"measure type: expected a MeasureType or text, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"measure type: expected a MeasureType or text, got {type(value).__name__} {value!r}")
     key = _normalise(value)
     for mt in MeasureType:
         if key in (mt.value, mt.name.lower()):
@@ -186,16 +186,16 @@ class LangvarigeSammensatteRules(RuleSet):
         if isinstance(target_group, str):
             key = _TARGET_ALIASES.get(_normalise(target_group))
             if key is None:
-                raise ValueError(f"unknown target group {target_group!r}; known: {known} "
-                                 f"(also accepted: {', '.join(_TARGET_ALIASES)})")
+                raise InvalidValueError(f"unknown target group {target_group!r}; known: {known} "
+                                        f"(also accepted: {', '.join(_TARGET_ALIASES)})")
             target_group = TargetGroup(key)
         elif not isinstance(target_group, TargetGroup):
-            raise TypeError(f"target group: expected a TargetGroup or text, got {type(target_group).__name__} "
-                            f"{target_group!r}")
+            raise InvalidTypeError(f"target group: expected a TargetGroup or text, got {type(target_group).__name__} "
+                                   f"{target_group!r}")
         for v in self.variants:
             if v.target_group is target_group:
                 return v
-        raise ValueError(f"{self.key_text} has no variant {target_group.value!r}; known: {known}")
+        raise InvalidValueError(f"{self.key_text} has no variant {target_group.value!r}; known: {known}")
 
 
 _P = Status.PROVISIONAL
@@ -392,7 +392,7 @@ def rank_measures(
     unknown: list[RankedMeasure] = []
     for index, item in enumerate(measures):
         if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
-            raise TypeError(f"measure #{index + 1}: expected a (label, measure type) pair, got {item!r}")
+            raise InvalidTypeError(f"measure #{index + 1}: expected a (label, measure type) pair, got {item!r}")
         label, given = item
         given_text = given.value if isinstance(given, MeasureType) else str(given)
         try:

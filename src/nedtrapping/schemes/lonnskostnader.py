@@ -51,7 +51,7 @@ from typing import Any
 import attrs
 
 from nedtrapping import sources as src
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
@@ -143,7 +143,7 @@ def parse_zone(value: object) -> Zone:
     if isinstance(value, Zone):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TypeError(f"zone: expected {_ZONES_EXPECTED}, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"zone: expected {_ZONES_EXPECTED}, got {type(value).__name__} {value!r}")
     cleaned = re.sub(r"^(sone|zone)\s*", "", str(value).strip().lower()).replace(" ", "")
     cleaned = _ROMAN.get(cleaned, cleaned)
     try:
@@ -199,13 +199,13 @@ def parse_holiday_pay(value: object) -> HolidayPay:
     if isinstance(value, HolidayPay):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"holiday_pay: expected HolidayPay or text such as '12' or '10,2', got {value!r}")
+        raise InvalidTypeError(f"holiday_pay: expected HolidayPay or text such as '12' or '10,2', got {value!r}")
     cleaned = re.sub(r"\s+", "", value.strip().lower())
     for rule, words in _HOLIDAY_WORDS.items():
         if cleaned in words or cleaned == rule.value:
             return rule
-    raise ValueError(f"holiday_pay: expected '12' (fifth week, the municipal sector) or '10,2' (ferieloven), "
-                     f"got {value!r}")
+    raise InvalidValueError(f"holiday_pay: expected '12' (fifth week, the municipal sector) or '10,2' (ferieloven), "
+                            f"got {value!r}")
 
 
 # --------------------------------------------------------------------------- the rule set

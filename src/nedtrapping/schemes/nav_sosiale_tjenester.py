@@ -30,7 +30,7 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, FactUse
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
@@ -162,19 +162,19 @@ def rules_for(year: int) -> NavSosialeTjenesterRules:
 def _optional_money(value: object) -> Money | None:
     if value is None or isinstance(value, Money):
         return value
-    raise TypeError(f"requested: expected Money (e.g. Money.kroner(500_000)) or None, "
-                    f"got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"requested: expected Money (e.g. Money.kroner(500_000)) or None, "
+                           f"got {type(value).__name__} {value!r}")
 
 
 def _check_label(instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise TypeError(f"{type(instance).__name__}.label: expected a non-empty text, "
-                        f"got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{type(instance).__name__}.label: expected a non-empty text, "
+                               f"got {type(value).__name__} {value!r}")
 
 
 def _positions_tuple(value: object) -> tuple[object, ...]:
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"Measure.positions: expected a list of MeasurePosition, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"Measure.positions: expected a list of MeasurePosition, got {type(value).__name__} {value!r}")
     return tuple(value)
 
 
@@ -193,7 +193,7 @@ class MeasurePosition:
 
     def __attrs_post_init__(self) -> None:
         if self.requested is not None and self.requested.ore < 0:
-            raise ValueError(f"position {self.label!r}: requested amount is negative ({self.requested})")
+            raise InvalidValueError(f"position {self.label!r}: requested amount is negative ({self.requested})")
 
 
 @attrs.frozen(kw_only=True)
@@ -211,22 +211,22 @@ class Measure:
     def __attrs_post_init__(self) -> None:
         for i, pos in enumerate(self.positions):
             if not isinstance(pos, MeasurePosition):
-                raise TypeError(f"measure {self.label!r}: positions[{i}] is {type(pos).__name__} {pos!r}, "
-                                f"not a MeasurePosition; build it with MeasurePosition(label=..., percent=...)")
+                raise InvalidTypeError(f"measure {self.label!r}: positions[{i}] is {type(pos).__name__} {pos!r}, "
+                                       f"not a MeasurePosition; build it with MeasurePosition(label=..., percent=...)")
         if not isinstance(self.competence, bool):
-            raise TypeError(f"measure {self.label!r}: competence must be True or False, "
-                            f"got {type(self.competence).__name__} {self.competence!r}")
+            raise InvalidTypeError(f"measure {self.label!r}: competence must be True or False, "
+                                   f"got {type(self.competence).__name__} {self.competence!r}")
         if isinstance(self.prior_years, bool) or not isinstance(self.prior_years, int):
-            raise TypeError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, "
-                            f"got {type(self.prior_years).__name__} {self.prior_years!r}")
+            raise InvalidTypeError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, "
+                                   f"got {type(self.prior_years).__name__} {self.prior_years!r}")
         if self.prior_years < 0:
-            raise ValueError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, got {self.prior_years!r}")
+            raise InvalidValueError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, got {self.prior_years!r}")
         if self.competence_requested is not None and self.competence_requested.ore < 0:
-            raise ValueError(f"measure {self.label!r}: competence_requested is negative ({self.competence_requested})")
+            raise InvalidValueError(f"measure {self.label!r}: competence_requested is negative ({self.competence_requested})")
         if self.competence_requested is not None and not self.competence:
-            raise ValueError(f"measure {self.label!r}: competence_requested given but competence=False")
+            raise InvalidValueError(f"measure {self.label!r}: competence_requested given but competence=False")
         if not self.positions and not self.competence:
-            raise ValueError(f"measure {self.label!r}: has neither positions nor a competence part")
+            raise InvalidValueError(f"measure {self.label!r}: has neither positions nor a competence part")
 
 
 @attrs.frozen(kw_only=True)
@@ -327,20 +327,20 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
     if rules is None:
         rules = rules_for(2022)
     elif not isinstance(rules, NavSosialeTjenesterRules):
-        raise TypeError(f"maximum_grant: rules must be NavSosialeTjenesterRules, got {type(rules).__name__}")
+        raise InvalidTypeError(f"maximum_grant: rules must be NavSosialeTjenesterRules, got {type(rules).__name__}")
     if isinstance(measures, (str, bytes, Mapping, Measure)) or not isinstance(measures, Iterable):
-        raise TypeError(f"maximum_grant: expected a list of Measure, got {type(measures).__name__} {measures!r}")
+        raise InvalidTypeError(f"maximum_grant: expected a list of Measure, got {type(measures).__name__} {measures!r}")
     items = tuple(measures)
     for i, m in enumerate(items):
         if not isinstance(m, Measure):
-            raise TypeError(f"maximum_grant: measures[{i}] is {type(m).__name__} {m!r}, not a Measure; "
-                            f"build it with Measure(label=..., positions=[MeasurePosition(...)], ...)")
+            raise InvalidTypeError(f"maximum_grant: measures[{i}] is {type(m).__name__} {m!r}, not a Measure; "
+                                   f"build it with Measure(label=..., positions=[MeasurePosition(...)], ...)")
     if not items:
-        raise ValueError("maximum_grant: the application has no measures")
+        raise InvalidValueError("maximum_grant: the application has no measures")
     labels = [m.label for m in items]
     dupes = sorted({x for x in labels if labels.count(x) > 1})
     if dupes:
-        raise ValueError(f"maximum_grant: measure labels must be unique; repeated: {', '.join(dupes)}")
+        raise InvalidValueError(f"maximum_grant: measure labels must be unique; repeated: {', '.join(dupes)}")
     grants = tuple(_measure_grant(rules, m) for m in items)
     total = sum((g.total for g in grants), Money.zero())
     expl = Explanation(f"Maximum grant, {rules.title} {rules.year}", str(total), (),
@@ -391,9 +391,9 @@ class NavSosialeTjenesterScheme:
             except UnknownSchemeError:
                 raise _no_rules(year) from None
         if not isinstance(rules, NavSosialeTjenesterRules):
-            raise TypeError(f"{SCHEME_ID}: expected NavSosialeTjenesterRules, got {type(rules).__name__}")
+            raise InvalidTypeError(f"{SCHEME_ID}: expected NavSosialeTjenesterRules, got {type(rules).__name__}")
         if rules.year != year:
-            raise ValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+            raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
         return rules
 
     def _measure(self, query: GrantQuery) -> Measure:

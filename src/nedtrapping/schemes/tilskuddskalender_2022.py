@@ -35,6 +35,7 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.deadlines import ApproximateDeadline, Deadline, DeadlineKind, Purpose, exact_deadline
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import register
 from nedtrapping.ruleset import RuleSet
@@ -84,13 +85,13 @@ SPRING_PERIOD: Fact[str] = Fact(
 
 def _check_last_month(instance: AssumedPeriodDeadline, _attribute: object, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not instance.approx_month <= value <= 12:
-        raise ValueError(f"last_month must be {instance.approx_month}–12, got {value!r} "
-                         f"(as written: {instance.as_written!r})")
+        raise InvalidValueError(f"last_month must be {instance.approx_month}–12, got {value!r} "
+                                f"(as written: {instance.as_written!r})")
 
 
 def _check_assumption(_instance: AssumedPeriodDeadline, _attribute: object, value: Fact[str]) -> None:
     if not isinstance(value, Fact) or value.status is not Status.ASSUMED:
-        raise ValueError(f"period_assumption must be an ASSUMED fact (cited to sources.LIBRARY), got {value!r}")
+        raise InvalidValueError(f"period_assumption must be an ASSUMED fact (cited to sources.LIBRARY), got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
