@@ -25,8 +25,9 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=25, deadline=None)
 # scripts/mutation: each mutant runs every test that reaches it, so fewer examples (a mutant a
-# property test can catch is usually caught in the first few)
-settings.register_profile("mutation", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# property test can catch is usually caught in the first few), the same examples for every mutant
+settings.register_profile("mutation", max_examples=10, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "thorough",
     max_examples=2000,

@@ -13,7 +13,7 @@ import importlib.util
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
-from nedtrapping.errors import InvalidValueError, NedtrappingError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -96,6 +96,10 @@ def _load(scheme_id: str | None = None) -> None:
     """Import the scheme modules: only ``scheme_id``'s own (``kommunalt-rusarbeid`` lives in
     ``schemes/kommunalt_rusarbeid.py``) when that is all a lookup needs, else all of them."""
     global _loaded
+    if scheme_id is not None and not isinstance(scheme_id, str):
+        raise InvalidTypeError(f"scheme: expected a scheme id such as 'kommunalt-rusarbeid', got "
+                               f"{type(scheme_id).__name__} {scheme_id!r}", field="scheme", value=scheme_id,
+                               expected="a scheme id (text)")
     if _loaded:
         return
     if scheme_id is not None:
