@@ -231,9 +231,10 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     if half < 2:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd >= half * 0.4 and even <= half * 0.05:
+    # at least 40 % NUL bytes on one side and at most 5 % on the other, in whole numbers
+    if odd * 10 >= half * 4 and even * 20 <= half:
         return "utf-16-le"
-    if even >= half * 0.4 and odd <= half * 0.05:
+    if even * 10 >= half * 4 and odd * 20 <= half:
         return "utf-16-be"
     return None
 
