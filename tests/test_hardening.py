@@ -322,3 +322,47 @@ def test_a_control_character_in_a_name_is_refused_by_its_code_before_a_workbook_
     assert done.returncode == ExitCode.BAD_INPUT
     assert f"U+{ord(control):04X}" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "p.xlsx").exists()
+
+
+@pytest.mark.parametrize("option", ["--ics", "--csv", "--markdown"])
+def test_a_calendar_write_stopped_by_a_file_size_limit_leaves_the_old_file(option: str, tmp_path: Path) -> None:
+    import resource
+
+    out = tmp_path / "kalender.out"
+    out.write_bytes(b"the old calendar")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256, 256))  # every calendar is larger than this
+
+    done = subprocess.run([sys.executable, "-m", "nedtrapping", "calendar", option, str(out)],
+                          capture_output=True, text=True, preexec_fn=limit, check=False,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == ExitCode.BAD_INPUT, done.stderr
+    assert "Traceback" not in done.stderr and "cannot write" in done.stderr and str(out) in done.stderr
+    assert out.read_bytes() == b"the old calendar"
+    assert [p.name for p in tmp_path.iterdir()] == ["kalender.out"]  # no temporary file left beside it
+
+
+def test_a_calendar_file_that_exists_is_replaced_whole_and_the_user_is_told(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kalender.ics"
+    assert main(["calendar", "--ics", str(out)]) == ExitCode.OK
+    assert "erstattet" not in capsys.readouterr().err
+    first = out.read_bytes()
+    assert first.startswith(b"BEGIN:VCALENDAR\r\n")  # the .ics keeps its CRLF line ends
+    out.write_bytes(b"old")
+    assert main(["calendar", "--ics", str(out)]) == ExitCode.OK
+    err = capsys.readouterr().err
+    assert f"nedtrapping calendar: {out} fantes og er erstattet" in err
+    assert out.read_bytes() == first
+    assert main(["calendar", "--ics", str(out), "--lang", "en"]) == ExitCode.OK
+    assert f"{out} existed and was replaced" in capsys.readouterr().err
+
+
+def test_two_calendar_outputs_naming_one_file_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kalender.txt"
+    assert main(["calendar", "--csv", str(out), "--markdown", str(tmp_path / "." / "kalender.txt")]) == ExitCode.BAD_INPUT
+    assert "--csv and --markdown name the same file" in capsys.readouterr().err
+    assert not out.exists()
+    # standard output twice is no file
+    assert main(["calendar", "--csv", "-", "--markdown", "-"]) == ExitCode.OK

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nedtrapping.cli.files import same_file, write_atomically
 from nedtrapping.errors import ExitCode
-from nedtrapping.wording import LANGS
+from nedtrapping.wording import LANGS, Lang
 
 __all__ = ["register", "run"]
 
@@ -38,12 +39,13 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _write(target: str, text: str, *, newline: str | None = None) -> None:
+def _write(target: str, text: str, lang: Lang) -> None:
+    """``-`` is standard output; a file is written whole or not at all, and a replaced one is named."""
     if target == "-":
         sys.stdout.write(text)
     else:
-        with open(Path(target), "w", encoding="utf-8", newline=newline) as fh:
-            fh.write(text)
+        # the text's own line ends are kept (the .ics has CRLF already)
+        write_atomically(Path(target), text.encode("utf-8"), command="calendar", lang=lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,19 +66,27 @@ def run(args: argparse.Namespace) -> int:
     except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
         print(f"nedtrapping calendar: {exc}", file=sys.stderr)
         return ExitCode.BAD_INPUT
+    files = [(flag, Path(value)) for flag, value in (("--ics", args.ics), ("--csv", args.csv),
+                                                     ("--markdown", args.markdown)) if value and value != "-"]
+    for i, (flag, path) in enumerate(files):
+        for other_flag, other in files[i + 1:]:
+            if same_file(path, other):
+                print(f"nedtrapping calendar: {flag} and {other_flag} name the same file ({path}); name two files",
+                      file=sys.stderr)
+                return ExitCode.BAD_INPUT
     wrote = False
     try:
         if args.ics:
             # imported here: icalendar takes ~50 ms to import, which no other command should pay
             from nedtrapping.render.ics import to_ics
 
-            _write(args.ics, to_ics(entries, stamp=now, lang=args.lang), newline="")  # CRLF is already in the text
+            _write(args.ics, to_ics(entries, stamp=now, lang=args.lang), args.lang)
             wrote = True
         if args.csv:
-            _write(args.csv, to_csv(entries, lang=args.lang))
+            _write(args.csv, to_csv(entries, lang=args.lang), args.lang)
             wrote = True
         if args.markdown:
-            _write(args.markdown, to_markdown(entries, lang=args.lang))
+            _write(args.markdown, to_markdown(entries, lang=args.lang), args.lang)
             wrote = True
     except OSError as exc:
         print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)

@@ -16,16 +16,13 @@ unknown (listed on stderr, with how to supply them); 70 a bug.
 from __future__ import annotations
 
 import argparse
-import io
-import os
 import re
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from nedtrapping import optional
+from nedtrapping.cli.files import same_file, write_atomically
 from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
@@ -36,7 +33,7 @@ from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.kommunalt_rusarbeid import KommunaltRusarbeidRules
-from nedtrapping.wording import DEFAULT_LANG, LANGS, Lang, check_lang, text
+from nedtrapping.wording import LANGS, Lang, check_lang, text
 
 __all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE", "FORMATS", "OUT_SUFFIXES"]
 
@@ -193,52 +190,13 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     return fmt or allowed[0]
 
 
-def _write_atomically(path: Path, data: bytes | Callable[[TextIO], None], lang: Lang = DEFAULT_LANG) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temporary file in the same folder, renamed into place.
-
-    ``data`` is bytes, or a function that writes UTF-8 text to the file it is given (row by row, for
-    large plans). An existing file is replaced, and stderr says so (nothing is overwritten silently).
-    """
-    existed = path.exists()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as f:
-            if callable(data):
-                with io.TextIOWrapper(f, encoding="utf-8", newline="") as text_out:
-                    data(text_out)
-            else:
-                f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror, str(path)) from None  # named by the file asked for, not the temporary
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    if existed:
-        print(f"nedtrapping plan: {text('cli.replaced', lang, path=path)}", file=sys.stderr)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 def _check_targets(args: argparse.Namespace) -> None:
     """``--out`` and ``--chart`` never write over the input file, nor over each other."""
     targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
     for flag, target in targets:
-        if args.file is not None and _same_file(target, Path(args.file)):
+        if args.file is not None and same_file(target, Path(args.file)):
             raise _UsageError(f"{flag} {target} is the input file; name another file (the input is never written)")
-    if len(targets) == 2 and _same_file(targets[0][1], targets[1][1]):
+    if len(targets) == 2 and same_file(targets[0][1], targets[1][1]):
         raise _UsageError(f"--out and --chart name the same file ({targets[0][1]})")
 
 
@@ -316,8 +274,9 @@ def run_plan(args: argparse.Namespace) -> int:
             from nedtrapping.render.xlsx import plan_xlsx_bytes
 
             assert args.out is not None
-            _write_atomically(Path(args.out), plan_xlsx_bytes(
-                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes), lang)
+            write_atomically(Path(args.out), plan_xlsx_bytes(
+                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes),
+                command="plan", lang=lang)
         elif fmt in ("csv", "json"):
             # written row by row as the rows are built: bounded memory for large plans
             def write(out: TextIO) -> None:
@@ -327,7 +286,7 @@ def run_plan(args: argparse.Namespace) -> int:
                     render_plan.write_json(plan, out, explanations="full" if args.explain else "cells")
 
             if args.out:
-                _write_atomically(Path(args.out), write, lang)
+                write_atomically(Path(args.out), write, command="plan", lang=lang)
             else:
                 write(sys.stdout)
                 sys.stdout.flush()
@@ -336,14 +295,15 @@ def run_plan(args: argparse.Namespace) -> int:
             if fmt == "table":
                 output = heading + output
             if args.out:
-                _write_atomically(Path(args.out), output.encode("utf-8"), lang)
+                write_atomically(Path(args.out), output.encode("utf-8"), command="plan", lang=lang)
             else:
                 sys.stdout.write(output)
                 sys.stdout.flush()
         if args.chart:
             from nedtrapping.render.chart import chart_bytes
 
-            _write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang), lang)
+            write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang),
+                             command="plan", lang=lang)
     except ImportError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
