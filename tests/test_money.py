@@ -15,6 +15,7 @@ from nedtrapping.money import (
     FloatRefusedError,
     Money,
     format_nok,
+    format_percent,
     parse_kroner,
     parse_share,
 )
@@ -228,13 +229,24 @@ def test_from_float_is_the_explicit_door():
         ("\u22125 000 kr", -500_000),
         ("1 234,5", 123_450),
         ("0,01", 1),
+        # dots or commas grouping thousands, told apart from decimals by a second group, the other
+        # mark or a whole-kroner ",-" (any case of "kr")
+        ("1.234.567", 123_456_700),
+        ("12.345.678,9", 1_234_567_890),
+        ("550.000,-", 55_000_000),
+        ("5.000,-Kr", 500_000),
+        ("5 000,- KR", 500_000),
+        ("1.234,50", 123_450),
+        ("1,234,567", 123_456_700),
+        ("1,234.50", 123_450),
     ],
 )
 def test_parse_kroner_reads_norwegian_forms(text, ore):
     assert parse_kroner(text) == Money(ore=ore)
 
 
-@pytest.mark.parametrize("text", ["", "kr", "tre hundre", "330 000,001", "1,234,5", "NaN", "Infinity"])
+@pytest.mark.parametrize("text", ["", "kr", "tre hundre", "330 000,001", "1,234,5", "NaN", "Infinity",
+                                  "1.234", "1,234", "5.000 kr", "1.234.56", "1,234,56"])
 def test_parse_kroner_refuses_what_is_not_an_amount(text):
     with pytest.raises(ValueError):
         parse_kroner(text)
@@ -281,3 +293,15 @@ def test_formatted_text_has_no_float_artefacts(a):
 @pytest.mark.parametrize(("text", "value"), [("50", Fraction(50)), ("33,3", Fraction(333, 10)), ("12.5 %", Fraction(25, 2))])
 def test_parse_share_is_exact(text, value):
     assert parse_share(text) == value
+
+
+@pytest.mark.parametrize(("p", "comma", "dot"), [
+    (Fraction(1, 10_000_000), "0,0000001", "0.0000001"),  # never in exponent form (1E-7)
+    (Fraction(1, 8), "0,125", "0.125"),
+    (Fraction(-5, 2), "-2,5", "-2.5"),
+    (Decimal("12.50"), "12,5", "12.5"),
+    (7, "7", "7"),
+])
+def test_format_percent_writes_plain_decimals_with_the_mark_asked_for(p, comma, dot):
+    assert format_percent(p) == comma
+    assert format_percent(p, decimal_comma=False) == dot

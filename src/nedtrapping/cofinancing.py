@@ -57,19 +57,35 @@ __all__ = [
 _USER_INPUT = Citation(document="the user's own budget figures (positions input)", tag="INPUT")
 
 
-def _money(value: object) -> Money:
+def _check_money(value: object, field: str) -> Money:
     if not isinstance(value, Money):
-        raise InvalidTypeError(f"expected Money (e.g. Money.kroner(700_000)), got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{field}: expected Money (e.g. Money.kroner(700_000)), got "
+                               f"{type(value).__name__} {value!r}", field=field, value=value, expected="Money")
     if value.ore < 0:
-        raise InvalidValueError(f"a cost cannot be negative, got {value}")
+        raise InvalidValueError(f"{field}: a cost cannot be negative, got {value}", field=field, value=value,
+                                expected="0 kr or more")
     return value
+
+
+# one named converter per field, so an error names the field (mypy's attrs plugin reads named functions only)
+def _annual(value: object) -> Money:
+    return _check_money(value, "annual")
+
+
+def _base(value: object) -> Money:
+    return _check_money(value, "base")
+
+
+def _salary(value: object) -> Money:
+    return _check_money(value, "salary")
 
 
 def _growth(value: object) -> Fraction:
     # a Fraction is already exact (a reader's); anything else is parsed (floats refused there)
     share = value if type(value) is Fraction else parse_share(value, where="growth_percent")  # type: ignore[arg-type]
     if share <= -100:
-        raise InvalidValueError(f"growth_percent must be above -100, got {value}")
+        raise InvalidValueError(f"growth_percent must be above -100, got {value}", field="growth_percent", value=value,
+                                expected="a growth above -100 %")
     return share
 
 
@@ -85,7 +101,7 @@ class CostModel(Protocol):
 class FixedCost:
     """The same full annual cost every year."""
 
-    annual: Money = attrs.field(converter=_money)
+    annual: Money = attrs.field(converter=_annual)
 
     def exact_in(self, year: int) -> ExactAmount:
         return self.annual * 1
@@ -105,7 +121,7 @@ class GrowingCost:
     Money.kroner(107123)
     """
 
-    base: Money = attrs.field(converter=_money)
+    base: Money = attrs.field(converter=_base)
     base_year: int = attrs.field(validator=attrs.validators.instance_of(int))
     growth_percent: Fraction = attrs.field(converter=_growth)
 
@@ -168,7 +184,7 @@ class SalaryCost:
     Money.kroner(775178)
     """
 
-    salary: Money = attrs.field(converter=_money)
+    salary: Money = attrs.field(converter=_salary)
     zone: Zone = attrs.field(converter=parse_zone, kw_only=True)
     pension_percent: Fraction | None = attrs.field(default=None, converter=_optional_rate, kw_only=True)
     percent: Fraction = attrs.field(default=Fraction(100), converter=position_percent, kw_only=True)

@@ -44,28 +44,36 @@ class FloatRefusedError(NedtrappingError, TypeError):
     """A float reached the money API. Use :meth:`Money.from_float` explicitly."""
 
 
+#: What the exact money paths accept, as errors say it.
+_EXACT_NUMBER = "an int, Decimal, Fraction or str"
+
+
 def _refuse_float(value: object, where: str) -> None:
     if isinstance(value, float):
         raise FloatRefusedError(
             f"{where}: got the float {value!r}. Floats are not exact and are refused "
             "in money paths; pass an int, Decimal, Fraction or a string, or convert "
-            "deliberately with Money.from_float(...)."
+            "deliberately with Money.from_float(...).",
+            field=where, value=value, expected=_EXACT_NUMBER,
         )
 
 
 def _to_fraction(value: object, where: str) -> Fraction:
     _refuse_float(value, where)
     if isinstance(value, bool):
-        raise InvalidTypeError(f"{where}: got the bool {value!r}, expected a number")
+        raise InvalidTypeError(f"{where}: got the bool {value!r}, expected a number", field=where, value=value,
+                               expected=_EXACT_NUMBER)
     if isinstance(value, (int, Fraction)):
         return Fraction(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvalidValueError(f"{where}: {value!r} is not a finite number")
+            raise InvalidValueError(f"{where}: {value!r} is not a finite number", field=where, value=value,
+                                    expected="a finite number")
         return Fraction(value)
     if isinstance(value, str):
         return Fraction(_parse_decimal_text(value, where))
-    raise InvalidTypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}",
+                           field=where, value=value, expected=_EXACT_NUMBER)
 
 
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -83,7 +91,8 @@ def _parse_decimal_text(text: str, where: str) -> Decimal:
     cleaned = _NUMBER_SPACES.sub("", text.strip()).replace("\u2212", "-")
     if not _PLAIN_NUMBER.match(cleaned):
         raise InvalidValueError(
-            f"{where}: {text!r} is not a number in plain decimal notation (e.g. 780 000, 3,5 or 12.25)"
+            f"{where}: {text!r} is not a number in plain decimal notation (e.g. 780 000, 3,5 or 12.25)",
+            field=where, value=text, expected="a number in plain decimal notation",
         )
     return Decimal(cleaned.replace(",", "."))
 
@@ -105,14 +114,16 @@ class Money:
     def _check_ore(self, _attribute: attrs.Attribute[int], value: object) -> None:
         _refuse_float(value, "Money(ore=...)")
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidTypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}")
+            raise InvalidTypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}",
+                                   field="ore", value=value, expected="an int number of øre")
 
     @classmethod
     def kroner(cls, amount: Exactish | str) -> Money:
         """Whole or fractional kroner, exactly; more than two decimals is an error."""
         exact = _to_fraction(amount, "Money.kroner") * ORE_PER_KRONE
         if exact.denominator != 1:
-            raise InvalidValueError(f"Money.kroner: {amount!r} has finer precision than øre")
+            raise InvalidValueError(f"Money.kroner: {amount!r} has finer precision than øre", field="Money.kroner",
+                                    value=amount, expected="at most two decimals (whole øre)")
         return cls(int(exact))
 
     @classmethod
@@ -136,9 +147,11 @@ class Money:
         ``0.1 + 0.2`` becomes 0.30 kr, not 0.30000000000000004.
         """
         if not isinstance(amount, float):
-            raise InvalidTypeError(f"Money.from_float: expected a float, got {type(amount).__name__}")
+            raise InvalidTypeError(f"Money.from_float: expected a float, got {type(amount).__name__}",
+                                   field="Money.from_float", value=amount, expected="a float")
         if not math.isfinite(amount):
-            raise InvalidValueError(f"Money.from_float: {amount!r} is not a finite amount")
+            raise InvalidValueError(f"Money.from_float: {amount!r} is not a finite amount", field="Money.from_float",
+                                    value=amount, expected="a finite float")
         as_decimal = Decimal(repr(amount))
         ore = (as_decimal * ORE_PER_KRONE).quantize(_WHOLE, rounding="ROUND_HALF_UP")
         return cls(int(ore))
@@ -215,7 +228,8 @@ class Money:
 def _exact_ore(value: object) -> Fraction:
     _refuse_float(value, "ExactAmount(ore=...)")
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-        raise InvalidTypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} "
+                               f"{value!r}", field="ore", value=value, expected="an int or Fraction of øre")
     return Fraction(value)
 
 
@@ -286,13 +300,14 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     """Parse a kroner amount as people write it: ``330 000``, ``330000,00``, ``330 000 kr``, ``kr 5000``."""
     if not isinstance(text, str):
         _refuse_float(text, where)
-        raise InvalidTypeError(f"{where}: expected text, got {type(text).__name__}")
+        raise InvalidTypeError(f"{where}: expected text, got {type(text).__name__}", field=where, value=text,
+                               expected="text such as '780 000'")
     cleaned = text.strip()
     whole_marker = bool(re.search(r",-\s*(?:kr\.?|nok)?$", cleaned, flags=re.I))
     cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?)$", "", cleaned).strip()
     cleaned = re.sub(r",-$", "", cleaned).strip()
     if not cleaned:
-        raise InvalidValueError(f"{where}: empty amount")
+        raise InvalidValueError(f"{where}: empty amount", field=where, value=text, expected="an amount in kroner")
     compact = _NUMBER_SPACES.sub("", cleaned).replace("\u2212", "-")
     expected = "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)"
     if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
@@ -304,10 +319,11 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     elif re.fullmatch(r"[+-]?\d+[.,]\d{3}", compact):
         raise InvalidValueError(
             f"{where}: {text!r} is ambiguous (thousands separator or decimals?); "
-            "write 780 000 for whole kroner or 780000,50 with two decimals"
+            "write 780 000 for whole kroner or 780000,50 with two decimals",
+            field=where, value=text, expected="780 000 for whole kroner or 780000,50 with two decimals",
         )
     elif not re.fullmatch(r"[+-]?\d+(?:[.,]\d{1,2})?", compact):
-        raise InvalidValueError(f"{where}: {text!r} is not {expected}")
+        raise InvalidValueError(f"{where}: {text!r} is not {expected}", field=where, value=text, expected=expected)
     value = Decimal(compact.replace(",", "."))
     return Money(int(value * ORE_PER_KRONE))
 
@@ -320,7 +336,7 @@ def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -
     if isinstance(text, str):
         cleaned = text.strip().rstrip("%").strip()
         if not cleaned:
-            raise InvalidValueError(f"{where}: empty value")
+            raise InvalidValueError(f"{where}: empty value", field=where, value=text, expected="a number")
         return Fraction(_parse_decimal_text(cleaned, where))
     return _to_fraction(text, where)
 

@@ -1,0 +1,113 @@
+"""Every refusal of the money and co-financing API says where, what was there and what was expected.
+
+A :class:`~nedtrapping.errors.NedtrappingError` carries ``field``, ``value`` and ``expected`` as
+attributes, and its text starts with the field, so a caller can point at the argument and a person
+can read what to change. Each row below is one wrong call and what its error must say about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost, own_financing, required_increase
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_kroner, parse_share
+from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
+
+K = Money.kroner
+EXACT = "an int, Decimal, Fraction or str"
+
+#: (call, error class, field, value, expected, the start of the text)
+CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str, object, str, str]] = [
+    ("own_financing cost", lambda: own_financing("700000", K(1)), InvalidTypeError, "cost", "700000", "Money",
+     "cost: expected Money (e.g. Money.kroner(700_000)), got str '700000'"),
+    ("own_financing grant", lambda: own_financing(K(1), 5), InvalidTypeError, "grant", 5, "Money",
+     "grant: expected Money (e.g. Money.kroner(700_000)), got int 5"),
+    ("own_financing float", lambda: own_financing(1.5, K(1)), FloatRefusedError, "cost", 1.5, "Money",
+     "cost: got the float 1.5; give Money"),
+    ("required_increase this_year", lambda: required_increase(Decimal(3), K(1)), InvalidTypeError, "this_year",
+     Decimal(3), "Money", "this_year: expected Money (e.g. Money.kroner(700_000)), got Decimal Decimal('3')"),
+    ("required_increase last_year", lambda: required_increase(K(1), "2"), InvalidTypeError, "last_year", "2",
+     "Money", "last_year: expected Money (e.g. Money.kroner(700_000)), got str '2'"),
+    ("round half up", lambda: round_half_up_to_kroner(5), InvalidTypeError, "amount", 5,  # type: ignore[arg-type]
+     "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5"),
+    ("round cap down", lambda: round_cap_down_to_kroner("5"), InvalidTypeError, "amount", "5",  # type: ignore[arg-type]
+     "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got str '5'"),
+    ("format_percent", lambda: format_percent("50"), InvalidTypeError, "p", "50",  # type: ignore[arg-type]
+     "a Fraction, int or Decimal", "format_percent: expected a Fraction, int or Decimal, got str '50'"),
+    ("format_percent float", lambda: format_percent(0.5), FloatRefusedError, "format_percent", 0.5,  # type: ignore[arg-type]
+     EXACT, "format_percent: got the float 0.5. Floats are not exact"),
+    ("ExactAmount float", lambda: ExactAmount(ore=1.5), FloatRefusedError, "ExactAmount(ore=...)", 1.5,  # type: ignore[arg-type]
+     EXACT, "ExactAmount(ore=...): got the float 1.5."),
+    ("ExactAmount str", lambda: ExactAmount(ore="1"), InvalidTypeError, "ore", "1",  # type: ignore[arg-type]
+     "an int or Fraction of øre", "ExactAmount(ore=...): expected an int or Fraction of øre, got str '1'"),
+    ("Money ore", lambda: Money("1"), InvalidTypeError, "ore", "1",  # type: ignore[arg-type]
+     "an int number of øre", "Money(ore=...): expected an int number of øre, got str '1'"),
+    ("Money.kroner float", lambda: Money.kroner(0.5), FloatRefusedError, "Money.kroner", 0.5,  # type: ignore[arg-type]
+     EXACT, "Money.kroner: got the float 0.5."),
+    ("Money.kroner bool", lambda: Money.kroner(True), InvalidTypeError, "Money.kroner", True, EXACT,
+     "Money.kroner: got the bool True, expected a number"),
+    ("Money.kroner list", lambda: Money.kroner([1]), InvalidTypeError, "Money.kroner", [1], EXACT,  # type: ignore[arg-type]
+     "Money.kroner: expected int, Decimal, Fraction or str, got list [1]"),
+    ("Money.kroner NaN", lambda: Money.kroner(Decimal("NaN")), InvalidValueError, "Money.kroner", None,
+     "a finite number", "Money.kroner: Decimal('NaN') is not a finite number"),
+    ("Money.kroner øre", lambda: Money.kroner(Fraction(1, 1000)), InvalidValueError, "Money.kroner",
+     Fraction(1, 1000), "at most two decimals (whole øre)", "Money.kroner: Fraction(1, 1000) has finer precision"),
+    ("Money.kroner text", lambda: Money.kroner("1e3"), InvalidValueError, "Money.kroner", "1e3",
+     "a number in plain decimal notation", "Money.kroner: '1e3' is not a number in plain decimal notation"),
+    ("from_float int", lambda: Money.from_float(5), InvalidTypeError, "Money.from_float", 5, "a float",
+     "Money.from_float: expected a float, got int"),
+    ("from_float inf", lambda: Money.from_float(float("inf")), InvalidValueError, "Money.from_float", float("inf"),
+     "a finite float", "Money.from_float: inf is not a finite amount"),
+    ("parse_kroner int", lambda: parse_kroner(5), InvalidTypeError, "amount", 5,  # type: ignore[arg-type]
+     "text such as '780 000'", "amount: expected text, got int"),
+    ("parse_kroner where", lambda: parse_kroner(5, where="årskostnad"), InvalidTypeError,  # type: ignore[arg-type]
+     "årskostnad", 5, "text such as '780 000'", "årskostnad: expected text, got int"),
+    ("parse_kroner float", lambda: parse_kroner(1.5, where="lønn"), FloatRefusedError, "lønn", 1.5,  # type: ignore[arg-type]
+     EXACT, "lønn: got the float 1.5."),
+    ("parse_kroner empty", lambda: parse_kroner(" kr "), InvalidValueError, "amount", " kr ", "an amount in kroner",
+     "amount: empty amount"),
+    ("parse_kroner ambiguous", lambda: parse_kroner("780.000"), InvalidValueError, "amount", "780.000",
+     "780 000 for whole kroner or 780000,50 with two decimals",
+     "amount: '780.000' is ambiguous (thousands separator or decimals?); write 780 000 for whole kroner"),
+    ("parse_kroner words", lambda: parse_kroner("tre"), InvalidValueError, "amount", "tre",
+     "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)",
+     "amount: 'tre' is not an amount in kroner such as 780 000"),
+    ("parse_share empty", lambda: parse_share(" % ", where="stillingsprosent"), InvalidValueError,
+     "stillingsprosent", " % ", "a number", "stillingsprosent: empty value"),
+    ("growth text", lambda: GrowingCost(K(1), 2022, "fem"), InvalidValueError, "growth_percent", "fem",
+     "a number in plain decimal notation", "growth_percent: 'fem' is not a number"),
+    ("growth float", lambda: GrowingCost(K(1), 2022, 3.5), FloatRefusedError, "growth_percent", 3.5,  # type: ignore[arg-type]
+     EXACT, "growth_percent: got the float 3.5."),
+    ("growth -100", lambda: GrowingCost(K(1), 2022, "-100"), InvalidValueError, "growth_percent", "-100",
+     "a growth above -100 %", "growth_percent must be above -100, got -100"),
+    ("fixed cost", lambda: FixedCost("700 000"), InvalidTypeError, "annual", "700 000", "Money",  # type: ignore[arg-type]
+     "annual: expected Money (e.g. Money.kroner(700_000)), got str '700 000'"),
+    ("fixed cost negative", lambda: FixedCost(K(-1)), InvalidValueError, "annual", K(-1), "0 kr or more",
+     "annual: a cost cannot be negative, got -1 kr"),
+    ("growing cost", lambda: GrowingCost(1, 2022, "3"), InvalidTypeError, "base", 1, "Money",  # type: ignore[arg-type]
+     "base: expected Money"),
+    ("salary cost", lambda: SalaryCost(K(-5), zone="1", pension_percent="12"), InvalidValueError, "salary", K(-5),
+     "0 kr or more", "salary: a cost cannot be negative"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "field", "value", "expected", "text"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_refusal_names_the_field_the_value_and_what_was_expected(
+        call: Callable[[], object], error: type[NedtrappingError], field: str, value: object, expected: str,
+        text: str) -> None:
+    with pytest.raises(error) as info:
+        call()
+    exc = info.value
+    assert type(exc) is error
+    assert str(exc).startswith(text), str(exc)
+    assert exc.field == field
+    if value is not None:  # NaN is not equal to itself: the text above names it
+        assert exc.value == value and type(exc.value) is type(value)
+    assert exc.expected == expected
+    assert exc.where == f"field {field}"
