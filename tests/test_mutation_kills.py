@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 
 from nedtrapping import strategies
 from nedtrapping.cofinancing import FixedCost, takeover_year
+from nedtrapping.errors import InvalidTypeError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
+from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
 from nedtrapping.rounding import round_cap_down_to_kroner
+from nedtrapping.scheme import GrantQuery
+from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
 K = Money.kroner
 
@@ -344,7 +348,7 @@ def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
         _salary(pension_percent="tolv")
     with pytest.raises(ValueError, match=r"^salary: an annual salary above 0 kr, got 0 kr$"):
         _salary(salary=K(0))
-    with pytest.raises(ValueError, match=r"^a cost cannot be negative, got -600 000 kr$"):
+    with pytest.raises(ValueError, match=r"^salary: a cost cannot be negative, got -600 000 kr$"):
         _salary(salary=K(-600_000))
     one_a = (r"^zone_1a_rate: give it for a zone-1a position only \(Zone1aRate\.REDUCED while the municipality's "
              r"allowance lasts, Zone1aRate\.FULL after\)$")
@@ -529,3 +533,122 @@ def test_the_pro_rata_step_shows_the_exact_amount_before_rounding(percent: str, 
 
     result = kr.compute_grant(2023, first_grant_year=2021, percent=percent)
     assert f"330 000 kr × {percent} % = {exact}\n" in result.explanation.to_text() + "\n"
+
+
+# --------------------------------------------------------------------- kommunalt rusarbeid, rule by rule
+
+
+_TEST_SOURCE = Citation("a rule set made in a test", "here")
+
+
+@pytest.mark.parametrize("name", ["requires_grant_in_2021", "only_existing_positions", "max_years_in_scheme",
+                                  "method", "pro_rata"])
+@pytest.mark.parametrize("path", ["explained", "figure"])
+def test_a_rule_value_made_unknown_is_named_by_both_the_explained_and_the_figure_path(name: str, path: str) -> None:
+    rules = attrs.evolve(kr.rules_for(2023), **{name: Fact.unknown(_TEST_SOURCE)})
+    compute = kr.compute_grant if path == "explained" else kr.grant_figure
+    with pytest.raises(UnknownValueError) as info:
+        compute(2023, first_grant_year=2021, percent=100, rules=rules)
+    assert info.value.name == name
+
+
+@pytest.mark.parametrize("percent", [25, 50, 100])
+def test_without_pro_rata_every_position_gets_the_full_amount(percent: int) -> None:
+    rules = kr.rules_for(2023)
+    full = kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=rules).amount
+    whole = attrs.evolve(rules, pro_rata=Fact(False, Status.ASSUMED, _TEST_SOURCE))
+    assert kr.compute_grant(2023, first_grant_year=2021, percent=percent, rules=whole).amount == full
+    assert kr.grant_figure(2023, first_grant_year=2021, percent=percent, rules=whole).amount == full
+    # and with it, the share of the percentage
+    assert kr.grant_figure(2023, first_grant_year=2021, percent=percent, rules=rules).amount * 100 == full * percent
+
+
+def test_the_municipality_s_positions_decide_the_2021_grant_on_every_path_of_a_derived_rule_set() -> None:
+    # with ten years in the scheme, a position first funded 2017 is in its year 7 in 2023: its grant
+    # turns on whether the municipality got the grant in 2021, which its 2019 position says it did
+    rules = attrs.evolve(kr.rules_for(2023), max_years_in_scheme=Fact(10, Status.ASSUMED, _TEST_SOURCE))
+    alone = GrantQuery(year=2023, first_grant_year=2017, percent=Fraction(100))
+    with_others = attrs.evolve(alone, municipality_first_grant_years=(2017, 2019))
+    scheme = kr.SCHEME
+    assert scheme.grant(alone, rules).amount == K(0)
+    assert scheme.grant(with_others, rules).amount == K(330_000)
+    assert scheme.grant_rate(alone, rules).eligible is False
+    assert scheme.grant_rate(with_others, rules).eligible is True
+    assert scheme.explain_grant(alone, rules).figure == "0 kr"
+    assert scheme.explain_grant(with_others, rules).figure == "330 000 kr"
+
+
+def test_the_default_subject_and_the_year_fields_are_named() -> None:
+    assert kr.compute_grant(2023, first_grant_year=2021, percent=100).verdict.subject == \
+        "the position in kommunalt-rusarbeid 2023"
+    for kwargs, field in (({"year": "2023", "first_grant_year": 2021}, "year"),
+                          ({"year": 2023, "first_grant_year": "2021"}, "first_grant_year")):
+        for compute in (kr.compute_grant, kr.grant_figure):
+            with pytest.raises(InvalidTypeError) as info:
+                compute(percent=100, **kwargs)  # type: ignore[arg-type]
+            assert info.value.field == field
+
+
+def _notes(first: int, years: tuple[int, ...], subject: str = "Nord-Fron / P",
+           municipality: tuple[int, ...] = ()) -> dict[str, list[dict[str, object]]]:
+    query = GrantQuery(year=years[0], first_grant_year=first, percent=Fraction(100), subject=subject,
+                       municipality_first_grant_years=municipality)
+    found: dict[str, list[dict[str, object]]] = {}
+    for n in kr.SCHEME.position_notes(query, years):
+        found.setdefault(n.key.rsplit(".", 1)[-1], []).append(dict(n.fields))
+    return found
+
+
+@pytest.mark.parametrize("first", [2017, 2018, 2019, 2020, 2021])
+def test_the_carry_over_note_is_for_the_year_right_after_a_position_s_four_years_only(first: int) -> None:
+    years = (2022, 2023, 2024, 2025)
+    carried = [f["year"] for f in _notes(first, years).get("carry_over", [])]
+    # the exception is a rule of 2024 only (INN-24): a position in its year 5 in 2024 was first funded in 2020
+    assert carried == ([2024] if first == 2020 else [])
+
+
+@pytest.mark.parametrize(("years", "noted"), [((2021,), False), ((2022,), True), ((2023,), True), ((2024,), True),
+                                             ((2025,), False), ((2021, 2025), False), ((2025, 2024), True)])
+def test_position_notes_are_given_for_plans_of_the_phase_down_years_2022_to_2024(years: tuple[int, ...],
+                                                                                 noted: bool) -> None:
+    # a position first funded 2023 is warned about (no new positions), in a plan of the phase-down years only
+    assert bool(_notes(2023, years)) is noted
+
+
+def test_the_inferred_2021_note_names_the_municipality_and_the_first_grant_years() -> None:
+    alone = _notes(2019, (2022,), subject="Nord Fron / Ruskonsulent")["inferred_2021"]
+    assert alone == [{"first": "2019", "municipality": "Nord Fron", "status": Status.INFERRED}]
+    shared = _notes(2019, (2022,), subject="Nord Fron / Ruskonsulent", municipality=(2021, 2019, 2021))
+    assert shared["inferred_2021"][0]["first"] == "2019, 2021"
+
+
+def test_the_total_increase_is_none_in_the_first_year_and_the_sum_of_the_rows_after() -> None:
+    plan = plan_municipality([
+        Position(municipality="K", position="A", percent=100, first_grant_year=2021, cost=FixedCost(K(700_000))),
+        Position(municipality="K", position="B", percent=50, first_grant_year=2018, cost=FixedCost(K(400_000))),
+    ])
+    first, *later = plan.years
+    assert plan.totals[first].own_financing_increase is None
+    for year in later:
+        rows = [r for r in plan.rows if r.year == year]
+        increase = plan.totals[year].own_financing_increase
+        assert increase is not None and increase == sum((r.own_financing_increase for r in rows), K(0))
+        previous = plan.totals[year - 1].own_financing
+        assert previous is not None and increase == plan.totals[year].own_financing - previous  # type: ignore[operator]
+
+
+def test_a_salary_cost_explains_the_amount_it_is_given() -> None:
+    from nedtrapping.cofinancing import SalaryCost, cost_explanation
+
+    cost = SalaryCost(K(600_000), zone="1", pension_percent="12")
+    amount = cost.cost_in(2023)
+    assert cost_explanation(cost, 2023, amount).figure == str(amount)
+    half = cost_explanation(cost, 2023, K(1), scale=Fraction(1, 2))
+    assert half.figure == "1 kr" and "at 50 %: the position's percentage changed" in half.to_text()
+
+
+def test_an_empty_plan_has_no_increase_in_its_first_year_and_zero_after() -> None:
+    plan = plan_municipality([])
+    first, *later = plan.years
+    assert plan.totals[first].own_financing_increase is None  # no year before it to rise from
+    assert all(plan.totals[y].own_financing_increase == K(0) for y in later)
