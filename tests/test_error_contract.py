@@ -55,7 +55,7 @@ CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str, object
      "Money.kroner: expected int, Decimal, Fraction or str, got list [1]"),
     ("Money.kroner NaN", lambda: Money.kroner(Decimal("NaN")), InvalidValueError, "Money.kroner", None,
      "a finite number", "Money.kroner: Decimal('NaN') is not a finite number"),
-    ("Money.kroner øre", lambda: Money.kroner(Fraction(1, 1000)), InvalidValueError, "Money.kroner",
+    ("Money.kroner finer than ore", lambda: Money.kroner(Fraction(1, 1000)), InvalidValueError, "Money.kroner",
      Fraction(1, 1000), "at most two decimals (whole øre)", "Money.kroner: Fraction(1, 1000) has finer precision"),
     ("Money.kroner text", lambda: Money.kroner("1e3"), InvalidValueError, "Money.kroner", "1e3",
      "a number in plain decimal notation", "Money.kroner: '1e3' is not a number in plain decimal notation"),
