@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost, own_financing, required_increase
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_kroner, parse_share
+from nedtrapping.plan import Position, plan_municipality
+from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
 
 K = Money.kroner
@@ -111,3 +114,94 @@ def test_a_refusal_names_the_field_the_value_and_what_was_expected(
         assert exc.value == value and type(exc.value) is type(value)
     assert exc.expected == expected
     assert exc.where == f"field {field}"
+
+
+# ----------------------------------------------------------------------------- the planner's inputs
+
+
+
+def _pos(**changes: Any) -> Position:
+    fields: dict[str, Any] = {"municipality": "K", "position": "P", "percent": 100, "first_grant_year": 2021,
+                              "cost": K(700_000)}
+    return Position(**{**fields, **changes})
+
+
+class _NotAScheme:
+    def rules_for(self, year: int) -> None: ...
+
+    def grant(self) -> None: ...
+
+
+OTHER_RULES = get_rule_set("nav-sosiale-tjenester", 2022)
+RUS_2023 = get_rule_set("kommunalt-rusarbeid", 2023)
+
+PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str, object, str, str]] = [
+    ("municipality", lambda: _pos(municipality=""), InvalidTypeError, "municipality", "", "a non-empty text",
+     "municipality: expected a name (non-empty text), got str ''"),
+    ("position", lambda: _pos(position=7), InvalidTypeError, "position", 7, "a non-empty text",
+     "position: expected a name (non-empty text), got int 7"),
+    ("received", lambda: _pos(received_grant_in_2021="nei"), InvalidTypeError, "received_grant_in_2021", "nei",
+     "True, False or None", "received_grant_in_2021: expected True, False or None (not stated), got str 'nei'"),
+    ("origin", lambda: _pos(origin=3), InvalidTypeError, "origin", 3, "text or None",
+     "origin: expected text or None, got int 3"),
+    ("first year", lambda: _pos(first_grant_year="2021"), InvalidTypeError, "first_grant_year", "2021",
+     "a year as an int", "first_grant_year: expected a year as an int, got str '2021'"),
+    ("cost", lambda: _pos(cost="700 000"), InvalidTypeError, "cost", "700 000",
+     "FixedCost, GrowingCost, SalaryCost or Money", "cost: expected FixedCost, GrowingCost, SalaryCost or Money, got str"),
+    ("granted not a mapping", lambda: _pos(granted=[2023]), InvalidTypeError, "granted", [2023],
+     "a mapping of year to value", "granted: expected a mapping of year to value (e.g. {2023: ...}), got list [2023]"),
+    ("granted year", lambda: _pos(granted={"2023": K(1)}), InvalidTypeError, "granted", "2023", "a year as an int",
+     "granted: expected a year as an int, got str '2023'"),
+    ("granted amount", lambda: _pos(granted={2023: 330_000}), InvalidTypeError, "granted[2023]", 330_000, "Money",
+     "granted[2023]: expected Money, got int 330000"),
+    ("granted negative", lambda: _pos(granted={2023: K(-1)}), InvalidValueError, "granted[2023]", K(-1),
+     "an amount of 0 kr or more", "granted[2023]: a granted amount cannot be negative, got -1 kr"),
+    ("percent change year", lambda: _pos(percent_changes={2023.0: 50}), InvalidTypeError, "percent_changes", 2023.0,
+     "a year as an int", "percent_changes: expected a year as an int, got float 2023.0"),
+    ("positions", lambda: plan_municipality(5), InvalidTypeError, "positions", 5, "a list of Position",  # type: ignore[arg-type]
+     "positions: expected a list of Position, got int 5"),
+    ("a position", lambda: plan_municipality([1]), InvalidTypeError, "positions", 1, "a Position",  # type: ignore[list-item]
+     "positions: expected nedtrapping.plan.Position, got int 1"),
+    ("twice", lambda: plan_municipality([_pos(), _pos()]), InvalidValueError, "positions", "K / P",
+     "each position once per municipality", "position 'P' appears twice for 'K'"),
+    ("disagree", lambda: plan_municipality([_pos(received_grant_in_2021=True),
+                                            _pos(position="Q", received_grant_in_2021=False)]),
+     InvalidValueError, "received_grant_in_2021", "K", "one answer for all the municipality's positions",
+     "K: its positions disagree on whether the municipality received the grant in 2021"),
+    ("not an option", lambda: plan_municipality([_pos(received_grant_in_2021=True)], scheme="nav-sosiale-tjenester"),
+     InvalidValueError, "received_grant_in_2021", True, "None (not an option of nav-sosiale-tjenester)",
+     "K / P: received_grant_in_2021 means nothing in nav-sosiale-tjenester; leave it out"),
+    ("scheme", lambda: plan_municipality([_pos()], scheme=_NotAScheme()), InvalidTypeError, "scheme", None,
+     "a scheme id or a PositionScheme", "scheme: expected a scheme id such as 'kommunalt-rusarbeid' or a PositionScheme, "
+                                        "got _NotAScheme"),
+    ("years empty", lambda: plan_municipality([_pos()], years=[]), InvalidValueError, "years", [], "at least one year",
+     "years: give at least one year"),
+    ("years type", lambda: plan_municipality([_pos()], years=["2023"]), InvalidTypeError, "years", "2023",
+     "a year as an int", "years: expected a year as an int, got str '2023'"),
+    ("years early", lambda: plan_municipality([_pos()], years=[2019, 2022]), InvalidValueError, "years", 2019,
+     "2021 or later", "years: 2019 is before the first rule set of kommunalt-rusarbeid (2021); it has rule sets for "
+                      "2021, 2022, 2023, 2024"),
+    ("granted outside", lambda: plan_municipality([_pos(granted={2022: K(1)})], years=[2023, 2024]),
+     InvalidValueError, "granted", ["K / P: granted 2022"], "granted years within 2023–2024",
+     "granted amounts for years outside the plan (2023–2024) would be ignored: K / P: granted 2022"),
+    ("rules type", lambda: plan_municipality([_pos()], rules=RUS_2023), InvalidTypeError, "rules", RUS_2023,
+     "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got "
+                                      "KommunaltRusarbeidRules 'kommunalt-rusarbeid 2023"),
+    ("rules year", lambda: plan_municipality([_pos()], rules={"2023": RUS_2023}), InvalidTypeError, "rules", "2023",
+     "a year as an int", "rules: expected a year as an int, got str '2023'"),
+    ("rules value", lambda: plan_municipality([_pos()], rules={2023: "x"}), InvalidTypeError, "rules[2023]", "x",
+     "a RuleSet", "rules[2023]: expected a RuleSet, got str 'x'"),
+    ("rules scheme", lambda: plan_municipality([_pos()], rules={2022: OTHER_RULES}), InvalidValueError, "rules[2022]",
+     OTHER_RULES.key_text, "a rule set of kommunalt-rusarbeid",
+     "rules[2022] is a rule set of nav-sosiale-tjenester, not of kommunalt-rusarbeid"),
+    ("rules year mismatch", lambda: plan_municipality([_pos()], rules={2024: RUS_2023}), InvalidValueError,
+     "rules[2024]", RUS_2023.key_text, "the rule set of 2024", "rules[2024] is the rule set of 2023"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "field", "value", "expected", "text"),
+                         [c[1:] for c in PLANNER_CASES], ids=[c[0] for c in PLANNER_CASES])
+def test_the_planner_refuses_a_wrong_input_naming_the_field_the_value_and_what_was_expected(
+        call: Callable[[], object], error: type[NedtrappingError], field: str, value: object, expected: str,
+        text: str) -> None:
+    test_a_refusal_names_the_field_the_value_and_what_was_expected(call, error, field, value, expected, text)

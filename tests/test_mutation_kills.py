@@ -652,3 +652,36 @@ def test_an_empty_plan_has_no_increase_in_its_first_year_and_zero_after() -> Non
     first, *later = plan.years
     assert plan.totals[first].own_financing_increase is None  # no year before it to rise from
     assert all(plan.totals[y].own_financing_increase == K(0) for y in later)
+
+
+def _one(first: int = 2021, cost: Money = Money.kroner(700_000), **kw: object) -> Position:
+    return Position(municipality="K", position="P", percent=100, first_grant_year=first, cost=cost, **kw)
+
+
+@pytest.mark.parametrize(("cost", "warned"), [(K(330_000), False), (K(329_999), True), (K(330_001), False)])
+def test_the_grant_exceeds_cost_warning_starts_one_krone_below_the_grant(cost: Money, warned: bool) -> None:
+    # 2023: 330 000 kr for a 100 % position; a cost of exactly that leaves 0 kr to the municipality, no warning
+    # (costs are whole kroner once rounded, so one krone below the grant is the first cost warned about)
+    plan = plan_municipality([_one(cost=cost)], years=[2023])
+    found = [n for n in plan.notices if n.key == "warning.grant_exceeds_cost"]
+    assert bool(found) is warned
+    if warned:
+        assert dict(found[0].fields) == {"subject": "K / P", "year": 2023, "grant": K(330_000), "cost": K(329_999)}
+
+
+def test_an_unknown_figure_s_problem_names_its_rule_set_and_path() -> None:
+    (problem,) = plan_municipality([_one(first=2020)], years=[2022]).problems
+    assert (problem.municipality, problem.position, problem.year) == ("K", "P", 2022)
+    assert (problem.rule_set, problem.path) == ("kommunalt-rusarbeid 2022", "ladder.step_3")
+
+
+def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_rule_set_using_it() -> None:
+    supplied = kr.rules_for(2022).with_ladder_step(3, K(480_000), source="tilsagnsbrev")
+    plan = plan_municipality([_one(first=2020)], rules={2022: supplied})
+    facts = {dict(n.fields)["name"]: dict(n.fields) for n in plan.notices if n.key == "warning.fact"}
+    assert facts["ladder step 3"]["value"] == "480 000 kr (replaces an unknown value)"
+    assert facts["ladder step 3"]["status"] is Status.USER_SUPPLIED
+    assumed = facts["ladder_amounts_basis"]
+    assert assumed["status"] is Status.ASSUMED and not str(assumed["value"]).endswith(")")  # its note is not added
+    assert facts["year_in_scheme_rule"]["where"] == \
+        "kommunalt-rusarbeid 2022, kommunalt-rusarbeid 2023, kommunalt-rusarbeid 2024"

@@ -126,7 +126,8 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise InvalidTypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}",
+                           field="cost", value=value, expected="FixedCost, GrowingCost, SalaryCost or Money")
 
 
 def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
@@ -134,7 +135,8 @@ def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value:
     own = getattr(value, "percent", None)
     if own is not None and own != instance.percent:
         raise InvalidValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
-                                f"{format_percent(instance.percent)} %; give the same percentage")
+                                f"{format_percent(instance.percent)} %; give the same percentage", field="cost",
+                                value=own, expected=f"a cost for a {format_percent(instance.percent)} % position")
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -733,18 +735,20 @@ def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: 
     else:
         year_list = sorted({require_year(y, "years") for y in years})
         if not year_list:
-            raise InvalidValueError("years: give at least one year")
+            raise InvalidValueError("years: give at least one year", field="years", value=[], expected="at least one year")
     if year_list[0] < first_rule_year:
         known = years_of(scheme.scheme_id)
         raise InvalidValueError(
             f"years: {year_list[0]} is before the first rule set of {scheme.scheme_id} ({first_rule_year}); "
-            f"it has rule sets for {', '.join(map(str, known))}"
+            f"it has rule sets for {', '.join(map(str, known))}",
+            field="years", value=year_list[0], expected=f"{first_rule_year} or later",
         )
     outside = [f"{p.subject}: granted {y}" for p in positions for y in p.granted if y not in year_list]
     if outside:
         raise InvalidValueError(
             f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
-            + "; ".join(outside)
+            + "; ".join(outside),
+            field="granted", value=outside, expected=f"granted years within {year_list[0]}–{year_list[-1]}",
         )
     return year_list
 
@@ -791,10 +795,13 @@ def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) ->
             raise InvalidTypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}",
                                    field="positions", value=p, expected="a Position")
         if p.key in seen:
-            raise InvalidValueError(f"position {p.position!r} appears twice for {p.municipality!r}")
+            raise InvalidValueError(f"position {p.position!r} appears twice for {p.municipality!r}", field="positions",
+                                    value=p.subject, expected="each position once per municipality")
         seen.add(p.key)
         if p.received_grant_in_2021 is not None and "received_grant_in_2021" not in scheme.position_options:
-            raise InvalidValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out")
+            raise InvalidValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out",
+                                    field="received_grant_in_2021", value=p.received_grant_in_2021,
+                                    expected=f"None (not an option of {scheme.scheme_id})")
 
 
 def plan_municipality(
@@ -829,7 +836,9 @@ def plan_municipality(
     for municipality, stated in stated_2021.items():
         if len(stated) > 1:
             raise InvalidValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
-                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
+                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's",
+                                    field="received_grant_in_2021", value=municipality,
+                                    expected="one answer for all the municipality's positions")
 
     # -- the figures: columns through the engine, once per cell of the rules
     batch, cost_uses = _batch_of(chosen, positions, year_list)
