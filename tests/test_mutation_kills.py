@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nedtrapping import strategies
 from nedtrapping.cofinancing import FixedCost, takeover_year
-from nedtrapping.errors import InvalidTypeError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
@@ -685,3 +685,73 @@ def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_r
     assert assumed["status"] is Status.ASSUMED and not str(assumed["value"]).endswith(")")  # its note is not added
     assert facts["year_in_scheme_rule"]["where"] == \
         "kommunalt-rusarbeid 2022, kommunalt-rusarbeid 2023, kommunalt-rusarbeid 2024"
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2023, 2024, 2025])
+def test_the_rate_names_the_same_rule_values_as_the_explanation_for_every_first_year_and_answer(year: int) -> None:
+    # the figure path (grant_rate, what a plan warns and stamps from) and the explained path must cite
+    # the same rule values by the same names; the explanation adds only the library's rounding rule
+    for first in range(2014, 2024):
+        for received in (None, True, False):
+            query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
+                               received_grant_in_2021=received)
+            try:
+                explained = kr.compute_grant(year, first_grant_year=first, percent=100,
+                                             received_grant_in_2021=received)
+            except UnknownValueError:
+                with pytest.raises(UnknownValueError):
+                    kr.SCHEME.grant_rate(query)
+                continue
+            rate = kr.SCHEME.grant_rate(query)
+            named = {u.name for u in explained.facts_used} - {"rounding rule"}
+            assert {u.name for u in rate.uses} == named, (year, first, received)
+            assert rate.eligible is explained.verdict.eligible
+
+
+def test_a_flat_amount_made_unknown_names_its_rule_set_and_path() -> None:
+    rules = attrs.evolve(kr.rules_for(2023), flat_amount=Fact.unknown(_TEST_SOURCE))
+    with pytest.raises(UnknownValueError) as info:
+        rules.amount_fact(1)
+    assert (info.value.path, info.value.rule_set) == ("flat_amount", "kommunalt-rusarbeid 2023")
+    no_method = attrs.evolve(kr.rules_for(2023), method=Fact.unknown(_TEST_SOURCE))
+    with pytest.raises(UnknownValueError) as info:
+        no_method.amount_fact(1)
+    assert info.value.name == "method"
+
+
+def test_the_rate_refuses_a_year_that_is_not_a_year_and_rules_of_another_kind_by_name() -> None:
+    for kwargs, field in (({"year": "2023", "first_grant_year": 2021}, "year"),
+                          ({"year": 2023, "first_grant_year": 2021.0}, "first_grant_year")):
+        with pytest.raises(InvalidTypeError) as info:
+            kr.grant_rate(**kwargs)  # type: ignore[arg-type]
+        assert info.value.field == field
+    with pytest.raises(InvalidTypeError) as info:
+        kr.compute_grant(2023, first_grant_year=2021, percent=100, rules="2023")  # type: ignore[arg-type]
+    assert str(info.value) == "rules: expected KommunaltRusarbeidRules, got str"
+    assert (info.value.field, info.value.value) == ("rules", "2023")
+
+
+@pytest.mark.parametrize("percent", [Fraction(0), Fraction(101), Fraction(201, 2), Fraction(-1)])
+def test_a_position_percentage_outside_0_to_100_is_refused_also_as_an_exact_fraction(percent: Fraction) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Position(municipality="K", position="P", percent=percent, first_grant_year=2021, cost=K(1))
+    assert info.value.field == "percent"
+
+
+def test_a_cost_of_zero_is_allowed_and_parse_share_refuses_trailing_letters() -> None:
+    assert FixedCost(K(0)).cost_in(2023) == K(0)
+    from nedtrapping.money import parse_share
+
+    assert parse_share("12,5 %") == Fraction(25, 2)
+    for text in ("5X", "5 x", "x"):
+        with pytest.raises(InvalidValueError) as info:
+            parse_share(text)
+        assert info.value.field == "share"
+
+
+def test_the_float_refusal_says_how_to_convert_deliberately() -> None:
+    with pytest.raises(FloatRefusedError) as info:
+        Money.kroner(0.1)  # type: ignore[arg-type]
+    assert str(info.value) == ("Money.kroner: got the float 0.1. Floats are not exact and are refused in money paths; "
+                               "pass an int, Decimal, Fraction or a string, or convert deliberately with "
+                               "Money.from_float(...).")

@@ -313,7 +313,7 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
         whole_marker or "," in compact or compact.count(".") > 1
     ):
-        compact = compact.replace(".", "").replace(",", ".")  # 1.234.567 / 550.000,- / 1.234,50
+        compact = compact.replace(".", "")  # 1.234.567 / 550.000,- / 1.234,50 (the comma: below)
     elif re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", compact) and ("." in compact or compact.count(",") > 1):
         compact = compact.replace(",", "")  # 1,234,567 / 1,234.50
     elif re.fullmatch(r"[+-]?\d+[.,]\d{3}", compact):

@@ -742,9 +742,11 @@ def _rules_of(year: int, rules: KommunaltRusarbeidRules | None) -> KommunaltRusa
     if rules is None:
         return rules_for(year)
     if not isinstance(rules, KommunaltRusarbeidRules):
-        raise InvalidTypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}")
+        raise InvalidTypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}", field="rules",
+                               value=rules, expected="KommunaltRusarbeidRules")
     if rules.year != year:
-        raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+        raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}", field="rules",
+                                value=rules.key_text, expected=f"the rule set of {year}")
     return rules
 
 
