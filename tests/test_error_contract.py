@@ -20,6 +20,7 @@ from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_perc
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
+from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
 K = Money.kroner
 EXACT = "an int, Decimal, Fraction or str"
@@ -148,6 +149,10 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
      "a year as an int", "first_grant_year: expected a year as an int, got str '2021'"),
     ("cost", lambda: _pos(cost="700 000"), InvalidTypeError, "cost", "700 000",
      "FixedCost, GrowingCost, SalaryCost or Money", "cost: expected FixedCost, GrowingCost, SalaryCost or Money, got str"),
+    ("cost of another percentage",
+     lambda: _pos(percent=50, cost=SalaryCost(K(600_000), zone="1", pension_percent="12", percent=100)),
+     InvalidValueError, "cost", Fraction(100), "a cost for a 50 % position",
+     "cost: the cost is computed for a 100 % position, but the position is 50 %; give the same percentage"),
     ("granted not a mapping", lambda: _pos(granted=[2023]), InvalidTypeError, "granted", [2023],
      "a mapping of year to value", "granted: expected a mapping of year to value (e.g. {2023: ...}), got list [2023]"),
     ("granted year", lambda: _pos(granted={"2023": K(1)}), InvalidTypeError, "granted", "2023", "a year as an int",
@@ -202,6 +207,11 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("rules scheme", lambda: plan_municipality([_pos()], rules={2022: OTHER_RULES}), InvalidValueError, "rules[2022]",
      OTHER_RULES.key_text, "a rule set of kommunalt-rusarbeid",
      "rules[2022] is a rule set of nav-sosiale-tjenester, not of kommunalt-rusarbeid"),
+    ("grant rules type", lambda: kr.compute_grant(2023, first_grant_year=2021, percent=100, rules="2023"),
+     InvalidTypeError, "rules", "2023", "KommunaltRusarbeidRules", "rules: expected KommunaltRusarbeidRules, got str"),
+    ("grant rules year", lambda: kr.grant_figure(2024, first_grant_year=2021, percent=100, rules=RUS_2023),
+     InvalidValueError, "rules", RUS_2023.key_text, "the rule set of 2024",
+     "rules are for 2023, but the grant asked for is for 2024"),
     ("rules year mismatch", lambda: plan_municipality([_pos()], rules={2024: RUS_2023}), InvalidValueError,
      "rules[2024]", RUS_2023.key_text, "the rule set of 2024", "rules[2024] is the rule set of 2023"),
 ]
