@@ -20,6 +20,7 @@ from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_perc
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
+from nedtrapping.scheme import GrantQuery
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
 K = Money.kroner
@@ -57,8 +58,10 @@ CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str, object
      "Money.kroner: got the bool True, expected a number"),
     ("Money.kroner list", lambda: Money.kroner([1]), InvalidTypeError, "Money.kroner", [1], EXACT,  # type: ignore[arg-type]
      "Money.kroner: expected int, Decimal, Fraction or str, got list [1]"),
-    ("Money.kroner NaN", lambda: Money.kroner(Decimal("NaN")), InvalidValueError, "Money.kroner", None,
-     "a finite number", "Money.kroner: Decimal('NaN') is not a finite number"),
+    ("Money.kroner infinite", lambda: Money.kroner(Decimal("Infinity")), InvalidValueError, "Money.kroner",
+     Decimal("Infinity"), "a finite number", "Money.kroner: Decimal('Infinity') is not a finite number"),
+    ("format_percent NaN", lambda: format_percent(Decimal("NaN")), InvalidValueError, "format_percent", None,
+     "a finite number", "format_percent: Decimal('NaN') is not a finite number"),
     ("Money.kroner finer than ore", lambda: Money.kroner(Fraction(1, 1000)), InvalidValueError, "Money.kroner",
      Fraction(1, 1000), "at most two decimals (whole øre)", "Money.kroner: Fraction(1, 1000) has finer precision"),
     ("Money.kroner text", lambda: Money.kroner("1e3"), InvalidValueError, "Money.kroner", "1e3",
@@ -133,6 +136,11 @@ class _NotAScheme:
     def grant(self) -> None: ...
 
 
+class _OreOnly:
+    ore = 5  # øre, but no at_ore: not a Roundable
+
+
+NOT_A_SCHEME = _NotAScheme()
 OTHER_RULES = get_rule_set("nav-sosiale-tjenester", 2022)
 RUS_2023 = get_rule_set("kommunalt-rusarbeid", 2023)
 
@@ -184,7 +192,7 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("not an option", lambda: plan_municipality([_pos(received_grant_in_2021=True)], scheme="nav-sosiale-tjenester"),
      InvalidValueError, "received_grant_in_2021", True, "None (not an option of nav-sosiale-tjenester)",
      "K / P: received_grant_in_2021 means nothing in nav-sosiale-tjenester; leave it out"),
-    ("scheme", lambda: plan_municipality([_pos()], scheme=_NotAScheme()), InvalidTypeError, "scheme", None,
+    ("scheme", lambda: plan_municipality([_pos()], scheme=NOT_A_SCHEME), InvalidTypeError, "scheme", NOT_A_SCHEME,
      "a scheme id or a PositionScheme", "scheme: expected a scheme id such as 'kommunalt-rusarbeid' or a PositionScheme, "
                                         "got _NotAScheme"),
     ("years empty", lambda: plan_municipality([_pos()], years=[]), InvalidValueError, "years", [], "at least one year",
@@ -194,9 +202,18 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("years early", lambda: plan_municipality([_pos()], years=[2019, 2022]), InvalidValueError, "years", 2019,
      "2021 or later", "years: 2019 is before the first rule set of kommunalt-rusarbeid (2021); it has rule sets for "
                       "2021, 2022, 2023, 2024"),
-    ("granted outside", lambda: plan_municipality([_pos(granted={2022: K(1)})], years=[2023, 2024]),
-     InvalidValueError, "granted", ["K / P: granted 2022"], "granted years within 2023–2024",
-     "granted amounts for years outside the plan (2023–2024) would be ignored: K / P: granted 2022"),
+    ("granted outside", lambda: plan_municipality([_pos(granted={2022: K(1)}), _pos(position="Q", granted={2026: K(1)})],
+                                                  years=[2023, 2024, 2025]),
+     InvalidValueError, "granted", ["K / P: granted 2022", "K / Q: granted 2026"], "granted years within 2023–2025",
+     "granted amounts for years outside the plan (2023–2025) would be ignored: K / P: granted 2022; K / Q: granted 2026"),
+    ("rules list", lambda: plan_municipality([_pos()], rules=[2023]), InvalidTypeError, "rules", [2023],
+     "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got list [2023]"),
+    ("scheme rules", lambda: kr.SCHEME.grant(GrantQuery(year=2022, first_grant_year=2021, percent=Fraction(100)),
+                                             OTHER_RULES),
+     InvalidTypeError, "rules", "nav-sosiale-tjenester 2022", "KommunaltRusarbeidRules",
+     "kommunalt-rusarbeid: expected KommunaltRusarbeidRules, got NavSosialeTjenesterRules nav-sosiale-tjenester 2022"),
+    ("round an object with ore but no rounding", lambda: round_half_up_to_kroner(_OreOnly()), InvalidTypeError,
+     "amount", None, "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got _OreOnly"),
     ("rules type", lambda: plan_municipality([_pos()], rules=RUS_2023), InvalidTypeError, "rules", RUS_2023,
      "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got "
                                       "KommunaltRusarbeidRules 'kommunalt-rusarbeid 2023"),

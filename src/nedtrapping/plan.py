@@ -914,9 +914,10 @@ def plan_municipality(
                 unknown_errors.append((rule_error, subject, year))
             own_ore = owns[year_index][index]
             if own_ore is not None and own_ore < 0:
+                cost_ore = costs[year_index][index]
+                assert grant_ore is not None and cost_ore is not None  # an own financing is known only with both
                 notices[Notice("warning.grant_exceeds_cost",
-                               {"subject": subject, "year": year, "grant": Money(grant_ore or 0),
-                                "cost": Money(costs[year_index][index] or 0)})] = None
+                               {"subject": subject, "year": year, "grant": Money(grant_ore), "cost": Money(cost_ore)})] = None
     fact_notices = [
         Notice("warning.fact", {"status": status, "name": name, "value": value, "where": ", ".join(sorted(where)),
                                 "citation": citation})

@@ -921,7 +921,8 @@ class KommunaltRusarbeidScheme:
     def _rules(self, rules: RuleSet | None) -> KommunaltRusarbeidRules | None:
         if rules is None or isinstance(rules, KommunaltRusarbeidRules):
             return rules
-        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}")
+        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}",
+                               field="rules", value=rules.key_text, expected="KommunaltRusarbeidRules")
 
     def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
         return grant_figure(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
