@@ -26,3 +26,18 @@ def test_mutmut_type_check_runs_the_filtering_script_read_as_mypy() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
     command = config["type_check_command"]
     assert command[-1] == "mypy" and (ROOT / command[1]).is_file()
+
+
+def test_the_docs_record_a_score_of_at_least_95_percent_per_module_whose_figures_add_up() -> None:
+    import re
+
+    text = (ROOT / "docs" / "explanation" / "testing.rst").read_text(encoding="utf-8")
+    rows = {m[1]: (int(m[2]), int(m[3]), int(m[4]), m[5])
+            for m in re.finditer(r"^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+,\d) %$", text, flags=re.M)}
+    modules = {"money", "rounding", "cofinancing", "plan", "schemes/kommunalt_rusarbeid"}
+    assert set(rows) == modules | {"all"}
+    for name, (killed, typed, survived, score) in rows.items():
+        caught = killed + typed
+        assert f"{100 * caught / (caught + survived):.1f}".replace(".", ",") == score, name
+        assert caught / (caught + survived) >= 0.95, name
+    assert [sum(rows[m][i] for m in modules) for i in range(3)] == list(rows["all"][:3])

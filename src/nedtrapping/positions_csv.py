@@ -109,9 +109,10 @@ YEARS = (2000, 2100)
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
 GROWTH_LIMITS = (Fraction(-50), Fraction(100))
 REQUIRED = ("municipality", "position", "percent", "first_year")
-#: The most position rows a file or sheet may have, and the most cells a row may have: a larger one is
-#: refused by name (the limit in the message), before it can fill memory.
+#: The most position rows a file or sheet may have: a larger one is refused by name (the limit in the
+#: message), before it can fill memory.
 MAX_ROWS = 250_000
+#: The most cells a row may have, refused the same way.
 MAX_COLUMNS = 250
 #: The largest positions text file read (200 MB; 250 000 rows of positions take about 15 MB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
