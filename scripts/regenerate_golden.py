@@ -46,7 +46,7 @@ def held_cases() -> dict[str, Any]:
                 pos("grant letter disagrees", 2021, granted={2022: k(540_000), 2023: k(330_000)}),
                 pos("grant letter, unknown rule", 2019, percent=50, granted={2022: k(300_000)}, cost=GrowingCost(k(650_000), 2021, "2,7")),
                 pos("first funded 2022", 2022),
-                attrs.evolve(pos("stated no grant 2021", 2021, received_grant_in_2021=False),
+                attrs.evolve(pos("stated no grant 2021", 2021, options={"received_grant_in_2021": False}),
                              municipality="Annen kommune"),
                 pos("cut to half", 2021, percent_changes={2023: 50}, cost=GrowingCost(k(780_000), 2022, "3.5")),
             ],

@@ -31,7 +31,8 @@ def _heavy(modules: set[str]) -> list[str]:
 def test_import_nedtrapping_loads_only_the_package() -> None:
     loaded = _modules_after("import nedtrapping")
     assert _heavy(loaded) == []
-    assert sorted(m for m in loaded if m.startswith("nedtrapping")) == ["nedtrapping", "nedtrapping._version"]
+    assert sorted(m for m in loaded if m.startswith("nedtrapping")) == ["nedtrapping", "nedtrapping._version",
+                                                                        "nedtrapping.presenters"]
     assert "attrs" not in loaded and "fractions" not in loaded
 
 

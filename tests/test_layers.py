@@ -26,8 +26,8 @@ PACKAGE = SRC / "nedtrapping"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("_version", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
-              "sources", "explain", "eligibility")),
-    ("rules", ("ruleset", "registry", "scheme", "schemes", "schemes.*")),
+              "sources", "explain")),
+    ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*")),
     ("calculators", ("cofinancing",)),
     ("model", ("plan", "calendar", "invariants", "strategies", "engine")),
     ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*",

@@ -7,6 +7,7 @@ command line). Rule sets live in :mod:`nedtrapping.schemes` and are found with
 Importing the package is cheap: each name below is imported from its module on first use.
 """
 
+from nedtrapping import presenters as _presenters
 from nedtrapping._version import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read this name)
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and reader
         SubmissionVerdict,
         to_instant,
     )
-    from nedtrapping.eligibility import Check, Verdict
     from nedtrapping.explain import Explanation, FactUse
     from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
     from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
@@ -45,13 +45,13 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and reader
     )
     from nedtrapping.rounding import CAP_ROUNDING_RULE, ROUNDING_RULE, round_cap_down_to_kroner, round_half_up_to_kroner
     from nedtrapping.ruleset import RuleSet, RuleSetId
-    from nedtrapping.scheme import GrantFigure, GrantQuery, PositionScheme
+    from nedtrapping.scheme import Check, GrantQuery, PositionScheme, Rate, Verdict
 
 #: Where each re-exported name lives: it is imported from there on first use (PEP 562), so that
 #: ``import nedtrapping`` loads no rule set, pendulum, openpyxl, icalendar, numpy or pandas.
 _LAZY: dict[str, str] = {
     "CAP_ROUNDING_RULE": "nedtrapping.rounding",
-    "Check": "nedtrapping.eligibility",
+    "Check": "nedtrapping.scheme",
     "Citation": "nedtrapping.provenance",
     "Deadline": "nedtrapping.deadlines",
     "DeadlineKind": "nedtrapping.deadlines",
@@ -61,7 +61,7 @@ _LAZY: dict[str, str] = {
     "FactUse": "nedtrapping.explain",
     "FixedCost": "nedtrapping.cofinancing",
     "FloatRefusedError": "nedtrapping.money",
-    "GrantFigure": "nedtrapping.scheme",
+    "Rate": "nedtrapping.scheme",
     "GrantQuery": "nedtrapping.scheme",
     "GrowingCost": "nedtrapping.cofinancing",
     "Money": "nedtrapping.money",
@@ -81,7 +81,7 @@ _LAZY: dict[str, str] = {
     "SubmissionVerdict": "nedtrapping.deadlines",
     "UnknownSchemeError": "nedtrapping.registry",
     "UnknownValueError": "nedtrapping.provenance",
-    "Verdict": "nedtrapping.eligibility",
+    "Verdict": "nedtrapping.scheme",
     "all_rule_sets": "nedtrapping.registry",
     "format_nok": "nedtrapping.money",
     "get_rule_set": "nedtrapping.registry",
@@ -100,6 +100,36 @@ _LAZY: dict[str, str] = {
     "to_instant": "nedtrapping.deadlines",
     "years_of": "nedtrapping.registry",
 }
+
+
+def _plan_markdown(plan: object, **options: object) -> object:
+    from nedtrapping.render.plan import to_markdown
+
+    return to_markdown(plan, **options)  # type: ignore[arg-type]
+
+
+def _plan_html(plan: object, **options: object) -> object:
+    from nedtrapping.render.plan import to_html
+
+    return to_html(plan, **options)  # type: ignore[arg-type]
+
+
+def _plan_frame(plan: object, **options: object) -> object:
+    from nedtrapping.frames import to_frame
+
+    return to_frame(plan, **options)  # type: ignore[arg-type]
+
+
+def _plan_figure(plan: object, **options: object) -> object:
+    from nedtrapping.render.chart import plan_figure
+
+    return plan_figure(plan, **options)  # type: ignore[arg-type]
+
+
+# the output layer's ways to show a plan, registered from above (the model asks for them by name)
+for _name, _presenter in (("plan.markdown", _plan_markdown), ("plan.html", _plan_html), ("plan.frame", _plan_frame),
+                          ("plan.figure", _plan_figure)):
+    _presenters.register(_name, _presenter)
 
 
 def __getattr__(name: str) -> object:
@@ -130,7 +160,7 @@ __all__ = [
     "FixedCost",
     "GrowingCost",
     "SalaryCost",
-    "GrantFigure",
+    "Rate",
     "GrantQuery",
     "PositionScheme",
     "RuleSetId",

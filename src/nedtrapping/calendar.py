@@ -21,10 +21,8 @@ budget year) are approximate entries with a period (:meth:`CalendarEntry.period`
 them as TENTATIVE all-day events. Statuses are shown in Norwegian in Norwegian
 output (:func:`status_nb`, from :mod:`nedtrapping.wording`).
 
-The exporters that used to live here (``to_text``, ``to_csv``, ``to_markdown``,
-``to_ics``, ``ics_uid``, ``ics_summary``, ``DEFAULT_DTSTAMP``) are still importable
-from this module as deprecated aliases: each use warns (:class:`DeprecationWarning`)
-and names the new place.
+The exporters (text, CSV, Markdown, .ics) are in the output layer:
+:mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`.
 """
 
 from __future__ import annotations
@@ -32,9 +30,8 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-import warnings
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 import pendulum
@@ -528,29 +525,3 @@ def days_left(deadline: Deadline, now: object, *, lang: Lang = DEFAULT_LANG) -> 
     else:
         relative = _relative("minute", max(1, seconds // 60), "future", lang)
     return _text("calendar.days_left.today", lang, clock=clock, relative=relative)
-
-
-# --------------------------------------------------------------------------- deprecation aliases
-
-#: The exporters moved to the output layer; the old names still work, with a DeprecationWarning.
-_MOVED_TO_RENDER_CALENDAR = frozenset({"to_text", "to_csv", "to_markdown"})
-_MOVED_TO_RENDER_ICS = frozenset({"to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP"})
-
-
-def __getattr__(name: str) -> Any:
-    """``nedtrapping.calendar.to_ics`` and the other exporters: deprecated aliases of
-    :mod:`nedtrapping.render.calendar` and :mod:`nedtrapping.render.ics`."""
-    if name in _MOVED_TO_RENDER_CALENDAR:
-        from nedtrapping.render import calendar as render_calendar  # deprecation alias
-
-        value = getattr(render_calendar, name)
-        new = "nedtrapping.render.calendar"
-    elif name in _MOVED_TO_RENDER_ICS:
-        from nedtrapping.render import ics as render_ics  # deprecation alias
-
-        value = getattr(render_ics, name)
-        new = "nedtrapping.render.ics"
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    warnings.warn(f"nedtrapping.calendar.{name} is deprecated; use {new}.{name}", DeprecationWarning, stacklevel=2)
-    return value

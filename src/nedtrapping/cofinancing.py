@@ -23,8 +23,8 @@ from typing import Protocol
 import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_share
+from nedtrapping.explain import Explanation, FactUse, Words, words
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.scheme import FactRef
@@ -94,7 +94,7 @@ class CostModel(Protocol):
 
     def exact_in(self, year: int) -> ExactAmount: ...
 
-    def describe(self, year: int) -> str: ...
+    def describe(self, year: int) -> Words | str: ...
 
 
 @attrs.frozen
@@ -109,8 +109,8 @@ class FixedCost:
     def cost_in(self, year: int) -> Money:
         return round_half_up_to_kroner(self.exact_in(year))
 
-    def describe(self, year: int) -> str:
-        return f"fixed annual cost {self.annual}"
+    def describe(self, year: int) -> Words:
+        return words("cost.describe.fixed", annual=self.annual)
 
 
 @attrs.frozen
@@ -134,10 +134,9 @@ class GrowingCost:
     def cost_in(self, year: int) -> Money:
         return round_half_up_to_kroner(self.exact_in(year))
 
-    def describe(self, year: int) -> str:
-        n = year - self.base_year
-        g = format_percent(self.growth_percent)
-        return f"{self.base} in {self.base_year} × (1 + {g} %)^{n}"
+    def describe(self, year: int) -> Words:
+        return words("cost.describe.growing", base=self.base, year=self.base_year, growth=self.growth_percent,
+                     n=year - self.base_year)
 
 
 
@@ -248,42 +247,43 @@ class SalaryCost:
     def cost_in(self, year: int) -> Money:
         return round_half_up_to_kroner(self.exact_in(year))
 
-    def describe(self, year: int) -> str:
-        growth = "" if self.growth_percent == 0 else f" growing {format_percent(self.growth_percent)} % a year"
-        when = "" if self.salary_year is None else f" in {self.salary_year}"
-        rule = "12 %, fifth week" if self.holiday_rule is HolidayPay.FIFTH_WEEK else "10,2 %, ferieloven"
+    def describe(self, year: int) -> Words:
         assert self.pension_percent is not None
-        return (f"salary {self.salary} at 100 %{when}{growth}, {format_percent(self.percent)} % position, "
-                f"zone {self.zone.value}, holiday pay {rule}, pension {format_percent(self.pension_percent)} %")
+        return words("cost.describe.salary", salary=self._salary_words(), percent=self.percent, zone=self.zone.value,
+                     holiday=words(f"cost.holiday_rule.{self.holiday_rule.name.lower()}"), pension=self.pension_percent)
+
+    def _salary_words(self) -> Words:
+        when = words("word.empty") if self.salary_year is None else words("cost.salary.in_year", year=self.salary_year)
+        growth = (words("word.empty") if self.growth_percent == 0
+                  else words("cost.salary.growing", growth=self.growth_percent))
+        return words("cost.salary.given", salary=self.salary, when=when, growth=growth)
 
     def explain_cost(self, year: int, amount: Money, *, scale: Fraction = Fraction(1)) -> Explanation:
         """The explanation of the cost in ``year``: every component with its rule values and sources."""
         percent = self.percent * scale
-        note = None if scale == 1 else f"at {format_percent(percent)} %: the position's percentage changed"
+        note = None if scale == 1 else words("cost.scaled_at", percent=percent)
         b = attrs.evolve(self.breakdown(year, percent), inputs=self._inputs(year, percent))
         return b.explanation(amount, note)
 
     def _inputs(self, year: int, percent: Fraction) -> tuple[FactUse, ...]:
         assert self.pension_percent is not None
-        salary = f"{self.salary}" + ("" if self.salary_year is None else f" in {self.salary_year}")
-        if self.growth_percent != 0:
-            salary += f", growing {format_percent(self.growth_percent)} % a year"
+        zone = (words("cost.zone", zone=self.zone.value) if self.zone_1a_rate is None
+                else words("cost.zone.1a", zone=self.zone.value, rate=words(f"cost.zone_1a_rate.{self.zone_1a_rate.name.lower()}")))
         inputs = [
-            FactUse("annual salary at 100 %", salary, Status.USER_SUPPLIED, _USER_INPUT),
-            FactUse("position percentage", f"{format_percent(percent)} %", Status.USER_SUPPLIED, _USER_INPUT),
-            FactUse("zone", self.zone.value + (f" ({self.zone_1a_rate.value} rate)" if self.zone_1a_rate else ""),
-                    Status.USER_SUPPLIED, _USER_INPUT),
-            FactUse("pension premium", f"{format_percent(self.pension_percent)} % of the salary",
+            FactUse("input.salary", self._salary_words(), Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("input.percent", words("cost.percent", percent=percent), Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("input.zone", zone, Status.USER_SUPPLIED, _USER_INPUT),
+            FactUse("input.pension", words("cost.pension_of_salary", percent=self.pension_percent),
                     Status.USER_SUPPLIED, _USER_INPUT),
         ]
         if self.holiday_pay is not None:
-            inputs.append(FactUse("holiday-pay rule", self.holiday_pay.value, Status.USER_SUPPLIED, _USER_INPUT))
+            inputs.append(FactUse("input.holiday_pay", words(f"cost.holiday_rule.{self.holiday_pay.name.lower()}"),
+                                  Status.USER_SUPPLIED, _USER_INPUT))
         else:
             rules = self.rules_in(year)
-            inputs.append(rules.use("holiday-pay rule (not given: the municipal sector's)",
-                                    rules.holiday_days_fifth_week))
+            inputs.append(rules.use("input.holiday_pay_default", rules.holiday_days_fifth_week))
         if self.birth_year is not None:
-            inputs.append(FactUse("birth year", str(self.birth_year), Status.USER_SUPPLIED, _USER_INPUT))
+            inputs.append(FactUse("input.birth_year", str(self.birth_year), Status.USER_SUPPLIED, _USER_INPUT))
         return tuple(inputs)
 
 
@@ -324,12 +324,12 @@ def cost_explanation(model: CostModel, year: int, amount: Money, *, scale: Fract
         return itemised
     detail = model.describe(year)
     if scale != 1:
-        detail += f" × {format_percent(scale * 100)} % (the position's percentage changed)"
+        detail = words("cost.scaled", detail=detail, percent=scale * 100)
     return Explanation(
-        f"Full cost {year}",
-        str(amount),
-        (FactUse("cost", detail, Status.USER_SUPPLIED, _USER_INPUT),),
-        (Explanation("Rounded once, half up to whole kroner", str(amount)),),
+        words("cost.heading", year=year),
+        amount,
+        (FactUse("input.cost", detail, Status.USER_SUPPLIED, _USER_INPUT),),
+        (Explanation(words("grant.rounded.half-up"), amount),),
     )
 
 

@@ -176,7 +176,7 @@ def _position(data: Any, where: str) -> Position:
                              for y, v in _object(data.get("percent_changes"), f"{where}.percent_changes").items()},
             granted={int(y): _money(v, f"{where}.granted[{y}]")
                      for y, v in _object(data.get("granted"), f"{where}.granted").items()},
-            received_grant_in_2021=data.get("received_grant_in_2021"), origin=data.get("origin"),
+            options=_object(data.get("options"), f"{where}.options"), origin=data.get("origin"),
         )
     except KeyError as exc:
         raise DocumentError(f"{where}: missing {exc.args[0]!r}") from None

@@ -7,17 +7,18 @@ engine plans from columns (percentages, first grant years, costs, growth, …) a
 columns back, **identical to the one-position API to the øre**:
 
 * Exact: amounts are integer øre; percentages and growth are exact (integers over a
-  scale, or fractions); the one rounding step (:func:`~nedtrapping.rounding.round_half_up_to_kroner`,
-  or :func:`~nedtrapping.rounding.round_cap_down_to_kroner` for a cap) is done in integer
-  arithmetic: ``half_up(x / d) = (2x + d) // 2d``. No float is ever used; a float column is refused.
+  scale, or fractions); the one rounding step is :func:`nedtrapping.rounding.half_up` (or
+  :func:`~nedtrapping.rounding.down` for a cap), the same function the one-position API
+  uses, applied to whole columns. No float is ever used; a float column is refused.
 * Unknown stays unknown: a figure that needs an unknown rule value is ``None`` in
   :meth:`AmountColumn.to_list`, masked in :meth:`AmountColumn.to_numpy` (or an
   :class:`~nedtrapping.provenance.UnknownValueError` there), and every total that would
   include it is ``None`` — never 0.
 * Few cells: a grant depends on the position only through its *cell* (year, year in the
-  scheme, eligibility) and its percentage. The engine asks the scheme once per cell
-  (:meth:`~nedtrapping.scheme.RatedScheme.grant_rate`, about 30 cells in a plan) and
-  applies the rate to the whole column. Provenance is per cell too (:attr:`EngineResult.cells`).
+  scheme, the scheme's options) and its percentage. The engine asks the scheme for its
+  :class:`~nedtrapping.scheme.Rate` once per cell (about 30 cells in a plan) and applies
+  :func:`nedtrapping.grant.grant_ore` — the formula that computes one position — to the whole
+  column. Provenance is per cell too (:attr:`EngineResult.cells`).
 * Two backends, one API: pure Python (always), and numpy (``pip install 'nedtrapping[fast]'``)
   when it is installed; ``backend="auto"`` picks numpy for large batches when it is there.
   Integer overflow is never risked: where a product could exceed 63 bits the numpy backend
@@ -47,11 +48,13 @@ from typing import Any, Literal
 import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.grant import grant_ore
 from nedtrapping.money import FloatRefusedError, Money
 from nedtrapping.provenance import UnknownValueError
-from nedtrapping.registry import position_scheme
+from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
+from nedtrapping.rounding import DOWN, HALF_UP, kroner_ore
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import HALF_UP, GrantFigure, GrantQuery, GrantRate, PositionScheme, RatedScheme
+from nedtrapping.scheme import GrantQuery, PositionScheme, Rate
 from nedtrapping.validators import position_percent, require_year
 
 __all__ = [
@@ -70,10 +73,8 @@ __all__ = [
 Backend = Literal["auto", "python", "numpy"]
 #: ``backend="auto"`` uses numpy from this many positions on (below it, pure Python is as fast).
 NUMPY_FROM = 2_000
-DEFAULT_SCHEME = "kommunalt-rusarbeid"
 
 _LIMIT = 2**62  # products stay below this in int64 arithmetic (one bit of headroom for a sum)
-_KIND_HALF_UP, _KIND_DOWN, _KIND_HALF_UP_WHOLE, _KIND_DOWN_WHOLE, _KIND_GENERAL = 1, 2, 3, 4, 5
 
 
 def _numpy() -> Any:
@@ -222,60 +223,30 @@ class AmountColumn(Sequence[int | None]):
 
 @attrs.frozen(eq=False)
 class Cell:
-    """What the rule gives every position of one cell in one year, or why it cannot.
+    """The :class:`~nedtrapping.scheme.Rate` every position of one cell gets in one year, or why it cannot.
 
-    A scheme with :meth:`~nedtrapping.scheme.RatedScheme.grant_rate` has one cell per
-    distinct rate query (year, year in the scheme, eligibility); another scheme has one
-    per distinct query and percentage (:attr:`figure`).
+    A cell is what the rule depends on: the year, the year in the scheme and the scheme's
+    options (:meth:`~nedtrapping.scheme.PositionScheme.cell`).
     """
 
     query: GrantQuery
-    rate: GrantRate | None = None
-    figure: GrantFigure | None = None
+    rate: Rate | None = None
     error: UnknownValueError | None = None
 
     @property
     def rule_set(self) -> RuleSet | None:
-        if self.rate is not None:
-            return self.rate.rule_set
-        return None if self.figure is None else self.figure.rule_set
+        return None if self.rate is None else self.rate.rule_set
 
     @property
     def uses(self) -> tuple[Any, ...]:
-        if self.rate is not None:
-            return self.rate.uses
-        return () if self.figure is None else self.figure.uses
+        return () if self.rate is None else self.rate.uses
 
-    def _kind(self) -> tuple[int, int]:
-        """``(kind, per_full_ore)`` for the column arithmetic; kind 0 = unknown."""
+    def terms(self) -> tuple[int, int, int]:
+        """``(øre per 100 %, pro rata 1/0, rounded down 1/0)``: the rate as :func:`~nedtrapping.grant.grant_ore` takes it."""
         if self.rate is None:
-            if self.figure is None:
-                return 0, 0
-            return _KIND_GENERAL, self.figure.amount.ore
+            return 0, 0, 0
         r = self.rate
-        ore = r.per_full_position.ore
-        if ore < 0:
-            return _KIND_GENERAL, ore
-        down = r.rounding != HALF_UP
-        if r.pro_rata or ore == 0:
-            return (_KIND_DOWN if down else _KIND_HALF_UP), ore
-        return (_KIND_DOWN_WHOLE if down else _KIND_HALF_UP_WHOLE), ore
-
-
-def _grant_ore(kind: int, per_full: int, a: int, b: int, cell: Cell) -> int:
-    """The grant in øre of a position at percent ``a/b`` in a cell (Python ints, exact)."""
-    if kind == _KIND_HALF_UP:
-        return (2 * per_full * a + 10_000 * b) // (20_000 * b) * 100
-    if kind == _KIND_DOWN:
-        return per_full * a // (10_000 * b) * 100
-    if kind == _KIND_HALF_UP_WHOLE:
-        return (2 * per_full + 100) // 200 * 100
-    if kind == _KIND_DOWN_WHOLE:
-        return per_full // 100 * 100
-    if cell.rate is not None:
-        return cell.rate.amount(Fraction(a, b)).ore
-    assert cell.figure is not None
-    return cell.figure.amount.ore
+        return r.paid_per_full_position.ore, int(r.pro_rata), int(r.rounding == DOWN)
 
 
 # --------------------------------------------------------------------------- input columns
@@ -364,16 +335,6 @@ def _optional_ints(name: str, column: Any, n: int) -> list[int | None]:
 # --------------------------------------------------------------------------- the batch
 
 
-def _received_code(value: object, i: int) -> int:
-    if value is None:
-        return 0
-    if value is True:
-        return 2
-    if value is False:
-        return 1
-    raise InvalidTypeError(f"received_grant_in_2021[{i}]: expected True, False or None, got {value!r}")
-
-
 class Batch:
     """Positions as checked, normalised columns: plan them under any rule sets with :meth:`plan`.
 
@@ -385,7 +346,7 @@ class Batch:
                  first: Any, cost: Any, cost_year: Any, growth_ids: Any, growth_table: list[Fraction],
                  percent_changes: list[tuple[int, Any, Any, Any]], granted: dict[int, Any],
                  cost_override: dict[int, list[int | None]] | None, raw_ids: Any,
-                 raw_keys: list[tuple[int, bool | None, tuple[int, ...]]]) -> None:
+                 raw_keys: list[tuple[int, tuple[tuple[str, object], ...], tuple[int, ...]]]) -> None:
         self.scheme = scheme
         self.backend = backend
         self.n = n
@@ -449,50 +410,23 @@ class Batch:
 
     # -- cells
     def _cells(self, year: int, rules: RuleSet | None) -> tuple[Any, list[Cell]]:
-        """Per position its cell id in ``year``, and the cells (rated schemes)."""
+        """Per position its cell id in ``year``, and the cells with their rates."""
         scheme = self.scheme
-        canonical: dict[Hashable, int] = {}
+        canonical: dict[GrantQuery, int] = {}
         cells: list[Cell] = []
         raw_to_cell: list[int] = []
-        rated = isinstance(scheme, RatedScheme)
-        for first, received, muni_years in self._raw_keys:
-            query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
-                               received_grant_in_2021=received, municipality_first_grant_years=muni_years)
-            key: Hashable = scheme.canonical_query(query) if rated else query  # type: ignore[attr-defined]
+        for first, options, muni_years in self._raw_keys:
+            key = scheme.cell(GrantQuery(year=year, first_grant_year=first, options=options,
+                                         municipality_first_grant_years=muni_years))
             index = canonical.get(key)
             if index is None:
                 index = canonical[key] = len(cells)
-                cells.append(_rate_cell(scheme, key if rated else query, rules))  # type: ignore[arg-type]
+                cells.append(_rate_cell(scheme, key, rules))
             raw_to_cell.append(index)
         if self.backend == "numpy":
             np = _numpy()
             return np.asarray(raw_to_cell, dtype=np.int64)[self._raw_ids], cells
         return [raw_to_cell[r] for r in self._raw_ids], cells
-
-    def _figure_cells(self, year: int, rules: RuleSet | None, a: Any, b: Any) -> tuple[list[int], list[Cell]]:
-        """A scheme without rates: one cell per distinct query and percentage (``scheme.grant`` once each)."""
-        index: dict[tuple[int, int, int], int] = {}
-        cells: list[Cell] = []
-        ids = []
-        raw_ids = self._raw_ids.tolist() if self.backend == "numpy" else self._raw_ids
-        a_list = a.tolist() if self.backend == "numpy" else a
-        b_list = ([b] * self.n if isinstance(b, int) else b.tolist()) if self.backend == "numpy" else b
-        for raw, x, y in zip(raw_ids, a_list, b_list):
-            key = (raw, x, y)
-            found = index.get(key)
-            if found is None:
-                first, received, muni_years = self._raw_keys[raw]
-                query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(x, y),
-                                   received_grant_in_2021=received, municipality_first_grant_years=muni_years)
-                try:
-                    cell = Cell(query, figure=self.scheme.grant(query, rules))
-                except UnknownValueError as exc:
-                    exc.__traceback__ = None
-                    cell = Cell(query, error=exc)
-                found = index[key] = len(cells)
-                cells.append(cell)
-            ids.append(found)
-        return ids, cells
 
     # -- costs (independent of the rules: computed once per year)
     def cost_in(self, year: int) -> AmountColumn:
@@ -521,9 +455,9 @@ class Batch:
         return _plan_python(self, year_list, supplied)
 
 
-def _rate_cell(scheme: Any, query: GrantQuery, rules: RuleSet | None) -> Cell:
+def _rate_cell(scheme: PositionScheme, query: GrantQuery, rules: RuleSet | None) -> Cell:
     try:
-        return Cell(query, rate=scheme.grant_rate(query, rules))
+        return Cell(query, rate=scheme.rate(query, rules))
     except UnknownValueError as exc:
         exc.__traceback__ = None
         return Cell(query, error=exc)
@@ -619,7 +553,7 @@ def _python_cost(b: Batch, year: int) -> AmountColumn:
         ay, by = a_y[i], b_y[i]
         if ay != a0[i] or by != b0[i]:
             num, den = num * ay * b0[i], den * by * a0[i]
-        out.append((2 * base * num + 100 * den) // (200 * den) * 100)
+        out.append(kroner_ore(HALF_UP, base * num, den))
     return AmountColumn(out)
 
 
@@ -632,23 +566,15 @@ def _plan_python(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> En
     cell_ids: dict[int, Any] = {}
     cells_of: dict[int, list[Cell]] = {}
     previous: list[int | None] | None = None
-    rated = isinstance(b.scheme, RatedScheme)
     for year in years:
         a, d = b.percent_in(year)
-        if rated:
-            ids, cells = b._cells(year, supplied.get(year))
-        else:
-            ids, cells = b._figure_cells(year, supplied.get(year), a, d)
-        kinds = [c._kind() for c in cells]
-        rule: list[int | None] = []
-        for cid, x, y in zip(ids, a, d):
-            kind, per_full = kinds[cid]
-            if kind == _KIND_HALF_UP:
-                rule.append((2 * per_full * x + 10_000 * y) // (20_000 * y) * 100)
-            elif kind == 0:
-                rule.append(None)
-            else:
-                rule.append(_grant_ore(kind, per_full, x, y, cells[cid]))
+        ids, cells = b._cells(year, supplied.get(year))
+        terms = [c.terms() for c in cells]
+        known = [c.rate is not None for c in cells]
+        rule: list[int | None] = [
+            grant_ore(per_full, x, y, pro_rata=pro_rata, down=down) if known[cid] else None
+            for cid, x, y in zip(ids, a, d) for per_full, pro_rata, down in (terms[cid],)
+        ]
         letters = b._granted.get(year)
         used = rule if letters is None else [r if g is None else g for r, g in zip(rule, letters)]
         cost_column = b.cost_in(year)
@@ -730,15 +656,13 @@ def _numpy_cost(b: Batch, year: int) -> AmountColumn:
     if scaled:
         num = _mul(np, num, _mul(np, a_y, b0))
         den = _mul(np, den, _mul(np, b_y, a0))
-    if isinstance(num, int) and isinstance(den, int) and num == den == 1:
-        values = (2 * base + 100) // 200 * 100
-    elif _fits(2, _max(np, base), _max(np, num)) and _fits(200, _max(np, den)) and not _is_object(base, num, den):
-        values = (2 * base * num + 100 * den) // (200 * den) * 100
+    if _fits(2, _max(np, base), _max(np, num)) and _fits(200, _max(np, den)) and not _is_object(base, num, den):
+        values = kroner_ore(HALF_UP, base * num, den)
     else:
         # a product could pass 63 bits: exact Python integers for this year
         base_o, num_o, den_o = (x if isinstance(x, int) or x.dtype == object else x.astype(object)
                                 for x in (base, num, den))
-        values = _compact(np, (2 * base_o * num_o + 100 * den_o) // (200 * den_o) * 100)
+        values = _compact(np, kroner_ore(HALF_UP, base_o * num_o, den_o))
     return AmountColumn(values)
 
 
@@ -773,36 +697,23 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
     cell_ids: dict[int, Any] = {}
     cells_of: dict[int, list[Cell]] = {}
     previous: tuple[Any, Any] | None = None
-    rated = isinstance(b.scheme, RatedScheme)
     for year in years:
         a, d = b.percent_in(year)
-        if rated:
-            ids, cells = b._cells(year, supplied.get(year))
-        else:
-            ids_list, cells = b._figure_cells(year, supplied.get(year), a, d)
-            ids = np.asarray(ids_list, dtype=np.int64)
-        kinds = [c._kind() for c in cells]
-        kind_of = [k for k, _ in kinds]
-        per_full_max = max((abs(p) for _, p in kinds), default=0)
+        ids, cells = b._cells(year, supplied.get(year))
         errors = [c.error for c in cells if c.error is not None]
         known = None
-        if 0 in kind_of:
-            known = np.asarray([k != 0 for k in kind_of], dtype=bool)[ids]
-        big = not (_fits(2, per_full_max, _max(np, a)) and _fits(20_000, _max(np, d))) or _is_object(a, d)
-        if set(kind_of) <= {0, _KIND_HALF_UP} and not big:
-            per_full = np.asarray([p for _, p in kinds], dtype=np.int64)[ids]
-            rule = (2 * per_full * a + 10_000 * d) // (20_000 * d) * 100
-        elif set(kind_of) <= {0, _KIND_DOWN} and not big:
-            per_full = np.asarray([p for _, p in kinds], dtype=np.int64)[ids]
-            rule = per_full * a // (10_000 * d) * 100
+        if errors:
+            known = np.asarray([c.rate is not None for c in cells], dtype=bool)[ids]
+        per_full, pro_rata, down = (_per_position(np, list(column), ids) for column in zip(*(c.terms() for c in cells)))
+        if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d))) or not _fits(20_000, _max(np, d))
+                or _is_object(a, d, per_full)):
+            # a product could pass 63 bits: the same formula over exact Python integers
+            per_full, a, d = (x if isinstance(x, int) else x.astype(object) for x in (per_full, a, d))
+            rule = _compact(np, np.asarray(grant_ore(per_full, a, d, pro_rata=pro_rata, down=down), dtype=object))
         else:
-            # mixed kinds, cells of a scheme without rates, or products past 63 bits: Python integers
-            d_list = [d] * b.n if isinstance(d, int) else d.tolist()
-            rule_list = [0 if k == 0 else _grant_ore(k, p, x, y, cells[c])
-                         for c, x, y in zip(ids.tolist(), a.tolist(), d_list) for k, p in (kinds[c],)]
-            rule = _compact(np, np.asarray(rule_list, dtype=object))
-        if known is not None:
-            rule = np.where(known, rule, 0)
+            rule = grant_ore(per_full, a, d, pro_rata=pro_rata, down=down)
+        if isinstance(rule, int):
+            rule = np.full(b.n, rule, dtype=np.int64)
         letters = b._granted.get(year)
         used, used_known = rule, known
         if letters is not None:
@@ -829,6 +740,13 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
         previous = (own_values, used_known)
     return EngineResult(batch=b, years=tuple(years), grant=grant, rule_grant=rule_grant, cost=cost,
                         own_financing=own, own_financing_increase=increase, cell_ids=cell_ids, cells=cells_of)
+
+
+def _per_position(np: Any, per_cell: list[int], ids: Any) -> Any:
+    """A value per cell as a value per position: one int when every cell has the same, else an array."""
+    if len(set(per_cell)) <= 1:
+        return per_cell[0] if per_cell else 0
+    return np.asarray(per_cell, dtype=np.int64 if all(abs(v) < _LIMIT for v in per_cell) else object)[ids]
 
 
 def _and(np: Any, x: Any, y: Any) -> Any:
@@ -866,31 +784,78 @@ def _municipality_codes(municipality: Any, n: int) -> tuple[list[int], int]:
     return out, len(codes)
 
 
-def _raw_cells(first: list[int], muni: list[int], m: int, received: list[int],
-               names: Any) -> tuple[list[int], list[tuple[int, bool | None, tuple[int, ...]]]]:
-    """Per position its raw cell: (first grant year, the municipality's stated 2021 answer, its first grant years)."""
-    years_of_muni: list[set[int]] = [set() for _ in range(m)]
-    stated: list[int] = [0] * m
-    for f, c, r in zip(first, muni, received):
-        years_of_muni[c].add(f)
-        if r:
-            if stated[c] and stated[c] != r:
-                name = names[c] if names is not None else f"municipality #{c}"
-                raise InvalidValueError(f"{name}: its positions disagree on whether the municipality received the grant "
-                                        "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
-            stated[c] = r
-    muni_key = [tuple(sorted(s)) for s in years_of_muni]
-    answer = {0: None, 1: False, 2: True}
-    index: dict[tuple[int, bool | None, tuple[int, ...]], int] = {}
-    ids = []
-    for f, c in zip(first, muni):
-        key = (f, answer[stated[c]], muni_key[c])
-        ids.append(index.setdefault(key, len(index)))
+RawKey = tuple[int, tuple[tuple[str, object], ...], tuple[int, ...]]
+
+
+def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None, muni: list[int], m: int, names: Any,
+                  n: int) -> tuple[list[int], list[tuple[tuple[str, object], ...]]]:
+    """Per position a code of its stated options, and the options of each code (code 0: none stated).
+
+    An option the scheme declares per municipality is the municipality's answer: its positions
+    must agree, and every one of them carries it.
+    """
+    table: dict[tuple[tuple[str, object], ...], int] = {(): 0}
+    if not options:
+        return [0] * n, [()]
+    declared = {o.name: o for o in scheme.options}
+    columns: list[tuple[str, list[object], bool]] = []
+    for name, column in options.items():
+        _length(name, column, n)
+        values = column.tolist() if _is_array(column) else list(column)
+        option = declared.get(name)
+        if option is None:
+            if any(v is not None for v in values):
+                raise InvalidValueError(f"{name} means nothing in {scheme.scheme_id}; leave it out", field=name,
+                                        value=next(v for v in values if v is not None),
+                                        expected=f"None (not an option of {scheme.scheme_id})")
+            continue
+        checked = [_option_value(option.check, v, name, i) for i, v in enumerate(values)]
+        if option.per_municipality:
+            stated: list[object] = [None] * m
+            for c, v in zip(muni, checked):
+                if v is None:
+                    continue
+                if stated[c] is not None and stated[c] != v:
+                    where = names[c] if names is not None else f"municipality #{c}"
+                    raise InvalidValueError(f"{where}: its positions disagree on {name} (both yes and no); the answer "
+                                            "is the municipality's", field=name, value=where,
+                                            expected="one answer for all the municipality's positions")
+                stated[c] = v
+            checked = [stated[c] for c in muni]
+        columns.append((name, checked, option.per_municipality))
+    codes = []
+    for i in range(n):
+        combo = tuple(sorted((name, values[i]) for name, values, _ in columns if values[i] is not None))
+        codes.append(table.setdefault(combo, len(table)))
+    return codes, list(table)
+
+
+def _option_value(check: Any, value: object, name: str, i: int) -> object:
+    try:
+        return check(value)
+    except InvalidTypeError as exc:
+        raise InvalidTypeError(f"{name}[{i}]: {exc.args[0]}", field=name, value=value,
+                               expected=exc.expected) from None
+
+
+def _raw_cells(first: list[int], muni: list[int] | None, m: int, codes: list[int],
+               combos: list[tuple[tuple[str, object], ...]]) -> tuple[list[int], list[RawKey]]:
+    """Per position its raw cell: (first grant year, its stated options, its municipality's first grant years)."""
+    if muni is None:  # each position is its own municipality
+        keys: Any = ((f, combos[k], (f,)) for f, k in zip(first, codes))
+    else:
+        years_of_muni: list[set[int]] = [set() for _ in range(m)]
+        for f, c in zip(first, muni):
+            years_of_muni[c].add(f)
+        muni_key = [tuple(sorted(s)) for s in years_of_muni]
+        keys = ((f, combos[k], muni_key[c]) for f, c, k in zip(first, muni, codes))
+    index: dict[RawKey, int] = {}
+    ids = [index.setdefault(key, len(index)) for key in keys]
     return ids, list(index)
 
 
-def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, received: Any,
-                     names: Any) -> tuple[Any, list[tuple[int, bool | None, tuple[int, ...]]]] | None:
+def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, codes: Any,
+                     combos: list[tuple[tuple[str, object], ...]]) -> tuple[Any, list[RawKey]] | None:
     """:func:`_raw_cells` with numpy, when the first grant years span at most 40 years (else ``None``)."""
     if not len(first):
         return np.zeros(0, dtype=np.int64), []
@@ -899,44 +864,38 @@ def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, received: Any,
     span = int(offset.max()) + 1
     if span > 40:
         return None
-    # which first grant years each municipality has, as bits: one count over (municipality, year)
-    if m * span <= 8 * len(first) + 1_000_000:
+    # which first grant years each municipality has, as bits
+    if muni is None:  # each position is its own municipality: its own year
+        years_mask = np.int64(1) << offset
+    elif m * span <= 8 * len(first) + 1_000_000:
         present = (np.bincount(muni * span + offset, minlength=m * span) > 0).reshape(m, span)
-        mask = present.astype(np.int64) @ (np.int64(1) << np.arange(span, dtype=np.int64))
+        years_mask = (present.astype(np.int64) @ (np.int64(1) << np.arange(span, dtype=np.int64)))[muni]
     else:
         mask = np.zeros(m, dtype=np.int64)
         for v in np.flatnonzero(np.bincount(offset, minlength=span)):
             has = np.bincount(muni[offset == v], minlength=m) > 0
             mask |= has.astype(np.int64) << int(v)
+        years_mask = mask[muni]
     bits = span.bit_length()
-    key = (mask[muni] << (bits + 2)) | (offset << 2)
-    if received is not None:
-        says_yes = np.bincount(muni[received == 2], minlength=m) > 0
-        says_no = np.bincount(muni[received == 1], minlength=m) > 0
-        conflict = np.flatnonzero(says_yes & says_no)
-        if len(conflict):
-            c = int(conflict[0])
-            name = names[c] if names is not None else f"municipality #{c}"
-            raise InvalidValueError(f"{name}: its positions disagree on whether the municipality received the grant "
-                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's")
-        stated = np.where(says_yes, 2, np.where(says_no, 1, 0)).astype(np.int64)
-        key |= stated[muni]
+    key = ((years_mask << bits) | offset) * len(combos)
+    if codes is not None:
+        key = key + codes
     top = int(key.max())
     if top < 8 * len(key) + 1_000_000:
-        present = np.zeros(top + 1, dtype=bool)
-        present[key] = True
-        unique = np.flatnonzero(present)
+        present_keys = np.zeros(top + 1, dtype=bool)
+        present_keys[key] = True
+        unique = np.flatnonzero(present_keys)
         lookup = np.full(top + 1, -1, dtype=np.int64)
         lookup[unique] = np.arange(len(unique), dtype=np.int64)
         ids = lookup[key]
     else:
         unique, ids = np.unique(key, return_inverse=True)
-    answer = {0: None, 1: False, 2: True}
     keys = []
     for k in unique.tolist():
-        years_mask = k >> (bits + 2)
-        keys.append((f_min + ((k >> 2) & ((1 << bits) - 1)), answer[k & 3],
-                     tuple(f_min + i for i in range(span) if years_mask >> i & 1)))
+        k, code = divmod(k, len(combos))
+        years = k >> bits
+        keys.append((f_min + (k & ((1 << bits) - 1)), combos[code],
+                     tuple(f_min + i for i in range(span) if years >> i & 1)))
     return ids.astype(np.int64), keys
 
 
@@ -1056,16 +1015,6 @@ def _np_municipality(np: Any, municipality: Any, n: int) -> tuple[Any, int, Any]
     return np.asarray(codes_list, dtype=np.int64), m, names
 
 
-def _received_codes(chosen: PositionScheme, column: Any, n: int) -> list[int]:
-    if column is None:
-        return [0] * n
-    _length("received_grant_in_2021", column, n)
-    codes = [_received_code(v, i) for i, v in enumerate(column.tolist() if _is_array(column) else column)]
-    if any(codes) and "received_grant_in_2021" not in chosen.position_options:
-        raise InvalidValueError(f"received_grant_in_2021 means nothing in {chosen.scheme_id}; leave it out")
-    return codes
-
-
 def _changes_python(percent_changes: Mapping[int, Any] | None, n: int) -> list[tuple[int, Any, Any, Any]]:
     changes: list[tuple[int, Any, Any, Any]] = []
     for year, column in sorted((percent_changes or {}).items()):
@@ -1087,7 +1036,7 @@ def batch(
     cost_year: int | Any | None = None,
     growth: Any = None,
     municipality: Any = None,
-    received_grant_in_2021: Any = None,
+    options: Mapping[str, Any] | None = None,
     granted: Mapping[int, Any] | None = None,
     percent_changes: Mapping[int, Any] | None = None,
     cost_in_year: Mapping[int, Any] | None = None,
@@ -1105,10 +1054,11 @@ def batch(
     * ``cost_year`` — one year for all, or a column (default: the scheme's first default year).
     * ``growth`` — the annual cost growth in percent (exact, as ``percent``; ``None`` for none),
       compounded exactly as :class:`~nedtrapping.cofinancing.GrowingCost` does.
-    * ``municipality`` — names or codes; whether the municipality received the grant in 2021 is
-      inferred from all its positions (without it, each position is its own municipality, as
-      :func:`~nedtrapping.schemes.kommunalt_rusarbeid.compute_grant` infers it from one position).
-    * ``received_grant_in_2021`` — ``True``/``False``/``None`` (not stated).
+    * ``municipality`` — names or codes; an option of the municipality (kommunalt rusarbeid's 2021
+      grant) is inferred from all its positions (without it, each position is its own municipality).
+    * ``options`` — ``{option name: column}``: the scheme's own options
+      (:attr:`~nedtrapping.scheme.PositionScheme.options`; ``None`` where not stated).
+    * ``scheme`` — the scheme id (``"kommunalt-rusarbeid"``) or scheme.
     * ``granted`` — ``{year: column of øre or None}``: amounts from grant letters (they win).
     * ``percent_changes`` — ``{year: column of percentages or None}``: the percentage from that
       year on; the cost follows it in proportion (as :class:`~nedtrapping.plan.Position` does).
@@ -1128,7 +1078,6 @@ def batch(
     which = _choose_backend(backend, n)
     if cost_year is None:
         cost_year = chosen.default_years[0]
-    received = _received_codes(chosen, received_grant_in_2021, n)
     changes = _changes_python(percent_changes, n)
     letters: dict[int, list[int | None]] = {}
     for year, column in sorted((granted or {}).items()):
@@ -1161,10 +1110,13 @@ def batch(
             years_col = _np_ints(np, "cost_year", cost_year, year=True)
         growth_ids, growth_table = _np_growth(np, growth, n)
         muni, m, names = _np_municipality(np, municipality, n)
-        received_arr = np.asarray(received, dtype=np.int64) if any(received) else None
-        raw = _raw_cells_numpy(np, first_arr, muni, m, received_arr, names) if first_arr.dtype != object else None
+        codes, combos = _option_codes(chosen, options, muni.tolist(), m, names, n)
+        own = municipality is None
+        codes_arr = np.asarray(codes, dtype=np.int64) if len(combos) > 1 else None
+        raw = (_raw_cells_numpy(np, first_arr, None if own else muni, m, codes_arr, combos)
+               if first_arr.dtype != object else None)
         if raw is None:
-            ids_list, raw_keys = _raw_cells(first_arr.tolist(), muni.tolist(), m, received, names)
+            ids_list, raw_keys = _raw_cells(first_arr.tolist(), None if own else muni.tolist(), m, codes, combos)
             raw = (np.asarray(ids_list, dtype=np.int64), raw_keys)
         np_changes = [(y, np.asarray(h, dtype=bool), arr(cn), arr(cd)) for y, h, cn, cd in changes]
         np_letters = {y: (arr([0 if v is None else v for v in c]), np.asarray([v is not None for v in c], dtype=bool))
@@ -1190,7 +1142,8 @@ def batch(
         for code, value in zip(muni_list, municipality.tolist() if _is_array(municipality) else municipality):
             if names_py[code] is None:
                 names_py[code] = value
-    ids, raw_keys = _raw_cells(first, muni_list, m, received, names_py)
+    codes, combos = _option_codes(chosen, options, muni_list, m, names_py, n)
+    ids, raw_keys = _raw_cells(first, None if municipality is None else muni_list, m, codes, combos)
     return Batch(scheme=chosen, backend=which, n=n, pct_num=pct_num, pct_den=pct_den, first=first, cost=base_list,
                  cost_year=years_py, growth_ids=growth_py, growth_table=table, percent_changes=changes,
                  granted=letters, cost_override=override, raw_ids=ids, raw_keys=raw_keys)

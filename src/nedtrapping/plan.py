@@ -30,15 +30,17 @@ import attrs
 from nedtrapping import engine
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, cost_figure, takeover_year
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.explain import Explanation, FactUse
+from nedtrapping.explain import Explanation, FactUse, words
+from nedtrapping.grant import explain as explain_grant
 from nedtrapping.money import Money, format_percent
+from nedtrapping.presenters import present
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Status, UnknownValueError
-from nedtrapping.registry import position_scheme, years_of
+from nedtrapping.registry import DEFAULT_SCHEME, position_scheme, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import FactRef, GrantQuery, PositionScheme
 from nedtrapping.validators import position_percent, require_year
-from nedtrapping.wording import Notice
+from nedtrapping.wording import FactName, Notice
 
 __all__ = [
     "DEFAULT_SCHEME",
@@ -51,10 +53,6 @@ __all__ = [
     "Plan",
     "plan_municipality",
 ]
-
-#: The scheme planned when none is named.
-DEFAULT_SCHEME = "kommunalt-rusarbeid"
-
 
 def _percent(value: object) -> Fraction:
     if type(value) is Fraction and 0 < value.numerator <= 100 * value.denominator:
@@ -103,12 +101,24 @@ def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> N
                                f"{value!r}", field=attribute.name, value=value, expected="a non-empty text")
 
 
-def _received(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
-    # "nei" is a truthy text: taken as True it would pay a grant the municipality may not get
-    if value is not None and not isinstance(value, bool):
-        raise InvalidTypeError(f"received_grant_in_2021: expected True, False or None (not stated), got "
-                               f"{type(value).__name__} {value!r}", field="received_grant_in_2021", value=value,
-                               expected="True, False or None")
+def _options(value: object) -> Mapping[str, bool]:
+    # a scheme's own yes/no answers; "nei" is a truthy text: taken as True it would pay a grant the
+    # municipality may not get, so only True and False are answers (None: not stated, left out)
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"options: expected a mapping of option name to True/False, got {type(value).__name__} "
+                               f"{value!r}", field="options", value=value, expected="a mapping of option name to answer")
+    out: dict[str, bool] = {}
+    for name, answer in value.items():
+        if not isinstance(name, str) or not name:
+            raise InvalidTypeError(f"options: an option name is text, got {type(name).__name__} {name!r}",
+                                   field="options", value=name, expected="an option name")
+        if answer is None:
+            continue
+        if not isinstance(answer, bool):
+            raise InvalidTypeError(f"{name}: expected True, False or None (not stated), got {type(answer).__name__} "
+                                   f"{answer!r}", field=name, value=answer, expected="True, False or None")
+        out[name] = answer
+    return MappingProxyType(out) if out else cast("Mapping[str, bool]", _EMPTY)
 
 
 def _origin(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
@@ -164,9 +174,10 @@ class Position:
                                                           repr=_mapping_repr)
     #: Read-only once the position is made (a ``mappingproxy``; give a ``dict``).
     granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted, repr=_mapping_repr)
-    #: Kommunalt rusarbeid: ``None``: not stated, inferred from the first grant year. Only ``True``,
-    #: ``False`` or ``None`` (the text ``"nei"`` is refused, never taken as yes).
-    received_grant_in_2021: bool | None = attrs.field(default=None, validator=_received)
+    #: The scheme's own options (:attr:`~nedtrapping.scheme.PositionScheme.options`) that are stated,
+    #: e.g. ``{"received_grant_in_2021": True}`` for kommunalt rusarbeid. Only ``True`` or ``False``
+    #: (``None``: not stated; the text ``"nei"`` is refused, never taken as yes). Read-only.
+    options: Mapping[str, bool] = attrs.field(factory=dict, converter=_options, repr=_mapping_repr)
     #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
     origin: str | None = attrs.field(default=None, validator=_origin)
 
@@ -195,7 +206,7 @@ _GRANT_LETTER = "grant letter"
 
 def _grant_letter_citation(position: Position, year: int) -> Citation:
     where = f" ({position.origin})" if position.origin else ""
-    return Citation(document=f"grant letter {year}, {position.municipality}{where}", tag="USER")
+    return Citation(document=f"tilsagnsbrev {year}, {position.municipality}{where}", tag="USER")
 
 
 class _Why:
@@ -260,47 +271,50 @@ class _Why:
     def explanation(self, row: PlanRow) -> Explanation:
         year, p = row.year, self.position
         grant = row.grant
-        rule_amount, rules, query = self.rule_amount, self.rules, self.query
+        rule_amount, query = self.rule_amount, self.query
         steps: list[Explanation] = []
         if year in p.granted:
             assert grant is not None
             letter_use = FactUse(f"granted {year}", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
             if rule_amount is not None:
-                check = "agrees with the rule" if rule_amount == grant else f"differs from the rule ({rule_amount})"
-                steps.append(Explanation(f"Grant {year} from the grant letter ({check})", str(grant), (letter_use,),
-                                         (self.scheme.explain_grant(query, rules),)))
+                key = "explain.letter.agrees" if rule_amount == grant else "explain.letter.differs"
+                steps.append(Explanation(words(key, year=year, rule=rule_amount), grant, (letter_use,),
+                                         (explain_grant(self.scheme.rate(query, self.rules), query),)))
             else:
-                steps.append(Explanation(
-                    f"Grant {year} from the grant letter (the rule could not check it)", str(grant), (letter_use,),
-                    (Explanation("The rule's amount is unknown", str(self.rule_error)),),
-                ))
+                rule_error = self.rule_error
+                assert rule_error is not None
+                steps.append(Explanation(words("explain.letter.unchecked", year=year), grant, (letter_use,), (
+                    Explanation(words("explain.rule_unknown"), words("explain.unknown_value",
+                                                                    name=FactName(rule_error.path or rule_error.name),
+                                                                    rule_set=rule_error.rule_set or "")),)))
         elif rule_amount is not None:
-            steps.append(self.scheme.explain_grant(query, rules))
+            steps.append(explain_grant(self.scheme.rate(query, self.rules), query))
         else:
             rule_error = self.rule_error
             assert rule_error is not None
-            unknown_use = FactUse.of(rule_error.name, rule_error.fact)
-            steps.append(Explanation(f"Grant {year}", "unknown", (),
-                                     (Explanation("Cannot compute", str(rule_error), (unknown_use,)),)))
+            unknown_use = FactUse.of(rule_error.path or rule_error.name, rule_error.fact)
+            steps.append(Explanation(words("grant.heading", year=year), words("explain.unknown"), (), (
+                Explanation(words("explain.cannot_compute"), words("explain.unknown_value",
+                                                                  name=FactName(rule_error.path or rule_error.name),
+                                                                  rule_set=rule_error.rule_set or ""),
+                            (unknown_use,)),)))
         steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
         own = row.own_financing
         steps.append(Explanation(
-            "Own financing = full cost − grant (the library's definition)",
-            "unknown (the grant is unknown)" if own is None else f"{row.cost} − {grant} = {own}",
+            words("explain.own_financing"),
+            words("explain.own_financing.unknown") if own is None
+            else words("explain.difference", a=row.cost, b=grant, result=own),
         ))
         previous_own = self.previous_own
         if self.first:
-            steps.append(Explanation("Increase over the previous year", f"not computed: {year} is the first year of the plan"))
+            figure = words("explain.increase.first", year=year)
         elif own is None or previous_own is None:
-            steps.append(Explanation("Increase over the previous year", "unknown (an own financing is unknown)"))
+            figure = words("explain.increase.unknown")
         else:
-            steps.append(Explanation("Increase over the previous year",
-                                     f"{own} − {previous_own} = {row.own_financing_increase}"))
-        return Explanation(
-            f"{p.subject}, {year} (year {row.year_in_scheme} in the scheme, "
-            f"{format_percent(row.percent, decimal_comma=False)} %)",
-            None, (), tuple(steps),
-        )
+            figure = words("explain.difference", a=own, b=previous_own, result=row.own_financing_increase)
+        steps.append(Explanation(words("explain.increase"), figure))
+        return Explanation(words("explain.row", subject=p.subject, year=year, n=row.year_in_scheme, percent=row.percent),
+                           None, (), tuple(steps))
 
 
 class _PlanData:
@@ -308,14 +322,15 @@ class _PlanData:
 
     def __init__(self, *, scheme: PositionScheme, positions: tuple[Position, ...], years: tuple[int, ...],
                  supplied: Mapping[int, RuleSet], result: engine.EngineResult,
-                 municipality_years: Mapping[str, tuple[int, ...]], stated_2021: Mapping[str, bool]) -> None:
+                 municipality_years: Mapping[str, tuple[int, ...]],
+                 municipality_options: Mapping[str, Mapping[str, bool]]) -> None:
         self.scheme = scheme
         self.positions = positions
         self.years = years
         self.supplied = supplied
         self.result = result
         self.municipality_years = municipality_years
-        self.stated_2021 = stated_2021
+        self.municipality_options = municipality_options
         self.grant = [result.grant[y].to_list() for y in years]
         self.rule = [result.rule_grant[y].to_list() for y in years]
         self.cost: list[list[int]] = [cast("list[int]", result.cost[y].to_list()) for y in years]  # always known
@@ -325,8 +340,9 @@ class _PlanData:
 
     def base_query(self, index: int) -> GrantQuery:
         p = self.positions[index]
+        options = {**p.options, **self.municipality_options.get(p.municipality, {})}
         return GrantQuery(year=self.years[0], first_grant_year=p.first_grant_year, percent=p.percent,
-                          received_grant_in_2021=self.stated_2021.get(p.municipality), subject=p.subject,
+                          options=options, subject=p.subject,
                           municipality_first_grant_years=self.municipality_years[p.municipality])
 
     def money(self, ore: int | None) -> Money | None:
@@ -668,58 +684,23 @@ class Plan:
         return (f"<Plan {self.scheme_id}: {len(self.positions)} position(s) in "
                 f"{len(self.municipalities)} municipality(ies), {span}, {state}>")
 
-    # -- notebooks and analysis: presentation hooks, which reach the output layer only when called
+    # -- notebooks and analysis: shown by the output layer, registered from above (nedtrapping.presenters)
     def _repr_markdown_(self) -> str:
         """The plan as Markdown, for a notebook (:func:`nedtrapping.render.plan.to_markdown`)."""
-        return str(_present("nedtrapping.render.plan", "to_markdown", self))
+        return str(present("plan.markdown", self))
 
     def _repr_html_(self) -> str:
         """The plan as HTML, for a notebook (:func:`nedtrapping.render.plan.to_html`)."""
-        return str(_present("nedtrapping.render.plan", "to_html", self))
+        return str(present("plan.html", self))
 
     def to_frame(self, *, unit: str = "kroner") -> Any:
         """The plan as a pandas DataFrame (:func:`nedtrapping.frames.to_frame`; extra ``[pandas]``)."""
-        return _present("nedtrapping.frames", "to_frame", self, unit=unit)
+        return present("plan.frame", self, unit=unit)
 
     def plot(self, *, lang: str = "nb") -> Any:
         """Grant and own financing per year and municipality, as a matplotlib Figure
         (:func:`nedtrapping.render.chart.plan_figure`; extra ``[plot]``)."""
-        return _present("nedtrapping.render.chart", "plan_figure", self, lang=lang)
-
-    # -- deprecation aliases: output lives in nedtrapping.render -------------------
-    def to_csv(self) -> str:
-        """Deprecated: use :func:`nedtrapping.render.plan.to_csv`."""
-        return str(_render("to_csv", self))
-
-    def to_dict(self) -> dict[str, Any]:
-        """Deprecated: use :func:`nedtrapping.render.plan.to_dict`."""
-        return _render("to_dict", self)  # type: ignore[no-any-return]
-
-    def to_text(self, *, explain: bool = False) -> str:
-        """Deprecated: use :func:`nedtrapping.render.plan.to_text` (``lang="en"`` for this English table)."""
-        return str(_render("to_text", self, explain=explain, lang="en"))
-
-    def to_markdown(self, *, explain: bool = False) -> str:
-        """Deprecated: use :func:`nedtrapping.render.plan.to_markdown` (``lang="en"`` for this English text)."""
-        return str(_render("to_markdown", self, explain=explain, lang="en"))
-
-
-def _present(module: str, name: str, plan: Plan, **kwargs: Any) -> Any:
-    # presentation hook: a notebook or an analyst asks the plan itself; the output layer does the work
-    import importlib
-
-    return getattr(importlib.import_module(module), name)(plan, **kwargs)
-
-
-def _render(name: str, plan: Plan, **kwargs: Any) -> Any:
-    # deprecation alias: the one place the model reaches the output layer, to keep old names working
-    import importlib
-    import warnings
-
-    warnings.warn(f"Plan.{name}() is deprecated; use nedtrapping.render.plan.{name}(plan)", DeprecationWarning,
-                  stacklevel=3,  # pragma: no mutate (mutmut adds frames; the tests check the warning leaves the module)
-                  )
-    return getattr(importlib.import_module("nedtrapping.render.plan"), name)(plan, **kwargs)
+        return present("plan.figure", self, lang=lang)
 
 
 # --------------------------------------------------------------------------- the planner
@@ -756,7 +737,7 @@ def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: 
 def _scheme(scheme: object) -> PositionScheme:
     if isinstance(scheme, str):
         return position_scheme(scheme)
-    if all(callable(getattr(scheme, name, None)) for name in ("rules_for", "grant", "position_notes")):
+    if all(callable(getattr(scheme, name, None)) for name in ("rules_for", "cell", "rate", "position_notes")):
         return cast(PositionScheme, scheme)
     raise InvalidTypeError(f"scheme: expected a scheme id such as {DEFAULT_SCHEME!r} or a PositionScheme, got "
                            f"{type(scheme).__name__} {scheme!r}", field="scheme", value=scheme,
@@ -790,6 +771,7 @@ def _supplied_rules(rules: object, scheme: PositionScheme) -> dict[int, RuleSet]
 
 def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) -> None:
     seen: set[tuple[str, str]] = set()
+    declared = {o.name for o in scheme.options}
     for p in positions:
         if not isinstance(p, Position):
             raise InvalidTypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}",
@@ -798,10 +780,11 @@ def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) ->
             raise InvalidValueError(f"position {p.position!r} appears twice for {p.municipality!r}", field="positions",
                                     value=p.subject, expected="each position once per municipality")
         seen.add(p.key)
-        if p.received_grant_in_2021 is not None and "received_grant_in_2021" not in scheme.position_options:
-            raise InvalidValueError(f"{p.subject}: received_grant_in_2021 means nothing in {scheme.scheme_id}; leave it out",
-                                    field="received_grant_in_2021", value=p.received_grant_in_2021,
-                                    expected=f"None (not an option of {scheme.scheme_id})")
+        for name in p.options:
+            if name not in declared:
+                raise InvalidValueError(f"{p.subject}: {name} means nothing in {scheme.scheme_id}; leave it out",
+                                        field=name, value=p.options[name],
+                                        expected=f"None (not an option of {scheme.scheme_id})")
 
 
 def plan_municipality(
@@ -827,25 +810,21 @@ def plan_municipality(
     year_list = _plan_years(chosen, positions, years)
     supplied = _supplied_rules(rules, chosen)
 
-    municipality_years: dict[str, tuple[int, ...]] = {}
-    stated_2021: dict[str, set[bool]] = {}
-    for p in positions:
-        municipality_years[p.municipality] = (*municipality_years.get(p.municipality, ()), p.first_grant_year)
-        if p.received_grant_in_2021 is not None:
-            stated_2021.setdefault(p.municipality, set()).add(p.received_grant_in_2021)
-    for municipality, stated in stated_2021.items():
-        if len(stated) > 1:
-            raise InvalidValueError(f"{municipality}: its positions disagree on whether the municipality received the grant "
-                                    "in 2021 (received_grant_in_2021 is both yes and no); the grant is the municipality's",
-                                    field="received_grant_in_2021", value=municipality,
-                                    expected="one answer for all the municipality's positions")
-
-    # -- the figures: columns through the engine, once per cell of the rules
+    # -- the figures: columns through the engine, once per cell of the rules (the engine refuses
+    #    positions of one municipality that disagree on an answer that is the municipality's)
     batch, cost_uses = _batch_of(chosen, positions, year_list)
     result = batch.plan(years=year_list, rules=supplied)
+    years_of_municipality: dict[str, set[int]] = {}
+    per_municipality = [o.name for o in chosen.options if o.per_municipality]
+    municipality_options: dict[str, dict[str, bool]] = {}
+    for p in positions:
+        years_of_municipality.setdefault(p.municipality, set()).add(p.first_grant_year)
+        for name in per_municipality:
+            if name in p.options:
+                municipality_options.setdefault(p.municipality, {})[name] = p.options[name]
     data = _PlanData(scheme=chosen, positions=positions, years=tuple(year_list), supplied=supplied, result=result,
-                     municipality_years=municipality_years,
-                     stated_2021={m: next(iter(s)) for m, s in stated_2021.items()})
+                     municipality_years={m: tuple(sorted(y)) for m, y in years_of_municipality.items()},
+                     municipality_options=municipality_options)
 
     # -- provenance, once per cell (in the order the rows first meet them)
     digests: dict[str, str] = {}
@@ -863,7 +842,7 @@ def plan_municipality(
         seen_uses.add(use_key)
         use = ref.rule_set.use(ref.name, ref.fact)
         note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-        fact_warnings.setdefault((use.status, use.name, use.value + note, str(use.citation)), {})[key_text] = None
+        fact_warnings.setdefault((use.status, use.name, f"{use.value}{note}", str(use.citation)), {})[key_text] = None
 
     # (position, year, 0 for the grant | 1 for the cost, the rule set, the rule values used), met in the
     # order a row-by-row planner meets them: the grant's cell where a row first meets it, then any cost rules
@@ -919,7 +898,7 @@ def plan_municipality(
                 notices[Notice("warning.grant_exceeds_cost",
                                {"subject": subject, "year": year, "grant": Money(grant_ore), "cost": Money(cost_ore)})] = None
     fact_notices = [
-        Notice("warning.fact", {"status": status, "name": name, "value": value, "where": ", ".join(sorted(where)),
+        Notice("warning.fact", {"status": status, "name": FactName(name), "value": value, "where": ", ".join(sorted(where)),
                                 "citation": citation})
         for (status, name, value, citation), where in fact_warnings.items()
     ]
@@ -978,7 +957,8 @@ def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: li
         first_grant_year=[p.first_grant_year for p in positions],
         cost=base, cost_year=cost_year, growth=growth if any(g is not None for g in growth) else None,
         municipality=[p.municipality for p in positions],
-        received_grant_in_2021=[p.received_grant_in_2021 for p in positions],
+        options={o.name: [p.options.get(o.name) for p in positions] for o in scheme.options
+                 if any(o.name in p.options for p in positions)},
         granted={y: [p.granted[y].ore if y in p.granted else None for p in positions] for y in granted_years},
         percent_changes={y: [p.percent_changes.get(y) for p in positions] for y in change_years},
         cost_in_year=cost_in_year, scheme=scheme,
@@ -991,24 +971,3 @@ def _batch_of(scheme: PositionScheme, positions: tuple[Position, ...], years: li
 #: Plans of this many positions or more use the engine's numpy backend, when numpy is installed.
 _NUMPY_FROM = 50_000
 
-
-def __getattr__(name: str) -> object:
-    # deprecation aliases for names that moved
-    import warnings
-
-    if name == "DEFAULT_YEARS":
-        warnings.warn("nedtrapping.plan.DEFAULT_YEARS is deprecated; use the scheme's default_years "
-                      "(nedtrapping.registry.position_scheme('kommunalt-rusarbeid').default_years)",
-                      DeprecationWarning,
-                      stacklevel=2,  # pragma: no mutate (mutmut adds frames; the tests check the warning leaves the module)
-                      )
-        return position_scheme(DEFAULT_SCHEME).default_years
-    if name == "PLAN_CSV_COLUMNS":
-        import importlib
-
-        warnings.warn("nedtrapping.plan.PLAN_CSV_COLUMNS moved to nedtrapping.render.plan.CSV_COLUMNS",
-                      DeprecationWarning,
-                      stacklevel=2,  # pragma: no mutate (mutmut adds frames; the tests check the warning leaves the module)
-                      )
-        return importlib.import_module("nedtrapping.render.plan").CSV_COLUMNS
-    raise AttributeError(f"module 'nedtrapping.plan' has no attribute {name!r}")

@@ -61,7 +61,8 @@ from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCos
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
-from nedtrapping.registry import position_scheme
+from nedtrapping.registry import position_scheme, position_scheme_ids
+from nedtrapping.scheme import parse_yes_no
 from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
 from nedtrapping.wording import Notice, text
@@ -92,7 +93,6 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "annual_cost": ("annual_cost", "årskostnad", "arskostnad"),
     "growth": ("growth", "lønnsvekst", "lonnsvekst"),
     "cost_year": ("cost_year", "kostnadsår", "kostnadsar"),
-    "received_2021": ("received_2021", "fikk_tilskudd_2021", "tilskudd_2021"),
     "salary": ("salary", "årslønn", "arslonn", "annual_salary"),
     "zone": ("zone", "sone", "arbeidsgiveravgiftssone"),
     "pension_rate": ("pension_rate", "pensjon", "pensjonssats"),
@@ -102,8 +102,6 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 _ORE = Decimal("0.01")
 #: The columns that build a cost from the salary (meaningless on a row that gives ``annual_cost``).
 SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
-_YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
-_NO = {"no", "nei", "false", "usann", "0", "n"}
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
 YEARS = (2000, 2100)
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
@@ -116,6 +114,14 @@ MAX_ROWS = 250_000
 MAX_COLUMNS = 250
 #: The largest positions text file read (200 MB; 250 000 rows of positions take about 15 MB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+def _aliases(canon: str) -> tuple[str, ...]:
+    """The header names of a column: its aliases, or an option's columns (``option.<name>``)."""
+    if canon.startswith("option."):
+        name = canon.removeprefix("option.")
+        return next(o.columns for sid in position_scheme_ids() for o in position_scheme(sid).options if o.name == name)
+    return COLUMN_ALIASES[canon]
+
+
 _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
     "percent": re.compile(r"^(?:percent|stillingsprosent)_(\d{4})$"),
@@ -403,6 +409,11 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     year_cols: dict[tuple[str, int], int] = {}
     shown: dict[str, str] = {}
     alias_to_canonical = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
+    # the options schemes declare (kommunalt rusarbeid's fikk_tilskudd_2021): read for the scheme planned,
+    # refused by name for another
+    options = {o.name: o for sid in position_scheme_ids() for o in position_scheme(sid).options}
+    alias_to_canonical.update({_normalise(c): f"option.{o.name}" for o in options.values() for c in o.columns})
+    planned_options = {o.name for o in planned.options}
     # a column without a name is kept aside (by its header cell's name) once a row has something in it
     unnamed: list[int] = []
     for i, raw in enumerate(header):
@@ -553,17 +564,21 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
                 bad("cost_year", cell("cost_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2022")
                 parsed = None
             cost_year = parsed if parsed is not None else cost_year
-        received: bool | None = None
-        if "received_2021" in index and cell("received_2021") and "received_grant_in_2021" not in planned.position_options:
-            bad("received_2021", cell("received_2021"), f"nothing: the column means nothing in {planned.scheme_id}")
-        elif "received_2021" in index and cell("received_2021"):
-            answer = cell("received_2021").lower()
-            if answer in _YES:
-                received = True
-            elif answer in _NO:
-                received = False
-            else:
-                bad("received_2021", cell("received_2021"), "ja/nei (or yes/no)")
+        answers: dict[str, bool] = {}
+        for name in options:
+            column = f"option.{name}"
+            if column not in index or not cell(column):
+                continue
+            if name not in planned_options:
+                bad(column, cell(column), f"nothing: the column means nothing in {planned.scheme_id}")
+                continue
+            try:
+                answer = parse_yes_no(cell(column))
+            except ValueError:
+                bad(column, cell(column), "ja/nei (or yes/no)")
+                continue
+            if answer is not None:
+                answers[name] = answer
         granted: dict[int, Money] = {}
         changes: dict[int, Fraction] = {}
         for (kind, year), i in sorted(year_cols.items()):
@@ -609,7 +624,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
-            cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
+            cost=cost, percent_changes=changes, granted=granted, options=answers,
             origin=f"{source} row {row_no}",
         ))
     if not count:
@@ -668,7 +683,7 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
                  row_no: int) -> SalaryCost | None:
     """The salary-based cost of a row, every bad or missing cell of it reported."""
     def bad(canon: str, value: str, expected: str) -> None:
-        row_problems.append(CellProblem(row_no, shown.get(canon, '/'.join(COLUMN_ALIASES[canon][:2])), value, expected))
+        row_problems.append(CellProblem(row_no, shown.get(canon, '/'.join(_aliases(canon)[:2])), value, expected))
 
     zone = zone_1a = None
     if not cells.get("zone"):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from nedtrapping.scheme import PositionScheme
 
 __all__ = [
+    "DEFAULT_SCHEME",
     "register",
     "get_rule_set",
     "all_rule_sets",
@@ -36,6 +37,8 @@ R = TypeVar("R", bound=RuleSet)
 
 _RULE_SETS: dict[tuple[str, int], RuleSet] = {}
 _POSITION_SCHEMES: dict[str, PositionScheme] = {}
+#: The scheme planned when none is named: the one the library was made for.
+DEFAULT_SCHEME = "kommunalt-rusarbeid"
 _loaded = False
 #: ``years_of`` answers, valid while the registry is unchanged (a registration bumps the version).
 _version = 0

@@ -14,13 +14,52 @@ so (both rules are ASSUMED), and applies each rule at exactly one step:
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "Roundable", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
+__all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "RoundingName", "HALF_UP", "DOWN", "ROUNDINGS", "Roundable",
+           "half_up", "down", "kroner_ore", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
 
 _ORE_PER_KRONE = 100
+
+#: The name of a rounding rule, as rates and explanations carry it.
+RoundingName = Literal["half-up", "down"]
+#: An amount: half up (away from zero) to whole kroner.
+HALF_UP: RoundingName = "half-up"
+#: A cap ("at most"): down to whole kroner.
+DOWN: RoundingName = "down"
+
+
+def half_up(numerator: Any, denominator: Any) -> Any:
+    """``numerator / denominator`` rounded half away from zero, in integers only.
+
+    The one implementation of half-up rounding: it uses operators only, so the same
+    code serves Python ints and numpy integer (or object) arrays. ``denominator > 0``.
+
+    >>> half_up(5, 2), half_up(-5, 2), half_up(7, 3)
+    (3, -3, 2)
+    """
+    negative = numerator < 0
+    return (1 - 2 * negative) * ((2 * abs(numerator) + denominator) // (2 * denominator))
+
+
+def down(numerator: Any, denominator: Any) -> Any:
+    """``numerator / denominator`` rounded down (a cap, never negative), ints or integer arrays.
+
+    >>> down(7, 2)
+    3
+    """
+    return numerator // denominator
+
+
+#: Each named rounding rule, as a function of (numerator, denominator) in whole units.
+ROUNDINGS: dict[str, Any] = {HALF_UP: half_up, DOWN: down}
+
+
+def kroner_ore(rounding: str, numerator: Any, denominator: Any) -> Any:
+    """Øre ``numerator / denominator`` rounded to whole kroner by the named rule, in øre (ints or arrays)."""
+    return ROUNDINGS[rounding](numerator, _ORE_PER_KRONE * denominator) * _ORE_PER_KRONE
 #: The money type a :class:`Roundable` gives back (a type variable: :class:`~nedtrapping.money.Money`).
 M = TypeVar("M", covariant=True)
 
@@ -68,13 +107,7 @@ def round_half_up_to_kroner(amount: Roundable[M]) -> M:
     Money.kroner(2)
     """
     ore = _ore_of(amount)
-    kroner = ore / _ORE_PER_KRONE
-    sign = -1 if kroner < 0 else 1
-    magnitude = abs(kroner)
-    whole = int(magnitude)  # floor for non-negative
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    return amount.at_ore(sign * whole * _ORE_PER_KRONE)
+    return amount.at_ore(kroner_ore(HALF_UP, ore.numerator, ore.denominator))
 
 
 def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
@@ -89,4 +122,4 @@ def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
     ore = _ore_of(amount)
     if ore < 0:
         raise InvalidValueError(f"a cap cannot be negative, got {amount!r}")
-    return amount.at_ore(ore // _ORE_PER_KRONE * _ORE_PER_KRONE)
+    return amount.at_ore(kroner_ore(DOWN, ore.numerator, ore.denominator))

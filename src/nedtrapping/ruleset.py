@@ -14,16 +14,17 @@ import enum
 import functools
 import hashlib
 import json
+import types
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
 from nedtrapping.counties import check_county
 from nedtrapping.deadlines import Deadline, Purpose
-from nedtrapping.errors import InvalidTypeError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
@@ -84,6 +85,56 @@ def _walk_facts(prefix: str, value: Any) -> Iterator[tuple[str, Fact[Any]]]:
         for field in attrs.fields(type(value)):
             sep = "." if prefix else ""
             yield from _walk_facts(f"{prefix}{sep}{field.name}", getattr(value, field.name))
+
+
+def _as_citation(source: Citation | str) -> Citation:
+    if isinstance(source, Citation):
+        return source
+    if isinstance(source, str) and source.strip():
+        return Citation(document=source.strip(), tag="USER")
+    raise InvalidValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, "
+                            "Eksempel kommune')", field="source", value=source, expected="the grant letter's name")
+
+
+def _fact_type(owner: type, name: str) -> Any:
+    """``X`` of the field ``name: Fact[X]`` (or ``Fact[X] | None``) of the attrs class ``owner``."""
+    hint = get_type_hints(owner)[name]
+    if get_origin(hint) in (Union, types.UnionType):
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    args = get_args(hint)
+    return args[0] if args else object
+
+
+def _parse_supplied(kind: Any, value: object, path: str) -> object:
+    """``value`` as the fact's type: an amount (``Money``, from text such as ``"480 000"``), a whole number,
+    an exact number, a yes/no or a text."""
+    from nedtrapping.money import parse_kroner, parse_share
+
+    if isinstance(value, str) and kind is not str:
+        text = value.strip()
+        if kind is Money:
+            value = parse_kroner(text, where=path)
+        elif kind is bool:
+            answers = {"ja": True, "yes": True, "true": True, "nei": False, "no": False, "false": False}
+            if text.lower() not in answers:
+                raise InvalidValueError(f"{path}: expected ja/nei, got {value!r}", field=path, value=value,
+                                        expected="ja or nei")
+            value = answers[text.lower()]
+        elif kind is int:
+            if not text.isdigit():
+                raise InvalidValueError(f"{path}: expected a whole number, got {value!r}", field=path, value=value,
+                                        expected="a whole number")
+            value = int(text)
+        elif kind in (Decimal, Fraction):
+            share = parse_share(text, where=path)
+            value = Decimal(share.numerator) / Decimal(share.denominator) if kind is Decimal else share
+    if kind is not object and not isinstance(value, kind):
+        raise InvalidTypeError(f"{path}: expected {kind.__name__}, got {type(value).__name__} {value!r}", field=path,
+                               value=value, expected=kind.__name__)
+    if isinstance(value, Money) and value.ore <= 0:
+        raise InvalidValueError(f"{path}: a supplied amount must be positive, got {value}", field=path, value=value,
+                                expected="an amount above 0 kr")
+    return value
 
 
 class RuleSetId(NamedTuple):
@@ -211,3 +262,39 @@ class RuleSet:
     def evolve(self, **changes: Any) -> RuleSet:
         """A what-if: a new rule set with ``changes``; this one is untouched."""
         return attrs.evolve(self, **changes)
+
+    def supply(self, path: str, value: object, source: Citation | str) -> RuleSet:
+        """A derived rule set where the fact at ``path`` is ``value``, supplied by the user from ``source``.
+
+        ``path`` is as :meth:`facts` names it (``"ladder.step_3"``); ``value`` is of the fact's
+        type, or text parsed as that type (``"480 000"`` for an amount). The original is
+        untouched and the derived rule set has a new digest; a known value replaced is named in
+        the note. Any fact can be supplied this way: what the grant letter says wins.
+        """
+        citation = _as_citation(source)
+        parts = path.split(".")
+        owners: list[Any] = [self]
+        for part in parts[:-1]:
+            child = getattr(owners[-1], part, None) if attrs.has(type(owners[-1])) else None
+            if child is None or not attrs.has(type(child)):
+                raise self._no_fact(path)
+            owners.append(child)
+        owner, name = owners[-1], parts[-1]
+        if name not in attrs.fields_dict(type(owner)) or not isinstance(getattr(owner, name), Fact):
+            raise self._no_fact(path)
+        replaced: Fact[Any] = getattr(owner, name)
+        parsed = _parse_supplied(_fact_type(type(owner), name), value, path)
+        supplied = replaced.supplied(parsed, citation)
+        if replaced.is_known:
+            what = replaced.citation.tag or replaced.citation.document
+            supplied = attrs.evolve(supplied, note=f"replaces the {replaced.status.value} value {replaced.value} ({what})")
+        new: Any = supplied
+        for owner, part in zip(reversed(owners), reversed(parts)):
+            new = attrs.evolve(owner, **{part: new})
+        result: RuleSet = new
+        return result
+
+    def _no_fact(self, path: str) -> InvalidValueError:
+        known = ", ".join(name for name, _ in self.facts())
+        return InvalidValueError(f"{self.key_text}: no rule value {path!r}; its rule values are: {known}",
+                                 field="path", value=path, expected=f"a rule value of {self.key_text}")

@@ -1,52 +1,45 @@
-"""What a scheme that pays per position tells the planner: one small protocol.
+"""What a scheme that pays per position states: for a cell and a rule set, its rate and its verdict.
 
-Why: the planner (:func:`nedtrapping.plan.plan_municipality`) knows no scheme. A
-scheme module that pays per position (kommunalt rusarbeid, NAV sosiale tjenester)
-defines one object that satisfies :class:`PositionScheme` and registers it with
-:func:`nedtrapping.registry.register_position_scheme`; the planner, the readers and
-the command line (``nedtrapping plan --scheme ID``) then plan it. Adding such a
-scheme is one module and its tests.
+Why: a rule is stated once, as data. A plannable scheme says, for a *cell* — budget
+year, year in the scheme and the scheme's own options — and a rule set, one
+:class:`Rate`: the amount per 100 % position, whether it is cut pro rata, the named
+rounding rule, the rule values it used, and the :class:`Verdict` of eligibility (each
+:class:`Check` with the rule values it used and its outcome). It writes no arithmetic
+and no prose: the figure, the engine's columns, the explanation, the workbook's formula
+and the docs are derived from the rate by code that knows no scheme
+(:mod:`nedtrapping.grant`, :mod:`nedtrapping.engine`), and the words come from the
+catalogue (:mod:`nedtrapping.wording`; a scheme adds its own with
+:func:`~nedtrapping.wording.add_words`).
 
-The protocol separates the figure from its explanation: :meth:`PositionScheme.grant`
-returns only the amount and the rule values it used (cheap, for planning many
-positions); :meth:`PositionScheme.explain_grant` builds the full explanation of the
-same figure when someone asks for it.
-
-A scheme may also say *how* it computes the figure, so that many positions can be
-planned at once (:mod:`nedtrapping.engine`): :meth:`RatedScheme.grant_rate` gives the
-grant of a whole cell of positions — same year, same year in the scheme, same
-eligibility — as an amount per 100 % position, whether it is cut pro rata and how it
-is rounded. The figure of one position is then :meth:`GrantRate.amount` of its
-percentage. A scheme without it still plans (the engine asks :meth:`PositionScheme.grant`
-once per distinct cell and percentage).
+A scheme declares its own options (:class:`Option`: kommunalt rusarbeid's «fikk
+tilskudd i 2021»), so positions, readers, JSON documents and the command line carry
+them without knowing any scheme. The one object that satisfies :class:`PositionScheme`
+is registered with :func:`nedtrapping.registry.register_position_scheme`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 import attrs
 
-from nedtrapping.explain import Explanation
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Fact
-from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
+from nedtrapping.rounding import DOWN, HALF_UP, RoundingName
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.wording import Notice
 
-__all__ = ["GrantQuery", "GrantFigure", "GrantRate", "FactRef", "PositionScheme", "RatedScheme", "Rounding",
-           "HALF_UP", "DOWN", "year_in_scheme"]
+__all__ = ["Option", "GrantQuery", "FactRef", "Check", "Verdict", "Rate", "PositionScheme", "Rounding",
+           "HALF_UP", "DOWN", "year_in_scheme", "parse_yes_no", "options_tuple"]
 
-#: How a grant rate is rounded: :func:`~nedtrapping.rounding.round_half_up_to_kroner` (an amount) or
-#: :func:`~nedtrapping.rounding.round_cap_down_to_kroner` (a cap, "at most").
-Rounding = Literal["half-up", "down"]
-#: A grant rate that is an amount: rounded half up to whole kroner.
-HALF_UP: Rounding = "half-up"
-#: A grant rate that is a cap ("at most"): rounded down to whole kroner.
-DOWN: Rounding = "down"
-_HUNDRED = Fraction(100)
+#: How a rate is rounded (a name of :data:`nedtrapping.rounding.ROUNDINGS`).
+Rounding = RoundingName
+
+_YES = frozenset({"yes", "ja", "true", "sann", "1", "y", "j"})
+_NO = frozenset({"no", "nei", "false", "usann", "0", "n"})
 
 
 def year_in_scheme(year: int, first_grant_year: int) -> int:
@@ -54,84 +47,214 @@ def year_in_scheme(year: int, first_grant_year: int) -> int:
     return year - first_grant_year + 1
 
 
+def parse_yes_no(value: object) -> bool | None:
+    """``True``/``False`` from ``ja``/``nei`` (or yes/no, true/false, 1/0); ``None`` for a blank; else ``ValueError``."""
+    if value is None or isinstance(value, bool):
+        return value
+    answer = str(value).strip().lower()
+    if not answer:
+        return None
+    if answer in _YES:
+        return True
+    if answer in _NO:
+        return False
+    raise ValueError(answer)
+
+
+@attrs.frozen
+class Option:
+    """An option of a scheme's own that a position may carry (kommunalt rusarbeid: «fikk tilskudd i 2021»).
+
+    The readers accept it under any of :attr:`columns` (Norwegian first); its words are the
+    catalogue's ``option.<name>`` (a label) and ``option.<name>.help``.
+    """
+
+    #: The name in Python and JSON (``received_grant_in_2021``).
+    name: str
+    #: Column names a positions file may use (``fikk_tilskudd_2021``, ``received_2021``).
+    columns: tuple[str, ...]
+    #: The answer is the municipality's, not the position's: all its positions must agree.
+    per_municipality: bool = False
+
+    def check(self, value: object) -> bool | None:
+        """``value`` if it is an answer (``True``, ``False`` or ``None``: not stated), else a typed error."""
+        if value is None or isinstance(value, bool):
+            return value
+        raise InvalidTypeError(f"{self.name}: expected True, False or None (not stated), got "
+                               f"{type(value).__name__} {value!r}", field=self.name, value=value,
+                               expected="True, False or None")
+
+
+def options_tuple(value: Mapping[str, object] | Sequence[tuple[str, object]] | None) -> tuple[tuple[str, object], ...]:
+    """Options as sorted ``(name, value)`` pairs without the unstated (``None``) ones: hashable and canonical."""
+    if value is None:
+        return ()
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        raise InvalidTypeError(f"options: expected a mapping of option names to answers, got {type(value).__name__} "
+                               f"{value!r}", field="options", value=value, expected="a mapping")
+    for item in items:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
+            raise InvalidTypeError(f"options: expected (name, answer) pairs, got {item!r}", field="options",
+                                   value=item, expected="(name, answer)")
+    return tuple(sorted((k, v) for k, v in items if v is not None))
+
+
 @attrs.frozen(kw_only=True)
 class GrantQuery:
-    """One position in one year, as a scheme needs it to compute the grant."""
+    """One position in one year, as a scheme needs it for its rate."""
 
     year: int
     first_grant_year: int
     #: The position percentage that year, in (0, 100].
-    percent: Fraction
-    #: Kommunalt rusarbeid: did the municipality get the grant in 2021 (``None``: not stated)?
-    received_grant_in_2021: bool | None = None
+    percent: Fraction = Fraction(100)
+    #: The scheme's own options that are stated (``(("received_grant_in_2021", True),)``).
+    options: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=options_tuple)
     #: Who is asking, for explanations (``"Eksempel kommune / Ruskonsulent"``).
-    subject: str = "the position"
-    #: The first grant years of all the municipality's positions in the plan (a grant can be the
-    #: municipality's, not the position's: kommunalt rusarbeid asks whether the municipality had it in 2021).
+    subject: str = ""
+    #: The first grant years of all the municipality's positions in the plan (an option of the
+    #: municipality can be inferred from them: kommunalt rusarbeid's 2021 grant).
     municipality_first_grant_years: tuple[int, ...] = ()
+
+    def option(self, name: str) -> object:
+        """The stated answer of option ``name`` (``None``: not stated)."""
+        return dict(self.options).get(name)
 
 
 @attrs.frozen
 class FactRef:
-    """A rule value used for a figure: its rule set, its path there and the name explanations give it."""
+    """A rule value used for a figure: its rule set and its path there (which names it in the catalogue)."""
 
     rule_set: RuleSet = attrs.field(eq=False, repr=False)
     path: str
-    name: str
     fact: Fact[Any] = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def at(cls, rule_set: RuleSet, path: str) -> FactRef:
+        """The fact at ``path`` of ``rule_set`` (``"ladder.step_2"``)."""
+        value: Any = rule_set
+        for part in path.split("."):
+            value = getattr(value, part)
+        return cls(rule_set, path, value)
+
+    @property
+    def name(self) -> str:
+        return self.path
 
     @property
     def rule_set_id(self) -> RuleSetId:
         return self.rule_set.id
 
 
-@attrs.frozen(kw_only=True)
-class GrantFigure:
-    """The grant of one position in one year by the rule: the figure, without its explanation."""
-
-    amount: Money
-    year_in_scheme: int
-    #: Whether the position is eligible that year (an ineligible one gets 0).
-    eligible: bool
-    #: The rule set the figure comes from.
-    rule_set: RuleSet = attrs.field(eq=False, repr=False)
-    #: The rule values the figure used (for the plan's warnings about values that are not final).
-    uses: tuple[FactRef, ...] = ()
+def _field_pairs(value: Mapping[str, object] | tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted(dict(value).items()))
 
 
-@attrs.frozen(kw_only=True)
-class GrantRate:
-    """The grant of every position of one cell (year, year in the scheme, eligibility) before its percentage.
+@attrs.frozen
+class Check:
+    """One condition of eligibility as data: its wording id, outcome, fields and the rule values it used.
 
-    The figure of a position at ``percent`` is :meth:`amount`: ``per_full_position × percent / 100``
-    (or the whole amount when not :attr:`pro_rata`), rounded once by :attr:`rounding`. A cell that is
-    not eligible has ``per_full_position`` 0.
+    Its words are the catalogue's ``check.<id>`` (the condition) and ``check.<id>.<outcome>``
+    (why it was met or not), filled with :attr:`fields`.
     """
 
-    #: The amount for a 100 % position (0 when not eligible).
+    id: str
+    passed: bool
+    fields: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_field_pairs)
+    uses: tuple[FactRef, ...] = ()
+
+    @property
+    def condition(self) -> Notice:
+        return Notice(f"check.{self.id}", self.fields)
+
+    @property
+    def reason(self) -> Notice:
+        return Notice(f"check.{self.id}.{'met' if self.passed else 'not_met'}", self.fields)
+
+
+@attrs.frozen
+class Verdict:
+    """The outcome of every check for one cell: truthy when all passed, but never just a bool."""
+
+    checks: tuple[Check, ...]
+
+    @property
+    def eligible(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def __bool__(self) -> bool:
+        return self.eligible
+
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed]
+
+    @property
+    def first_failure(self) -> Check | None:
+        failed = self.failed()
+        return failed[0] if failed else None
+
+    @property
+    def uses(self) -> tuple[FactRef, ...]:
+        """The rule values of every check, each once, in order."""
+        return tuple(dict.fromkeys(u for c in self.checks for u in c.uses))
+
+
+@attrs.frozen(kw_only=True)
+class Rate:
+    """What the rule gives every position of one cell, before its percentage: the one statement of the rule.
+
+    An eligible position at ``percent`` gets ``per_full_position × percent / 100`` (or the
+    whole amount when not :attr:`pro_rata`), rounded once by :attr:`rounding`; an ineligible
+    one gets 0 (:attr:`paid_per_full_position`). :mod:`nedtrapping.grant` derives the figure
+    and the explanation, :mod:`nedtrapping.engine` the columns.
+    """
+
+    #: The amount for a 100 % position when eligible (0 when the verdict gives no amount to state).
     per_full_position: Money
     #: Cut in proportion to the position percentage.
     pro_rata: bool
-    #: The one rounding step: ``"half-up"`` (an amount) or ``"down"`` (a cap).
+    #: The one rounding step (:data:`~nedtrapping.rounding.HALF_UP` an amount, :data:`~nedtrapping.rounding.DOWN` a cap).
     rounding: Rounding
     year_in_scheme: int
-    eligible: bool
+    verdict: Verdict
     rule_set: RuleSet = attrs.field(eq=False, repr=False)
-    uses: tuple[FactRef, ...] = ()
+    #: Wording id of the amount's step (``rate.amount.ladder``), filled with the year in the scheme.
+    amount_words: str = "rate.amount"
+    #: The rule values the amount used (method, ladder step, basis, pro rata).
+    amount_uses: tuple[FactRef, ...] = ()
+    #: Words shown after the steps (an exception, what the plan does with a cap), each with its rule values.
+    notes: tuple[tuple[Notice, tuple[FactRef, ...]], ...] = ()
 
-    def amount(self, percent: Fraction) -> Money:
-        """The grant of a position at ``percent`` (in (0, 100]), exact and rounded once."""
-        exact = self.per_full_position * (percent / _HUNDRED if self.pro_rata else Fraction(1))
-        return round_half_up_to_kroner(exact) if self.rounding == HALF_UP else round_cap_down_to_kroner(exact)
+    def __attrs_post_init__(self) -> None:
+        if self.per_full_position.ore < 0:
+            raise InvalidValueError(f"a rate per 100 % position cannot be negative, got {self.per_full_position}",
+                                    field="per_full_position", value=self.per_full_position, expected="≥ 0 kr")
+        if self.rounding not in (HALF_UP, DOWN):
+            raise InvalidValueError(f"rounding: expected {HALF_UP!r} or {DOWN!r}, got {self.rounding!r}",
+                                    field="rounding", value=self.rounding, expected=f"{HALF_UP} or {DOWN}")
 
-    def figure(self, percent: Fraction) -> GrantFigure:
-        """The :class:`GrantFigure` of a position at ``percent``."""
-        return GrantFigure(amount=self.amount(percent), year_in_scheme=self.year_in_scheme, eligible=self.eligible,
-                           rule_set=self.rule_set, uses=self.uses)
+    @property
+    def eligible(self) -> bool:
+        return self.verdict.eligible
+
+    @property
+    def paid_per_full_position(self) -> Money:
+        """What a 100 % position is paid: the amount when eligible, else 0."""
+        return self.per_full_position if self.eligible else Money.zero()
+
+    @property
+    def uses(self) -> tuple[FactRef, ...]:
+        """Every rule value the rate used (the amount's when eligible, the notes', the checks'), each once."""
+        amount = self.amount_uses if self.eligible else ()
+        notes = tuple(u for _, refs in self.notes for u in refs)
+        return tuple(dict.fromkeys((*amount, *notes, *self.verdict.uses)))
 
 
 class PositionScheme(Protocol):
-    """A scheme that pays a grant per position and year."""
+    """A scheme that pays a grant per position and year: it states a :class:`Rate` per cell."""
 
     @property
     def scheme_id(self) -> str:
@@ -149,8 +272,8 @@ class PositionScheme(Protocol):
         ...
 
     @property
-    def position_options(self) -> frozenset[str]:
-        """Position options the scheme reads (``{"received_grant_in_2021"}``); others are refused."""
+    def options(self) -> tuple[Option, ...]:
+        """The scheme's own options a position may carry; any other is refused."""
         ...
 
     def first_rule_year(self) -> int:
@@ -161,36 +284,22 @@ class PositionScheme(Protocol):
         """The registered rule set of ``year`` (:class:`~nedtrapping.registry.UnknownSchemeError` if none)."""
         ...
 
-    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
-        """The grant by the rule (``rules``: a supplied rule set for ``query.year``, else the registered one).
+    def cell(self, query: GrantQuery) -> GrantQuery:
+        """``query`` reduced to what the rate depends on (equal cells, equal rates).
 
-        Raises :class:`~nedtrapping.provenance.UnknownValueError` when the figure needs a
-        value no source gives (naming it and how to supply it).
+        Percent, subject and the municipality's years are dropped, options resolved (kommunalt
+        rusarbeid infers the 2021 grant from the municipality's first grant years).
         """
         ...
 
-    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
-        """The explanation of :meth:`grant` for the same query (the same figure, with every step)."""
+    def rate(self, query: GrantQuery, rules: RuleSet | None = None) -> Rate:
+        """The rate of ``query``'s cell under ``rules`` (``None``: the registered rule set of the year).
+
+        Raises :class:`~nedtrapping.provenance.UnknownValueError` when the rate needs a value
+        no source gives (naming it and how to supply it).
+        """
         ...
 
     def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         """Warnings about a position as a whole (e.g. "first grant year after 2021: no grant")."""
-        ...
-
-
-@runtime_checkable
-class RatedScheme(Protocol):
-    """A :class:`PositionScheme` that also says how it computes a grant, for planning many positions at once."""
-
-    def canonical_query(self, query: GrantQuery) -> GrantQuery:
-        """``query`` reduced to what the grant rate depends on (the same rate for equal results).
-
-        Percent and subject are dropped; e.g. kommunalt rusarbeid resolves whether the
-        municipality received the grant in 2021 from its positions' first grant years.
-        """
-        ...
-
-    def grant_rate(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantRate:
-        """The rate of ``query``'s cell (``query.percent`` is not used); raises
-        :class:`~nedtrapping.provenance.UnknownValueError` as :meth:`PositionScheme.grant` does."""
         ...

@@ -212,15 +212,3 @@ def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = 
         raise PositionsCSVError([CellProblem(None, None, sheet, "no --sheet: only a workbook (.xlsx) has sheets")],
                                 str(path))
     return read_positions_text_file(path, scheme=scheme)
-
-
-def __getattr__(name: str) -> object:
-    # deprecation alias: writing a plan is output, in nedtrapping.render.xlsx
-    if name == "write_plan_xlsx":
-        import importlib
-        import warnings
-
-        warnings.warn("nedtrapping.spreadsheet.write_plan_xlsx moved to nedtrapping.render.xlsx.write_plan_xlsx",
-                      DeprecationWarning, stacklevel=2)
-        return importlib.import_module("nedtrapping.render.xlsx").write_plan_xlsx
-    raise AttributeError(f"module 'nedtrapping.spreadsheet' has no attribute {name!r}")

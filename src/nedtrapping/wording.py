@@ -39,6 +39,9 @@ __all__ = [
     "status_nb",
     "CATALOGUE",
     "Notice",
+    "FactName",
+    "fact_label",
+    "add_words",
 ]
 
 #: A language of the wording: ``"nb"`` (norsk bokmål) or ``"en"`` (English).
@@ -298,9 +301,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "warning.rusarbeid.inferred_2021": {
         "nb": "{status}: {municipality} fikk tilskudd i 2021 (utledet av stillingenes første tilskuddsår {first}); "
-              "oppgi det i en kolonne fikk_tilskudd_2021 eller med Position(received_grant_in_2021=...)",
+              "oppgi det i en kolonne fikk_tilskudd_2021 (ja/nei)",
         "en": "{status}: {municipality}: the municipality received the grant in 2021 (from its positions' first "
-              "grant years {first}); state it with a received_2021 column or Position(received_grant_in_2021=...)",
+              "grant years {first}); state it in a fikk_tilskudd_2021 (or received_2021) column (yes/no)",
     },
     "warning.rusarbeid.carry_over": {
         "nb": "{subject} {year}: ingen tilskudd etter fire år i ordningen, med mindre overføring av ubrukte midler "
@@ -452,6 +455,131 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "calendar.ics.note": {"nb": "Merknad: {note}", "en": "Note: {note}"},
     "calendar.ics.source": {"nb": "Kilde: {source}", "en": "Source: {source}"},
     "calendar.ics.assumed_period": {"nb": "Perioden er antatt: {source}", "en": "The period is assumed: {source}"},
+    # ---- words
+    "word.yes": {"nb": "ja", "en": "yes"},
+    "word.no": {"nb": "nei", "en": "no"},
+    # ---- a grant derived from its rate (nedtrapping.grant): every scheme's explanation
+    "grant.heading": {"nb": "Tilskudd {year}", "en": "Grant {year}"},
+    "grant.no_grant": {"nb": "Ikke tilskudd", "en": "No grant"},
+    "grant.no_grant.why": {"nb": "vilkåret er ikke oppfylt: {condition} ({reason})",
+                           "en": "not eligible: {condition} — not met ({reason})"},
+    "grant.pro_rata": {"nb": "Forholdsmessig for en stilling på {percent} %",
+                       "en": "Pro rata for a {percent} % position"},
+    "grant.pro_rata.figure": {"nb": "{per_full} × {percent} % = {exact}", "en": "{per_full} × {percent} % = {exact}"},
+    "grant.not_pro_rata": {"nb": "Ikke avkortet for en stilling på {percent} %",
+                           "en": "Not cut for a {percent} % position"},
+    "grant.exact": {"nb": "{whole} + {fraction} kr (eksakt)", "en": "{whole} + {fraction} kr (exact)"},
+    "grant.rounded.half-up": {"nb": "Avrundet én gang, halvt opp til hele kroner",
+                              "en": "Rounded once, half up to whole kroner"},
+    "grant.rounded.down": {"nb": "Avrundet én gang, ned til hele kroner (et tak: «inntil»)",
+                           "en": "Rounded once, down to whole kroner (a cap: 'at most')"},
+    "grant.eligibility": {"nb": "Vilkår for {subject}", "en": "Eligibility of {subject}"},
+    "grant.the_position": {"nb": "stillingen", "en": "the position"},
+    "grant.eligible": {"nb": "oppfylt", "en": "eligible"},
+    "grant.not_eligible": {"nb": "ikke oppfylt", "en": "not eligible"},
+    "grant.check": {"nb": "{condition} — {outcome}", "en": "{condition} — {outcome}"},
+    "check.met": {"nb": "oppfylt", "en": "met"},
+    "check.not_met": {"nb": "IKKE oppfylt", "en": "NOT met"},
+    "rate.amount": {"nb": "Beløp per 100 % stilling (år {n} i ordningen)",
+                    "en": "Amount per 100 % position (year {n} in the scheme)"},
+    # checks every scheme may state (nedtrapping.scheme.Check: check.<id>, check.<id>.met / .not_met)
+    "check.scheme_pays": {"nb": "Ordningen gir tilskudd i {year}", "en": "The scheme pays grants in {year}"},
+    "check.scheme_pays.met": {"nb": "siste tilskuddsår er {last}", "en": "the last grant year is {last}"},
+    "check.scheme_pays.not_met": {"nb": "siste tilskuddsår er {last}", "en": "the last grant year is {last}"},
+    "check.started": {"nb": "Stillingen var startet i {year}", "en": "The position had started by {year}"},
+    "check.started.met": {"nb": "første tilskuddsår {first}", "en": "first grant year {first}"},
+    "check.started.not_met": {"nb": "første tilskuddsår {first} er etter {year}",
+                              "en": "first grant year {first} is after {year}"},
+    "check.within_years": {"nb": "Stillingen er innenfor sine {max} år i ordningen",
+                           "en": "The position is within its {max} years in the scheme"},
+    "check.within_years.met": {"nb": "{year} er år {n} i ordningen ({year} − {first} + 1)",
+                               "en": "{year} is its year {n} in the scheme ({year} − {first} + 1)"},
+    "check.within_years.not_met": {"nb": "{year} er år {n} i ordningen ({year} − {first} + 1) > {max}",
+                                   "en": "{year} is its year {n} in the scheme ({year} − {first} + 1) > {max}"},
+    "word.empty": {"nb": "", "en": ""},
+    # ---- a plan row's explanation (nedtrapping.plan)
+    "explain.row": {"nb": "{subject}, {year} (år {n} i ordningen, {percent} %)",
+                    "en": "{subject}, {year} (year {n} in the scheme, {percent} %)"},
+    "explain.letter.agrees": {"nb": "Tilskudd {year} fra tilsagnsbrevet (stemmer med regelen)",
+                              "en": "Grant {year} from the grant letter (agrees with the rule)"},
+    "explain.letter.differs": {"nb": "Tilskudd {year} fra tilsagnsbrevet (avviker fra regelen: {rule})",
+                               "en": "Grant {year} from the grant letter (differs from the rule ({rule}))"},
+    "explain.letter.unchecked": {"nb": "Tilskudd {year} fra tilsagnsbrevet (regelen kunne ikke kontrollere det)",
+                                 "en": "Grant {year} from the grant letter (the rule could not check it)"},
+    "explain.rule_unknown": {"nb": "Regelens beløp er ukjent", "en": "The rule's amount is unknown"},
+    "explain.cannot_compute": {"nb": "Kan ikke beregnes", "en": "Cannot compute"},
+    "explain.unknown": {"nb": "ukjent", "en": "unknown"},
+    "explain.unknown_value": {
+        "nb": "{name} i {rule_set} er ukjent: ingen offentlig kilde gir verdien; oppgi den fra tilsagnsbrevet",
+        "en": "{name} of {rule_set} is unknown: no public source gives it; supply it from the grant letter",
+    },
+    "explain.own_financing": {"nb": "Egenfinansiering = full kostnad − tilskudd (bibliotekets definisjon)",
+                              "en": "Own financing = full cost − grant (the library's definition)"},
+    "explain.own_financing.unknown": {"nb": "ukjent (tilskuddet er ukjent)", "en": "unknown (the grant is unknown)"},
+    "explain.difference": {"nb": "{a} − {b} = {result}", "en": "{a} − {b} = {result}"},
+    "explain.increase": {"nb": "Økning fra året før", "en": "Increase over the previous year"},
+    "explain.increase.first": {"nb": "ikke beregnet: {year} er planens første år",
+                               "en": "not computed: {year} is the first year of the plan"},
+    "explain.increase.unknown": {"nb": "ukjent (en egenfinansiering er ukjent)",
+                                 "en": "unknown (an own financing is unknown)"},
+    # ---- a cost's explanation (nedtrapping.cofinancing, SalaryCost)
+    "cost.heading": {"nb": "Full kostnad {year}", "en": "Full cost {year}"},
+    "cost.heading.note": {"nb": "Full kostnad {year} ({note})", "en": "Full cost {year} ({note})"},
+    "cost.describe.fixed": {"nb": "fast årskostnad {annual}", "en": "fixed annual cost {annual}"},
+    "cost.describe.growing": {"nb": "{base} i {year} × (1 + {growth} %)^{n}", "en": "{base} in {year} × (1 + {growth} %)^{n}"},
+    "cost.describe.salary": {
+        "nb": "lønn {salary}, stilling {percent} %, sone {zone}, feriepenger {holiday}, pensjon {pension} %",
+        "en": "salary {salary}, {percent} % position, zone {zone}, holiday pay {holiday}, pension {pension} %",
+    },
+    "cost.salary.given": {"nb": "{salary} ved 100 %{when}{growth}", "en": "{salary} at 100 %{when}{growth}"},
+    "cost.salary.in_year": {"nb": " i {year}", "en": " in {year}"},
+    "cost.salary.growing": {"nb": ", med vekst {growth} % i året", "en": ", growing {growth} % a year"},
+    "cost.holiday_rule.fifth_week": {"nb": "12 %, femte ferieuke", "en": "12 %, fifth week"},
+    "cost.holiday_rule.statutory": {"nb": "10,2 %, ferieloven", "en": "10.2 %, ferieloven"},
+    "cost.scaled": {"nb": "{detail} × {percent} % (stillingsprosenten er endret)",
+                    "en": "{detail} × {percent} % (the position's percentage changed)"},
+    "cost.scaled_at": {"nb": "ved {percent} %: stillingsprosenten er endret",
+                       "en": "at {percent} %: the position's percentage changed"},
+    "cost.percent": {"nb": "{percent} %", "en": "{percent} %"},
+    "cost.pension_of_salary": {"nb": "{percent} % av lønnen", "en": "{percent} % of the salary"},
+    "cost.zone": {"nb": "{zone}", "en": "{zone}"},
+    "cost.zone.1a": {"nb": "{zone} ({rate})", "en": "{zone} ({rate})"},
+    "cost.zone_1a_rate.reduced": {"nb": "redusert sats", "en": "reduced rate"},
+    "cost.zone_1a_rate.full": {"nb": "full sats", "en": "full rate"},
+    "cost.component.zone": {"nb": "{label}, sone {zone}", "en": "{label}, zone {zone}"},
+    "cost.senior.no_birth_year": {"nb": "0 kr: fødselsår er ikke oppgitt", "en": "0 kr: no birth year given"},
+    "cost.senior.under_age": {"nb": "0 kr: den ansatte fyller {age} i {year}, under {senior}",
+                              "en": "0 kr: the employee turns {age} in {year}, under {senior}"},
+    "cost.extra.none": {"nb": "0 kr: ingen i {year}", "en": "0 kr: none in {year}"},
+    "cost.holiday_deduction.figure": {
+        "nb": "−{days}/{per_year} × {salary} = {result} ({holiday_days} feriedager (virkedager){extra} av {per_year})",
+        "en": "−{days}/{per_year} × {salary} = {result} ({holiday_days} holiday virkedager{extra} of {per_year})",
+    },
+    "cost.holiday_deduction.extra": {"nb": " + {extra} fra fylte 60", "en": " + {extra} from age 60"},
+    "cost.holiday_pay.figure": {"nb": "{rate} × {paid} (utbetalt lønn) = {result}",
+                                "en": "{rate} × {paid} (salary paid) = {result}"},
+    "cost.sum": {"nb": "Summen av delene (eksakt)", "en": "Sum of the components (exact)"},
+    "fact.input.cost": {"nb": "kostnad", "en": "cost"},
+    "fact.input.salary": {"nb": "årslønn ved 100 %", "en": "annual salary at 100 %"},
+    "fact.input.percent": {"nb": "stillingsprosent", "en": "position percentage"},
+    "fact.input.zone": {"nb": "sone", "en": "zone"},
+    "fact.input.pension": {"nb": "pensjonspremie", "en": "pension premium"},
+    "fact.input.holiday_pay": {"nb": "feriepengeregel", "en": "holiday-pay rule"},
+    "fact.input.holiday_pay_default": {"nb": "feriepengeregel (ikke oppgitt: kommunesektorens)",
+                                       "en": "holiday-pay rule (not given: the municipal sector's)"},
+    "fact.input.birth_year": {"nb": "fødselsår", "en": "birth year"},
+    # ---- rule values that are words: value.<value>
+    "value.rounding.half_up": {"nb": "halvt opp til hele kroner, én gang", "en": "half up to whole kroner, once"},
+    "value.rounding.down": {"nb": "ned til hele kroner, én gang (et tak)", "en": "down to whole kroner, once (a cap)"},
+    "value.legacy-ladder": {"nb": "årsstigen (som tidligere)", "en": "legacy-ladder"},
+    "value.flat-per-position": {"nb": "fast beløp per stilling", "en": "flat-per-position"},
+    # ---- names of rule values (explanations, warnings): fact.<path>
+    "fact.rounding.half_up": {"nb": "avrundingsregel", "en": "rounding rule"},
+    "fact.rounding.down": {"nb": "avrundingsregel for et tak", "en": "rounding rule of a cap"},
+    "fact.pro_rata": {"nb": "forholdsmessig etter stillingsprosent", "en": "pro rata by position percentage"},
+    "fact.last_grant_year": {"nb": "siste tilskuddsår", "en": "last grant year"},
+    "fact.max_years_in_scheme": {"nb": "høyst antall år i ordningen", "en": "at most years in the scheme"},
+    "fact.year_in_scheme_rule": {"nb": "regel for år i ordningen", "en": "year-in-scheme rule"},
 }
 
 
@@ -459,8 +587,45 @@ def _field_items(value: Mapping[str, object] | tuple[tuple[str, object], ...]) -
     return tuple(sorted(dict(value).items()))
 
 
+@attrs.frozen
+class FactName:
+    """A rule value's path in a notice's fields, shown as its label in the language (:func:`fact_label`)."""
+
+    path: str
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def fact_label(path: str, lang: Lang = DEFAULT_LANG) -> str:
+    """A rule value's name as people read it (``"trinn 2 i årsstigen"``); its path where the catalogue has none."""
+    entry = CATALOGUE.get(f"fact.{path}")
+    return entry[check_lang(lang)] if entry is not None else path
+
+
+def add_words(entries: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a scheme's own words to the catalogue: each id in bokmål and English, none already taken.
+
+    Why: a scheme's checks and notes are its words; they live in its module beside the rule
+    they word, and reach every renderer through the one catalogue.
+    """
+    for key, entry in entries.items():
+        if set(entry) != set(LANGS):
+            raise ValueError(f"wording {key!r}: give exactly {', '.join(LANGS)}, got {', '.join(sorted(entry))}")
+        known = CATALOGUE.get(key)
+        if known is not None and dict(known) != dict(entry):
+            raise ValueError(f"wording {key!r} is already in the catalogue with other words")
+        CATALOGUE[key] = {"nb": entry["nb"], "en": entry["en"]}
+
+
 def _field_text(value: object, lang: Lang) -> object:
     """A field as the language writes it: a status as its word, a number with the language's decimal mark."""
+    if isinstance(value, FactName):
+        return fact_label(value.path, lang)
+    if isinstance(value, Notice):
+        return value.text(lang)
+    if isinstance(value, bool):
+        return text("word.yes" if value else "word.no", lang)
     if isinstance(value, Status):
         return status_word(value, lang)
     if isinstance(value, Fraction):

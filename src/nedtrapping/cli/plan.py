@@ -44,6 +44,7 @@ EXIT_BAD_INPUT = ExitCode.BAD_INPUT
 #: Exit status 3: the plan is written, but some figures are unknown (listed on standard error).
 EXIT_INCOMPLETE = ExitCode.INCOMPLETE
 _STEP = re.compile(r"^(?:(?P<year>\d{4}):)?(?P<step>[1-4])=(?P<amount>.+)$")
+_SUPPLY = re.compile(r"^(?P<year>\d{4}):(?P<path>[A-Za-z_][\w.\[\]]*)=(?P<value>.+)$")
 
 #: ``--format`` choices: ``excel`` is the CSV dialect for Norwegian Excel, ``xlsx`` the live workbook.
 FORMATS = ("table", "csv", "excel", "json", "markdown", "xlsx")
@@ -91,12 +92,15 @@ def register(sub: Any) -> None:
     p.add_argument("--chart", metavar="FILE.png|FILE.svg",
                    help="also draw grant and own financing per year and municipality to a PNG or SVG "
                         "(needs the [plot] extra: pip install 'nedtrapping[plot]')")
+    p.add_argument("--supply", action="append", default=[], metavar="YEAR:PATH=VALUE",
+                   help="supply a rule value from your grant letter, e.g. 2022:ladder.step_3=480000 (PATH as "
+                        "'nedtrapping rules' prints it); requires --ladder-source; may be repeated")
     p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
-                   help="supply an unknown ladder step from your grant letter, e.g. 2022:3=AMOUNT "
+                   help="shorthand for --supply YEAR:ladder.step_STEP=KRONER, e.g. 2022:3=AMOUNT "
                         "(YEAR defaults to 2022); requires --ladder-source; may be repeated")
     p.add_argument("--ladder-source", metavar="TEXT", default=None,
-                   help="the grant letter the --ladder-step amounts come from (recorded as their source; "
-                        "required with --ladder-step)")
+                   help="the grant letter the --supply and --ladder-step values come from (recorded as their "
+                        "source; required with them)")
     p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 or 2022–2025 "
                                                       "(default 2022-2025)")
     p.add_argument("--explain", action="store_true", help="with the table or Markdown: explain every figure")
@@ -119,43 +123,55 @@ def _parse_years(text: str | None) -> list[int] | None:
     return list(range(first, last + 1))
 
 
-def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -> dict[int, RuleSet]:
+def _supplied_rules(steps: list[str], supplies: list[str], source_text: str | None,
+                    scheme_id: str) -> dict[int, RuleSet]:
+    """The registered rule sets with the values the user supplied (``--supply``, ``--ladder-step``) put in."""
     rules: dict[int, RuleSet] = {}
     problems = []
-    if steps and not (source_text and source_text.strip()):
+    if (steps or supplies) and not (source_text and source_text.strip()):
+        flag = "--supply" if supplies else "--ladder-step"
         raise _UsageError(
-            "--ladder-step needs --ladder-source naming the grant letter the amount comes from, "
+            f"{flag} needs --ladder-source naming the grant letter the value comes from, "
             "e.g. --ladder-source \"Tilsagnsbrev 2022, Eksempel kommune\""
         )
-    if not steps:
+    if not (steps or supplies):
         return rules
     scheme = position_scheme(scheme_id)
     source = Citation(document=(source_text or "").strip(), tag="USER")
-    seen: dict[tuple[int, int], str] = {}
+    # (flag, the argument, year, path, value): --ladder-step is the shorthand of --supply YEAR:ladder.step_N=VALUE
+    wanted: list[tuple[str, str, int, str, str]] = []
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
             problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=AMOUNT")
             continue
-        year = int(m.group("year") or 2022)
-        step = (year, int(m.group("step")))
-        if step in seen:
-            problems.append(f"--ladder-step {raw!r}: step {step[1]} of {year} is already given "
-                            f"({seen[step]!r}); give each step once")
+        wanted.append(("--ladder-step", raw, int(m.group("year") or 2022), f"ladder.step_{m.group('step')}",
+                       m.group("amount")))
+    for raw in supplies:
+        m = _SUPPLY.match(raw.strip())
+        if not m:
+            problems.append(f"--supply {raw!r}: expected YEAR:PATH=VALUE, e.g. 2022:ladder.step_3=480000 "
+                            "(PATH as 'nedtrapping rules' prints it)")
             continue
-        seen[step] = raw
-        try:
-            amount: Money = parse_kroner(m.group("amount"), where="amount")
-        except (ValueError, TypeError) as exc:
-            problems.append(f"--ladder-step {raw!r}: {exc}")
+        wanted.append(("--supply", raw, int(m.group("year")), m.group("path"), m.group("value")))
+    seen: dict[tuple[int, str], str] = {}
+    for flag, raw, year, path, value in wanted:
+        if (year, path) in seen:
+            problems.append(f"{flag} {raw!r}: {path} of {year} is already given ({seen[year, path]!r}); give each "
+                            "value once")
             continue
+        seen[year, path] = raw
         try:
             base = rules.get(year) or scheme.rules_for(year)
-            if not isinstance(base, KommunaltRusarbeidRules):
-                raise ValueError(f"{scheme_id} has no ladder steps")
-            rules[year] = base.with_ladder_step(int(m.group("step")), amount, source)
+            if flag == "--ladder-step":
+                amount: Money = parse_kroner(value, where="amount")
+                if not isinstance(base, KommunaltRusarbeidRules):
+                    raise ValueError(f"{scheme_id} has no ladder steps")
+                rules[year] = base.with_ladder_step(int(path.rsplit("_", 1)[1]), amount, source)
+            else:
+                rules[year] = base.supply(path, value, source)
         except (ValueError, LookupError, TypeError) as exc:
-            problems.append(f"--ladder-step {raw!r}: {exc}")
+            problems.append(f"{flag} {raw!r}: {exc}")
     if problems:
         raise _UsageError("\n".join(problems))
     return rules
@@ -232,7 +248,7 @@ def run_plan(args: argparse.Namespace) -> int:
         except UnknownSchemeError as exc:
             raise _UsageError(f"--scheme: {exc}") from None
         years = _parse_years(args.years)
-        rules = _supplied_rules(args.ladder_step, args.ladder_source, args.scheme)
+        rules = _supplied_rules(args.ladder_step, args.supply, args.ladder_source, args.scheme)
         if args.chart is not None:
             if Path(args.chart).suffix.lower() not in (".png", ".svg"):
                 raise _UsageError(f"--chart {args.chart}: a chart is written as .png or .svg")

@@ -262,7 +262,7 @@ def position_to_dict(p: Position) -> dict[str, Any]:
         "first_grant_year": p.first_grant_year, "cost": cost,
         "percent_changes": {str(y): exact_number_text(v) for y, v in sorted(p.percent_changes.items())},
         "granted": {str(y): m.plain() for y, m in sorted(p.granted.items())},
-        "received_grant_in_2021": p.received_grant_in_2021, "origin": p.origin,
+        "options": dict(p.options), "origin": p.origin,
     }
 
 

@@ -21,26 +21,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
 from nedtrapping import sources as src
-from nedtrapping.deadlines import Deadline, Purpose, SubmissionVerdict, exact_deadline
-from nedtrapping.eligibility import Check, Verdict
+from nedtrapping.deadlines import Deadline, Purpose, exact_deadline
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, format_percent
+from nedtrapping.grant import GrantResult, grant
+from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import get_rule_set, register, register_position_scheme, years_of
-from nedtrapping.rounding import round_half_up_to_kroner
-from nedtrapping.ruleset import RuleSet, RuleSetId
-from nedtrapping.scheme import HALF_UP, FactRef, GrantFigure, GrantQuery, GrantRate, year_in_scheme
-from nedtrapping.validators import HUNDRED, position_percent, require_year
-from nedtrapping.wording import Notice
+from nedtrapping.ruleset import RuleSet
+from nedtrapping.scheme import HALF_UP, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
+from nedtrapping.validators import position_percent, require_year
+from nedtrapping.wording import Notice, add_words
 
 __all__ = [
     "SCHEME_ID",
@@ -49,12 +45,12 @@ __all__ = [
     "LegacyLadder",
     "KommunaltRusarbeidRules",
     "GrantResult",
+    "RECEIVED_2021",
     "year_in_scheme",
     "rules_for",
     "check_eligibility",
+    "rate",
     "compute_grant",
-    "grant_figure",
-    "grant_rate",
     "KommunaltRusarbeidScheme",
     "SCHEME",
     "application_deadline",
@@ -121,18 +117,6 @@ class LegacyLadder:
         fact: Fact[Money] = getattr(self, f"step_{n}")
         return fact
 
-    def with_step(self, n: int, amount: Money, source: Citation) -> LegacyLadder:
-        self.step(n)  # validates n
-        if not isinstance(amount, Money):
-            raise InvalidTypeError(f"ladder step {n}: expected Money, got {type(amount).__name__} {amount!r}")
-        if amount.ore <= 0:
-            raise InvalidValueError(f"ladder step {n}: an amount per 100 % position must be positive, got {amount}")
-        replaced = self.step(n)
-        supplied = replaced.supplied(amount, source)
-        if replaced.is_known:
-            supplied = attrs.evolve(supplied, note=f"replaces the {replaced.status.value} value {replaced.value} ({replaced.citation.tag or replaced.citation.document})")
-        changes: dict[str, Any] = {f"step_{n}": supplied}
-        return attrs.evolve(self, **changes)
 
 
 _STEP_1 = Fact(
@@ -178,14 +162,6 @@ def _legacy_ladder(year: int) -> LegacyLadder:  # pragma: no mutate block (rule 
         step_4=_unknown_step(4, year),
         step_2_percent=_STEP_2_PERCENT,
     )
-
-
-def _as_citation(source: Citation | str) -> Citation:
-    if isinstance(source, Citation):
-        return source
-    if isinstance(source, str) and source.strip():
-        return Citation(document=source.strip(), tag="USER")
-    raise InvalidValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, Eksempel kommune')")
 
 
 @attrs.frozen(kw_only=True)
@@ -236,7 +212,13 @@ class KommunaltRusarbeidRules(RuleSet):
                 f"{self.key_text} pays a flat {flat} per 100 % position, whatever the year in the scheme; "
                 "ladder steps apply only to 2021 and 2022"
             )
-        return attrs.evolve(self, ladder=self.ladder.with_step(step, amount, _as_citation(source)))
+        self.ladder.step(step)  # validates the step
+        if not isinstance(amount, Money):
+            raise InvalidTypeError(f"ladder step {step}: expected Money, got {type(amount).__name__} {amount!r}",
+                                   field=f"ladder.step_{step}", value=amount, expected="Money")
+        supplied = self.supply(f"ladder.step_{step}", amount, source)
+        assert isinstance(supplied, KommunaltRusarbeidRules)
+        return supplied
 
     def amount_fact(self, year_in_scheme: int) -> tuple[Money, str, str, Fact[Money]]:
         """The amount for a 100 % position in its ``year_in_scheme``, with the fact's path, name and the fact.
@@ -260,10 +242,6 @@ class KommunaltRusarbeidRules(RuleSet):
             amount = fact.require(f"The flat amount of {self.key_text}", path=path, rule_set=self.key_text)
         return amount, path, name, fact
 
-    def amount_per_full_position(self, year_in_scheme: int) -> tuple[Money, FactUse]:
-        """The amount for a 100 % position in its ``year_in_scheme``; raises for an unknown step."""
-        amount, _path, name, fact = self.amount_fact(year_in_scheme)
-        return amount, self.use(name, fact)
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -575,7 +553,7 @@ def rules_for(year: int) -> KommunaltRusarbeidRules:
     return rules
 
 
-# --------------------------------------------------------------------------- calculators
+# --------------------------------------------------------------------------- the rule, stated once
 
 
 def application_deadline(year: int, county: str | None = None, round: str | None = None) -> Deadline:
@@ -584,28 +562,74 @@ def application_deadline(year: int, county: str | None = None, round: str | None
     return rules_for(year).deadline(Purpose.APPLICATION, county, round)
 
 
-def _check_submission(year: int, submitted_at: object, *, county: str | None = None,
-                      purpose: Purpose = Purpose.APPLICATION, round: str | None = None) -> SubmissionVerdict:
-    return rules_for(year).deadline(purpose, county, round).check(submitted_at)
+#: The scheme's own option: did the municipality get the grant in 2021 (the municipality's answer).
+RECEIVED_2021 = Option("received_grant_in_2021", columns=("fikk_tilskudd_2021", "received_2021", "tilskudd_2021"),
+                       per_municipality=True)
 
-
-
-@attrs.frozen(kw_only=True)
-class GrantResult:
-    """A grant for one position and year, with the verdict and the explanation behind it."""
-
-    year: int
-    amount: Money
-    verdict: Verdict
-    explanation: Explanation
-    #: The exact amount before the single rounding step (``None`` when not eligible).
-    exact: ExactAmount | None = None
-    #: ``(scheme_id, year, digest)`` of the rule set used.
-    rule_set: RuleSetId | None = None
-
-    @property
-    def facts_used(self) -> list[FactUse]:
-        return self.explanation.all_facts()
+add_words({
+    "rate.amount.rusarbeid.legacy-ladder": {
+        "nb": "Beløp per 100 % stilling (årsstigen, år {n} i ordningen)",
+        "en": "Amount per 100 % position (legacy-ladder, year {n} in the scheme)",
+    },
+    "rate.amount.rusarbeid.flat-per-position": {
+        "nb": "Beløp per 100 % stilling (fast beløp per stilling, år {n} i ordningen)",
+        "en": "Amount per 100 % position (flat-per-position, year {n} in the scheme)",
+    },
+    # the municipality got the grant in 2021: stated, or inferred from its positions or from this one
+    **{f"check.rusarbeid.received_2021.{how}": {"nb": "Kommunen fikk tilskudd i 2021",
+                                                "en": "The municipality received the grant in 2021"}
+       for how in ("stated", "from_municipality", "from_position")},
+    "check.rusarbeid.received_2021.stated.met": {"nb": "oppgitt av brukeren", "en": "stated by the user"},
+    "check.rusarbeid.received_2021.stated.not_met": {"nb": "oppgitt av brukeren", "en": "stated by the user"},
+    "check.rusarbeid.received_2021.from_municipality.met": {
+        "nb": "ikke oppgitt; utledet av kommunens stillinger (første tilskuddsår {years}: minst ett er innenfor "
+              "2018–2021, så kommunen fikk tilskudd i 2021)",
+        "en": "not stated; inferred from the municipality's positions (first grant years {years}: at least one is "
+              "within 2018–2021, so the municipality was funded in 2021)",
+    },
+    "check.rusarbeid.received_2021.from_municipality.not_met": {
+        "nb": "ikke oppgitt; utledet av kommunens stillinger (første tilskuddsår {years}: ingen er innenfor "
+              "2018–2021, så kommunen fikk ikke tilskudd i 2021)",
+        "en": "not stated; inferred from the municipality's positions (first grant years {years}: none is within "
+              "2018–2021, so the municipality was not funded in 2021)",
+    },
+    "check.rusarbeid.received_2021.from_position.met": {
+        "nb": "ikke oppgitt; utledet av stillingen (første tilskuddsår {first} er innenfor 2018–2021, så den fikk "
+              "tilskudd i 2021)",
+        "en": "not stated; inferred from the position (first grant year {first} is within 2018–2021, so it was "
+              "funded in 2021)",
+    },
+    "check.rusarbeid.received_2021.from_position.not_met": {
+        "nb": "ikke oppgitt; utledet av stillingen (første tilskuddsår {first} er ikke innenfor 2018–2021, så den "
+              "fikk ikke tilskudd i 2021)",
+        "en": "not stated; inferred from the position (first grant year {first} is not within 2018–2021, so it was "
+              "not funded in 2021)",
+    },
+    "check.rusarbeid.existed_2021": {"nb": "Stillingen fantes (fikk tilskudd) i 2021",
+                                     "en": "The position existed (was funded) in 2021"},
+    "check.rusarbeid.existed_2021.met": {"nb": "første tilskuddsår {first} ≤ 2021", "en": "first grant year {first} ≤ 2021"},
+    "check.rusarbeid.existed_2021.not_met": {
+        "nb": "første tilskuddsår {first} > 2021; ingen nye stillinger fra 2022",
+        "en": "first grant year {first} > 2021; no new positions from 2022",
+    },
+    "note.rusarbeid.carry_over": {
+        "nb": "Unntak: ubrukte midler kan overføres dersom overføringen blir godkjent",
+        "en": "Exception: unused money may be carried over if the transfer is approved",
+    },
+    "option.received_grant_in_2021": {"nb": "Fikk tilskudd i 2021", "en": "Received the grant in 2021"},
+    "option.received_grant_in_2021.help": {
+        "nb": "ja/nei: kommunen fikk tilskudd til kommunalt rusarbeid i 2021 (tomt: utledet av stillingene)",
+        "en": "yes/no: the municipality got the kommunalt rusarbeid grant in 2021 (blank: inferred from its positions)",
+    },
+    "fact.method": {"nb": "beregningsmåte", "en": "method"},
+    **{f"fact.ladder.step_{n}": {"nb": f"trinn {n} i årsstigen", "en": f"ladder step {n}"} for n in (1, 2, 3, 4)},
+    "fact.flat_amount": {"nb": "fast beløp per 100 % stilling", "en": "flat amount per 100 % position"},
+    "fact.ladder_amounts_basis": {"nb": "grunnlaget for beløpene i årsstigen", "en": "basis of the ladder amounts"},
+    "fact.requires_grant_in_2021": {"nb": "krever tilskudd i 2021", "en": "requires the grant in 2021"},
+    "fact.only_existing_positions": {"nb": "bare eksisterende stillinger", "en": "only existing positions"},
+    "fact.carry_over_exception": {"nb": "unntak for overføring av ubrukte midler",
+                                  "en": "carry-over exception"},
+})
 
 
 def _inferred_2021(first_grant_year: int) -> bool:
@@ -622,114 +646,48 @@ def _received_2021(first_grant_year: int, received: bool | None, municipality_ye
     return _inferred_2021(first_grant_year)
 
 
+def _years_text(years: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in sorted(set(years)))
+
+
 def check_eligibility(
     rules: KommunaltRusarbeidRules,
     *,
     first_grant_year: int,
     received_grant_in_2021: bool | None = None,
-    subject: str = "the position",
     municipality_first_grant_years: Sequence[int] = (),
 ) -> Verdict:
-    """Is a position eligible under ``rules``? Each condition is a :class:`~nedtrapping.eligibility.Check`.
+    """Is a position eligible under ``rules``? Each condition a :class:`~nedtrapping.scheme.Check`, as data.
 
     ``received_grant_in_2021=None`` means "not stated": it is then inferred — the grant is
     the municipality's, so from all the municipality's positions when
     ``municipality_first_grant_years`` is given (one position first funded 2018–2021 was
     within its four years in 2021), else from this position alone — and the check says so.
     """
-    year = rules.year
+    year, first = rules.year, first_grant_year
+    n = year_in_scheme(year, first)
     checks: list[Check] = []
-    n = year_in_scheme(year, first_grant_year)
     if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
-        if received_grant_in_2021 is None and municipality_first_grant_years:
-            inferred = _received_2021(first_grant_year, None, municipality_first_grant_years)
-            years = ", ".join(str(y) for y in sorted(set(municipality_first_grant_years)))
-            checks.append(Check(
-                "The municipality received the grant in 2021",
-                inferred,
-                f"not stated; inferred from the municipality's positions (first grant years {years}: "
-                f"{'at least one is' if inferred else 'none is'} within 2018–2021, so the municipality "
-                f"{'was' if inferred else 'was not'} funded in 2021)",
-                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
-            ))
-        elif received_grant_in_2021 is None:
-            inferred = _inferred_2021(first_grant_year)
-            checks.append(Check(
-                "The municipality received the grant in 2021",
-                inferred,
-                f"not stated; inferred from the position (first grant year {first_grant_year}"
-                f"{' is' if inferred else ' is not'} within 2018–2021, so it {'was' if inferred else 'was not'} funded in 2021)",
-                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
-            ))
-        else:
-            checks.append(Check(
-                "The municipality received the grant in 2021",
-                received_grant_in_2021,
-                "stated by the user",
-                (rules.use("requires_grant_in_2021", rules.requires_grant_in_2021),),
-            ))
+        how = ("stated" if received_grant_in_2021 is not None
+               else "from_municipality" if municipality_first_grant_years else "from_position")
+        received = _received_2021(first, received_grant_in_2021, municipality_first_grant_years)
+        checks.append(Check(f"rusarbeid.received_2021.{how}", received,
+                            {"first": first, "years": _years_text(municipality_first_grant_years)},
+                            (FactRef.at(rules, "requires_grant_in_2021"),)))
     if rules.only_existing_positions.require("only_existing_positions"):
-        existed = first_grant_year <= 2021
-        checks.append(Check(
-            "The position existed (was funded) in 2021",
-            existed,
-            f"first grant year {first_grant_year} {'≤' if existed else '>'} 2021"
-            + ("" if existed else "; no new positions from 2022"),
-            (rules.use("only_existing_positions", rules.only_existing_positions),),
-        ))
-    started = n >= 1
-    checks.append(Check(
-        f"The position had started by {year}",
-        started,
-        f"first grant year {first_grant_year}" + ("" if started else f" is after {year}"),
-        (rules.use("year_in_scheme_rule", rules.year_in_scheme_rule),),
-    ))
+        checks.append(Check("rusarbeid.existed_2021", first <= 2021, {"first": first},
+                            (FactRef.at(rules, "only_existing_positions"),)))
+    year_rule = FactRef.at(rules, "year_in_scheme_rule")
+    checks.append(Check("started", n >= 1, {"year": year, "first": first}, (year_rule,)))
     max_years = rules.max_years_in_scheme.require("max_years_in_scheme")
-    within = n <= max_years
-    checks.append(Check(
-        f"The position is within its {max_years} years in the scheme",
-        within,
-        f"{year} is its year {n} in the scheme ({year} − {first_grant_year} + 1)"
-        + ("" if within else f" > {max_years}"),
-        (rules.use("max_years_in_scheme", rules.max_years_in_scheme),
-         rules.use("year_in_scheme_rule", rules.year_in_scheme_rule)),
-    ))
-    return Verdict(f"{subject} in {SCHEME_ID} {year}", tuple(checks))
-
-
-def _eligible(rules: KommunaltRusarbeidRules, first_grant_year: int, received_grant_in_2021: bool | None,
-              municipality_years: Sequence[int] = ()) -> bool:
-    """The outcome of :func:`check_eligibility` without building its explanation (the same conditions)."""
-    n = year_in_scheme(rules.year, first_grant_year)
-    if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
-        if not _received_2021(first_grant_year, received_grant_in_2021, municipality_years):
-            return False
-    if rules.only_existing_positions.require("only_existing_positions") and first_grant_year > 2021:
-        return False
-    return 1 <= n <= rules.max_years_in_scheme.require("max_years_in_scheme")
-
-
-def _eligibility_uses(rules: KommunaltRusarbeidRules) -> tuple[FactRef, ...]:
-    """The rule values the eligibility checks use, in the order the explanation lists them."""
-    refs = []
-    for path, used in (("requires_grant_in_2021", rules.requires_grant_in_2021.value),
-                       ("only_existing_positions", rules.only_existing_positions.value)):
-        if used:
-            refs.append(FactRef(rules, path, path, getattr(rules, path)))
-    refs += [FactRef(rules, "year_in_scheme_rule", "year_in_scheme_rule", rules.year_in_scheme_rule),
-             FactRef(rules, "max_years_in_scheme", "max_years_in_scheme", rules.max_years_in_scheme)]
-    return tuple(refs)
+    checks.append(Check("within_years", n <= max_years, {"year": year, "first": first, "n": n, "max": max_years},
+                        (FactRef.at(rules, "max_years_in_scheme"), year_rule)))
+    return Verdict(tuple(checks))
 
 
 def _after_its_years(rules: KommunaltRusarbeidRules, first_grant_year: int) -> bool:
     """Is the position in the year right after its last year in the scheme (e.g. year 5 in 2024)?"""
     return year_in_scheme(rules.year, first_grant_year) == rules.max_years_in_scheme.require("max_years_in_scheme") + 1
-
-
-def _check_inputs(year: object, first_grant_year: object, percent: object) -> Fraction:
-    require_year(year, "year")
-    require_year(first_grant_year, "first_grant_year")
-    return position_percent(percent) / HUNDRED
 
 
 def _after_last_year(year: int) -> KommunaltRusarbeidRules | None:
@@ -738,7 +696,7 @@ def _after_last_year(year: int) -> KommunaltRusarbeidRules | None:
     return last if year > last.last_grant_year.require("last_grant_year") else None
 
 
-def _rules_of(year: int, rules: KommunaltRusarbeidRules | None) -> KommunaltRusarbeidRules:
+def _rules_of(year: int, rules: RuleSet | None) -> KommunaltRusarbeidRules:
     if rules is None:
         return rules_for(year)
     if not isinstance(rules, KommunaltRusarbeidRules):
@@ -750,6 +708,47 @@ def _rules_of(year: int, rules: KommunaltRusarbeidRules | None) -> KommunaltRusa
     return rules
 
 
+def rate(query: GrantQuery, rules: RuleSet | None = None) -> Rate:
+    """The rule of kommunalt rusarbeid, once: what a position of ``query``'s cell gets per 100 % position.
+
+    * After the last grant year (2024) nothing: the scheme pays no grants.
+    * Not eligible (:func:`check_eligibility`): nothing; in the year after its four years the
+      carry-over exception is named (2024).
+    * Else the year's amount per 100 % position — the ladder step for the year in the scheme
+      (2021, 2022: «beregnes som tidligere») or the flat amount (2023, 2024: «330 000 pr.
+      stilling») — cut pro rata and rounded once, half up to whole kroner.
+    """
+    year = require_year(query.year, "year")
+    first = require_year(query.first_grant_year, "first_grant_year")
+    n = year_in_scheme(year, first)
+    if rules is None:
+        last = _after_last_year(year)
+        if last is not None:
+            ended = Check("scheme_pays", False, {"year": year, "last": last.last_grant_year.value},
+                          (FactRef.at(last, "last_grant_year"),))
+            return Rate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
+                        verdict=Verdict((ended,)), rule_set=last)
+    chosen = _rules_of(year, rules)
+    received = RECEIVED_2021.check(query.option(RECEIVED_2021.name))
+    verdict = check_eligibility(chosen, first_grant_year=first, received_grant_in_2021=received,
+                                municipality_first_grant_years=query.municipality_first_grant_years)
+    notes: tuple[tuple[Notice, tuple[FactRef, ...]], ...] = ()
+    if not verdict.eligible:
+        if _after_its_years(chosen, first) and chosen.carry_over_exception is not None:
+            notes = ((Notice("note.rusarbeid.carry_over"), (FactRef.at(chosen, "carry_over_exception"),)),)
+        return Rate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
+                    verdict=verdict, rule_set=chosen, notes=notes)
+    method = chosen.method.require("method")
+    per_full, path, _name, fact = chosen.amount_fact(n)
+    uses = [FactRef.at(chosen, "method"), FactRef(chosen, path, fact)]
+    if method is Method.LEGACY_LADDER and chosen.ladder_amounts_basis is not None:
+        uses.append(FactRef.at(chosen, "ladder_amounts_basis"))
+    uses.append(FactRef.at(chosen, "pro_rata"))
+    return Rate(per_full_position=per_full, pro_rata=chosen.pro_rata.require("pro_rata"), rounding=HALF_UP,
+                year_in_scheme=n, verdict=verdict, rule_set=chosen, amount_words=f"rate.amount.rusarbeid.{method.value}",
+                amount_uses=tuple(uses))
+
+
 def compute_grant(
     year: int,
     *,
@@ -757,10 +756,10 @@ def compute_grant(
     percent: Fraction | int | str,
     received_grant_in_2021: bool | None = None,
     rules: KommunaltRusarbeidRules | None = None,
-    subject: str = "the position",
+    subject: str = "",
     municipality_first_grant_years: Sequence[int] = (),
 ) -> GrantResult:
-    """The grant for one position in ``year``, exact and explained.
+    """The grant for one position in ``year``, exact and explained (:func:`nedtrapping.grant.grant` of :func:`rate`).
 
     ``rules`` defaults to the registered rule set of ``year`` (pass a derived one,
     e.g. from :meth:`KommunaltRusarbeidRules.with_ladder_step`, for supplied values).
@@ -769,134 +768,12 @@ def compute_grant(
     Raises :class:`~nedtrapping.provenance.UnknownValueError` when the amount depends
     on a value no source gives (ladder steps 3 and 4), naming it and how to supply it.
     """
-    share = _check_inputs(year, first_grant_year, percent)
-    if rules is None:
-        last = _after_last_year(year)
-        if last is not None:
-            fact_use = last.use("last_grant_year", last.last_grant_year)
-            verdict = Verdict(f"{subject} in {SCHEME_ID} {year}", (
-                Check(f"The scheme pays grants in {year}", False,
-                      f"the last grant year is {last.last_grant_year.value}", (fact_use,)),
-            ))
-            expl = Explanation(f"Grant {year}", str(Money.zero()), (fact_use,), (verdict.explanation(),))
-            return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=last.id)
-    rules = _rules_of(year, rules)
-
-    verdict = check_eligibility(rules, first_grant_year=first_grant_year,
-                                received_grant_in_2021=received_grant_in_2021, subject=subject,
-                                municipality_first_grant_years=municipality_first_grant_years)
-    if not verdict.eligible:
-        failed = verdict.first_failure
-        assert failed is not None
-        exception: tuple[Explanation, ...] = ()
-        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
-            exception = (Explanation("Exception", "unused money may be carried over if the transfer is approved",
-                                     (rules.use("carry_over_exception", rules.carry_over_exception),)),)
-        expl = Explanation(f"Grant {year}", str(Money.zero()), (), (
-            Explanation("No grant", f"not eligible: {failed.condition.lower()} — not met ({failed.reason})"),
-            *exception,
-            verdict.explanation(),
-        ))
-        return GrantResult(year=year, amount=Money.zero(), verdict=verdict, explanation=expl, rule_set=rules.id)
-
-    n = year_in_scheme(year, first_grant_year)
-    method = rules.method.require("method")
-    per_full, amount_use = rules.amount_per_full_position(n)
-    pro_rata = rules.pro_rata.require("pro_rata")
-    applied_share = share if pro_rata else Fraction(1)
-    exact = per_full * applied_share
-    amount = round_half_up_to_kroner(exact)
-    percent_text = format_percent(share * HUNDRED)
-    steps = [
-        Explanation(
-            f"Amount per 100 % position ({method.value}, year {n} in the scheme)",
-            str(per_full),
-            (rules.use("method", rules.method), amount_use)
-            + ((rules.use("ladder_amounts_basis", rules.ladder_amounts_basis),)
-               if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None else ()),
-        ),
-        Explanation(
-            f"Pro rata for a {percent_text} % position",
-            f"{per_full} × {percent_text} % = {_format_exact(exact)}",
-            (rules.use("pro_rata", rules.pro_rata),),
-        ),
-        Explanation(
-            "Rounded once, half up to whole kroner",
-            str(amount),
-            (FactUse("rounding rule", "half up to whole kroner, once", Status.ASSUMED, src.LIBRARY.at("rounding")),),
-        ),
-        verdict.explanation(),
-    ]
-    expl = Explanation(f"Grant {year}", str(amount), (), tuple(steps))
-    return GrantResult(year=year, amount=amount, verdict=verdict, explanation=expl, exact=exact, rule_set=rules.id)
-
-
-def grant_rate(
-    year: int,
-    *,
-    first_grant_year: int,
-    received_grant_in_2021: bool | None = None,
-    rules: KommunaltRusarbeidRules | None = None,
-    municipality_first_grant_years: Sequence[int] = (),
-) -> GrantRate:
-    """The grant of every position like this one, before its percentage (see :class:`~nedtrapping.scheme.GrantRate`).
-
-    The same conditions and values as :func:`compute_grant`; :func:`grant_figure` is this
-    rate's :meth:`~nedtrapping.scheme.GrantRate.amount` of the position's percentage.
-    """
     require_year(year, "year")
     require_year(first_grant_year, "first_grant_year")
-    n = year_in_scheme(year, first_grant_year)
-    if rules is None:
-        last = _after_last_year(year)
-        if last is not None:
-            ref = FactRef(last, "last_grant_year", "last_grant_year", last.last_grant_year)
-            return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
-                             eligible=False, rule_set=last, uses=(ref,))
-    rules = _rules_of(year, rules)
-    checks = _eligibility_uses(rules)
-    if not _eligible(rules, first_grant_year, received_grant_in_2021, municipality_first_grant_years):
-        if _after_its_years(rules, first_grant_year) and rules.carry_over_exception is not None:
-            checks = (FactRef(rules, "carry_over_exception", "carry_over_exception", rules.carry_over_exception),
-                      *checks)
-        return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
-                         eligible=False, rule_set=rules, uses=checks)
-    method = rules.method.require("method")
-    per_full, path, name, fact = rules.amount_fact(n)
-    pro_rata = rules.pro_rata.require("pro_rata")
-    uses = [FactRef(rules, "method", "method", rules.method), FactRef(rules, path, name, fact)]
-    if method is Method.LEGACY_LADDER and rules.ladder_amounts_basis is not None:
-        uses.append(FactRef(rules, "ladder_amounts_basis", "ladder_amounts_basis", rules.ladder_amounts_basis))
-    uses.append(FactRef(rules, "pro_rata", "pro_rata", rules.pro_rata))
-    return GrantRate(per_full_position=per_full, pro_rata=pro_rata, rounding=HALF_UP, year_in_scheme=n,
-                     eligible=True, rule_set=rules, uses=(*uses, *checks))
-
-
-def grant_figure(
-    year: int,
-    *,
-    first_grant_year: int,
-    percent: Fraction | int | str,
-    received_grant_in_2021: bool | None = None,
-    rules: KommunaltRusarbeidRules | None = None,
-    municipality_first_grant_years: Sequence[int] = (),
-) -> GrantFigure:
-    """The figure of :func:`compute_grant` without its explanation: the same amount, computed the same way.
-
-    For planning many positions; ask :func:`compute_grant` (or the plan) for the why.
-    """
-    share = _check_inputs(year, first_grant_year, percent)
-    rate = grant_rate(year, first_grant_year=first_grant_year, received_grant_in_2021=received_grant_in_2021,
-                      rules=rules, municipality_first_grant_years=municipality_first_grant_years)
-    return rate.figure(share * HUNDRED)
-
-
-def _format_exact(amount: ExactAmount) -> str:
-    kroner = amount.ore / 100
-    if kroner.denominator == 1:
-        return str(Money(int(amount.ore)))
-    whole = int(kroner)
-    return f"{Money.kroner(whole)} + {kroner - whole} kr (exact)"
+    query = GrantQuery(year=year, first_grant_year=first_grant_year, percent=position_percent(percent),
+                       options={RECEIVED_2021.name: RECEIVED_2021.check(received_grant_in_2021)}, subject=subject,
+                       municipality_first_grant_years=tuple(municipality_first_grant_years))
+    return grant(SCHEME, query, rules)
 
 
 # --------------------------------------------------------------------------- the planner's view
@@ -910,7 +787,7 @@ class KommunaltRusarbeidScheme:
     name: str = "kommunalt rusarbeid"
     #: The phase-down years: 2022 (ladder), 2023–2024 (flat), 2025 (nothing: the municipality carries all).
     default_years: tuple[int, ...] = (2022, 2023, 2024, 2025)
-    position_options: frozenset[str] = frozenset({"received_grant_in_2021"})
+    options: tuple[Option, ...] = (RECEIVED_2021,)
 
     def first_rule_year(self) -> int:
         return years_of(SCHEME_ID)[0]
@@ -918,34 +795,15 @@ class KommunaltRusarbeidScheme:
     def rules_for(self, year: int) -> KommunaltRusarbeidRules:
         return rules_for(year)
 
-    def _rules(self, rules: RuleSet | None) -> KommunaltRusarbeidRules | None:
-        if rules is None or isinstance(rules, KommunaltRusarbeidRules):
-            return rules
-        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} {rules.key_text}",
-                               field="rules", value=rules.key_text, expected="KommunaltRusarbeidRules")
-
-    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
-        return grant_figure(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
-                            received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
-                            municipality_first_grant_years=query.municipality_first_grant_years)
-
-    def canonical_query(self, query: GrantQuery) -> GrantQuery:
+    def cell(self, query: GrantQuery) -> GrantQuery:
         """The query as the rate sees it: whether the municipality got the grant in 2021, resolved."""
-        received = _received_2021(query.first_grant_year, query.received_grant_in_2021,
+        received = _received_2021(query.first_grant_year, RECEIVED_2021.check(query.option(RECEIVED_2021.name)),
                                   query.municipality_first_grant_years)
-        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year, percent=HUNDRED,
-                          received_grant_in_2021=received)
+        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year,
+                          options={RECEIVED_2021.name: received})
 
-    def grant_rate(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantRate:
-        return grant_rate(query.year, first_grant_year=query.first_grant_year,
-                          received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
-                          municipality_first_grant_years=query.municipality_first_grant_years)
-
-    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
-        return compute_grant(query.year, first_grant_year=query.first_grant_year, percent=query.percent,
-                             received_grant_in_2021=query.received_grant_in_2021, rules=self._rules(rules),
-                             subject=query.subject,
-                             municipality_first_grant_years=query.municipality_first_grant_years).explanation
+    def rate(self, query: GrantQuery, rules: RuleSet | None = None) -> Rate:
+        return rate(query, rules)
 
     def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         if not any(2022 <= y <= 2024 for y in years):
@@ -955,18 +813,13 @@ class KommunaltRusarbeidScheme:
         if first > 2021:
             notes.append(Notice("warning.rusarbeid.first_after_2021", {"subject": subject, "first": first}))
         municipality_years = query.municipality_first_grant_years or (first,)
-        if query.received_grant_in_2021 is None and _received_2021(first, None, municipality_years):
+        if query.option(RECEIVED_2021.name) is None and _received_2021(first, None, municipality_years):
             municipality = subject.split(" / ")[0]
             notes.append(Notice("warning.rusarbeid.inferred_2021", {
                 "status": Status.INFERRED, "municipality": municipality, "first": _years_text(municipality_years)}))
         for year in _carry_over_years(first, tuple(years)):
             notes.append(Notice("warning.rusarbeid.carry_over", {"subject": subject, "year": year}))
         return notes
-
-
-@functools.lru_cache(maxsize=1024)
-def _years_text(years: tuple[int, ...]) -> str:
-    return ", ".join(str(y) for y in sorted(set(years)))
 
 
 _CARRY_OVER_YEARS: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
@@ -990,17 +843,3 @@ def _carry_over_years(first: int, years: tuple[int, ...]) -> tuple[int, ...]:
 
 #: The scheme as the planner plans it.
 SCHEME = register_position_scheme(KommunaltRusarbeidScheme())
-
-
-def __getattr__(name: str) -> object:
-    # deprecation alias: one check_submission, nedtrapping.calendar.check_submission(scheme_id, year, ...)
-    if name == "check_submission":
-        import warnings
-
-        warnings.warn("nedtrapping.schemes.kommunalt_rusarbeid.check_submission(year, ...) is deprecated; use "
-                      "nedtrapping.calendar.check_submission('kommunalt-rusarbeid', year, ...)",
-                      DeprecationWarning,
-                      stacklevel=2,  # pragma: no mutate (mutmut adds frames; the tests check the warning leaves the module)
-                      )
-        return _check_submission
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -52,14 +52,13 @@ import attrs
 
 from nedtrapping import sources as src
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
-from nedtrapping.explain import Explanation, FactUse
+from nedtrapping.explain import Explanation, FactUse, Figure, Words, words
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, years_of
-from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.rounding import half_up, round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import FactRef
-from nedtrapping.wording import text
 
 __all__ = [
     "SCHEME_ID",
@@ -201,8 +200,8 @@ def parse_holiday_pay(value: object) -> HolidayPay:
     if not isinstance(value, str):
         raise InvalidTypeError(f"holiday_pay: expected HolidayPay or text such as '12' or '10,2', got {value!r}")
     cleaned = re.sub(r"\s+", "", value.strip().lower())
-    for rule, words in _HOLIDAY_WORDS.items():
-        if cleaned in words or cleaned == rule.value:
+    for rule, spellings in _HOLIDAY_WORDS.items():
+        if cleaned in spellings or cleaned == rule.value:
             return rule
     raise InvalidValueError(f"holiday_pay: expected '12' (fifth week, the municipal sector) or '10,2' (ferieloven), "
                             f"got {value!r}")
@@ -600,12 +599,7 @@ COMPONENT_KEYS = ("salary", "holiday_deduction", "holiday_pay", "holiday_pay_ove
 
 
 def _ore_text(ore: Fraction) -> str:
-    sign = -1 if ore < 0 else 1
-    magnitude = abs(ore)
-    whole = int(magnitude)
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    return str(Money(sign * whole))
+    return str(Money(half_up(ore.numerator, ore.denominator)))
 
 
 def exact_text(amount: ExactAmount | Money) -> str:
@@ -616,10 +610,6 @@ def exact_text(amount: ExactAmount | Money) -> str:
     """
     ore = Fraction(amount.ore)
     return _ore_text(ore) if ore.denominator == 1 else f"≈ {_ore_text(ore)}"
-
-
-def _label(key: str) -> str:
-    return f"{text(f'cost.{key}', 'en')} ({text(f'cost.{key}', 'nb').lower()})"
 
 
 def _pc(value: Fraction | Decimal) -> str:
@@ -702,7 +692,7 @@ class SalaryCostBreakdown:
 
     def uses(self) -> tuple[FactRef, ...]:
         """The rule values the figure used (for a plan's warnings and digests), without building the explanation."""
-        return tuple(FactRef(self.rules, path, path, fact) for path, fact in self._used())
+        return tuple(FactRef(self.rules, path, fact) for path, fact in self._used())
 
     def _used(self) -> list[tuple[str, Fact[Any]]]:
         r, t = self.rules, self.terms
@@ -739,31 +729,37 @@ class SalaryCostBreakdown:
         def facts(*paths: str) -> tuple[FactUse, ...]:
             return tuple(uses[p] for p in paths if p in uses)
 
-        senior_text = (
-            f"{_pc(t.sup_rate)} × min({money(paid)}, {r.senior_supplement_cap_g.value} G = {money(t.cap)}) "
-            f"= {money(a['holiday_pay_over_60'])}" if t.senior_pay else
-            "0 kr: no birth year given" if given.birth_year is None else
-            f"0 kr: the employee turns {self.year + 1 - given.birth_year} in {self.year + 1}, under "
-            f"{r.senior_age.value}")
+        senior: Figure
+        if t.senior_pay:
+            senior = (f"{_pc(t.sup_rate)} × min({money(paid)}, {r.senior_supplement_cap_g.value} G = {money(t.cap)}) "
+                      f"= {money(a['holiday_pay_over_60'])}")
+        elif given.birth_year is None:
+            senior = words("cost.senior.no_birth_year")
+        else:
+            senior = words("cost.senior.under_age", age=self.year + 1 - given.birth_year, year=self.year + 1,
+                           senior=r.senior_age.value)
         pay = paid + a["holiday_pay"] + a["holiday_pay_over_60"]
-        extra_text = (f"{_pc(t.extra_rate)} × max(0, {money(pay)} − {money(t.threshold)}) "
-                      f"= {money(a['extra_employer_contribution'])}" if t.extra_rate and t.threshold is not None
-                      else f"0 kr: none in {self.year}")
-        zone = f", zone {given.zone.value}" + (f" ({given.zone_1a_rate.value} rate)" if given.zone_1a_rate else "")
-        figures = {
+        extra: Figure = (f"{_pc(t.extra_rate)} × max(0, {money(pay)} − {money(t.threshold)}) "
+                         f"= {money(a['extra_employer_contribution'])}" if t.extra_rate and t.threshold is not None
+                         else words("cost.extra.none", year=self.year))
+        figures: dict[str, Figure] = {
             "salary": f"{money(given.salary_full)} × {_pc(given.percent)} = {money(salary)}",
-            "holiday_deduction": (
-                f"−{t.days + t.extra_days}/{t.per_year} × {money(salary)} = {money(a['holiday_deduction'])} "
-                f"({t.days} holiday virkedager{f' + {t.extra_days} from age 60' if t.extra_days else ''} of "
-                f"{t.per_year})"),
-            "holiday_pay": f"{_pc(t.hp_rate)} × {money(paid)} (salary paid) = {money(a['holiday_pay'])}",
-            "holiday_pay_over_60": senior_text,
+            "holiday_deduction": words(
+                "cost.holiday_deduction.figure", days=t.days + t.extra_days, per_year=t.per_year, salary=money(salary),
+                result=money(a["holiday_deduction"]), holiday_days=t.days,
+                extra=words("cost.holiday_deduction.extra", extra=t.extra_days) if t.extra_days else words("word.empty")),
+            "holiday_pay": words("cost.holiday_pay.figure", rate=_pc(t.hp_rate), paid=money(paid),
+                                 result=money(a["holiday_pay"])),
+            "holiday_pay_over_60": senior,
             "pension": f"{_pc(given.pension_percent)} × {money(salary)} = {money(a['pension'])}",
             "employer_contribution": (
                 f"{_pc(t.aga_rate)} × ({money(paid)} + {money(a['holiday_pay'] + a['holiday_pay_over_60'])} + "
                 f"{money(a['pension'])}) = {money(a['employer_contribution'])}"),
-            "extra_employer_contribution": extra_text,
+            "extra_employer_contribution": extra,
         }
+        zone = (words("cost.zone", zone=given.zone.value) if given.zone_1a_rate is None
+                else words("cost.zone.1a", zone=given.zone.value,
+                           rate=words(f"cost.zone_1a_rate.{given.zone_1a_rate.name.lower()}")))
         paths = {
             "salary": (),
             "holiday_deduction": (t.days_name, "virkedager_per_year", "holiday_deduction", "senior_extra_days",
@@ -777,22 +773,24 @@ class SalaryCostBreakdown:
         }
         return tuple(
             CostComponent(key, amount, Explanation(
-                _label(key) + (zone if key == "employer_contribution" else ""), figures[key], facts(*paths[key])))
+                words("cost.component.zone", label=words(f"cost.{key}"), zone=zone) if key == "employer_contribution"
+                else words(f"cost.{key}"), figures[key], facts(*paths[key])))
             for key, amount in self.amounts
         )
 
-    def explanation(self, amount: Money | None = None, note: str | None = None) -> Explanation:
+    def explanation(self, amount: Money | None = None, note: Words | None = None) -> Explanation:
         """Why the cost is what it is: every component with its rule values and sources."""
         amount = self.total if amount is None else amount
         steps = [c.explanation for c in self.components]
         exact = " + ".join(exact_text(a) for _, a in self.amounts)
-        steps.append(Explanation("Sum of the components (exact)", f"{exact} = {exact_text(self.exact_total)}"))
+        steps.append(Explanation(words("cost.sum"), f"{exact} = {exact_text(self.exact_total)}"))
         steps.append(Explanation(
-            "Rounded once, half up to whole kroner", str(amount),
-            (FactUse("rounding rule", "half up to whole kroner, once", Status.ASSUMED, src.LIBRARY.at("rounding")),),
+            words("grant.rounded.half-up"), amount,
+            (FactUse("rounding.half_up", words("value.rounding.half_up"), Status.ASSUMED, src.LIBRARY.at("rounding")),),
         ))
-        statement = f"Full cost {self.year}" + (f" ({note})" if note else "")
-        return Explanation(statement, str(amount), self.inputs, tuple(steps))
+        statement = (words("cost.heading", year=self.year) if note is None
+                     else words("cost.heading.note", year=self.year, note=note))
+        return Explanation(statement, amount, self.inputs, tuple(steps))
 
 
 def _senior(year: int, birth_year: int | None, age: int, offset: int) -> bool:

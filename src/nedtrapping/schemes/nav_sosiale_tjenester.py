@@ -31,15 +31,16 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
-from nedtrapping.explain import Explanation, FactUse
-from nedtrapping.money import ExactAmount, Money, format_percent
+from nedtrapping.explain import Explanation, words
+from nedtrapping.grant import explain_verdict, figure
+from nedtrapping.money import Money
 from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
 from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
-from nedtrapping.scheme import DOWN, FactRef, GrantFigure, GrantQuery, GrantRate, year_in_scheme
-from nedtrapping.validators import HUNDRED, position_percent
-from nedtrapping.wording import Notice
+from nedtrapping.scheme import DOWN, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
+from nedtrapping.validators import position_percent
+from nedtrapping.wording import Notice, add_words
 
 __all__ = [
     "SCHEME_ID",
@@ -252,15 +253,66 @@ class NavGrantResult:
 
 
 
-def _request_text(requested: Money | None, cap: Money) -> str:
-    """What the request does to the cap, in words (empty when nothing was requested)."""
+add_words({
+    "rate.amount.nav": {"nb": "Høyst per 100 % stilling (år {n} av tiltaket)",
+                        "en": "At most per 100 % position (year {n} of the measure)"},
+    "check.nav.within_years": {"nb": "Tiltaket er innenfor sine {max} år", "en": "The measure is within its {max} years"},
+    "check.nav.within_years.met": {"nb": "{year} er år {n} av tiltaket", "en": "{year} is year {n} of the measure"},
+    "check.nav.within_years.not_met": {"nb": "{year} ville vært år {n} av tiltaket; høyst {max} år",
+                                       "en": "{year} would be year {n} of the measure; at most {max} years"},
+    "note.nav.maximum": {"nb": "Planen bruker det høyeste beløpet ordningen gir; et beløp i tilsagnsbrevet "
+                               "(tildelt_ÅÅÅÅ) erstatter det",
+                         "en": "The plan uses the most the scheme pays; an amount in the grant letter "
+                               "(granted_YYYY) replaces it"},
+    "nav.maximum": {"nb": "Høyeste tilskudd, {title} {year}", "en": "Maximum grant, {title} {year}"},
+    "nav.measure": {"nb": "Tiltak «{label}»", "en": "Measure '{label}'"},
+    "nav.position": {"nb": "Stilling «{label}» ({percent} %)", "en": "Position '{label}' ({percent} %)"},
+    "nav.position.figure": {"nb": "{capped}{request}", "en": "{capped}{request}"},
+    "nav.request.none": {"nb": "", "en": ""},
+    "nav.request.less": {"nb": "; søkt {requested} er mindre, så {requested}",
+                         "en": "; requested {requested} is less, so {requested}"},
+    "nav.request.same": {"nb": "; søkt {requested}, det samme som taket", "en": "; requested {requested}, the same as the cap"},
+    "nav.request.exceeds": {"nb": "; søkt {requested} er {over} over taket, så taket {cap}",
+                            "en": "; requested {requested} exceeds the cap by {over}, so the cap {cap}"},
+    "nav.competence": {"nb": "Kompetansedelen av tiltaket", "en": "Competence part of the measure"},
+    "nav.competence.figure": {"nb": "høyst {cap}{request}", "en": "at most {cap}{request}"},
+    "fact.max_per_full_position": {"nb": "høyst per 100 % stilling", "en": "at most per 100 % position"},
+    "fact.max_per_competence_measure": {"nb": "høyst per kompetansetiltak", "en": "at most per competence measure"},
+    "fact.max_years_same_measure": {"nb": "høyst antall år for samme tiltak", "en": "at most years for the same measure"},
+})
+
+
+def _request(requested: Money | None, cap: Money) -> tuple[Money, Notice]:
+    """What a request does to a cap: the amount it leaves and the words that say so."""
     if requested is None:
-        return ""
+        return cap, words("nav.request.none")
     if requested < cap:
-        return f"; requested {requested} is less, so {requested}"
+        return requested, words("nav.request.less", requested=requested)
     if requested == cap:
-        return f"; requested {requested}, the same as the cap"
-    return f"; requested {requested} exceeds the cap by {requested - cap}, so the cap {cap}"
+        return cap, words("nav.request.same", requested=requested)
+    return cap, words("nav.request.exceeds", requested=requested, over=requested - cap, cap=cap)
+
+
+def _verdict(rules: NavSosialeTjenesterRules, year: int, first: int) -> Verdict:
+    n = year_in_scheme(year, first)
+    max_years = rules.max_years_same_measure.require("max_years_same_measure")
+    years_ref = FactRef.at(rules, "max_years_same_measure")
+    return Verdict((Check("started", n >= 1, {"year": year, "first": first}, (years_ref,)),
+                    Check("nav.within_years", n <= max_years, {"year": year, "n": n, "max": max_years}, (years_ref,))))
+
+
+def _rate(rules: NavSosialeTjenesterRules, year: int, first: int) -> Rate:
+    """The rule, once: at most 610 000 kr per 100 % position, pro rata, rounded down (a cap), for at most 3 years."""
+    n = year_in_scheme(year, first)
+    verdict = _verdict(rules, year, first)
+    notes = ((words("note.nav.maximum"), ()),)
+    if not verdict.eligible:
+        return Rate(per_full_position=Money.zero(), pro_rata=False, rounding=DOWN, year_in_scheme=n, verdict=verdict,
+                    rule_set=rules)
+    cap = rules.max_per_full_position.require("max_per_full_position")
+    return Rate(per_full_position=cap, pro_rata=rules.pro_rata.require("pro_rata"), rounding=DOWN, year_in_scheme=n,
+                verdict=verdict, rule_set=rules, amount_words="rate.amount.nav",
+                amount_uses=(FactRef.at(rules, "max_per_full_position"), FactRef.at(rules, "pro_rata")), notes=notes)
 
 
 def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
@@ -272,44 +324,26 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
             f"({m.prior_years} earlier years), but {rules.key_text} allows at most {max_years} years for the "
             f"same measure ({rules.max_years_same_measure.citation})"
         )
-    cap = rules.max_per_full_position.require("max_per_full_position")
-    pro_rata = rules.pro_rata.require("pro_rata")
+    measure_rate = _rate(rules, rules.year, rules.year - m.prior_years)
     steps: list[Explanation] = []
     per_position: list[tuple[MeasurePosition, Money]] = []
-    rounding = FactUse("rounding rule", CAP_ROUNDING_RULE, Status.ASSUMED,
-                       src.LIBRARY.at("rounding of a pro-rata cap (down to whole kroner)"),
-                       note="No source gives a rounding rule. A cap is 'at most', so it is rounded down: "
-                            "rounding half up could exceed it (610 000 × 100/7 % = 87 142,857… kr → 87 142 kr).")
+    uses = (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata))
     for pos in m.positions:
-        share = pos.percent / HUNDRED if pro_rata else Fraction(1)
-        exact: ExactAmount = cap * share
-        capped = round_cap_down_to_kroner(exact)
-        figure = f"{cap} × {format_percent(pos.percent)} % = {capped} (rounded down to whole kroner: at most)"
-        figure += _request_text(pos.requested, capped)
-        if pos.requested is not None and pos.requested < capped:
-            capped = pos.requested
+        capped, request = _request(pos.requested, figure(measure_rate, pos.percent))
         per_position.append((pos, capped))
-        steps.append(Explanation(
-            f"Position {pos.label!r} ({format_percent(pos.percent)} %)", figure,
-            (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata),
-             rounding),
-        ))
+        steps.append(Explanation(words("nav.position", label=pos.label, percent=pos.percent),
+                                 words("nav.position.figure", capped=capped, request=request), uses))
     competence = Money.zero()
     if m.competence:
-        competence = rules.max_per_competence_measure.require("max_per_competence_measure")
-        figure = f"at most {competence}" + _request_text(m.competence_requested, competence)
-        if m.competence_requested is not None and m.competence_requested < competence:
-            competence = m.competence_requested
-        steps.append(Explanation("Competence part of the measure", figure,
+        cap = rules.max_per_competence_measure.require("max_per_competence_measure")
+        competence, request = _request(m.competence_requested, cap)
+        steps.append(Explanation(words("nav.competence"), words("nav.competence.figure", cap=cap, request=request),
                                  (rules.use("max_per_competence_measure", rules.max_per_competence_measure),)))
     total = sum((amount for _, amount in per_position), Money.zero()) + competence
-    steps.append(Explanation(
-        f"Year {year_of_measure} of at most {max_years} for this measure", "allowed",
-        (rules.use("max_years_same_measure", rules.max_years_same_measure),),
-    ))
+    steps.append(explain_verdict(measure_rate.verdict, m.label))
     return MeasureGrant(
         measure=m, year_of_measure=year_of_measure, positions=tuple(per_position), competence=competence,
-        total=total, explanation=Explanation(f"Measure {m.label!r}", str(total), (), tuple(steps)),
+        total=total, explanation=Explanation(words("nav.measure", label=m.label), total, (), tuple(steps)),
     )
 
 
@@ -343,7 +377,7 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
         raise InvalidValueError(f"maximum_grant: measure labels must be unique; repeated: {', '.join(dupes)}")
     grants = tuple(_measure_grant(rules, m) for m in items)
     total = sum((g.total for g in grants), Money.zero())
-    expl = Explanation(f"Maximum grant, {rules.title} {rules.year}", str(total), (),
+    expl = Explanation(words("nav.maximum", title=rules.title, year=rules.year), total, (),
                        tuple(g.explanation for g in grants))
     return NavGrantResult(measures=grants, total=total, explanation=expl,
                           rule_set=rules.id)
@@ -376,7 +410,7 @@ class NavSosialeTjenesterScheme:
     scheme_id: str = SCHEME_ID
     name: str = "NAV sosiale tjenester"
     default_years: tuple[int, ...] = (2022,)
-    position_options: frozenset[str] = frozenset()
+    options: tuple[Option, ...] = ()
 
     def first_rule_year(self) -> int:
         return 2022
@@ -396,60 +430,13 @@ class NavSosialeTjenesterScheme:
             raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
         return rules
 
-    def _measure(self, query: GrantQuery) -> Measure:
-        n = year_in_scheme(query.year, query.first_grant_year)
-        return Measure(label=query.subject, positions=(MeasurePosition(label=query.subject, percent=query.percent),),
-                       prior_years=n - 1)
-
-    def grant(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantFigure:
-        r = self._rules(query.year, rules)
-        n = year_in_scheme(query.year, query.first_grant_year)
-        years_ref = FactRef(r, "max_years_same_measure", "max_years_same_measure", r.max_years_same_measure)
-        if n < 1 or n > r.max_years_same_measure.require("max_years_same_measure"):
-            return GrantFigure(amount=Money.zero(), year_in_scheme=n, eligible=False, rule_set=r, uses=(years_ref,))
-        granted = _measure_grant(r, self._measure(query))
-        uses = (FactRef(r, "max_per_full_position", "max_per_full_position", r.max_per_full_position),
-                FactRef(r, "pro_rata", "pro_rata", r.pro_rata), years_ref)
-        return GrantFigure(amount=granted.total, year_in_scheme=n, eligible=True, rule_set=r, uses=uses)
-
-    def canonical_query(self, query: GrantQuery) -> GrantQuery:
+    def cell(self, query: GrantQuery) -> GrantQuery:
         """The query as the rate sees it: the year and the measure's first year only."""
-        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year, percent=HUNDRED)
+        return GrantQuery(year=query.year, first_grant_year=query.first_grant_year)
 
-    def grant_rate(self, query: GrantQuery, rules: RuleSet | None = None) -> GrantRate:
-        """The most the scheme pays per 100 % position in the measure's year, rounded down for a position.
-
-        The same figure as :meth:`grant` (which asks :func:`maximum_grant`'s calculator for one position).
-        """
-        r = self._rules(query.year, rules)
-        n = year_in_scheme(query.year, query.first_grant_year)
-        years_ref = FactRef(r, "max_years_same_measure", "max_years_same_measure", r.max_years_same_measure)
-        if n < 1 or n > r.max_years_same_measure.require("max_years_same_measure"):
-            return GrantRate(per_full_position=Money.zero(), pro_rata=False, rounding=DOWN, year_in_scheme=n,
-                             eligible=False, rule_set=r, uses=(years_ref,))
-        cap = r.max_per_full_position.require("max_per_full_position")
-        uses = (FactRef(r, "max_per_full_position", "max_per_full_position", r.max_per_full_position),
-                FactRef(r, "pro_rata", "pro_rata", r.pro_rata), years_ref)
-        return GrantRate(per_full_position=cap, pro_rata=r.pro_rata.require("pro_rata"), rounding=DOWN,
-                         year_in_scheme=n, eligible=True, rule_set=r, uses=uses)
-
-    def explain_grant(self, query: GrantQuery, rules: RuleSet | None = None) -> Explanation:
-        r = self._rules(query.year, rules)
-        n = year_in_scheme(query.year, query.first_grant_year)
-        max_years = r.max_years_same_measure.require("max_years_same_measure")
-        use = r.use("max_years_same_measure", r.max_years_same_measure)
-        if n < 1:
-            return Explanation(f"Grant {query.year}", str(Money.zero()), (), (
-                Explanation("No grant", f"the measure starts in {query.first_grant_year}, after {query.year}"),))
-        if n > max_years:
-            return Explanation(f"Grant {query.year}", str(Money.zero()), (), (
-                Explanation("No grant", f"{query.year} would be year {n} of the measure; at most {max_years} years",
-                            (use,)),))
-        granted = _measure_grant(r, self._measure(query))
-        return Explanation(f"Grant {query.year} (the most the scheme pays)", str(granted.total), (), (
-            granted.explanation,
-            Explanation("The plan uses the maximum", "an amount in the grant letter (granted_YYYY) replaces it"),
-        ))
+    def rate(self, query: GrantQuery, rules: RuleSet | None = None) -> Rate:
+        """The most the scheme pays per 100 % position in the measure's year (a cap, rounded down)."""
+        return _rate(self._rules(query.year, rules), query.year, query.first_grant_year)
 
     def position_notes(self, query: GrantQuery, years: Sequence[int]) -> list[Notice]:
         return [Notice("warning.nav.maximum", {"subject": query.subject, "scheme": SCHEME_ID})]
@@ -458,13 +445,3 @@ class NavSosialeTjenesterScheme:
 #: The scheme as the planner plans it.
 SCHEME = register_position_scheme(NavSosialeTjenesterScheme())
 
-
-def __getattr__(name: str) -> object:
-    # deprecation alias: the NAV position class is MeasurePosition (Position is the planner's)
-    if name == "Position":
-        import warnings
-
-        warnings.warn("nedtrapping.schemes.nav_sosiale_tjenester.Position is now MeasurePosition "
-                      "(nedtrapping.plan.Position is the planner's position)", DeprecationWarning, stacklevel=2)
-        return MeasurePosition
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,36 @@
+"""Ways to show a model object, registered from above: the model never imports the output layer.
+
+Why: a notebook shows a plan by asking the plan itself (``_repr_html_``, ``plan.plot()``),
+but drawing tables and charts is the output layer's job, and the model must not reach up
+to it. As pandas does with its plotting backend, the package registers the output
+layer's functions here (:mod:`nedtrapping` on import, each importing its module only
+when called); the model asks for them by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["register", "present", "names"]
+
+_PRESENTERS: dict[str, Callable[..., Any]] = {}
+
+
+def register(name: str, presenter: Callable[..., Any]) -> None:
+    """Show objects as ``name`` (``"plan.html"``) with ``presenter(obj, **options)``."""
+    _PRESENTERS[name] = presenter
+
+
+def names() -> list[str]:
+    """The registered presenters."""
+    return sorted(_PRESENTERS)
+
+
+def present(name: str, obj: object, **options: Any) -> Any:
+    """``obj`` shown as ``name`` by the presenter registered for it."""
+    try:
+        presenter = _PRESENTERS[name]
+    except KeyError:
+        raise LookupError(f"no presenter {name!r} is registered (registered: {', '.join(names()) or 'none'})") from None
+    return presenter(obj, **options)
