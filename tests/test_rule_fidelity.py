@@ -512,3 +512,140 @@ def test_every_row_of_the_sources_table_has_address_version_and_quote_or_says_wh
     assert {"DECK", "TF-21", "VOL-19", "SAL-17", "HDIR-21", "HDIR-24", "MR-21R", "MR-23", "VL-23", "OV-23",
             "INN-24", "ROG-24", "NAV-22", "KORUS-STO-21", "OV-PS-22", "NORD-PS-22"} <= quoted
 
+
+# ----------------------------------------------------------------------------- prose against the catalogue
+# Issue 23, item 8: prose named statuses the catalogue did not have. In the docs a value or status of a
+# rule is written with the roles of docs/_ext/rule_roles.py (read from the rule sets while the docs are
+# built); the README, which Sphinx does not build, has each statement about the rules checked here.
+
+
+def _roles() -> Any:
+    sys.path.insert(0, str(DOCS / "_ext"))
+    import rule_roles
+
+    return rule_roles
+
+
+def test_the_rule_roles_render_the_catalogues_value_and_status() -> None:
+    roles = _roles()
+    assert roles.resolve("kommunalt-rusarbeid 2022 ladder.step_2", with_value=True) == "550 000 kr (inferred)"
+    assert roles.resolve("kommunalt-rusarbeid 2021-2022 ladder.step_3", with_value=False) == "unknown"
+    assert roles.resolve("kommunalt-rusarbeid 2023-2024 flat_amount", with_value=True) == "330 000 kr (final)"
+    assert roles.resolve("kommunalt-rusarbeid 2021-2024 pro_rata", with_value=False) == "inferred"
+    assert roles.parse_target("x 2021,2023-2024 p,q") == ("x", (2021, 2023, 2024), ("p", "q"))
+    assert roles.resolve("kommunalt-rusarbeid 2021-2022 ladder.step_3,ladder.step_4", with_value=False) == "unknown"
+
+
+@pytest.mark.parametrize("target", [
+    "kommunalt-rusarbeid 2023-2024 national_frame",       # unknown in 2023, provisional in 2024
+    "kommunalt-rusarbeid 2021-2022 requires_grant_in_2021",  # False, then True (with the value)
+    "kommunalt-rusarbeid 2022 ladder.step_2,ladder.step_3",  # inferred and unknown
+    "kommunalt-rusarbeid 2022 no_such_fact",
+    "kommunalt-rusarbeid 2022",
+])
+def test_a_rule_role_refuses_years_that_disagree_and_names_that_do_not_exist(target: str) -> None:
+    roles = _roles()
+    with pytest.raises(roles.RoleError):
+        roles.resolve(target, with_value=True)
+
+
+def _ladder_statuses(step: int) -> set[Status]:
+    return {kr.rules_for(year).ladder.step(step).status for year in (2021, 2022)}  # type: ignore[union-attr]
+
+
+#: Each statement the README makes about the rules (whitespace normalised), with its check on the catalogue.
+README_CLAIMS: dict[str, Any] = {
+    "2022 computed as before (the legacy year ladder, pro rata)":
+        lambda: kr.rules_for(2022).method.value is kr.Method.LEGACY_LADDER and kr.rules_for(2022).pro_rata.value,
+    "2023–2024 a flat 330 000 kr per 100 % position":
+        lambda: all(kr.rules_for(y).flat_amount.value == Money.kroner(330_000)  # type: ignore[union-attr]
+                    for y in (2023, 2024)),
+    "nothing from 2025": lambda: all(kr.rules_for(y).last_grant_year.value == 2024 for y in (2021, 2022, 2023, 2024)),
+    "legacy ladder steps 3 and 4 are unknown (in no public source)":
+        lambda: _ladder_statuses(3) == _ladder_statuses(4) == {Status.UNKNOWN},
+    "steps 1 and 2 are inferred from single awards reported in the press":
+        lambda: _ladder_statuses(1) == _ladder_statuses(2) == {Status.INFERRED},
+}
+
+
+def _readme_text() -> str:
+    return " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("claim", sorted(README_CLAIMS))
+def test_each_readme_statement_about_the_rules_holds_in_the_catalogue(claim: str) -> None:
+    assert claim in _readme_text(), f"README.md no longer says {claim!r}: update README_CLAIMS with it"
+    assert README_CLAIMS[claim](), f"README.md says {claim!r}, the rule sets do not"
+
+
+#: A sentence that names a ladder step (or a rule value in kroner); in a paragraph with a status word it
+#: must take the status from the catalogue.
+_STEP = re.compile(r"\bsteps? [1-4]\b|\b(one|two|three) of the four\b|\b(330|550|660) 000 kr\b", re.IGNORECASE)
+_STATUS_WORD = re.compile(r"\b(final|inferred|unknown|uncertain|provisional|assumed|confirm\w*|not public|"
+                          r"public source)\b", re.IGNORECASE)
+_ROLE = re.compile(r":rule-(status|value):`[^`]*`")
+
+
+def _prose(text: str) -> list[str]:
+    """The paragraphs of an .rst or .md text, without directive bodies, literal blocks and fenced code."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    block_indent: int | None = None  # inside the body of a directive or literal block indented deeper than this
+    fenced = False
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if re.match(r"\s*\.\. ", line) or line.rstrip().endswith("::"):
+            block_indent = indent
+            if not line.rstrip().endswith("::") or re.match(r"\s*\.\. ", line):
+                continue
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+            current = []
+        else:
+            current.append(line.strip())
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _split(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", paragraph) if s]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for p in _prose(text) for s in _split(p)]
+
+
+def _hand_written_statuses(text: str) -> list[str]:
+    """Sentences naming a ladder step or a rule amount, in a paragraph that names a status, without a role.
+
+    Paragraph, not sentence: a definition list puts the status in its term («``final``») and the
+    example in the next sentence.
+    """
+    return [s for p in _prose(text) if _STATUS_WORD.search(_ROLE.sub("", p))
+            for s in _split(p) if _STEP.search(_ROLE.sub("", s)) and not _ROLE.search(s)]
+
+
+def test_no_docs_sentence_names_a_ladder_step_with_a_status_by_hand() -> None:
+    offenders = []
+    for path in sorted(DOCS.rglob("*.rst")):
+        if "_build" in path.parts:
+            continue
+        offenders += [f"{path.relative_to(ROOT)}: {s}" for s in _hand_written_statuses(path.read_text(encoding="utf-8"))]
+    assert not offenders, "use :rule-status:/:rule-value: for these:\n" + "\n".join(offenders)
+
+
+def test_no_readme_sentence_names_a_ladder_step_with_a_status_unchecked() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    unchecked = [s for s in _hand_written_statuses(readme) if not any(c in s for c in README_CLAIMS)]
+    assert not unchecked, "add these README statements to README_CLAIMS:\n" + "\n".join(unchecked)
