@@ -35,6 +35,7 @@ extensions = [
     "supply_table",
     "generated_files",
     "cli_session",
+    "rule_roles",
 ]
 
 exclude_patterns = ["_build", "_generated"]

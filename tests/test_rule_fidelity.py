@@ -86,19 +86,57 @@ def test_2024_frame_is_provisional_an_estimate() -> None:
     assert "Oppgitt beløp er kun et anslag og kan bli korrigert senere" in _quote(frame)
 
 
-def test_no_auditors_certificate_2023_is_stated_by_vestland() -> None:
+def test_no_auditors_certificate_2023_is_only_inferred_vl_23_speaks_of_the_2022_report() -> None:
+    # issue 23, item 1: VL-23's sentence stands under the reporting deadline for the grant received in 2022
     fact = kr.rules_for(2023).auditor_certificate_required
-    assert fact is not None and (fact.value, fact.status) == (False, Status.FINAL)
-    assert fact.citation.tag == "VL-23"
-    assert "ikkje naudsynt å levere revisorattest" in _quote(fact)
+    assert fact is not None and (fact.value, fact.status) == (False, Status.INFERRED)
+    assert fact.citation.tag == "VL-23" and fact.citation.section == "Søknad og rapportering"
+    words = _quote(fact)
+    assert "Rapporteringsfrist for tilskot motteke i 2022" in words
+    assert "Ved rapportering er det ikkje naudsynt å levere revisorattest." in words
+    assert words.index("motteke i 2022") < words.index("revisorattest")
+    note = fact.note or ""
+    assert "2022 grant" in note and "one county" in note
 
 
 def test_no_auditors_certificate_2024_is_only_inferred() -> None:
     fact = kr.rules_for(2024).auditor_certificate_required
     assert fact is not None and (fact.value, fact.status) == (False, Status.INFERRED)
-    # the only words for it are Vestland's, for 2023
+    # the only words for it are Vestland's, about the report on the 2022 grant
     assert fact.citation.tag == "VL-23" and "revisorattest" in _quote(fact)
-    assert "2024" in (fact.note or "")
+    assert "Rapporteringsfrist for tilskot motteke i 2022" in _quote(fact)
+    assert "2024" in (fact.note or "") and "2022 grant" in (fact.note or "")
+    # no year claims the certificate rule as final
+    assert all((f := kr.rules_for(y).auditor_certificate_required) is None or f.status is not Status.FINAL
+               for y in (2021, 2022, 2023, 2024))
+
+
+VL_23_LADDER = "Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024"
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_vl_23_ladder_sentence_is_kept_as_an_uncertain_conflict_beside_the_flat_amount(year: int) -> None:
+    # issue 23, item 2: recorded, UNCERTAIN, never used; the flat 330 000 stays and says so where it is used
+    rules = kr.rules_for(year)
+    (conflict,) = rules.conflicting_sources
+    assert conflict.status is Status.UNCERTAIN
+    assert conflict.citation.tag == "VL-23"
+    assert VL_23_LADDER in _quote(conflict) and VL_23_LADDER in (conflict.value or "")
+    assert "never used in a computation" in (conflict.note or "")
+    flat = rules.flat_amount
+    assert flat is not None and (flat.value, flat.status) == (Money.kroner(330_000), Status.FINAL)
+    assert "conflicting_sources" in (flat.note or "") and VL_23_LADDER in (flat.note or "")
+    # the computation uses the flat amount, and its explanation carries the conflict in the flat amount's note
+    result = kr.compute_grant(year, first_grant_year=2021, percent=100)
+    assert result.amount == Money.kroner(330_000)
+    used = [u for u in result.facts_used if u.name == "flat amount per 100 % position"]
+    assert used and all(VL_23_LADDER in (u.note or "") for u in used)
+    assert not any(VL_23_LADDER in str(u.value) for u in result.facts_used)
+
+
+def test_only_2023_and_2024_carry_the_vl_23_conflict() -> None:
+    assert [c.citation.tag for c in kr.rules_for(2021).conflicting_sources] == ["KORUS-STO-21"]
+    assert kr.rules_for(2022).conflicting_sources == ()
 
 
 def test_2024_report_deadline_cites_rogaland() -> None:
@@ -187,6 +225,46 @@ def test_the_deck_is_not_attributed_to_a_county_it_does_not_name() -> None:
         assert _quote(sources.DECK) in text
 
 
+RUSF_20_WORDS = ("Beregningen tar utgangspunkt i 100 % stillingsressurs. Ved reduksjon i stillingsprosent, skal "
+                 "tilskuddet reduseres tilsvarende.")
+
+
+def test_2021_pro_rata_quotes_rusf_20_and_is_inferred_because_rusf_20_is_about_2020() -> None:
+    # issue 23, item 3
+    fact = kr.rules_for(2021).pro_rata
+    assert (fact.value, fact.status) == (True, Status.INFERRED)
+    assert fact.citation.tag == "RUSF-20" and _quote(fact) == RUSF_20_WORDS
+    assert "2020" in (fact.citation.section or "") and "2021" in (fact.note or "")
+    assert "inferred" in (fact.note or "")
+    assert _quote(sources.RUSF_20) == RUSF_20_WORDS
+    assert sources.RUSF_20.url == "https://www.rusfeltet.no/arkiv/en-halv-milliard-i-tilskudd-til-kommunalt-rusarbeid"
+    # 2022 («beregnes som tidligere») quotes the same words and stays inferred
+    fact_2022 = kr.rules_for(2022).pro_rata
+    assert (fact_2022.status, _quote(fact_2022)) == (Status.INFERRED, RUSF_20_WORDS)
+
+
+def test_2021_new_positions_cite_ov_21_not_tf_21() -> None:
+    # issue 23, item 4
+    fact = kr.rules_for(2021).only_existing_positions
+    assert (fact.value, fact.status) == (False, Status.FINAL)
+    assert fact.citation.tag == "OV-21"
+    assert "Dette alternativet fører deg til søknad om nye stillinger og gjelder alle kommunene som søker nå" \
+        in _quote(fact)
+    assert "Målet med tilskuddet" != fact.citation.section
+
+
+def test_2022_target_group_cites_nord_22_in_its_words() -> None:
+    # issue 23, item 5
+    fact = kr.rules_for(2022).target_group
+    assert fact is not None and fact.status is Status.FINAL
+    assert fact.citation.tag == "NORD-22" and fact.citation.published == _dt.date(2022, 1, 28)
+    words = "Personer, eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende"
+    assert fact.value == words and words in _quote(fact)
+    # 2021 keeps TF-21's wording
+    fact_2021 = kr.rules_for(2021).target_group
+    assert fact_2021 is not None and fact_2021.citation.tag == "TF-21"
+
+
 def test_the_korus_21_february_conflict_is_kept_uncertain_beside_the_10_february_deadline() -> None:
     rules = kr.rules_for(2021)
     assert rules.deadline(Purpose.APPLICATION).day == _dt.date(2021, 2, 10)
@@ -224,6 +302,58 @@ def test_more_og_romsdal_residual_round_2021_is_in_the_calendar() -> None:
     assert "4,8 millionar" in _quote(sources.MR_21R) and "4.8 MNOK" in (app.deadline.note or "")
     # a round of its own: it replaces neither the ordinary round nor the national residual round
     assert kr.rules_for(2021).deadline(Purpose.APPLICATION, "Møre og Romsdal").day == _dt.date(2021, 2, 10)
+
+
+@pytest.mark.parametrize(("county", "day", "round_", "tag", "as_written", "words"), [
+    ("Vestland", _dt.date(2021, 5, 25), "regionale restmidler", "VL-21", "25. mai 2021 23:59",
+     "har att om lag 4 000 000 kroner til fordeling til kommunalt rusarbeid i 2021 og lyser ut tilskotet på nytt"),
+    ("Trøndelag", _dt.date(2021, 10, 15), "restmidler", "TRL-21", "15. oktober 2021 23.59",
+     "restmidler fra tilskuddsordningen kommunalt rusarbeid kap. 765.62 skal lyses ut på nytt"),
+])
+def test_the_vestland_and_trondelag_2021_rounds_are_in_the_rule_set_and_calendar(
+        county: str, day: _dt.date, round_: str, tag: str, as_written: str, words: str) -> None:
+    # issue 23, item 6
+    d = kr.rules_for(2021).deadline(Purpose.APPLICATION, county, round_)
+    assert (d.county, d.day, d.time, d.status, d.as_written) == (county, day, _dt.time(23, 59), Status.FINAL,
+                                                                 as_written)
+    assert d.citation.tag == tag and f"Søknadsfrist: {as_written}" == _quote(d.citation)
+    assert words in _quote(getattr(sources, tag.replace("-", "_")))
+    hits = [e for e in _entries("kommunalt-rusarbeid", 2021, Purpose.APPLICATION) if e.county == county]
+    assert [(e.deadline.day, e.round) for e in hits] == [(day, round_)]
+    # a round of its own: the county's ordinary-round date is still the national 10 February
+    assert kr.rules_for(2021).deadline(Purpose.APPLICATION, county).day == _dt.date(2021, 2, 10)
+
+
+def test_vl_21_and_trl_21_name_their_pages() -> None:
+    assert sources.VL_21.url == \
+        "https://www.statsforvalteren.no/nn/vestland/tilskot/2021/05/tilskot-til-kommunalt-rusarbeid/"
+    assert sources.VL_21.published == _dt.date(2021, 4, 28)
+    assert sources.TRL_21.url == ("https://www.statsforvalteren.no/nb/Trondelag/Tilskudd/2021/10/"
+                                  "tilskudd-til-kommunalt-rusarbeid--restmidler-for-2021---2.-utlysning/")
+    assert sources.TRL_21.published == _dt.date(2021, 9, 6)
+
+
+def test_the_cli_calendar_csv_lists_the_vestland_and_trondelag_2021_rounds(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--csv", "-"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for day, county in (("2021-05-25", "Vestland"), ("2021-10-15", "Trøndelag")):
+        assert any(day in line and county in line and "rusarbeid" in line.lower() for line in lines), (day, county)
+
+
+def test_the_cli_rules_2021_shows_pro_rata_quoted_and_2023_2024_show_the_vl_23_conflict(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    rules = _rules_json(capsys, "kommunalt-rusarbeid", "2021")
+    assert rules["pro_rata"]["citation"]["quote"] == RUSF_20_WORDS
+    assert rules["pro_rata"]["status"] == "inferred"
+    assert rules["only_existing_positions"]["citation"]["tag"] == "OV-21"
+    for year in ("2023", "2024"):
+        (conflict,) = _rules_json(capsys, "kommunalt-rusarbeid", year)["conflicting_sources"]
+        assert conflict["status"] == "uncertain" and VL_23_LADDER in conflict["citation"]["quote"]
+    assert main(["rules", "kommunalt-rusarbeid", "2021"]) == 0
+    text = capsys.readouterr().out
+    assert "Ved reduksjon i stillingsprosent" in text
 
 
 def test_the_cli_calendar_shows_the_more_og_romsdal_residual_round(capsys: pytest.CaptureFixture[str]) -> None:
@@ -381,3 +511,141 @@ def test_every_row_of_the_sources_table_has_address_version_and_quote_or_says_wh
     quoted = {r[0] for r in rows if r[4].startswith("«")}
     assert {"DECK", "TF-21", "VOL-19", "SAL-17", "HDIR-21", "HDIR-24", "MR-21R", "MR-23", "VL-23", "OV-23",
             "INN-24", "ROG-24", "NAV-22", "KORUS-STO-21", "OV-PS-22", "NORD-PS-22"} <= quoted
+
+
+# ----------------------------------------------------------------------------- prose against the catalogue
+# Issue 23, item 8: prose named statuses the catalogue did not have. In the docs a value or status of a
+# rule is written with the roles of docs/_ext/rule_roles.py (read from the rule sets while the docs are
+# built); the README, which Sphinx does not build, has each statement about the rules checked here.
+
+
+def _roles() -> Any:
+    sys.path.insert(0, str(DOCS / "_ext"))
+    import rule_roles
+
+    return rule_roles
+
+
+def test_the_rule_roles_render_the_catalogues_value_and_status() -> None:
+    roles = _roles()
+    assert roles.resolve("kommunalt-rusarbeid 2022 ladder.step_2", with_value=True) == "550 000 kr (inferred)"
+    assert roles.resolve("kommunalt-rusarbeid 2021-2022 ladder.step_3", with_value=False) == "unknown"
+    assert roles.resolve("kommunalt-rusarbeid 2023-2024 flat_amount", with_value=True) == "330 000 kr (final)"
+    assert roles.resolve("kommunalt-rusarbeid 2021-2024 pro_rata", with_value=False) == "inferred"
+    assert roles.parse_target("x 2021,2023-2024 p,q") == ("x", (2021, 2023, 2024), ("p", "q"))
+    assert roles.resolve("kommunalt-rusarbeid 2021-2022 ladder.step_3,ladder.step_4", with_value=False) == "unknown"
+
+
+@pytest.mark.parametrize("target", [
+    "kommunalt-rusarbeid 2023-2024 national_frame",       # unknown in 2023, provisional in 2024
+    "kommunalt-rusarbeid 2021-2022 requires_grant_in_2021",  # False, then True (with the value)
+    "kommunalt-rusarbeid 2022 ladder.step_2,ladder.step_3",  # inferred and unknown
+    "kommunalt-rusarbeid 2022 no_such_fact",
+    "kommunalt-rusarbeid 2022",
+])
+def test_a_rule_role_refuses_years_that_disagree_and_names_that_do_not_exist(target: str) -> None:
+    roles = _roles()
+    with pytest.raises(roles.RoleError):
+        roles.resolve(target, with_value=True)
+
+
+def _ladder_statuses(step: int) -> set[Status]:
+    return {kr.rules_for(year).ladder.step(step).status for year in (2021, 2022)}  # type: ignore[union-attr]
+
+
+#: Each statement the README makes about the rules (whitespace normalised), with its check on the catalogue.
+README_CLAIMS: dict[str, Any] = {
+    "2022 computed as before (the legacy year ladder, pro rata)":
+        lambda: kr.rules_for(2022).method.value is kr.Method.LEGACY_LADDER and kr.rules_for(2022).pro_rata.value,
+    "2023–2024 a flat 330 000 kr per 100 % position":
+        lambda: all(kr.rules_for(y).flat_amount.value == Money.kroner(330_000)  # type: ignore[union-attr]
+                    for y in (2023, 2024)),
+    "nothing from 2025": lambda: all(kr.rules_for(y).last_grant_year.value == 2024 for y in (2021, 2022, 2023, 2024)),
+    "legacy ladder steps 3 and 4 are unknown (in no public source)":
+        lambda: _ladder_statuses(3) == _ladder_statuses(4) == {Status.UNKNOWN},
+    "steps 1 and 2 are inferred from single awards reported in the press":
+        lambda: _ladder_statuses(1) == _ladder_statuses(2) == {Status.INFERRED},
+}
+
+
+def _readme_text() -> str:
+    return " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("claim", sorted(README_CLAIMS))
+def test_each_readme_statement_about_the_rules_holds_in_the_catalogue(claim: str) -> None:
+    assert claim in _readme_text(), f"README.md no longer says {claim!r}: update README_CLAIMS with it"
+    assert README_CLAIMS[claim](), f"README.md says {claim!r}, the rule sets do not"
+
+
+#: A sentence that names a ladder step (or a rule value in kroner); in a paragraph with a status word it
+#: must take the status from the catalogue.
+_STEP = re.compile(r"\bsteps? [1-4]\b|\b(one|two|three) of the four\b|\b(330|550|660) 000 kr\b", re.IGNORECASE)
+_STATUS_WORD = re.compile(r"\b(final|inferred|unknown|uncertain|provisional|assumed|confirm\w*|not public|"
+                          r"public source)\b", re.IGNORECASE)
+_ROLE = re.compile(r":rule-(status|value):`[^`]*`")
+
+
+def _prose(text: str) -> list[str]:
+    """The paragraphs of an .rst or .md text, without directive bodies, literal blocks and fenced code."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    block_indent: int | None = None  # inside the body of a directive or literal block indented deeper than this
+    fenced = False
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if re.match(r"\s*\.\. ", line) or line.rstrip().endswith("::"):
+            block_indent = indent
+            if not line.rstrip().endswith("::") or re.match(r"\s*\.\. ", line):
+                continue
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+            current = []
+        else:
+            current.append(line.strip())
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _split(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", paragraph) if s]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for p in _prose(text) for s in _split(p)]
+
+
+def _hand_written_statuses(text: str) -> list[str]:
+    """Sentences naming a ladder step or a rule amount, in a paragraph that names a status, without a role.
+
+    Paragraph, not sentence: a definition list puts the status in its term («``final``») and the
+    example in the next sentence.
+    """
+    return [s for p in _prose(text) if _STATUS_WORD.search(_ROLE.sub("", p))
+            for s in _split(p) if _STEP.search(_ROLE.sub("", s)) and not _ROLE.search(s)]
+
+
+def test_no_docs_sentence_names_a_ladder_step_with_a_status_by_hand() -> None:
+    offenders = []
+    for path in sorted(DOCS.rglob("*.rst")):
+        if "_build" in path.parts:
+            continue
+        offenders += [f"{path.relative_to(ROOT)}: {s}" for s in _hand_written_statuses(path.read_text(encoding="utf-8"))]
+    assert not offenders, "use :rule-status:/:rule-value: for these:\n" + "\n".join(offenders)
+
+
+def test_no_readme_sentence_names_a_ladder_step_with_a_status_unchecked() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    unchecked = [s for s in _hand_written_statuses(readme) if not any(c in s for c in README_CLAIMS)]
+    assert not unchecked, "add these README statements to README_CLAIMS:\n" + "\n".join(unchecked)

@@ -43,6 +43,8 @@ __all__ = [
     "KORUS_21",
     "KORUS_STO_21",
     "OV_21",
+    "VL_21",
+    "TRL_21",
     "MR_22",
     "NORD_PS_22",
     "OV_PS_22",
@@ -98,9 +100,13 @@ TF_21 = Citation(
           "18. oktober 2021. Beløpet er om lag 76 mill. kroner.",
 )
 RUSF_20 = Citation(
+    # About the 2020 round (492,5 millioner kroner, søknadsfrist 1. mars 2020). The words were checked against
+    # the copy kept at www.rusfeltet.no; the copy read shows no page date of its own.
     document="Rusfeltet: En halv milliard i tilskudd til kommunalt rusarbeid",
-    url="https://rusfeltet.no/arkiv/en-halv-milliard-i-tilskudd-til-kommunalt-rusarbeid",
+    url="https://www.rusfeltet.no/arkiv/en-halv-milliard-i-tilskudd-til-kommunalt-rusarbeid",
     tag="RUSF-20",
+    quote="Beregningen tar utgangspunkt i 100 % stillingsressurs. Ved reduksjon i stillingsprosent, skal "
+          "tilskuddet reduseres tilsvarende.",
 )
 RUSF_17 = Citation(
     document="Rusfeltet: Opptrapping er prisgitt kommunenes prioriteringer",
@@ -262,6 +268,27 @@ OV_21 = Citation(
     url="https://www.statsforvalteren.no/ostfold-buskerud-oslo-og-akershus/tilskudd/2021/10/kommunalt-rusarbeid",
     published=_dt.date(2021, 9, 3),
     tag="OV-21",
+    quote="Søknadsfrist er 01.oktober 2021",
+)
+VL_21 = Citation(
+    # Vestland's own money left after the ordinary 2021 round, announced again in the spring.
+    document="Statsforvaltaren i Vestland: Tilskot til kommunalt rusarbeid (ny utlysing 2021)",
+    url="https://www.statsforvalteren.no/nn/vestland/tilskot/2021/05/tilskot-til-kommunalt-rusarbeid/",
+    published=_dt.date(2021, 4, 28),
+    tag="VL-21",
+    quote="Statsforvaltaren i Vestland har att om lag 4 000 000 kroner til fordeling til kommunalt rusarbeid i "
+          "2021 og lyser ut tilskotet på nytt.",
+)
+TRL_21 = Citation(
+    # Trøndelag's call in the national residual round of 2021 (the round of TF-21 and OV-21).
+    document="Statsforvalteren i Trøndelag: Tilskudd til kommunalt rusarbeid – restmidler for 2021 - 2. utlysning",
+    url="https://www.statsforvalteren.no/nb/Trondelag/Tilskudd/2021/10/"
+        "tilskudd-til-kommunalt-rusarbeid--restmidler-for-2021---2.-utlysning/",
+    published=_dt.date(2021, 9, 6),
+    tag="TRL-21",
+    quote="Politisk ledelse i Helse- og omsorgsdepartementet (HOD) har besluttet at restmidler fra "
+          "tilskuddsordningen kommunalt rusarbeid kap. 765.62 skal lyses ut på nytt så raskt som mulig, og under "
+          "dagens regelverk",
 )
 MR_22 = Citation(
     document="Statsforvaltaren i Møre og Romsdal: Kommunalt kompetanse og innovasjonstilskot (2022)",
@@ -529,7 +556,7 @@ LIBRARY = Citation(
 ALL_SOURCES: tuple[Citation, ...] = (
     DECK, TF_21, RUSF_20, RUSF_17, RUSF_22A, RUSF_22B, VOL_19, SAL_17, HDIR_21, HDIR_24,
     NORD_22, AGD_21, MR_21R, MR_23, VL_23, OV_23, INN_24, ROG_24, NAV_22, LSB_22, HDIR_LSB_23, INN_21,
-    KORUS_21, KORUS_STO_21, OV_21, MR_22, NORD_PS_22, OV_PS_22, AGD_PS_23, AGD_FL_22, TRL_FL_22,
+    KORUS_21, KORUS_STO_21, OV_21, VL_21, TRL_21, MR_22, NORD_PS_22, OV_PS_22, AGD_PS_23, AGD_FL_22, TRL_FL_22,
     SKATT_AGA_20, SKATT_ABC_21, NYSS_21, SKD_22, REVISOR_23, STICOS_23, SKD_24, KONTOHJELP_24, KONTOHJELP_25,
     SKATT_SONER, ORSTA_AGA, FTRL_23_2, FERIELOVEN_10, NHO_FERIE, EIGERSUND_FERIE, UIT_LONN_12, LOSTAT_FERIE,
     KLP_OTP, KLP_MEDLEM,

@@ -280,6 +280,18 @@ _TARGET = Fact(
     src.TF_21.at("Målgruppe", quote="Personer eller grupper av personer, med rusmiddelrelaterte problemer og "
                                    "deres pårørende."),
 )
+_TARGET_2022 = Fact(
+    "Personer, eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende",
+    Status.FINAL,
+    src.NORD_22.at("Målgruppe", quote="Målgruppe: Personer, eller grupper av personer, med rusmiddelrelaterte "
+                                     "problemer og deres pårørende"),
+    note="The 2022 page words the target group as TF-21 did for 2021 (but for a comma after «Personer»).",
+)
+_RUSF_20_PRO_RATA = src.RUSF_20.at(
+    "«Tilskuddsmidler kommunalt rusarbeid» (the 2020 round)",
+    quote="Beregningen tar utgangspunkt i 100 % stillingsressurs. Ved reduksjon i stillingsprosent, skal tilskuddet "
+          "reduseres tilsvarende.",
+)
 _KORUS_CONFLICT = Fact(
     "Søknad sendes Fylkesmannen innen 21. februar.",
     Status.UNCERTAIN,
@@ -321,6 +333,19 @@ RULES_2021 = register(
                            src.MR_21R.at("Søknadsfrist", quote="Søknadsfrist: 15. september 2021"),
                            as_written="15. september 2021", county="Møre og Romsdal", note=_MR_21R_NOTE,
                            round="regionale restmidler"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 5, 25),
+                           src.VL_21.at("Søknadsfrist", quote="Søknadsfrist: 25. mai 2021 23:59"),
+                           as_written="25. mai 2021 23:59", county="Vestland",
+                           note=("regional residual money: Statsforvaltaren i Vestland's own money left after the "
+                                 "ordinary round, announced again (VL-21: «har att om lag 4 000 000 kroner til "
+                                 "fordeling til kommunalt rusarbeid i 2021 og lyser ut tilskotet på nytt»)"),
+                           round="regionale restmidler"),
+            exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 15),
+                           src.TRL_21.at("Søknadsfrist", quote="Søknadsfrist: 15. oktober 2021 23.59"),
+                           as_written="15. oktober 2021 23.59", county="Trøndelag",
+                           note=("residual round: national residual funds, Trøndelag's 2nd call («restmidler for "
+                                 "2021 - 2. UTLYSNING»)"),
+                           round="restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 15), src.NORD_22, as_written="15. februar 2022",
                            note="report on the 2021 grant, with the 2022 application"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
@@ -335,15 +360,28 @@ RULES_2021 = register(
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, _HDIR_21_LADDER),
         ladder=_legacy_ladder(2021),
         ladder_amounts_basis=_LADDER_BASIS,
-        pro_rata=Fact(True, Status.FINAL, src.RUSF_20, note="The amount is set for a 100 % position and cut in proportion."),
+        pro_rata=Fact(True, Status.INFERRED, _RUSF_20_PRO_RATA,
+                      note=("RUSF-20 says it of the 2020 round: «Beregningen tar utgangspunkt i 100 % "
+                            "stillingsressurs. Ved reduksjon i stillingsprosent, skal tilskuddet reduseres "
+                            "tilsvarende.» That 2021, under the same rules, did the same is inferred: no 2021 source "
+                            "found says it.")),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
         requires_grant_in_2021=Fact(False, Status.FINAL,
                                     src.TF_21.at("Dette prioriteres i 2021",
                                                  quote="Nye kommuner skal prioriteres inn i ordningen."),
                                     note="In 2021 new municipalities were prioritised into the scheme."),
-        only_existing_positions=Fact(False, Status.FINAL, src.TF_21.at("Målet med tilskuddet"),
-                                     note="In 2021 new positions could be funded."),
+        only_existing_positions=Fact(
+            False, Status.FINAL,
+            src.OV_21.at("«velg første søknadsalternativ»",
+                         quote="Dette alternativet fører deg til søknad om nye stillinger og gjelder alle kommunene "
+                               "som søker nå, også de som allerede har mottatt tilskudd, men som vil søke om "
+                               "tilskudd til flere stillinger."),
+            note=("In 2021 new positions could be funded: the application alternative of the 2021 residual round "
+                  "leads every applying municipality to «søknad om nye stillinger» (OV-21). VL-21 says the same "
+                  "for Vestland's May 2021 round: «Dette alternativet fører deg til søknad om nye stillingar og gjeld "
+                  "alle kommunane som søker no.»"),
+        ),
         last_grant_year=_LAST_YEAR,
         national_frame=Fact(Money.kroner(455_000_000), Status.FINAL,
                             src.KORUS_21.at("ingress", quote="Helsedirektoratet lyser ut 455 millioner kroner til "
@@ -397,9 +435,9 @@ RULES_2022 = register(
                     src.DECK.at("«2022 → Beregnes som tidligere»", quote="2022 → Beregnes som tidligere")),
         ladder=_legacy_ladder(2022),
         ladder_amounts_basis=_LADDER_BASIS,
-        pro_rata=Fact(True, Status.INFERRED, src.RUSF_20,
-                      note="The legacy amount is set for a 100 % position and cut in proportion (RUSF-20); "
-                           "that 2022, 'computed as before', does the same is inferred."),
+        pro_rata=Fact(True, Status.INFERRED, _RUSF_20_PRO_RATA,
+                      note="The legacy amount is set for a 100 % position and cut in proportion (RUSF-20, said of "
+                           "the 2020 round); that 2022, 'computed as before', does the same is inferred."),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
         requires_grant_in_2021=Fact(True, Status.FINAL,
@@ -411,7 +449,7 @@ RULES_2022 = register(
         last_grant_year=_LAST_YEAR,
         national_frame=Fact(Money.kroner(350_000_000), Status.UNCERTAIN, src.RUSF_22B,
                             note="A secondary reading of the 2022 frame."),
-        target_group=_TARGET,
+        target_group=_TARGET_2022,
     )
 )
 
@@ -423,7 +461,8 @@ _FULL_PERIOD = "Søkere som oppfyller kriteriene, får mulighet til å fullføre
 def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: tuple[Deadline, ...],
                 frame: Fact[Money], pro_rata: Fact[bool], max_years: Fact[int], requires_grant_in_2021: Fact[bool],
                 only_existing_positions: Fact[bool], auditor_certificate_required: Fact[bool],
-                carry_over_exception: Fact[str] | None = None) -> KommunaltRusarbeidRules:  # pragma: no mutate block (rule data, built at import)
+                carry_over_exception: Fact[str] | None = None,
+                conflicting_sources: tuple[Fact[str], ...] = ()) -> KommunaltRusarbeidRules:  # pragma: no mutate block (rule data, built at import)
     return KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=year,
@@ -444,6 +483,7 @@ def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: 
         national_frame=frame,
         auditor_certificate_required=auditor_certificate_required,
         carry_over_exception=carry_over_exception,
+        conflicting_sources=conflicting_sources,
     )
 
 
@@ -452,8 +492,25 @@ _MR_23_AMOUNT = src.MR_23.at(
     quote="For 2023 innvilga beløp for 100% stillingkr 330 000 uavhengig av kor mange år dei har vore med i "
           "tilskotsordninga.",
 )
-_VL_23_AUDITOR = src.VL_23.at("Søknad og rapportering",
-                              quote="Ved rapportering er det ikkje naudsynt å levere revisorattest.")
+_VL_23_AUDITOR = src.VL_23.at(
+    "Søknad og rapportering",
+    quote="Rapporteringsfrist for tilskot motteke i 2022 og frist for søknad om tilskot for 2023 er 1. februar 2023. "
+          "[...] Ved rapportering er det ikkje naudsynt å levere revisorattest.",
+)
+_VL_23_LADDER = "Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024."
+_VL_23_CONFLICT = Fact(
+    _VL_23_LADDER,
+    Status.UNCERTAIN,
+    src.VL_23.at("ingress (oppdatert 26.01.2023)", quote=_VL_23_LADDER),
+    note=("Statsforvaltaren i Vestland's 2023 page can be read as the legacy ladder (a lower amount every year) "
+          "still applying in 2023 and 2024, against the flat 330 000 kr per 100 % position of the deck («2023 – "
+          "2024 → 330 000 pr. stilling»), MR-23 («330 000 uavhengig av kor mange år dei har vore med i "
+          "tilskotsordninga») and INN-24 (2024). It can also be read as the ladder's four years still counting "
+          "through 2024. The library uses the flat 330 000 kr and keeps this as a conflict; it is never used in a "
+          "computation."),
+)
+_VL_23_CONFLICT_NOTE = ("VL-23 «Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024» can "
+                        "be read otherwise: kept as the UNCERTAIN fact conflicting_sources, never used.")
 
 #: The registered rule set for 2023 (the same object as ``get_rule_set(SCHEME_ID, 2023)``).
 #:
@@ -464,7 +521,8 @@ RULES_2023 = register(
         citation=src.MR_23,
         flat=Fact(Money.kroner(330_000), Status.FINAL,
                   src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»", quote="2023 – 2024 → 330 000 pr. stilling"),
-                  note="Confirmed for 2023 by MR-23 («For 2023 innvilga beløp for 100% stillingkr 330 000»)."),
+                  note=("Confirmed for 2023 by MR-23 («For 2023 innvilga beløp for 100% stillingkr 330 000»). "
+                        + _VL_23_CONFLICT_NOTE)),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2023, 2, 1),
                            src.MR_23.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2023"),
@@ -486,8 +544,14 @@ RULES_2023 = register(
         only_existing_positions=Fact(True, Status.FINAL,
                                      src.VL_23.at("ingress", quote="Det er ikkje mogeleg å søke om tilskot til nye "
                                                                    "stillingar.")),
-        auditor_certificate_required=Fact(False, Status.FINAL, _VL_23_AUDITOR,
-                                          note="Stated by Statsforvaltaren i Vestland for the 2023 report."),
+        auditor_certificate_required=Fact(
+            False, Status.INFERRED, _VL_23_AUDITOR,
+            note=("VL-23's words stand under «Rapporteringsfrist for tilskot motteke i 2022 …»: they are about the "
+                  "report on the 2022 grant. That the report on the 2023 grant needs no auditor's certificate either "
+                  "is inferred, and it rests on one county's statement (Statsforvaltaren i Vestland); MR-23 and "
+                  "INN-24 say nothing about it."),
+        ),
+        conflicting_sources=(_VL_23_CONFLICT,),
     )
 )
 
@@ -506,7 +570,7 @@ RULES_2024 = register(
         2024,
         citation=src.INN_24,
         flat=Fact(Money.kroner(330_000), Status.FINAL, _INN_24_AMOUNT,
-                  note="In 2024 the 330 000 includes competence money."),
+                  note="In 2024 the 330 000 includes competence money. " + _VL_23_CONFLICT_NOTE),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2024, 2, 1),
                            src.INN_24.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2024 23:59"),
@@ -533,15 +597,18 @@ RULES_2024 = register(
                                      src.INN_24.at("Om søknadsbehandlingen",
                                                    quote="Dette betyr at det ikke åpnes for nye søknader til nye "
                                                          "tiltak i denne overgangsordningen.")),
-        auditor_certificate_required=Fact(False, Status.INFERRED, _VL_23_AUDITOR,
-                                          note="No 2024 source says it: inferred from VL-23 (2023) for the same "
-                                               "transitional scheme."),
+        auditor_certificate_required=Fact(
+            False, Status.INFERRED, _VL_23_AUDITOR,
+            note=("No 2024 source says it: inferred from VL-23, whose words are about the report on the 2022 grant "
+                  "in the same transitional scheme, and are one county's statement (Statsforvaltaren i Vestland)."),
+        ),
         carry_over_exception=Fact(_CARRY_OVER, Status.FINAL,
                                   src.INN_24.at("Om søknadsbehandlingen", quote=_CARRY_OVER),
                                   note="The exception to 'at most four years': a position in its fourth year in "
                                        "2023 can get money in 2024 only as an approved carry-over of unspent "
                                        "money. The library computes 0 for it; apply to the Statsforvalter for "
                                        "the carry-over."),
+        conflicting_sources=(_VL_23_CONFLICT,),
     )
 )
 
