@@ -3,8 +3,8 @@
     .venv/bin/python scripts/regenerate_golden.py
 
 Why: explanations are built on demand, from the figures; a golden file holds how
-each explanation read when it was last accepted, and ``tests/test_golden.py``
-fails on any change. Run this script only when a change of wording is meant, and
+each explanation read, in bokmål and in English, when it was last accepted, and
+``tests/test_golden.py`` fails on any change. Run this script only when a change of wording is meant, and
 read the diff before committing it.
 """
 
@@ -23,6 +23,7 @@ from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
 from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
+from nedtrapping.wording import LANGS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -75,9 +76,8 @@ def snapshot(plan: Any) -> dict[str, Any]:
     for row in plan.rows:
         e = plan.explain(row.position, row.year, row.municipality)
         out[f"{row.municipality} / {row.position} / {row.year}"] = {
-            "text": e.to_text(),
-            "markdown": e.to_markdown(),
-            "dict": e.to_dict(),
+            lang: {"text": e.to_text(lang), "markdown": e.to_markdown(lang), "dict": e.to_dict(lang)}
+            for lang in LANGS
         }
     return out
 

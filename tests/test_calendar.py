@@ -503,15 +503,11 @@ def test_cli_shows_approximate_rows_in_a_window(capsys: pytest.CaptureFixture[st
     ("ics_uid", "nedtrapping.render.ics"), ("ics_summary", "nedtrapping.render.ics"),
     ("DEFAULT_DTSTAMP", "nedtrapping.render.ics"),
 ])
-def test_the_old_export_names_still_work_and_warn(name: str, new_module: str) -> None:
+def test_the_exporters_live_only_in_the_output_layer(name: str, new_module: str) -> None:
     import importlib
 
-    import nedtrapping.calendar as old
+    import nedtrapping.calendar as model
 
-    with pytest.warns(DeprecationWarning, match=rf"nedtrapping\.calendar\.{name} is deprecated; use {new_module}"):
-        value = getattr(old, name)
-    assert value is getattr(importlib.import_module(new_module), name)
-    with pytest.warns(DeprecationWarning):
-        exec(f"from nedtrapping.calendar import {name}", {})  # the form the old docs used
-    with pytest.raises(AttributeError, match="no attribute 'to_xlsx'"):
-        old.to_xlsx  # type: ignore[attr-defined]  # noqa: B018
+    # 0.x: the deprecated aliases were removed; the model holds no exporter, by name or by import
+    assert not hasattr(model, name)
+    assert getattr(importlib.import_module(new_module), name) is not None

@@ -133,7 +133,7 @@ def test_json_output_explains_every_figure(capsys: pytest.CaptureFixture[str]) -
     assert len(data["rules"]) < len(data["rows"])
     cell = data["rules"][next(r["rule"] for r in data["rows"] if r["year"] == 2022 and r["grant"] == "550000")]
     assert (cell["per_full_position"], cell["pro_rata"], cell["rounding"]) == ("550000", True, "half-up")
-    assert {f["name"] for f in cell["facts"]} >= {"ladder step 2", "pro_rata"}
+    assert {f["name"] for f in cell["facts"]} >= {"ladder.step_2", "pro_rata"}
     assert all(f["status"] and f["citation"] for f in cell["facts"])
     # --explain: every row its whole explanation
     code, out, _ = run(capsys, "plan", "--format", "json", "--explain")

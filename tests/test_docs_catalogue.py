@@ -445,9 +445,9 @@ def _unknowns_computations_raise() -> set[str]:
             for first in range(year - 6, year + 1):
                 for received in (None, True, False):
                     query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
-                                       received_grant_in_2021=received)
+                                       options={"received_grant_in_2021": received})
                     try:
-                        scheme.grant(query)
+                        scheme.rate(query)
                     except UnknownValueError as error:
                         raised.add(str(error.path))
     try:
@@ -494,7 +494,7 @@ def test_every_column_the_supply_table_names_is_read_by_the_positions_reader() -
     assert set(headers) == set(values), set(headers) ^ set(values)
     text = ";".join(headers) + "\n" + ";".join(values[h] for h in headers) + "\n"
     (position,) = parse_positions_csv(text, source="supply table")
-    assert position.received_grant_in_2021 is True
+    assert position.options == {"received_grant_in_2021": True}
     assert str(position.granted[2022]) == "540 000 kr" and position.percent_changes == {2024: 60}
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from nedtrapping import engine
 from nedtrapping.cofinancing import FixedCost, GrowingCost
+from nedtrapping.grant import grant
 from nedtrapping.money import FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import UnknownValueError
@@ -60,7 +61,7 @@ def batches(draw: st.DrawFn) -> list[Position]:
         says = stated[m] if draw(st.booleans()) else None
         positions.append(Position(municipality=m, position=f"p{i}", percent=draw(percents()),
                                   first_grant_year=draw(st.integers(2014, 2025)), cost=draw(costs()),
-                                  percent_changes=changes, granted=granted, received_grant_in_2021=says))
+                                  percent_changes=changes, granted=granted, options={"received_grant_in_2021": says}))
     return positions
 
 
@@ -73,7 +74,7 @@ def _columns(positions: list[Position]) -> dict[str, Any]:
         cost_year=[g.base_year if g else 2022 for g in growing],
         growth=[g.growth_percent if g else None for g in growing],
         municipality=[p.municipality for p in positions],
-        received_grant_in_2021=[p.received_grant_in_2021 for p in positions],
+        options={"received_grant_in_2021": [p.options.get("received_grant_in_2021") for p in positions]},
         granted={y: [p.granted[y].ore if y in p.granted else None for p in positions] for y in YEARS},
         percent_changes={y: [p.percent_changes.get(y) for p in positions] for y in (2019, 2023, 2024)},
     )
@@ -106,7 +107,8 @@ def test_engine_scalar_api_and_plan_agree_to_the_ore(positions: list[Position]) 
         return
     results = [engine.plan_columns(years=YEARS, backend=backend, **_columns(positions)) for backend in backends]
     muni_years = {m: tuple(p.first_grant_year for p in positions if p.municipality == m) for m in "ABC"}
-    stated = {p.municipality: p.received_grant_in_2021 for p in positions if p.received_grant_in_2021 is not None}
+    stated = {p.municipality: p.options["received_grant_in_2021"] for p in positions
+              if "received_grant_in_2021" in p.options}
     for i, p in enumerate(positions):
         previous: int | None = None
         for year_index, year in enumerate(YEARS):
@@ -138,7 +140,7 @@ def test_nav_grants_are_the_rounded_down_cap_as_the_scheme_computes_them(backend
     result = engine.plan_columns(percent=[percent], first_grant_year=[first], cost=[K(700_000).ore],
                                  scheme="nav-sosiale-tjenester", years=[2022, 2023], backend=backend)
     query = nav.GrantQuery(year=2022, first_grant_year=first, percent=percent)  # type: ignore[attr-defined]
-    assert result.grant[2022][0] == nav.SCHEME.grant(query).amount.ore
+    assert result.grant[2022][0] == grant(nav.SCHEME, query).amount.ore
     assert result.grant[2023][0] is None  # no rule set for 2023: unknown, never 0
 
 
@@ -190,7 +192,7 @@ def test_bad_columns_are_named(backend: str) -> None:
     with pytest.raises(ValueError, match=r"cost\[0\]: expected at least 0"):
         engine.batch(percent=[50], first_grant_year=[2021], cost=[-1], backend=backend)
     with pytest.raises(ValueError, match="received_grant_in_2021 means nothing"):
-        engine.batch(percent=[50], first_grant_year=[2021], cost=[1], received_grant_in_2021=[True],
+        engine.batch(percent=[50], first_grant_year=[2021], cost=[1], options={"received_grant_in_2021": [True]},
                      scheme="nav-sosiale-tjenester", backend=backend)
 
 
@@ -242,24 +244,27 @@ def test_scaled_columns_are_exact_numbers_over_a_scale() -> None:
         assert fast.grant[2023].to_numpy().tolist() == [33_000_000, 10_998_900]
 
 
-def test_a_scheme_without_rates_is_planned_one_figure_per_cell_and_percentage() -> None:
-    class Plain:
-        """kommunalt rusarbeid without its rate: only the PositionScheme protocol."""
+def test_a_cell_is_asked_for_its_rate_once_whatever_the_percentages() -> None:
+    asked: list[Any] = []
+
+    class Counting:
+        """kommunalt rusarbeid, counting the rates asked for."""
 
         def __getattr__(self, name: str) -> Any:
-            if name in ("grant_rate", "canonical_query"):
-                raise AttributeError(name)
             return getattr(rusarbeid.SCHEME, name)
 
-    plain = Plain()
-    assert not isinstance(plain, engine.RatedScheme)
+        def rate(self, query: Any, rules: Any = None) -> Any:
+            asked.append(query)
+            return rusarbeid.SCHEME.rate(query, rules)
+
     columns = dict(percent=[100, 50, 50, "33,3"], first_grant_year=[2021, 2021, 2021, 2020], cost=[1] * 4)
     for backend in ("python", "numpy") if engine.numpy_available() else ("python",):
-        slow = engine.plan_columns(scheme=plain, backend=backend, **columns)  # type: ignore[arg-type]
-        fast = engine.plan_columns(backend=backend, **columns)
-        for year in slow.years:
-            assert slow.grant[year].to_list() == fast.grant[year].to_list()
-        assert len(slow.cells[2022]) == 3  # (2021, 100 %), (2021, 50 %), (2020, 33,3 %)
+        asked.clear()
+        counted = engine.plan_columns(scheme=Counting(), backend=backend, years=[2022], **columns)  # type: ignore[arg-type]
+        plain = engine.plan_columns(backend=backend, years=[2022], **columns)
+        assert counted.grant[2022].to_list() == plain.grant[2022].to_list() == [55_000_000, 27_500_000,
+                                                                                27_500_000, None]
+        assert len(counted.cells[2022]) == len(asked) == 2  # first funded 2021, and 2020: not per percentage
 
 
 def test_amount_columns_read_like_sequences() -> None:

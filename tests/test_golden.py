@@ -34,4 +34,15 @@ def test_golden_files_hold_every_row_and_real_explanations() -> None:
     for name, plan in CASES.items():
         expected = json.loads((GOLDEN / f"explanations_{name}.json").read_text(encoding="utf-8"))
         assert len(expected) == len(plan.rows) > 0
-        assert all(v["text"].count("\n") >= 3 for v in expected.values())
+        assert all(v[lang]["text"].count("\n") >= 3 for v in expected.values() for lang in ("nb", "en"))
+        # the two languages are two wordings of one explanation: the same shape, the same figures
+        for v in expected.values():
+            assert v["nb"]["text"] != v["en"]["text"]
+            assert v["nb"]["text"].count("\n") == v["en"]["text"].count("\n")
+            assert _amounts(v["nb"]["text"]) == _amounts(v["en"]["text"])
+
+
+def _amounts(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d[\d ]* kr", text)

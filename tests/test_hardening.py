@@ -117,7 +117,7 @@ def test_a_ladder_step_given_twice_is_refused(tmp_path: Path, capsys: pytest.Cap
     src = _plan_file(tmp_path, f"{H}\nK;P;100;2020;700 000\n")
     code = main(["plan", str(src), "--ladder-step", "2022:3=480000", "--ladder-step", "3=490000",
                  "--ladder-source", "brev"])
-    assert code == ExitCode.BAD_INPUT and "step 3 of 2022 is already given" in capsys.readouterr().err
+    assert code == ExitCode.BAD_INPUT and "ladder.step_3 of 2022 is already given" in capsys.readouterr().err
 
 
 def test_a_tiny_workbook_with_one_far_out_cell_is_refused_at_once(tmp_path: Path,

@@ -5,12 +5,11 @@ schemes) → calculators → model (plan, calendar) → io (readers and render) 
 A module imports only from its own layer or below; nothing below io imports ``csv``,
 ``openpyxl``, ``icalendar``, ``pandas`` or ``matplotlib``, and nothing below cli imports
 ``argparse``; the heavy optional libraries (openpyxl, pandas, matplotlib) are imported
-only inside functions, through :mod:`nedtrapping.optional`. The one exception to the
-direction is a function marked ``# deprecation alias`` that warns with a
-``DeprecationWarning``: it keeps an old name working by reaching the module that now
-holds it. (The plan's notebook and analysis methods — ``_repr_html_``, ``to_frame``,
-``plot`` — reach the output layer through ``importlib`` when called, marked
-``# presentation hook``.) Imports are read from the source with :mod:`ast`, not by importing.
+only inside functions, through :mod:`nedtrapping.optional`. There is no exception: the
+model never reaches the output layer, by statement or by string — a plan's notebook views
+(``_repr_html_``, ``to_frame``, ``plot``) are presenters the package registers from above
+(:mod:`nedtrapping.presenters`) — and there is no import cycle, counting imports inside functions.
+Imports are read from the source with :mod:`ast`, not by importing.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "nedtrapping"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("_version", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
+    ("base", ("_version", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
               "sources", "explain")),
     ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*")),
     ("calculators", ("cofinancing",)),
@@ -75,12 +74,13 @@ def _resolve(node: ast.ImportFrom, current: str) -> list[str]:
 
 
 @functools.cache
-def imports(module: str) -> list[tuple[str, int, bool, bool]]:
-    """``(imported module, line, at module level, inside a deprecation alias)`` for every import."""
+def imports(module: str) -> list[tuple[str, int, bool, bool, bool]]:
+    """``(imported module, line, at module level, inside a deprecation alias, for type checkers only)`` for every
+    import."""
     source = MODULES[module].read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
-    found: list[tuple[str, int, bool, bool]] = []
+    found: list[tuple[str, int, bool, bool, bool]] = []
 
     def visit(node: ast.AST, in_function: bool, alias_function: bool, type_checking: bool) -> None:
         for child in ast.iter_child_nodes(node):
@@ -92,10 +92,12 @@ def imports(module: str) -> list[tuple[str, int, bool, bool]]:
                 visit(child, in_function, alias_function, True)
             elif isinstance(child, ast.Import):
                 for a in child.names:
-                    found.append((a.name, child.lineno, not in_function and not type_checking, alias_function))
+                    found.append((a.name, child.lineno, not in_function and not type_checking, alias_function,
+                                  type_checking))
             elif isinstance(child, ast.ImportFrom):
                 for target in _resolve(child, module):
-                    found.append((target, child.lineno, not in_function and not type_checking, alias_function))
+                    found.append((target, child.lineno, not in_function and not type_checking, alias_function,
+                                  type_checking))
             else:
                 visit(child, in_function, alias_function, type_checking)
 
@@ -108,7 +110,7 @@ def test_module_imports_only_from_its_layer_or_below(module: str) -> None:
     own = layer_of(module)
     upward = [
         f"line {line}: imports {target} ({LAYERS[layer_of(target)][0]}) from {LAYERS[own][0]}"
-        for target, line, _, alias in imports(module)
+        for target, line, _, alias, _ in imports(module)
         if target.startswith("nedtrapping") and target in MODULES and layer_of(target) > own and not alias
     ]
     assert not upward, f"{module}: " + "; ".join(upward)
@@ -119,7 +121,7 @@ def test_output_libraries_are_imported_only_by_io_and_cli(module: str) -> None:
     own = layer_of(module)
     io_layer = [name for name, _ in LAYERS].index("io")
     cli_layer = [name for name, _ in LAYERS].index("cli")
-    for target, line, _, _ in imports(module):
+    for target, line, *_ in imports(module):
         top = target.split(".")[0]
         if top in OUTPUT_LIBRARIES:
             assert own >= io_layer, f"{module} line {line} imports {top} below the output layer"
@@ -127,8 +129,9 @@ def test_output_libraries_are_imported_only_by_io_and_cli(module: str) -> None:
             assert own >= cli_layer, f"{module} line {line} imports argparse below the command line"
 
 
-def test_there_is_no_import_cycle() -> None:
-    graph = {m: sorted({t for t, _, top_level, _ in imports(m) if top_level and t in MODULES and t != m})
+def test_there_is_no_import_cycle_counting_imports_inside_functions() -> None:
+    # every import that runs (at module level or inside a function), not only those for type checkers
+    graph = {m: sorted({t for t, _, _, _, type_only in imports(m) if not type_only and t in MODULES and t != m})
              for m in MODULES}
     state: dict[str, int] = {}
     stack: list[str] = []
@@ -155,7 +158,7 @@ def test_the_layer_check_sees_an_upward_import(tmp_path: Path) -> None:
     # the checker itself can fail: a model module importing the renderer is caught
     assert layer_of("nedtrapping.plan") < layer_of("nedtrapping.render.plan")
     assert any(t == "nedtrapping.render.plan" for t, *_ in imports("nedtrapping.cli.plan"))
-    assert ("nedtrapping.plan", True) in {(t, top) for t, _, top, _ in imports("nedtrapping.render.plan")}
+    assert ("nedtrapping.plan", True) in {(t, top) for t, _, top, *_ in imports("nedtrapping.render.plan")}
 
 
 def test_every_module_is_in_a_layer() -> None:
@@ -165,6 +168,12 @@ def test_every_module_is_in_a_layer() -> None:
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_heavy_optional_libraries_are_imported_lazily(module: str) -> None:
-    eager = [f"line {line}: {target}" for target, line, top_level, _ in imports(module)
+    eager = [f"line {line}: {target}" for target, line, top_level, *_ in imports(module)
              if top_level and target.split(".")[0] in LAZY_LIBRARIES]
     assert not eager, f"{module} imports at module level: " + "; ".join(eager)
+
+
+def test_no_deprecation_alias_remains() -> None:
+    # 0.x: old names are removed, not kept behind a DeprecationWarning (the CHANGELOG names each removal)
+    for module, path in MODULES.items():
+        assert "DeprecationWarning" not in path.read_text(encoding="utf-8"), module

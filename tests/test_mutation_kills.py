@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import attrs
 import pytest
@@ -16,9 +15,11 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
+from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner
 from nedtrapping.scheme import GrantQuery
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
+from nedtrapping.wording import FactName
 
 K = Money.kroner
 
@@ -122,61 +123,18 @@ def test_exact_amounts_add_exactly_with_exact_amounts_and_money_only() -> None:
     assert third.round() == K(0) and ExactAmount(Fraction(50)).round() == K(1)
 
 
-@pytest.mark.parametrize(("method", "kwargs"), [("to_csv", {}), ("to_dict", {}), ("to_text", {"lang": "en"}),
-                                                ("to_markdown", {"lang": "en"})])
-def test_the_deprecated_plan_methods_warn_with_the_new_name_and_give_what_it_gives(method: str,
-                                                                                   kwargs: dict[str, str]) -> None:
-    from nedtrapping.render import plan as render_plan
-
-    plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
-                                       cost=FixedCost(K(700_000)))])
-    expected = getattr(render_plan, method)(plan, **kwargs)
-    with pytest.warns(DeprecationWarning) as caught:
-        got = getattr(plan, method)()
-    assert got == expected
-    assert [str(w.message) for w in caught] == [
-        f"Plan.{method}() is deprecated; use nedtrapping.render.plan.{method}(plan)"]
-    assert Path(caught[0].filename).name != "plan.py"  # it points at the caller, not at the library
-
-
-def test_the_deprecated_module_names_warn_and_still_answer() -> None:
-    import nedtrapping.plan as plan_module
-    from nedtrapping.registry import position_scheme
-    from nedtrapping.render.plan import CSV_COLUMNS
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
-
-    def outside(caught: pytest.WarningsRecorder, module: str) -> bool:
-        return all(Path(w.filename).name != module for w in caught)  # the caller's line, not the library's
-
-    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.DEFAULT_YEARS is deprecated; use the scheme's "
-                                                r"default_years \(nedtrapping\.registry\.position_scheme\("
-                                                r"'kommunalt-rusarbeid'\)\.default_years\)$") as caught:
-        assert plan_module.DEFAULT_YEARS == position_scheme("kommunalt-rusarbeid").default_years
-    assert outside(caught, "plan.py")
-    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.plan\.PLAN_CSV_COLUMNS moved to "
-                                                r"nedtrapping\.render\.plan\.CSV_COLUMNS$") as caught:
-        assert plan_module.PLAN_CSV_COLUMNS == CSV_COLUMNS
-    assert outside(caught, "plan.py")
-    with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.plan' has no attribute 'NOPE'$"):
-        _ = plan_module.NOPE
-    with pytest.warns(DeprecationWarning, match=r"^nedtrapping\.schemes\.kommunalt_rusarbeid\.check_submission\(year, "
-                                                r"\.\.\.\) is deprecated; use nedtrapping\.calendar\.check_submission\("
-                                                r"'kommunalt-rusarbeid', year, \.\.\.\)$") as caught:
-        old = kr.check_submission
-    assert outside(caught, "kommunalt_rusarbeid.py")
+def test_check_submission_passes_the_year_purpose_and_minute_on() -> None:
+    # (replaces the test of the removed kommunalt_rusarbeid.check_submission alias: the removed names are
+    # checked in test_planner_generic.test_the_removed_names_are_gone; this is the same promise on the one path)
     from nedtrapping.calendar import check_submission
     from nedtrapping.deadlines import Purpose
 
-    verdicts = []
-    for when in ("2023-02-01T23:59:00+01:00", "2023-02-02T00:01:00+01:00", "2024-02-01T12:00:00+01:00"):
-        verdicts.append(old(2023, when))
-        assert verdicts[-1] == check_submission("kommunalt-rusarbeid", 2023, when)
-        assert old(2023, when, purpose=Purpose.REPORTING) == check_submission(
-            "kommunalt-rusarbeid", 2023, when, purpose=Purpose.REPORTING)
-    assert [v.on_time for v in verdicts] == [True, False, False]
-    with pytest.raises(AttributeError, match=r"^module 'nedtrapping\.schemes\.kommunalt_rusarbeid' has no attribute "
-                                             r"'NOPE'$"):
-        _ = kr.NOPE
+    whens = ("2023-02-01T23:59:00+01:00", "2023-02-02T00:01:00+01:00", "2024-02-01T12:00:00+01:00")
+    # 2023: apply by 1 February 2023 (MR-23), report on the 2023 grant by 1 February 2024
+    applied = [check_submission("kommunalt-rusarbeid", 2023, when) for when in whens]
+    assert [v.on_time for v in applied] == [True, False, False]
+    reported = [check_submission("kommunalt-rusarbeid", 2023, when, purpose=Purpose.REPORTING) for when in whens]
+    assert [v.on_time for v in reported] == [True, True, True]
 
 
 @given(st.lists(strategies.positions(granted=True), min_size=1, max_size=4,
@@ -221,63 +179,74 @@ def test_money_repr_reads_back_as_the_same_money() -> None:
 @given(year=st.integers(2021, 2025), first=st.integers(2016, 2024), percent=strategies.position_percentages(),
        received=st.sampled_from([None, True, False]),
        others=st.lists(st.integers(2014, 2024), max_size=3), supplied=st.booleans())
-def test_the_scheme_figure_is_the_explained_grant_for_every_answer_rule_set_and_municipality(
+def test_the_rate_s_figure_is_the_explained_grant_for_every_answer_rule_set_and_municipality(
         year: int, first: int, percent: Fraction, received: bool | None, others: list[int], supplied: bool) -> None:
-    from nedtrapping.provenance import UnknownValueError
-    from nedtrapping.scheme import GrantQuery
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+    # one rule, one figure: the rate's figure (what a plan and the engine use), the grant and its explanation
+    # agree for every answer, rule set and municipality, or all refuse naming the same value
+    from nedtrapping.grant import explain, figure, grant
 
     rules = None
     if supplied and year in (2021, 2022):
         rules = kr.rules_for(year).with_ladder_step(3, K(480_000), "Tilsagnsbrev").with_ladder_step(
             4, K(410_000), "Tilsagnsbrev")
     years = (first, *others)
-    query = GrantQuery(year=year, first_grant_year=first, percent=percent, received_grant_in_2021=received,
-                       municipality_first_grant_years=years)
+    query = GrantQuery(year=year, first_grant_year=first, percent=percent,
+                       options={"received_grant_in_2021": received}, municipality_first_grant_years=years)
     kwargs = dict(first_grant_year=first, percent=percent, received_grant_in_2021=received, rules=rules,
                   municipality_first_grant_years=years)
     try:
         explained = kr.compute_grant(year, **kwargs)  # type: ignore[arg-type]
-    except UnknownValueError:
-        with pytest.raises(UnknownValueError):
-            kr.SCHEME.grant(query, rules)
+    except UnknownValueError as exc:
+        with pytest.raises(UnknownValueError) as info:
+            kr.SCHEME.rate(query, rules)
+        assert (info.value.name, info.value.path) == (exc.name, exc.path)
         return
-    by_scheme = kr.SCHEME.grant(query, rules)
-    by_figure = kr.grant_figure(year, **kwargs)  # type: ignore[arg-type]
-    assert by_scheme.amount == by_figure.amount == explained.amount
-    assert by_scheme.eligible == by_figure.eligible == explained.verdict.eligible
-    assert by_scheme.rule_set is by_figure.rule_set
+    rate = kr.SCHEME.rate(query, rules)
+    amount = figure(rate, percent)
+    assert amount == explained.amount == grant(kr.SCHEME, query, rules).amount
+    assert explain(rate, query).figure == amount
+    assert rate.eligible == explained.verdict.eligible
+    assert rate.rule_set.id == explained.rule_set
     if rules is not None:
-        assert by_scheme.rule_set is rules
+        assert rate.rule_set is rules
+    # the cell is all the rate depends on: the query reduced to it gives the same rate per 100 % position
+    assert kr.SCHEME.rate(kr.SCHEME.cell(query), rules).paid_per_full_position == rate.paid_per_full_position
+    # and the figure is the exact share of that rate, rounded once, half up to whole kroner
+    share = percent / 100 if rate.pro_rata else Fraction(1)
+    exact = rate.paid_per_full_position.ore * share
+    assert abs(amount.ore - exact) <= 50 and amount.ore % 100 == 0
+    if rate.eligible:
+        assert explained.exact == ExactAmount(exact)
+    else:
+        assert explained.exact is None and amount == K(0)
 
 
 def test_a_stated_no_and_an_inferred_yes_give_different_grants_through_the_scheme() -> None:
-    from nedtrapping.scheme import GrantQuery
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+    from nedtrapping.grant import grant
 
     ask = dict(year=2023, first_grant_year=2021, percent=Fraction(100), municipality_first_grant_years=(2021,))
-    assert kr.SCHEME.grant(GrantQuery(**ask)).amount == K(330_000)  # type: ignore[arg-type]
-    assert kr.SCHEME.grant(GrantQuery(**ask, received_grant_in_2021=False)).amount == K(0)  # type: ignore[arg-type]
+    assert grant(kr.SCHEME, GrantQuery(**ask)).amount == K(330_000)  # type: ignore[arg-type]
+    stated_no = GrantQuery(**ask, options={"received_grant_in_2021": False})  # type: ignore[arg-type]
+    assert grant(kr.SCHEME, stated_no).amount == K(0)
     # a position first funded in 2022 in a municipality with none before: not funded in 2021, so no grant
     alone = GrantQuery(year=2023, first_grant_year=2022, percent=Fraction(100), municipality_first_grant_years=(2022,))
     beside = GrantQuery(year=2023, first_grant_year=2022, percent=Fraction(100),
                         municipality_first_grant_years=(2022, 2020))
-    assert kr.SCHEME.grant(alone).amount == K(0) == kr.SCHEME.grant(beside).amount  # a new position: not eligible
-    assert kr.grant_figure(2023, first_grant_year=2021, percent=100, received_grant_in_2021=False).amount == K(0)
+    assert grant(kr.SCHEME, alone).amount == K(0) == grant(kr.SCHEME, beside).amount  # a new position: not eligible
+    assert kr.compute_grant(2023, first_grant_year=2021, percent=100, received_grant_in_2021=False).amount == K(0)
 
 
 def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() -> None:
     from nedtrapping.errors import NedtrappingError
-    from nedtrapping.provenance import Citation, Status
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
     rules = kr.rules_for(2022)
     one_ore = rules.with_ladder_step(3, Money(ore=1), "Tilsagnsbrev 2022, A kommune")
     assert one_ore.ladder is not None and one_ore.ladder.step_3.value == Money(ore=1)  # above 0: accepted
-    for bad in (K(0), K(-1)):
-        with pytest.raises(ValueError, match=rf"^ladder step 3: an amount per 100 % position must be positive, got "
-                                             rf"{bad}$"):
+    for bad in (K(0), K(-1)):  # supplied as any rule value is (RuleSet.supply): named by its path
+        with pytest.raises(InvalidValueError, match=rf"^ladder\.step_3: a supplied amount must be positive, got "
+                                                    rf"{bad}$") as info:
             rules.with_ladder_step(3, bad, "Tilsagnsbrev")
+        assert (info.value.field, info.value.value) == ("ladder.step_3", bad)
     with pytest.raises(TypeError, match=r"^ladder step 3: expected Money, got int 480000$"):
         rules.with_ladder_step(3, 480_000, "Tilsagnsbrev")  # type: ignore[arg-type]
     step_1 = rules.with_ladder_step(1, K(650_000), "Tilsagnsbrev 2022").ladder
@@ -296,19 +265,6 @@ def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() 
                            match=r"^a supplied value needs a source: name the grant letter \(e\.g\. 'Tilsagnsbrev "
                                  r"2022, Eksempel kommune'\)$"):
             rules.with_ladder_step(3, K(480_000), no_source)  # type: ignore[arg-type]
-
-
-def test_the_deprecated_check_submission_passes_county_and_round_on() -> None:
-    from nedtrapping.calendar import check_submission
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
-
-    with pytest.warns(DeprecationWarning):
-        old = kr.check_submission
-    county, when = "Troms og Finnmark", "2021-10-18T23:59:00+02:00"
-    for round_ in (None, "restmidler"):
-        new = check_submission("kommunalt-rusarbeid", 2021, when, county=county, round=round_)
-        assert old(2021, when, county=county, round=round_) == new
-    assert old(2021, when, county=county, round="restmidler") != old(2021, when, county=county)
 
 
 def test_application_deadline_is_the_rule_sets_application_deadline() -> None:
@@ -397,14 +353,22 @@ def test_a_salary_cost_explains_the_amount_it_is_asked_about_and_describes_its_i
     from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
 
     cost = _salary()
-    assert cost.explain_cost(2024, K(1)).figure == "1 kr"  # type: ignore[attr-defined]
-    assert cost.explain_cost(2024, cost.cost_in(2024)).figure == str(cost.cost_in(2024))  # type: ignore[attr-defined]
-    assert cost.describe(2024) == ("salary 600 000 kr at 100 %, 100 % position, zone 1, holiday pay 12 %, fifth week, "
-                                   "pension 12 %")  # type: ignore[attr-defined]
+    assert cost.explain_cost(2024, K(1)).figure == K(1)  # type: ignore[attr-defined]
+    assert cost.explain_cost(2024, cost.cost_in(2024)).figure == cost.cost_in(2024)  # type: ignore[attr-defined]
+    plain = cost.describe(2024)  # type: ignore[attr-defined]
+    assert plain.text("en") == ("salary 600 000 kr at 100 %, 100 % position, zone 1, holiday pay 12 %, fifth week, "
+                                "pension 12 %")
+    assert plain.text("nb") == ("lønn 600 000 kr ved 100 %, stilling 100 %, sone 1, feriepenger 12 %, femte ferieuke, "
+                                "pensjon 12 %")
     every = _salary(salary=K(580_000), zone="1a", zone_1a_rate=Zone1aRate.REDUCED, pension_percent="11,5",
                     holiday_pay=HolidayPay.STATUTORY, growth_percent="3,5", salary_year=2022, percent=80)
-    assert every.describe(2024) == ("salary 580 000 kr at 100 % in 2022 growing 3,5 % a year, 80 % position, "
-                                    "zone 1a, holiday pay 10,2 %, ferieloven, pension 11,5 %")  # type: ignore[attr-defined]
+    described = every.describe(2024)  # type: ignore[attr-defined]
+    assert described.text("en") == ("salary 580 000 kr at 100 % in 2022, growing 3.5 % a year, 80 % position, "
+                                    "zone 1a, holiday pay 10.2 %, ferieloven, pension 11.5 %")
+    assert described.text("nb") == ("lønn 580 000 kr ved 100 % i 2022, med vekst 3,5 % i året, stilling 80 %, "
+                                    "sone 1a, feriepenger 10,2 %, ferieloven, pensjon 11,5 %")
+    fields = dict(described.fields)
+    assert (fields["percent"], fields["pension"], fields["zone"]) == (Fraction(80), Fraction(23, 2), "1a")
 
 
 # ----------------------------------------------------------------------------- plan and money
@@ -418,9 +382,11 @@ def test_a_grant_letter_cites_where_the_position_was_read() -> None:
     typed = attrs.evolve(read, origin=None)
     for position, where in ((read, " (stillinger.csv, rad 3)"), (typed, "")):
         facts = plan_municipality([position]).explain("P", 2023).all_facts()
-        letters = [f for f in facts if f.status is Status.USER_SUPPLIED and "grant letter" in f.citation.document]
+        # the letter is cited by its Norwegian name, the document the municipality holds (tilsagnsbrev)
+        letters = [f for f in facts if f.status is Status.USER_SUPPLIED and "tilsagnsbrev" in f.citation.document]
         assert letters, facts
-        assert all(f.citation.document == f"grant letter 2023, A{where}" and f.citation.tag == "USER" for f in letters)
+        assert all(f.citation.document == f"tilsagnsbrev 2023, A{where}" and f.citation.tag == "USER"
+                   and f.value == "300 000 kr" for f in letters)
 
 
 def test_explain_picks_the_municipality_asked_for() -> None:
@@ -439,12 +405,13 @@ def test_plan_methods_pass_their_options_on() -> None:
 
     plan = plan_municipality([Position(municipality="A", position="P", percent="33,3", first_grant_year=2021,
                                        cost=FixedCost(K(700_000)))])
-    with pytest.warns(DeprecationWarning):
-        assert plan.to_text(explain=True) == render_plan.to_text(plan, explain=True, lang="en")
-    with pytest.warns(DeprecationWarning):
-        assert plan.to_markdown(explain=True) == render_plan.to_markdown(plan, explain=True, lang="en")
-    with pytest.warns(DeprecationWarning):
-        assert plan.to_text(explain=True) != plan.to_text()
+    # (the deprecated Plan.to_text/to_markdown are removed: the renderers take the options themselves)
+    # 330 000 kr × 33,3 % = 109 890 kr, explained only when asked
+    for render, en, nb in ((render_plan.to_text, "Grant 2023: 109 890 kr", "Tilskudd 2023: 109 890 kr"),
+                           (render_plan.to_markdown, "**Grant 2023**: 109 890 kr", "**Tilskudd 2023**: 109 890 kr")):
+        plain, explained = render(plan, lang="en"), render(plan, explain=True, lang="en")
+        assert en in explained and en not in plain
+        assert nb in render(plan, explain=True) and nb not in render(plan)  # bokmål by default
     pytest.importorskip("pandas")
     ore, kroner = plan.to_frame(unit="ore"), plan.to_frame()
     assert int(ore["grant"].iloc[1]) == plan.rows[1].grant.ore and int(kroner["grant"].iloc[1]) * 100 == int(  # type: ignore[union-attr]
@@ -468,35 +435,42 @@ def test_plan_plot_passes_the_language_on() -> None:
 
 
 def test_the_2021_check_says_how_the_answer_was_reached_and_cites_the_rule() -> None:
-    from nedtrapping.provenance import Fact, UnknownValueError
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
+    from nedtrapping.grant import explain_verdict
+    from nedtrapping.scheme import Check
 
     rules = kr.rules_for(2022)
 
-    def first_check(**kw: object) -> object:
+    def first_check(how: str, **kw: object) -> Check:
         verdict = kr.check_eligibility(rules, **kw)  # type: ignore[arg-type]
         check = verdict.checks[0]
-        assert check.condition == "The municipality received the grant in 2021"
-        assert [f.name for f in check.facts] == ["requires_grant_in_2021"]
+        assert check.id == f"rusarbeid.received_2021.{how}"
+        assert check.condition.text("en") == "The municipality received the grant in 2021"
+        assert check.condition.text("nb") == "Kommunen fikk tilskudd i 2021"
+        assert [u.path for u in check.uses] == ["requires_grant_in_2021"]
         return check
 
-    assert kr.check_eligibility(rules, first_grant_year=2021).subject == "the position in kommunalt-rusarbeid 2022"
-    old = first_check(first_grant_year=2017)
-    assert (old.passed, old.reason) == (False, "not stated; inferred from the position (first grant year 2017 is not "  # type: ignore[attr-defined]
-                                               "within 2018–2021, so it was not funded in 2021)")
-    recent = first_check(first_grant_year=2019)
-    assert (recent.passed, recent.reason) == (True, "not stated; inferred from the position (first grant year 2019 "  # type: ignore[attr-defined]
-                                                    "is within 2018–2021, so it was funded in 2021)")
-    none = first_check(first_grant_year=2016, municipality_first_grant_years=(2016, 2022))
-    assert (none.passed, none.reason) == (False, "not stated; inferred from the municipality's positions (first grant "  # type: ignore[attr-defined]
-                                                 "years 2016, 2022: none is within 2018–2021, so the municipality was "
-                                                 "not funded in 2021)")
-    some = first_check(first_grant_year=2016, municipality_first_grant_years=(2016, 2020))
-    assert (some.passed, some.reason) == (True, "not stated; inferred from the municipality's positions (first grant "  # type: ignore[attr-defined]
-                                                "years 2016, 2020: at least one is within 2018–2021, so the "
-                                                "municipality was funded in 2021)")
-    stated = first_check(first_grant_year=2019, received_grant_in_2021=False)
-    assert (stated.passed, stated.reason) == (False, "stated by the user")  # type: ignore[attr-defined]
+    # no subject given: the explanation names the position
+    verdict = kr.check_eligibility(rules, first_grant_year=2021)
+    assert explain_verdict(verdict, "").statement.text("en") == "Eligibility of the position"
+    assert explain_verdict(verdict, "").statement.text("nb") == "Vilkår for stillingen"
+    assert explain_verdict(verdict, "A / P").statement.text("en") == "Eligibility of A / P"
+    old = first_check("from_position", first_grant_year=2017)
+    assert (old.passed, old.reason.text("en")) == (False, "not stated; inferred from the position (first grant year "
+                                                          "2017 is not within 2018–2021, so it was not funded in 2021)")
+    recent = first_check("from_position", first_grant_year=2019)
+    assert (recent.passed, recent.reason.text("en")) == (True, "not stated; inferred from the position (first grant "
+                                                               "year 2019 is within 2018–2021, so it was funded in "
+                                                               "2021)")
+    none = first_check("from_municipality", first_grant_year=2016, municipality_first_grant_years=(2016, 2022))
+    assert (none.passed, none.reason.text("en")) == (False, "not stated; inferred from the municipality's positions "
+                                                            "(first grant years 2016, 2022: none is within 2018–2021, "
+                                                            "so the municipality was not funded in 2021)")
+    some = first_check("from_municipality", first_grant_year=2016, municipality_first_grant_years=(2016, 2020))
+    assert (some.passed, some.reason.text("en")) == (True, "not stated; inferred from the municipality's positions "
+                                                           "(first grant years 2016, 2020: at least one is within "
+                                                           "2018–2021, so the municipality was funded in 2021)")
+    stated = first_check("stated", first_grant_year=2019, received_grant_in_2021=False)
+    assert (stated.passed, stated.reason.text("en")) == (False, "stated by the user")
     unknown = attrs.evolve(rules, requires_grant_in_2021=Fact.unknown(rules.citation))
     with pytest.raises(UnknownValueError, match="requires_grant_in_2021"):
         kr.check_eligibility(unknown, first_grant_year=2021)
@@ -522,17 +496,23 @@ def test_an_unknown_position_or_an_ambiguous_name_is_a_key_error_that_lists_the_
         plan.explain("Ruskonsulent", 2023)
     with pytest.raises(KeyError, match=r"no position 'Miljøarbeider' for 'B' in the plan"):
         plan.explain("Miljøarbeider", 2023, "B")
-    assert "A / Miljøarbeider" in plan.explain("Miljøarbeider", 2023).to_text()  # one municipality: no need to name it
+    assert "A / Miljøarbeider" in plan.explain("Miljøarbeider", 2023).to_text("en")  # one municipality: no need to name it
 
 
-@pytest.mark.parametrize(("percent", "exact"), [("33,333", "109 998 kr + 9/10 kr (exact)"),
-                                                ("33,3333", "109 999 kr + 89/100 kr (exact)"),
-                                                ("50", "165 000 kr")])
-def test_the_pro_rata_step_shows_the_exact_amount_before_rounding(percent: str, exact: str) -> None:
-    from nedtrapping.schemes import kommunalt_rusarbeid as kr
-
+@pytest.mark.parametrize(("percent", "exact_ore", "en", "nb"), [
+    ("33,333", 10_999_890, "330 000 kr × 33.333 % = 109 998 kr + 9/10 kr (exact)",
+     "330 000 kr × 33,333 % = 109 998 kr + 9/10 kr (eksakt)"),
+    ("33,3333", 10_999_989, "330 000 kr × 33.3333 % = 109 999 kr + 89/100 kr (exact)",
+     "330 000 kr × 33,3333 % = 109 999 kr + 89/100 kr (eksakt)"),
+    ("50", 16_500_000, "330 000 kr × 50 % = 165 000 kr", "330 000 kr × 50 % = 165 000 kr"),
+])
+def test_the_pro_rata_step_shows_the_exact_amount_before_rounding(percent: str, exact_ore: int, en: str,
+                                                                  nb: str) -> None:
     result = kr.compute_grant(2023, first_grant_year=2021, percent=percent)
-    assert f"330 000 kr × {percent} % = {exact}\n" in result.explanation.to_text() + "\n"
+    assert result.exact == ExactAmount(Fraction(exact_ore))
+    assert f": {en}\n" in result.explanation.to_text("en") + "\n"  # each language writes its own decimal mark
+    assert f": {nb}\n" in result.explanation.to_text("nb") + "\n"
+    assert f": {nb}\n" in result.explanation.to_text() + "\n"  # bokmål by default
 
 
 # --------------------------------------------------------------------- kommunalt rusarbeid, rule by rule
@@ -541,52 +521,74 @@ def test_the_pro_rata_step_shows_the_exact_amount_before_rounding(percent: str, 
 _TEST_SOURCE = Citation("a rule set made in a test", "here")
 
 
+def _rate_figure(year: int, *, first_grant_year: int, percent: int, rules: object = None) -> Money:
+    """The figure by the rate (what a plan and the engine use), beside :func:`kr.compute_grant`."""
+    from nedtrapping.grant import figure
+
+    query = GrantQuery(year=year, first_grant_year=first_grant_year, percent=Fraction(percent))
+    return figure(kr.SCHEME.rate(query, rules), percent)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("name", ["requires_grant_in_2021", "only_existing_positions", "max_years_in_scheme",
                                   "method", "pro_rata"])
-@pytest.mark.parametrize("path", ["explained", "figure"])
-def test_a_rule_value_made_unknown_is_named_by_both_the_explained_and_the_figure_path(name: str, path: str) -> None:
+@pytest.mark.parametrize("path", ["explained", "rate"])
+def test_a_rule_value_made_unknown_is_named_by_both_the_explained_and_the_rate_path(name: str, path: str) -> None:
     rules = attrs.evolve(kr.rules_for(2023), **{name: Fact.unknown(_TEST_SOURCE)})
-    compute = kr.compute_grant if path == "explained" else kr.grant_figure
+    compute = kr.compute_grant if path == "explained" else _rate_figure
     with pytest.raises(UnknownValueError) as info:
         compute(2023, first_grant_year=2021, percent=100, rules=rules)
-    assert info.value.name == name
+    # named, and located: its path and rule set (a plan's problem and explanation say where to supply it)
+    assert (info.value.name, info.value.path, info.value.rule_set) == (f"{name} of kommunalt-rusarbeid 2023", name,
+                                                                      "kommunalt-rusarbeid 2023")
 
 
 @pytest.mark.parametrize("percent", [25, 50, 100])
 def test_without_pro_rata_every_position_gets_the_full_amount(percent: int) -> None:
     rules = kr.rules_for(2023)
     full = kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=rules).amount
+    assert full == K(330_000)
     whole = attrs.evolve(rules, pro_rata=Fact(False, Status.ASSUMED, _TEST_SOURCE))
     assert kr.compute_grant(2023, first_grant_year=2021, percent=percent, rules=whole).amount == full
-    assert kr.grant_figure(2023, first_grant_year=2021, percent=percent, rules=whole).amount == full
+    assert _rate_figure(2023, first_grant_year=2021, percent=percent, rules=whole) == full
     # and with it, the share of the percentage
-    assert kr.grant_figure(2023, first_grant_year=2021, percent=percent, rules=rules).amount * 100 == full * percent
+    assert _rate_figure(2023, first_grant_year=2021, percent=percent, rules=rules) * 100 == full * percent
+    assert kr.compute_grant(2023, first_grant_year=2021, percent=percent, rules=rules).amount * 100 == full * percent
 
 
 def test_the_municipality_s_positions_decide_the_2021_grant_on_every_path_of_a_derived_rule_set() -> None:
+    from nedtrapping.grant import explain, grant
+
     # with ten years in the scheme, a position first funded 2017 is in its year 7 in 2023: its grant
     # turns on whether the municipality got the grant in 2021, which its 2019 position says it did
     rules = attrs.evolve(kr.rules_for(2023), max_years_in_scheme=Fact(10, Status.ASSUMED, _TEST_SOURCE))
     alone = GrantQuery(year=2023, first_grant_year=2017, percent=Fraction(100))
     with_others = attrs.evolve(alone, municipality_first_grant_years=(2017, 2019))
     scheme = kr.SCHEME
-    assert scheme.grant(alone, rules).amount == K(0)
-    assert scheme.grant(with_others, rules).amount == K(330_000)
-    assert scheme.grant_rate(alone, rules).eligible is False
-    assert scheme.grant_rate(with_others, rules).eligible is True
-    assert scheme.explain_grant(alone, rules).figure == "0 kr"
-    assert scheme.explain_grant(with_others, rules).figure == "330 000 kr"
+    assert grant(scheme, alone, rules).amount == K(0)
+    assert grant(scheme, with_others, rules).amount == K(330_000)
+    assert scheme.rate(alone, rules).eligible is False
+    assert scheme.rate(with_others, rules).eligible is True
+    assert scheme.rate(scheme.cell(alone), rules).eligible is False  # the cell resolves the answer the same way
+    assert scheme.rate(scheme.cell(with_others), rules).eligible is True
+    assert explain(scheme.rate(alone, rules), alone).figure == K(0)
+    assert explain(scheme.rate(with_others, rules), with_others).figure == K(330_000)
 
 
 def test_the_default_subject_and_the_year_fields_are_named() -> None:
-    assert kr.compute_grant(2023, first_grant_year=2021, percent=100).verdict.subject == \
-        "the position in kommunalt-rusarbeid 2023"
+    explanation = kr.compute_grant(2023, first_grant_year=2021, percent=100).explanation
+    (eligibility,) = [s for s in explanation.steps if s.statement.key == "grant.eligibility"]
+    assert eligibility.statement.text("en") == "Eligibility of the position"
+    assert eligibility.statement.text("nb") == "Vilkår for stillingen"
+    named = kr.compute_grant(2023, first_grant_year=2021, percent=100, subject="A / P").explanation
+    assert any(s.statement.text("en") == "Eligibility of A / P" for s in named.steps)
     for kwargs, field in (({"year": "2023", "first_grant_year": 2021}, "year"),
                           ({"year": 2023, "first_grant_year": "2021"}, "first_grant_year")):
-        for compute in (kr.compute_grant, kr.grant_figure):
-            with pytest.raises(InvalidTypeError) as info:
-                compute(percent=100, **kwargs)  # type: ignore[arg-type]
-            assert info.value.field == field
+        with pytest.raises(InvalidTypeError) as info:
+            kr.compute_grant(percent=100, **kwargs)  # type: ignore[arg-type]
+        assert info.value.field == field
+        with pytest.raises(InvalidTypeError) as info:
+            kr.SCHEME.rate(GrantQuery(percent=Fraction(100), **kwargs))  # type: ignore[arg-type]
+        assert info.value.field == field
 
 
 def _notes(first: int, years: tuple[int, ...], subject: str = "Nord-Fron / P",
@@ -643,9 +645,10 @@ def test_a_salary_cost_explains_the_amount_it_is_given() -> None:
 
     cost = SalaryCost(K(600_000), zone="1", pension_percent="12")
     amount = cost.cost_in(2023)
-    assert cost_explanation(cost, 2023, amount).figure == str(amount)
+    assert cost_explanation(cost, 2023, amount).figure == amount
     half = cost_explanation(cost, 2023, K(1), scale=Fraction(1, 2))
-    assert half.figure == "1 kr" and "at 50 %: the position's percentage changed" in half.to_text()
+    assert half.figure == K(1) and "at 50 %: the position's percentage changed" in half.to_text("en")
+    assert "ved 50 %: stillingsprosenten er endret" in half.to_text()  # bokmål by default
 
 
 def test_an_empty_plan_has_no_increase_in_its_first_year_and_zero_after() -> None:
@@ -679,38 +682,48 @@ def test_an_unknown_figure_s_problem_names_its_rule_set_and_path() -> None:
 def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_rule_set_using_it() -> None:
     supplied = kr.rules_for(2022).with_ladder_step(3, K(480_000), source="tilsagnsbrev")
     plan = plan_municipality([_one(first=2020)], rules={2022: supplied})
+    # a warning names its rule value by its path (FactName), shown as the catalogue's label in each language
     facts = {dict(n.fields)["name"]: dict(n.fields) for n in plan.notices if n.key == "warning.fact"}
-    assert facts["ladder step 3"]["value"] == "480 000 kr (replaces an unknown value)"
-    assert facts["ladder step 3"]["status"] is Status.USER_SUPPLIED
-    assumed = facts["ladder_amounts_basis"]
+    step_3 = facts[FactName("ladder.step_3")]
+    assert step_3["value"].text("en") == "480 000 kr (replaces an unknown value)"
+    assert step_3["status"] is Status.USER_SUPPLIED
+    assumed = facts[FactName("ladder_amounts_basis")]
     assert assumed["status"] is Status.ASSUMED  # its note is not added to its value:
     assert assumed["value"] == "the ladder amounts of the 2017 and 2019 awards still apply"
     # one warning per value and source: pro rata is inferred from one source for 2022 and another for 2023
-    pro_rata = [n for n in plan.notices if n.key == "warning.fact" and dict(n.fields)["name"] == "pro_rata"]
+    pro_rata = [n for n in plan.notices if n.key == "warning.fact" and dict(n.fields)["name"] == FactName("pro_rata")]
     assert len({dict(n.fields)["citation"] for n in pro_rata}) == len(pro_rata) == 2
-    assert facts["year_in_scheme_rule"]["where"] == \
+    assert facts[FactName("year_in_scheme_rule")]["where"] == \
         "kommunalt-rusarbeid 2022, kommunalt-rusarbeid 2023, kommunalt-rusarbeid 2024"
+    (supplied_warning,) = [n for n in plan.notices if n.key == "warning.fact"
+                           and dict(n.fields)["name"] == FactName("ladder.step_3")]
+    assert supplied_warning.text("en").startswith("user-supplied: ladder step 3 = 480 000 kr")
+    assert supplied_warning.text("nb").startswith("oppgitt av bruker: trinn 3 i årsstigen = 480 000 kr")
 
 
 @pytest.mark.parametrize("year", [2021, 2022, 2023, 2024, 2025])
 def test_the_rate_names_the_same_rule_values_as_the_explanation_for_every_first_year_and_answer(year: int) -> None:
-    # the figure path (grant_rate, what a plan warns and stamps from) and the explained path must cite
-    # the same rule values by the same names; the explanation adds only the library's rounding rule
+    # the rate (what a plan warns and stamps from) and its explanation must cite the same rule values by
+    # the same paths; the explanation adds only the library's rounding rule
     for first in range(2014, 2024):
         for received in (None, True, False):
             query = GrantQuery(year=year, first_grant_year=first, percent=Fraction(100),
-                               received_grant_in_2021=received)
+                               options={"received_grant_in_2021": received})
             try:
                 explained = kr.compute_grant(year, first_grant_year=first, percent=100,
                                              received_grant_in_2021=received)
             except UnknownValueError:
                 with pytest.raises(UnknownValueError):
-                    kr.SCHEME.grant_rate(query)
+                    kr.SCHEME.rate(query)
                 continue
-            rate = kr.SCHEME.grant_rate(query)
-            named = {u.name for u in explained.facts_used} - {"rounding rule"}
-            assert {u.name for u in rate.uses} == named, (year, first, received)
+            rate = kr.SCHEME.rate(query)
+            named = {u.name for u in explained.facts_used}
+            assert {ref.path for ref in rate.uses} == named - {"rounding.half_up"}, (year, first, received)
+            assert ("rounding.half_up" in named) is rate.eligible  # rounded only when there is an amount
             assert rate.eligible is explained.verdict.eligible
+            if rate.eligible:  # the amount is named by its path: the ladder step of the year in the scheme, or flat
+                amount = f"ladder.step_{year - first + 1}" if year <= 2022 else "flat_amount"
+                assert amount in named, (year, first, received)
 
 
 def test_a_flat_amount_made_unknown_names_its_rule_set_and_path() -> None:
@@ -721,19 +734,24 @@ def test_a_flat_amount_made_unknown_names_its_rule_set_and_path() -> None:
     no_method = attrs.evolve(kr.rules_for(2023), method=Fact.unknown(_TEST_SOURCE))
     with pytest.raises(UnknownValueError) as info:
         no_method.amount_fact(1)
-    assert info.value.name == "method"
+    assert (info.value.path, info.value.rule_set) == ("method", "kommunalt-rusarbeid 2023")
 
 
 def test_the_rate_refuses_a_year_that_is_not_a_year_and_rules_of_another_kind_by_name() -> None:
     for kwargs, field in (({"year": "2023", "first_grant_year": 2021}, "year"),
                           ({"year": 2023, "first_grant_year": 2021.0}, "first_grant_year")):
         with pytest.raises(InvalidTypeError) as info:
-            kr.grant_rate(**kwargs)  # type: ignore[arg-type]
+            kr.rate(GrantQuery(**kwargs))  # type: ignore[arg-type]
         assert info.value.field == field
-    with pytest.raises(InvalidTypeError) as info:
-        kr.compute_grant(2023, first_grant_year=2021, percent=100, rules="2023")  # type: ignore[arg-type]
-    assert str(info.value) == "rules: expected KommunaltRusarbeidRules, got str"
-    assert (info.value.field, info.value.value) == ("rules", "2023")
+    for rules in ("2023", get_rule_set("nav-sosiale-tjenester", 2022)):
+        with pytest.raises(InvalidTypeError, match=rf"expected KommunaltRusarbeidRules, got "
+                                                   rf"{type(rules).__name__}\b") as info:
+            kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=rules)  # type: ignore[arg-type]
+        assert info.value.field == "rules"
+    assert info.value.value == "nav-sosiale-tjenester 2022"  # a rule set of another kind: named by its key
+    with pytest.raises(InvalidValueError, match=r"rules are for 2022, but the grant asked for is for 2023") as wrong:
+        kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=kr.rules_for(2022))
+    assert (wrong.value.field, wrong.value.value) == ("rules", "kommunalt-rusarbeid 2022")
 
 
 @pytest.mark.parametrize("percent", [Fraction(0), Fraction(101), Fraction(201, 2), Fraction(-1)])

@@ -101,9 +101,9 @@ def test_explanation_cites_the_cap_and_the_rounding_assumption() -> None:
     result = maximum_grant([Measure(label="A", positions=[MeasurePosition(label="p", percent=50)])])
     used = {f.name: f for f in result.explanation.all_facts()}
     assert used["max_per_full_position"].value == str(CAP)
-    assert used["rounding rule"].status is Status.ASSUMED
-    assert used["rounding rule"].value.startswith("down to whole kroner")
-    assert used["rounding rule"].citation.tag == "LIB"
+    assert used["rounding.down"].status is Status.ASSUMED
+    assert used["rounding.down"].value.text("en").startswith("down to whole kroner")
+    assert used["rounding.down"].citation.tag == "LIB"
     assert used["pro_rata"].status is Status.INFERRED
     assert result.rule_set[:2] == ("nav-sosiale-tjenester", 2022)
 
@@ -140,10 +140,10 @@ def test_the_explanation_says_when_a_request_exceeds_the_cap() -> None:
                 competence=True, competence_requested=Money.kroner(25_000))
     result = maximum_grant([m])
     assert result.total == Money.kroner(305_000) + COMPETENCE
-    text = result.explanation.to_text()
+    text = result.explanation.to_text("en")
     assert "requested 400 000 kr exceeds the cap by 95 000 kr, so the cap 305 000 kr" in text
     assert "requested 25 000 kr exceeds the cap by 5 000 kr, so the cap 20 000 kr" in text
-    assert "rounded down" in text
+    assert "Rounded once, down to whole kroner" in text
 
 
 def test_negative_competence_request_is_refused() -> None:

@@ -80,8 +80,9 @@ def test_grant_letter_fills_an_unknown_step_without_hiding_that_the_rule_could_n
     plan = plan_municipality([_pos(first=2019, granted={2022: K(300_000)})])
     row = plan.row("Ruskonsulent", 2022)
     assert row.grant == K(300_000) and plan.is_complete
-    assert "could not check" in row.explanation.to_text()
-    assert "Ladder step 4" in row.explanation.to_text()
+    assert "could not check" in row.explanation.to_text("en")
+    assert "ladder step 4 of kommunalt-rusarbeid 2022 is unknown" in row.explanation.to_text("en")
+    assert "trinn 4 i årsstigen i kommunalt-rusarbeid 2022 er ukjent" in row.explanation.to_text("nb")
 
 
 def test_2021_is_planned_when_its_granted_amount_is_supplied() -> None:
@@ -94,8 +95,8 @@ def test_positions_first_funded_2018_or_in_2022_get_nothing_with_the_reason() ->
     plan = plan_municipality([_pos("gammel", first=2018), _pos("ny", first=2022)])
     for name in ("gammel", "ny"):
         assert all(r.grant == K(0) for r in plan.rows if r.position == name)
-    assert "within its 4 years" in plan.explain("gammel", 2022).to_text()
-    assert "existed (was funded) in 2021 — NOT met" in plan.explain("ny", 2022).to_text()
+    assert "within its 4 years" in plan.explain("gammel", 2022).to_text("en")
+    assert "existed (was funded) in 2021 — NOT met" in plan.explain("ny", 2022).to_text("en")
 
 
 def test_what_if_cut_to_half_in_2023_leaves_the_original_untouched() -> None:
@@ -129,7 +130,8 @@ def test_plan_dict_is_json_and_every_figure_is_explained_with_sources() -> None:
 
 def test_inferred_values_used_are_warned_about() -> None:
     plan = plan_municipality([_pos()])
-    assert any(w.startswith("inferred: pro_rata") and "2023" in w for w in plan.warnings)
+    assert any(w.startswith("inferred: pro rata by position percentage") and "2023" in w for w in plan.warnings)
+    assert any(n.text("nb").startswith("utledet: forholdsmessig etter stillingsprosent") for n in plan.notices)
 
 
 def test_duplicate_positions_and_floats_are_refused() -> None:
@@ -300,17 +302,17 @@ def test_user_input_outside_the_plan_is_refused_not_ignored() -> None:
 
 def test_inferred_2021_grant_and_positions_after_2021_are_warned_about() -> None:
     plan = plan_municipality([_pos("a"), _pos("b", first=2023),
-                              attrs.evolve(_pos("c", received_grant_in_2021=True), municipality="Annen kommune")])
+                              attrs.evolve(_pos("c", options={"received_grant_in_2021": True}), municipality="Annen kommune")])
     text = "\n".join(plan.warnings)
     assert "inferred: Testkommune: the municipality received the grant in 2021" in text
     assert "Testkommune / b: first grant year 2023 is after 2021" in text
     assert "Annen kommune" not in text  # stated, not inferred
     assert plan.row("b", 2022).year_in_scheme_text == ""
     # the grant is the municipality's: one position's statement holds for all its positions; a conflict is refused
-    stated = plan_municipality([_pos("a"), _pos("c", received_grant_in_2021=True)])
+    stated = plan_municipality([_pos("a"), _pos("c", options={"received_grant_in_2021": True})])
     assert not any("received the grant in 2021" in w for w in stated.warnings)
     with pytest.raises(ValueError, match="disagree"):
-        plan_municipality([_pos("a", received_grant_in_2021=False), _pos("c", received_grant_in_2021=True)])
+        plan_municipality([_pos("a", options={"received_grant_in_2021": False}), _pos("c", options={"received_grant_in_2021": True})])
 
 
 def test_unknown_figure_carries_the_unknown_fact_with_its_status() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from fractions import Fraction
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from nedtrapping import strategies as nst
 from nedtrapping.cofinancing import FixedCost
+from nedtrapping.grant import figure
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, Position, plan_municipality
 from nedtrapping.provenance import UnknownValueError
@@ -66,7 +66,7 @@ def test_nav_pays_at_most_three_years_and_an_unplanned_year_is_unknown_not_zero(
 
 def test_a_position_option_the_scheme_does_not_read_is_refused() -> None:
     with pytest.raises(ValueError, match="received_grant_in_2021 means nothing in nav-sosiale-tjenester"):
-        plan_municipality([_pos(received_grant_in_2021=True)], scheme="nav-sosiale-tjenester")
+        plan_municipality([_pos(options={"received_grant_in_2021": True})], scheme="nav-sosiale-tjenester")
 
 
 def test_rules_of_another_scheme_are_refused() -> None:
@@ -94,37 +94,40 @@ def test_nav_plan_grant_is_the_rounded_down_pro_rata_cap_in_years_one_to_three(p
 def test_grant_figure_and_compute_grant_agree_to_the_ore_or_both_refuse(year: int, first: int, percent: Fraction,
                                                                        received: bool | None) -> None:
     kw = dict(first_grant_year=first, percent=percent, received_grant_in_2021=received)
+    query = GrantQuery(year=year, first_grant_year=first, percent=percent,
+                       options={"received_grant_in_2021": received})
     try:
         explained = rusarbeid.compute_grant(year, **kw)  # type: ignore[arg-type]
     except UnknownValueError as exc:
         with pytest.raises(UnknownValueError) as figure_error:
-            rusarbeid.grant_figure(year, **kw)  # type: ignore[arg-type]
+            rusarbeid.SCHEME.rate(query)
         assert figure_error.value.name == exc.name and figure_error.value.path == exc.path
         return
-    figure = rusarbeid.grant_figure(year, **kw)  # type: ignore[arg-type]
-    assert figure.amount == explained.amount
-    assert figure.eligible == explained.verdict.eligible or year > 2024
-    assert figure.rule_set.id == explained.rule_set
-    # every rule value the explanation names is among the values the figure says it used
+    rate = rusarbeid.SCHEME.rate(query)
+    assert figure(rate, percent) == explained.amount
+    assert rate.eligible == explained.verdict.eligible
+    assert rate.rule_set.id == explained.rule_set
+    # every rule value the explanation names is among the values the rate says it used
     named = {u.name for u in explained.facts_used if u.rule_set}
-    assert named <= {ref.name for ref in figure.uses}
+    assert named <= {ref.path for ref in rate.uses}
 
 
 def test_planning_builds_no_explanation_until_one_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nedtrapping.plan as planner
+
     calls: list[GrantQuery] = []
-    scheme = rusarbeid.SCHEME
-    original = type(scheme).explain_grant
+    original = planner.explain_grant
 
-    def counting(self: object, query: GrantQuery, rules: object = None) -> object:
+    def counting(rate: object, query: GrantQuery) -> object:
         calls.append(query)
-        return original(scheme, query, rules)  # type: ignore[arg-type]
+        return original(rate, query)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(type(scheme), "explain_grant", counting)
+    monkeypatch.setattr(planner, "explain_grant", counting)
     plan = plan_municipality([_pos(first=2021), _pos("b", first=2020, granted={2022: K(1)})], years=[2022, 2023])
     assert calls == []
     render_plan.to_csv(plan)
     assert calls == []
-    text = plan.explain("Veileder", 2023).to_text()
+    text = plan.explain("Veileder", 2023).to_text("en")
     assert len(calls) == 1 and calls[0].year == 2023 and "330 000 kr" in text
 
 
@@ -139,28 +142,24 @@ def test_an_unknown_value_is_listed_once_with_every_position_it_affects() -> Non
     assert ("kommunalt-rusarbeid 2022", "ladder.step_2") in plan.used_facts
 
 
-def test_old_names_still_work_and_warn() -> None:
+def test_the_removed_names_are_gone() -> None:
+    # 0.x: the deprecated aliases and shim modules were removed (CHANGELOG, "Removed")
+    import importlib
+
     plan = plan_municipality([_pos(first=2021)])
-    with pytest.warns(DeprecationWarning, match="render.plan.to_csv"):
-        assert plan.to_csv() == render_plan.to_csv(plan)
-    with pytest.warns(DeprecationWarning):
-        assert plan.to_text() == render_plan.to_text(plan, lang="en")
-    with pytest.warns(DeprecationWarning):
-        from nedtrapping.plan import PLAN_CSV_COLUMNS
-    assert PLAN_CSV_COLUMNS == render_plan.CSV_COLUMNS
-    with pytest.warns(DeprecationWarning):
-        assert nav.Position is nav.MeasurePosition
-    from nedtrapping import rounding
-    from nedtrapping.money import ROUNDING_RULE, round_half_up_to_kroner  # still importable from money
-    assert round_half_up_to_kroner is rounding.round_half_up_to_kroner and ROUNDING_RULE is rounding.ROUNDING_RULE
-    with pytest.warns(DeprecationWarning):
-        from nedtrapping.spreadsheet import write_plan_xlsx  # noqa: F401
-    with pytest.warns(DeprecationWarning, match="calendar.check_submission"):
-        old_check = rusarbeid.check_submission
-    assert old_check(2023, "2023-02-01T23:59:00+01:00").on_time
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        import nedtrapping.cli.plan  # noqa: F401  (the new home warns about nothing)
+    for name in ("to_csv", "to_dict", "to_text", "to_markdown"):
+        assert not hasattr(plan, name)
+    for module, name in (("nedtrapping.plan", "PLAN_CSV_COLUMNS"), ("nedtrapping.plan", "DEFAULT_YEARS"),
+                         ("nedtrapping.spreadsheet", "write_plan_xlsx"),
+                         ("nedtrapping.schemes.kommunalt_rusarbeid", "check_submission"),
+                         ("nedtrapping.schemes.kommunalt_rusarbeid", "grant_rate"),
+                         ("nedtrapping.schemes.kommunalt_rusarbeid", "grant_figure"),
+                         ("nedtrapping.schemes.nav_sosiale_tjenester", "Position")):
+        assert not hasattr(importlib.import_module(module), name), (module, name)
+    for module in ("nedtrapping.plan_cli", "nedtrapping.calendar_cli", "nedtrapping.rules_cli",
+                   "nedtrapping.eligibility"):
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(module)
 
 
 def test_plan_repr_is_short() -> None:
@@ -175,8 +174,8 @@ def test_warnings_are_worded_in_both_languages_from_one_catalogue() -> None:
     assert len(english) == len(norwegian) == len(plan.notices) > 3
     assert any(w.startswith("discrepancy: Testkommune / Veileder 2022: granted 540 000 kr") for w in english)
     assert any(w.startswith("avvik: Testkommune / Veileder 2022: tildelt 540 000 kr") for w in norwegian)
-    assert any(w.startswith("inferred: pro_rata") for w in english)
-    assert any(w.startswith("utledet: pro_rata") for w in norwegian)
+    assert any(w.startswith("inferred: pro rata by position percentage") for w in english)
+    assert any(w.startswith("utledet: forholdsmessig etter stillingsprosent") for w in norwegian)
     assert any("første tilskuddsår 2022 er etter 2021" in w for w in norwegian)
     assert all(e != n for e, n in zip(english, norwegian))
     table = render_plan.to_text(plan)  # Norwegian by default
@@ -200,7 +199,7 @@ def test_received_2021_is_inferred_once_per_municipality_from_all_its_positions(
     # the grant is the municipality's: a position first funded 2022 does not make its municipality
     # a newcomer when another of its positions was funded in 2021 — it fails only as a new position
     plan = plan_municipality([_pos("gammel", first=2020), _pos("ny", first=2022)], years=[2023])
-    text = plan.explain("ny", 2023).to_text()
+    text = plan.explain("ny", 2023).to_text("en")
     assert "The municipality received the grant in 2021 — met" in text
     assert "inferred from the municipality's positions (first grant years 2020, 2022" in text
     assert "The position existed (was funded) in 2021 — NOT met" in text
@@ -209,14 +208,14 @@ def test_received_2021_is_inferred_once_per_municipality_from_all_its_positions(
     assert len(inferred) == 1 and inferred[0].startswith("inferred: Testkommune:")
     # a municipality with only a new position was not funded in 2021
     alone = plan_municipality([_pos("ny", first=2022)], years=[2023])
-    assert "The municipality received the grant in 2021 — NOT met" in alone.explain("ny", 2023).to_text()
+    assert "The municipality received the grant in 2021 — NOT met" in alone.explain("ny", 2023).to_text("en")
 
 
 def test_a_position_after_its_four_years_in_2024_is_told_about_the_carry_over_exception() -> None:
     plan = plan_municipality([_pos("fem", first=2020), _pos("fire", first=2021)])
     assert plan.row("fem", 2024).grant == K(0)
-    assert "Exception: unused money may be carried over" in plan.explain("fem", 2024).to_text()
-    assert "Exception" not in plan.explain("fire", 2024).to_text()
+    assert "Exception: unused money may be carried over" in plan.explain("fem", 2024).to_text("en")
+    assert "Exception" not in plan.explain("fire", 2024).to_text("en")
     notes = [w for w in plan.warnings if "transfer of unused money" in w]
     assert notes == ["Testkommune / fem 2024: no grant after four years in the scheme, unless a transfer of "
                      "unused money is applied for and approved"]

@@ -145,6 +145,6 @@ def test_windows_1252_excel_export_is_read(tmp_path: Path) -> None:
 def test_received_2021_column_is_read_and_checked() -> None:
     header = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;fikk_tilskudd_2021\n"
     ps = parse_positions_csv(header + "A;x;100;2021;1;ja\nA;y;100;2021;1;nei\nA;z;100;2021;1;\n")
-    assert [p.received_grant_in_2021 for p in ps] == [True, False, None]
+    assert [p.options.get("received_grant_in_2021") for p in ps] == [True, False, None]
     with pytest.raises(PositionsCSVError, match="ja/nei"):
         parse_positions_csv(header + "A;x;100;2021;1;kanskje\n")

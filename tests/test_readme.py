@@ -74,8 +74,9 @@ def test_the_python_example_prints_330_000_kr_for_2023_and_explains_2022() -> No
     # the second print explains the 2022 figure: the rule, the values and their sources
     assert "Ruskonsulent, 2022" in explanation
     assert "550 000 kr" in explanation
-    assert "ladder step 2 = 550 000 kr" in explanation and "Vesterålen Online" in explanation
-    assert "(final;" in explanation
+    # in bokmål, as everything people read by default
+    assert "trinn 2 i årsstigen = 550 000 kr" in explanation and "Vesterålen Online" in explanation
+    assert "(endelig;" in explanation
 
 
 # ---------------------------------------------------------------------------- the quick start

@@ -129,7 +129,7 @@ def test_vl_23_ladder_sentence_is_kept_as_an_uncertain_conflict_beside_the_flat_
     # the computation uses the flat amount, and its explanation carries the conflict in the flat amount's note
     result = kr.compute_grant(year, first_grant_year=2021, percent=100)
     assert result.amount == Money.kroner(330_000)
-    used = [u for u in result.facts_used if u.name == "flat amount per 100 % position"]
+    used = [u for u in result.facts_used if u.name == "flat_amount"]
     assert used and all(VL_23_LADDER in (u.note or "") for u in used)
     assert not any(VL_23_LADDER in str(u.value) for u in result.facts_used)
 

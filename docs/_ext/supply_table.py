@@ -25,6 +25,14 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+def _option_columns(scheme_id: str, name: str) -> tuple[str, str]:
+    """``(Norwegian, English)`` column names of a scheme's own option, as the scheme declares them."""
+    from nedtrapping.registry import position_scheme
+
+    option = next(o for o in position_scheme(scheme_id).options if o.name == name)
+    return option.columns[0], option.columns[1]
+
+
 __all__ = ["SupplyRow", "ROWS", "row_label", "fact_rows", "columns_text", "setup"]
 
 
@@ -100,9 +108,9 @@ ROWS: tuple[SupplyRow, ...] = (
         "2022–2024: only municipalities that had the grant in 2021 may continue. Without it, the library "
         "infers it from the positions' first grant years and says so in a warning (:term:`utledet`).",
         "The grant letter for 2021.",
-        ("received_2021",),
+        (_option_columns("kommunalt-rusarbeid", "received_grant_in_2021"),),
         (),
-        "``Position(received_grant_in_2021=True, ...)``",
+        "``Position(options={\"received_grant_in_2021\": True}, ...)``",
     ),
     SupplyRow(
         "ladder-step",

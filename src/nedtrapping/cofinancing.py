@@ -253,9 +253,8 @@ class SalaryCost:
                      holiday=words(f"cost.holiday_rule.{self.holiday_rule.name.lower()}"), pension=self.pension_percent)
 
     def _salary_words(self) -> Words:
-        when = words("word.empty") if self.salary_year is None else words("cost.salary.in_year", year=self.salary_year)
-        growth = (words("word.empty") if self.growth_percent == 0
-                  else words("cost.salary.growing", growth=self.growth_percent))
+        when = "" if self.salary_year is None else words("cost.salary.in_year", year=self.salary_year)
+        growth = "" if self.growth_percent == 0 else words("cost.salary.growing", growth=self.growth_percent)
         return words("cost.salary.given", salary=self.salary, when=when, growth=growth)
 
     def explain_cost(self, year: int, amount: Money, *, scale: Fraction = Fraction(1)) -> Explanation:

@@ -50,11 +50,12 @@ import attrs
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.grant import grant_ore
 from nedtrapping.money import FloatRefusedError, Money
-from nedtrapping.provenance import UnknownValueError
-from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
+from nedtrapping.provenance import Fact, UnknownValueError
+from nedtrapping.registry import DEFAULT_SCHEME, UnknownSchemeError, position_scheme
 from nedtrapping.rounding import DOWN, HALF_UP, kroner_ore
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import GrantQuery, PositionScheme, Rate
+from nedtrapping.sources import LIBRARY
 from nedtrapping.validators import position_percent, require_year
 
 __all__ = [
@@ -455,9 +456,23 @@ class Batch:
         return _plan_python(self, year_list, supplied)
 
 
+def _no_rule_set(scheme: PositionScheme, year: int) -> UnknownValueError:
+    """A year the scheme has no rule set for: its grant is unknown (never 0) until a grant letter gives it."""
+    key = f"{scheme.scheme_id} {year}"
+    fact: Fact[object] = Fact.unknown(
+        LIBRARY.at("rule sets"), note=f"The library has no rule set of {key}: no source for {year} has been added.",
+        how_to_supply=(f"give the amount granted for {year} from your grant letter (tilsagnsbrev) in a "
+                       f"'tildelt_{year}' (or 'granted_{year}') column, or Position(granted={{{year}: "
+                       "Money.kroner(AMOUNT)}})"))
+    return UnknownValueError(f"The rule set of {key}", fact, path="rule_set", rule_set=key)
+
+
 def _rate_cell(scheme: PositionScheme, query: GrantQuery, rules: RuleSet | None) -> Cell:
     try:
-        return Cell(query, rate=scheme.rate(query, rules))
+        try:
+            return Cell(query, rate=scheme.rate(query, rules))
+        except UnknownSchemeError:
+            raise _no_rule_set(scheme, query.year) from None
     except UnknownValueError as exc:
         exc.__traceback__ = None
         return Cell(query, error=exc)

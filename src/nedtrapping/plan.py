@@ -275,7 +275,7 @@ class _Why:
         steps: list[Explanation] = []
         if year in p.granted:
             assert grant is not None
-            letter_use = FactUse(f"granted {year}", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
+            letter_use = FactUse("granted", str(grant), Status.USER_SUPPLIED, _grant_letter_citation(p, year))
             if rule_amount is not None:
                 key = "explain.letter.agrees" if rule_amount == grant else "explain.letter.differs"
                 steps.append(Explanation(words(key, year=year, rule=rule_amount), grant, (letter_use,),
@@ -284,9 +284,7 @@ class _Why:
                 rule_error = self.rule_error
                 assert rule_error is not None
                 steps.append(Explanation(words("explain.letter.unchecked", year=year), grant, (letter_use,), (
-                    Explanation(words("explain.rule_unknown"), words("explain.unknown_value",
-                                                                    name=FactName(rule_error.path or rule_error.name),
-                                                                    rule_set=rule_error.rule_set or "")),)))
+                    Explanation(words("explain.rule_unknown"), _unknown_words(rule_error)),)))
         elif rule_amount is not None:
             steps.append(explain_grant(self.scheme.rate(query, self.rules), query))
         else:
@@ -294,10 +292,7 @@ class _Why:
             assert rule_error is not None
             unknown_use = FactUse.of(rule_error.path or rule_error.name, rule_error.fact)
             steps.append(Explanation(words("grant.heading", year=year), words("explain.unknown"), (), (
-                Explanation(words("explain.cannot_compute"), words("explain.unknown_value",
-                                                                  name=FactName(rule_error.path or rule_error.name),
-                                                                  rule_set=rule_error.rule_set or ""),
-                            (unknown_use,)),)))
+                Explanation(words("explain.cannot_compute"), _unknown_words(rule_error), (unknown_use,)),)))
         steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
         own = row.own_financing
         steps.append(Explanation(
@@ -315,6 +310,12 @@ class _Why:
         steps.append(Explanation(words("explain.increase"), figure))
         return Explanation(words("explain.row", subject=p.subject, year=year, n=row.year_in_scheme, percent=row.percent),
                            None, (), tuple(steps))
+
+
+def _unknown_words(error: UnknownValueError) -> Notice:
+    """An unknown rule value in words: its name, its rule set and how to supply it."""
+    return words("explain.unknown_value", name=FactName(error.path or error.name), rule_set=error.rule_set or "",
+                 how=error.fact.how_to_supply or "")
 
 
 class _PlanData:
@@ -829,7 +830,7 @@ def plan_municipality(
     # -- provenance, once per cell (in the order the rows first meet them)
     digests: dict[str, str] = {}
     used_facts: set[tuple[str, str]] = set()
-    fact_warnings: dict[tuple[Status, str, str, str], dict[str, None]] = {}
+    fact_warnings: dict[tuple[Status, str, str | Notice, str], dict[str, None]] = {}
     seen_uses: set[tuple[int, str, str]] = set()
 
     def note_use(ref: FactRef) -> None:
@@ -841,8 +842,9 @@ def plan_municipality(
             return
         seen_uses.add(use_key)
         use = ref.rule_set.use(ref.name, ref.fact)
-        note = f" ({use.note})" if use.status is Status.USER_SUPPLIED and use.note else ""
-        fact_warnings.setdefault((use.status, use.name, f"{use.value}{note}", str(use.citation)), {})[key_text] = None
+        note = use.status is Status.USER_SUPPLIED and bool(use.note)
+        value = use.value if not note else words("explain.value_note", value=use.value, note=use.note)
+        fact_warnings.setdefault((use.status, use.name, value, str(use.citation)), {})[key_text] = None
 
     # (position, year, 0 for the grant | 1 for the cost, the rule set, the rule values used), met in the
     # order a row-by-row planner meets them: the grant's cell where a row first meets it, then any cost rules

@@ -96,9 +96,18 @@ def _as_citation(source: Citation | str) -> Citation:
                             "Eksempel kommune')", field="source", value=source, expected="the grant letter's name")
 
 
+_KNOWN_TYPES: dict[str, type] = {"Money": Money, "int": int, "bool": bool, "str": str, "Decimal": Decimal,
+                                 "Fraction": Fraction}
+
+
 def _fact_type(owner: type, name: str) -> Any:
     """``X`` of the field ``name: Fact[X]`` (or ``Fact[X] | None``) of the attrs class ``owner``."""
-    hint = get_type_hints(owner)[name]
+    try:
+        hint = get_type_hints(owner)[name]
+    except (NameError, KeyError, TypeError):  # a class whose module cannot be read back: read the annotation text
+        written = str(attrs.fields_dict(owner)[name].type)
+        inner = written.split("Fact[", 1)[1].split("]", 1)[0] if "Fact[" in written else ""
+        return _KNOWN_TYPES.get(inner, object)
     if get_origin(hint) in (Union, types.UnionType):
         hint = next(a for a in get_args(hint) if a is not type(None))
     args = get_args(hint)
@@ -262,6 +271,15 @@ class RuleSet:
     def evolve(self, **changes: Any) -> RuleSet:
         """A what-if: a new rule set with ``changes``; this one is untouched."""
         return attrs.evolve(self, **changes)
+
+    def need(self, path: str) -> Any:
+        """The value of the fact at ``path``; an unknown one is an
+        :class:`~nedtrapping.provenance.UnknownValueError` naming the path, this rule set and how to supply it."""
+        value: Any = self
+        for part in path.split("."):
+            value = getattr(value, part)
+        fact: Fact[Any] = value
+        return fact.require(f"{path} of {self.key_text}", path=path, rule_set=self.key_text)
 
     def supply(self, path: str, value: object, source: Citation | str) -> RuleSet:
         """A derived rule set where the fact at ``path`` is ``value``, supplied by the user from ``source``.

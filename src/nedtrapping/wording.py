@@ -496,7 +496,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
                                "en": "{year} is its year {n} in the scheme ({year} − {first} + 1)"},
     "check.within_years.not_met": {"nb": "{year} er år {n} i ordningen ({year} − {first} + 1) > {max}",
                                    "en": "{year} is its year {n} in the scheme ({year} − {first} + 1) > {max}"},
-    "word.empty": {"nb": "", "en": ""},
     # ---- a plan row's explanation (nedtrapping.plan)
     "explain.row": {"nb": "{subject}, {year} (år {n} i ordningen, {percent} %)",
                     "en": "{subject}, {year} (year {n} in the scheme, {percent} %)"},
@@ -510,8 +509,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "explain.cannot_compute": {"nb": "Kan ikke beregnes", "en": "Cannot compute"},
     "explain.unknown": {"nb": "ukjent", "en": "unknown"},
     "explain.unknown_value": {
-        "nb": "{name} i {rule_set} er ukjent: ingen offentlig kilde gir verdien; oppgi den fra tilsagnsbrevet",
-        "en": "{name} of {rule_set} is unknown: no public source gives it; supply it from the grant letter",
+        "nb": "{name} i {rule_set} er ukjent: ingen offentlig kilde gir verdien. Slik oppgir du den: {how}",
+        "en": "{name} of {rule_set} is unknown: no public source gives it. How to supply it: {how}",
     },
     "explain.own_financing": {"nb": "Egenfinansiering = full kostnad − tilskudd (bibliotekets definisjon)",
                               "en": "Own financing = full cost − grant (the library's definition)"},
@@ -574,6 +573,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "value.legacy-ladder": {"nb": "årsstigen (som tidligere)", "en": "legacy-ladder"},
     "value.flat-per-position": {"nb": "fast beløp per stilling", "en": "flat-per-position"},
     # ---- names of rule values (explanations, warnings): fact.<path>
+    "fact.rule_set": {"nb": "regelsettet", "en": "the rule set"},
+    "fact.granted": {"nb": "tildelt i tilsagnsbrevet", "en": "granted in the grant letter"},
+    "explain.value_note": {"nb": "{value} ({note})", "en": "{value} ({note})"},
     "fact.rounding.half_up": {"nb": "avrundingsregel", "en": "rounding rule"},
     "fact.rounding.down": {"nb": "avrundingsregel for et tak", "en": "rounding rule of a cap"},
     "fact.pro_rata": {"nb": "forholdsmessig etter stillingsprosent", "en": "pro rata by position percentage"},

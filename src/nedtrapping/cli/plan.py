@@ -183,7 +183,7 @@ def _render(plan: Plan, fmt: str, explain: bool, lang: Lang, read: PositionsRead
     if fmt == "excel":
         return render_plan.to_excel_csv(plan, lang=lang, extra_columns=read.extra_columns if read else None)
     if fmt == "json":
-        return render_plan.to_json(plan)
+        return render_plan.to_json(plan, lang=lang)
     if fmt == "markdown":
         return render_plan.to_markdown(plan, explain=explain, lang=lang)
     return render_plan.to_text(plan, explain=explain, lang=lang)
@@ -299,7 +299,7 @@ def run_plan(args: argparse.Namespace) -> int:
                 if fmt == "csv":
                     render_plan.write_csv(plan, out)
                 else:
-                    render_plan.write_json(plan, out, explanations="full" if args.explain else "cells")
+                    render_plan.write_json(plan, out, explanations="full" if args.explain else "cells", lang=lang)
 
             if args.out:
                 write_atomically(Path(args.out), write, command="plan", lang=lang)

@@ -302,7 +302,7 @@ def _m(x: Money | None) -> str | None:
     return None if x is None else x.plain()
 
 
-def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
+def _row_dict(r: PlanRow, mode: str, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
     row: dict[str, Any] = {
         "municipality": r.municipality, "position": r.position, "year": r.year,
         "year_in_scheme": r.year_in_scheme if r.year_in_scheme >= 1 else None,
@@ -312,7 +312,7 @@ def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
     }
     cell = r.rule_cell if mode == "cells" else None
     if mode == "full" or (mode == "cells" and cell is None):
-        row["explanation"] = r.explanation.to_dict()
+        row["explanation"] = r.explanation.to_dict(lang)
     elif cell is not None:
         row["rule"] = cell[0]
     return row
@@ -320,22 +320,19 @@ def _row_dict(r: PlanRow, mode: str) -> dict[str, Any]:
 
 def _rule_dict(cell: Any) -> dict[str, Any]:
     """One rule cell as JSON: what the rule gives every position of the cell, and from which values."""
-    rate, figure, error = cell.rate, cell.figure, cell.error
+    rate, error = cell.rate, cell.error
     out: dict[str, Any] = {"year": cell.query.year, "first_grant_year": cell.query.first_grant_year}
     if error is not None:
         out.update({"unknown": str(error), "rule_set": error.rule_set, "path": error.path})
         return out
-    source = rate if rate is not None else figure
-    rule_set = source.rule_set
-    out.update({"year_in_scheme": source.year_in_scheme, "eligible": source.eligible,
-                "rule_set": rule_set.key_text, "digest": rule_set.digest})
-    if rate is not None:
-        out.update({"per_full_position": rate.per_full_position.plain(), "pro_rata": rate.pro_rata,
-                    "rounding": rate.rounding})
-    else:
-        out.update({"percent": format_percent(cell.query.percent, decimal_comma=False),
-                    "amount": figure.amount.plain()})
-    out["facts"] = [ref.rule_set.use(ref.name, ref.fact).to_dict() for ref in source.uses]
+    rule_set = rate.rule_set
+    out.update({"year_in_scheme": rate.year_in_scheme, "eligible": rate.eligible,
+                "rule_set": rule_set.key_text, "digest": rule_set.digest,
+                "per_full_position": rate.paid_per_full_position.plain(), "pro_rata": rate.pro_rata,
+                "rounding": rate.rounding,
+                "checks": [{"check": c.id, "passed": c.passed, "uses": [u.path for u in c.uses]}
+                           for c in rate.verdict.checks]})
+    out["facts"] = [ref.rule_set.use(ref.path, ref.fact).to_dict() for ref in rate.uses]
     return out
 
 
@@ -368,15 +365,15 @@ def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
     return head, tail
 
 
-def to_dict(plan: Plan, *, explanations: Explanations = True) -> dict[str, Any]:
+def to_dict(plan: Plan, *, explanations: Explanations = True, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
     """A JSON-able structure: the positions planned and the rule values supplied for them, rows (with
     explanations, see :data:`Explanations`), totals, warnings, problems, the unknown values once each,
     and the rule-set digests. Keys are stable English; the shape is the JSON Schema
     ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
-    the plan from it."""
+    the plan from it. Explanations carry their wording id and their text in ``lang``."""
     mode = _mode(explanations)
     head, tail = _head_and_tail(plan)
-    out: dict[str, Any] = {**head, "rows": [_row_dict(r, mode) for r in plan.rows]}
+    out: dict[str, Any] = {**head, "rows": [_row_dict(r, mode, lang) for r in plan.rows]}
     if mode == "cells":
         out["rules"] = {}
         for r in plan.rows:
@@ -386,7 +383,7 @@ def to_dict(plan: Plan, *, explanations: Explanations = True) -> dict[str, Any]:
     return {**out, **tail}
 
 
-def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) -> None:
+def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True, lang: Lang = DEFAULT_LANG) -> None:
     """Write :func:`to_dict` as JSON to ``out``, a row at a time (the rows are not kept in memory)."""
     mode = _mode(explanations)
     head, tail = _head_and_tail(plan)
@@ -398,7 +395,7 @@ def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) ->
     rules: dict[str, Any] = {}
     for i, r in enumerate(plan.rows):
         out.write(",\n    " if i else "\n    ")
-        out.write(json.dumps(_row_dict(r, mode), ensure_ascii=False, separators=(",", ":")))
+        out.write(json.dumps(_row_dict(r, mode, lang), ensure_ascii=False, separators=(",", ":")))
         cell = r.rule_cell if mode == "cells" else None
         if cell is not None and cell[0] not in rules:
             rules[cell[0]] = _rule_dict(cell[1])
@@ -409,10 +406,10 @@ def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True) ->
     out.write("\n}\n")
 
 
-def to_json(plan: Plan, *, explanations: Explanations = True) -> str:
+def to_json(plan: Plan, *, explanations: Explanations = True, lang: Lang = DEFAULT_LANG) -> str:
     """:func:`to_dict` as JSON text (UTF-8; a row a line)."""
     buf = io.StringIO()
-    write_json(plan, buf, explanations=explanations)
+    write_json(plan, buf, explanations=explanations, lang=lang)
     return buf.getvalue()
 
 
@@ -508,7 +505,7 @@ def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> 
     out.append(text("plan.rounding_footer", lang))
     if explain:
         out += ["", text("plan.explanations", lang)]
-        out += [r.explanation.to_text() for r in plan.rows]
+        out += [r.explanation.to_text(lang) for r in plan.rows]
     return "\n".join(out) + "\n"
 
 
@@ -545,7 +542,7 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
     out.append(text("plan.rounding_footer", lang))
     if explain:
         out += ["", f"### {text('plan.explanations', lang)}", ""]
-        out += [r.explanation.to_markdown() for r in plan.rows]
+        out += [r.explanation.to_markdown(lang) for r in plan.rows]
     return "\n".join(out) + "\n"
 
 

@@ -315,7 +315,7 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         expl.text(1, r.municipality)
         expl.text(2, r.position)
         expl.number(3, r.year, "0")
-        expl.text(4, r.explanation.to_text())
+        expl.text(4, r.explanation.to_text(lang))
     expl.widths[3] = 120
     _wrap(expl.ws, (4,), expl.widths)
     expl.finish(filter_columns=4, freeze="D2")

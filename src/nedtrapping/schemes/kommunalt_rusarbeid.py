@@ -226,7 +226,7 @@ class KommunaltRusarbeidRules(RuleSet):
         Raises :class:`~nedtrapping.provenance.UnknownValueError` (with the path and this
         rule set's key) for an unknown ladder step.
         """
-        method = self.method.require("method")
+        method = self.need("method")
         if method is Method.LEGACY_LADDER:
             assert self.ladder is not None
             fact = self.ladder.step(year_in_scheme)
@@ -734,19 +734,19 @@ def check_eligibility(
     year, first = rules.year, first_grant_year
     n = year_in_scheme(year, first)
     checks: list[Check] = []
-    if rules.requires_grant_in_2021.require("requires_grant_in_2021"):
+    if rules.need("requires_grant_in_2021"):
         how = ("stated" if received_grant_in_2021 is not None
                else "from_municipality" if municipality_first_grant_years else "from_position")
         received = _received_2021(first, received_grant_in_2021, municipality_first_grant_years)
         checks.append(Check(f"rusarbeid.received_2021.{how}", received,
                             {"first": first, "years": _years_text(municipality_first_grant_years)},
                             (FactRef.at(rules, "requires_grant_in_2021"),)))
-    if rules.only_existing_positions.require("only_existing_positions"):
+    if rules.need("only_existing_positions"):
         checks.append(Check("rusarbeid.existed_2021", first <= 2021, {"first": first},
                             (FactRef.at(rules, "only_existing_positions"),)))
     year_rule = FactRef.at(rules, "year_in_scheme_rule")
     checks.append(Check("started", n >= 1, {"year": year, "first": first}, (year_rule,)))
-    max_years = rules.max_years_in_scheme.require("max_years_in_scheme")
+    max_years = rules.need("max_years_in_scheme")
     checks.append(Check("within_years", n <= max_years, {"year": year, "first": first, "n": n, "max": max_years},
                         (FactRef.at(rules, "max_years_in_scheme"), year_rule)))
     return Verdict(tuple(checks))
@@ -754,21 +754,22 @@ def check_eligibility(
 
 def _after_its_years(rules: KommunaltRusarbeidRules, first_grant_year: int) -> bool:
     """Is the position in the year right after its last year in the scheme (e.g. year 5 in 2024)?"""
-    return year_in_scheme(rules.year, first_grant_year) == rules.max_years_in_scheme.require("max_years_in_scheme") + 1
+    return bool(year_in_scheme(rules.year, first_grant_year) == rules.need("max_years_in_scheme") + 1)
 
 
 def _after_last_year(year: int) -> KommunaltRusarbeidRules | None:
     """The last registered rule set when ``year`` is after the scheme's last grant year, else ``None``."""
     last = rules_for(years_of(SCHEME_ID)[-1])
-    return last if year > last.last_grant_year.require("last_grant_year") else None
+    return last if year > last.need("last_grant_year") else None
 
 
 def _rules_of(year: int, rules: RuleSet | None) -> KommunaltRusarbeidRules:
     if rules is None:
         return rules_for(year)
     if not isinstance(rules, KommunaltRusarbeidRules):
-        raise InvalidTypeError(f"rules: expected KommunaltRusarbeidRules, got {type(rules).__name__}", field="rules",
-                               value=rules, expected="KommunaltRusarbeidRules")
+        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} "
+                               f"{getattr(rules, 'key_text', rules)}", field="rules",
+                               value=getattr(rules, "key_text", rules), expected="KommunaltRusarbeidRules")
     if rules.year != year:
         raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}", field="rules",
                                 value=rules.key_text, expected=f"the rule set of {year}")
@@ -805,13 +806,13 @@ def rate(query: GrantQuery, rules: RuleSet | None = None) -> Rate:
             notes = ((Notice("note.rusarbeid.carry_over"), (FactRef.at(chosen, "carry_over_exception"),)),)
         return Rate(per_full_position=Money.zero(), pro_rata=False, rounding=HALF_UP, year_in_scheme=n,
                     verdict=verdict, rule_set=chosen, notes=notes)
-    method = chosen.method.require("method")
+    method = chosen.need("method")
     per_full, path, _name, fact = chosen.amount_fact(n)
     uses = [FactRef.at(chosen, "method"), FactRef(chosen, path, fact)]
     if method is Method.LEGACY_LADDER and chosen.ladder_amounts_basis is not None:
         uses.append(FactRef.at(chosen, "ladder_amounts_basis"))
     uses.append(FactRef.at(chosen, "pro_rata"))
-    return Rate(per_full_position=per_full, pro_rata=chosen.pro_rata.require("pro_rata"), rounding=HALF_UP,
+    return Rate(per_full_position=per_full, pro_rata=chosen.need("pro_rata"), rounding=HALF_UP,
                 year_in_scheme=n, verdict=verdict, rule_set=chosen, amount_words=f"rate.amount.rusarbeid.{method.value}",
                 amount_uses=tuple(uses))
 

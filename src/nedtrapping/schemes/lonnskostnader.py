@@ -747,7 +747,7 @@ class SalaryCostBreakdown:
             "holiday_deduction": words(
                 "cost.holiday_deduction.figure", days=t.days + t.extra_days, per_year=t.per_year, salary=money(salary),
                 result=money(a["holiday_deduction"]), holiday_days=t.days,
-                extra=words("cost.holiday_deduction.extra", extra=t.extra_days) if t.extra_days else words("word.empty")),
+                extra=words("cost.holiday_deduction.extra", extra=t.extra_days) if t.extra_days else ""),
             "holiday_pay": words("cost.holiday_pay.figure", rate=_pc(t.hp_rate), paid=money(paid),
                                  result=money(a["holiday_pay"])),
             "holiday_pay_over_60": senior,

@@ -32,10 +32,10 @@ from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, words
-from nedtrapping.grant import explain_verdict, figure
+from nedtrapping.grant import explain, explain_verdict, figure
 from nedtrapping.money import Money
-from nedtrapping.provenance import Fact, Status, UnknownValueError
-from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, register_position_scheme
+from nedtrapping.provenance import Fact, Status
+from nedtrapping.registry import get_rule_set, register, register_position_scheme
 from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import DOWN, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
@@ -268,7 +268,6 @@ add_words({
     "nav.measure": {"nb": "Tiltak «{label}»", "en": "Measure '{label}'"},
     "nav.position": {"nb": "Stilling «{label}» ({percent} %)", "en": "Position '{label}' ({percent} %)"},
     "nav.position.figure": {"nb": "{capped}{request}", "en": "{capped}{request}"},
-    "nav.request.none": {"nb": "", "en": ""},
     "nav.request.less": {"nb": "; søkt {requested} er mindre, så {requested}",
                          "en": "; requested {requested} is less, so {requested}"},
     "nav.request.same": {"nb": "; søkt {requested}, det samme som taket", "en": "; requested {requested}, the same as the cap"},
@@ -282,10 +281,10 @@ add_words({
 })
 
 
-def _request(requested: Money | None, cap: Money) -> tuple[Money, Notice]:
-    """What a request does to a cap: the amount it leaves and the words that say so."""
+def _request(requested: Money | None, cap: Money) -> tuple[Money, Notice | str]:
+    """What a request does to a cap: the amount it leaves and the words that say so (none without a request)."""
     if requested is None:
-        return cap, words("nav.request.none")
+        return cap, ""
     if requested < cap:
         return requested, words("nav.request.less", requested=requested)
     if requested == cap:
@@ -295,7 +294,7 @@ def _request(requested: Money | None, cap: Money) -> tuple[Money, Notice]:
 
 def _verdict(rules: NavSosialeTjenesterRules, year: int, first: int) -> Verdict:
     n = year_in_scheme(year, first)
-    max_years = rules.max_years_same_measure.require("max_years_same_measure")
+    max_years = rules.need("max_years_same_measure")
     years_ref = FactRef.at(rules, "max_years_same_measure")
     return Verdict((Check("started", n >= 1, {"year": year, "first": first}, (years_ref,)),
                     Check("nav.within_years", n <= max_years, {"year": year, "n": n, "max": max_years}, (years_ref,))))
@@ -309,14 +308,14 @@ def _rate(rules: NavSosialeTjenesterRules, year: int, first: int) -> Rate:
     if not verdict.eligible:
         return Rate(per_full_position=Money.zero(), pro_rata=False, rounding=DOWN, year_in_scheme=n, verdict=verdict,
                     rule_set=rules)
-    cap = rules.max_per_full_position.require("max_per_full_position")
-    return Rate(per_full_position=cap, pro_rata=rules.pro_rata.require("pro_rata"), rounding=DOWN, year_in_scheme=n,
+    cap = rules.need("max_per_full_position")
+    return Rate(per_full_position=cap, pro_rata=rules.need("pro_rata"), rounding=DOWN, year_in_scheme=n,
                 verdict=verdict, rule_set=rules, amount_words="rate.amount.nav",
                 amount_uses=(FactRef.at(rules, "max_per_full_position"), FactRef.at(rules, "pro_rata")), notes=notes)
 
 
 def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
-    max_years = rules.max_years_same_measure.require("max_years_same_measure")
+    max_years = rules.need("max_years_same_measure")
     year_of_measure = m.prior_years + 1
     if year_of_measure > max_years:
         raise MaxYearsExceededError(
@@ -327,20 +326,23 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
     measure_rate = _rate(rules, rules.year, rules.year - m.prior_years)
     steps: list[Explanation] = []
     per_position: list[tuple[MeasurePosition, Money]] = []
-    uses = (rules.use("max_per_full_position", rules.max_per_full_position), rules.use("pro_rata", rules.pro_rata))
     for pos in m.positions:
         capped, request = _request(pos.requested, figure(measure_rate, pos.percent))
         per_position.append((pos, capped))
+        query = GrantQuery(year=rules.year, first_grant_year=rules.year - m.prior_years, percent=pos.percent,
+                           subject=pos.label)
         steps.append(Explanation(words("nav.position", label=pos.label, percent=pos.percent),
-                                 words("nav.position.figure", capped=capped, request=request), uses))
+                                 words("nav.position.figure", capped=capped, request=request), (),
+                                 (explain(measure_rate, query),)))
     competence = Money.zero()
     if m.competence:
-        cap = rules.max_per_competence_measure.require("max_per_competence_measure")
+        cap = rules.need("max_per_competence_measure")
         competence, request = _request(m.competence_requested, cap)
         steps.append(Explanation(words("nav.competence"), words("nav.competence.figure", cap=cap, request=request),
                                  (rules.use("max_per_competence_measure", rules.max_per_competence_measure),)))
     total = sum((amount for _, amount in per_position), Money.zero()) + competence
-    steps.append(explain_verdict(measure_rate.verdict, m.label))
+    if not m.positions:
+        steps.append(explain_verdict(measure_rate.verdict, m.label))
     return MeasureGrant(
         measure=m, year_of_measure=year_of_measure, positions=tuple(per_position), competence=competence,
         total=total, explanation=Explanation(words("nav.measure", label=m.label), total, (), tuple(steps)),
@@ -386,17 +388,6 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
 # --------------------------------------------------------------------------- the planner's view
 
 
-def _no_rules(year: int) -> UnknownValueError:
-    fact: Fact[Money] = Fact.unknown(
-        src.NAV_22,
-        note=f"The library has the rules of {SCHEME_ID} for 2022 only; no source for {year} has been added.",
-        how_to_supply=(f"give the amount granted for {year} from your grant letter (tilsagnsbrev) in a "
-                       f"'granted_{year}' (or 'tildelt_{year}') column, or Position(granted={{{year}: Money.kroner(AMOUNT)}})"),
-    )
-    return UnknownValueError(f"The maximum grant per 100 % position of {SCHEME_ID} {year}", fact,  # type: ignore[arg-type]
-                             path="max_per_full_position", rule_set=f"{SCHEME_ID} {year}")
-
-
 @attrs.frozen
 class NavSosialeTjenesterScheme:
     """NAV sosiale tjenester as the planner sees it: a position's grant is the most the scheme pays.
@@ -420,10 +411,7 @@ class NavSosialeTjenesterScheme:
 
     def _rules(self, year: int, rules: RuleSet | None) -> NavSosialeTjenesterRules:
         if rules is None:
-            try:
-                return rules_for(year)
-            except UnknownSchemeError:
-                raise _no_rules(year) from None
+            return rules_for(year)  # a year without rules: UnknownSchemeError, an unknown grant to the planner
         if not isinstance(rules, NavSosialeTjenesterRules):
             raise InvalidTypeError(f"{SCHEME_ID}: expected NavSosialeTjenesterRules, got {type(rules).__name__}")
         if rules.year != year:
