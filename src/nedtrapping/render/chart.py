@@ -43,7 +43,7 @@ _OWN_COLOUR = "#e39b3b"
 _UNKNOWN_COLOUR = "#bbbbbb"
 
 #: Up to this many panels (municipalities) a figure is laid out by matplotlib's constrained layout;
-#: a larger one gets :data:`_MARGINS` in every panel (constrained layout's time grows with about the
+#: a larger one gets the same fixed margins in every panel (constrained layout's time grows with about the
 #: cube of the panels).
 CONSTRAINED_PANELS = 12
 _WIDTH, _PANEL_HEIGHT = 9.0, 4.2  # inches
