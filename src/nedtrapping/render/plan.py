@@ -31,6 +31,7 @@ from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set
+from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
@@ -373,13 +374,16 @@ def to_dict(plan: Plan, *, explanations: Explanations = True, lang: Lang = DEFAU
     the plan from it. Explanations carry their wording id and their text in ``lang``."""
     mode = _mode(explanations)
     head, tail = _head_and_tail(plan)
-    out: dict[str, Any] = {**head, "rows": [_row_dict(r, mode, lang) for r in plan.rows]}
+    rows: list[dict[str, Any]] = []
+    rules: dict[str, Any] = {}
+    for r in plan.rows:  # each row built once
+        rows.append(_row_dict(r, mode, lang))
+        cell = r.rule_cell if mode == "cells" else None
+        if cell is not None and cell[0] not in rules:
+            rules[cell[0]] = _rule_dict(cell[1])
+    out: dict[str, Any] = {**head, "rows": rows}
     if mode == "cells":
-        out["rules"] = {}
-        for r in plan.rows:
-            cell = r.rule_cell
-            if cell is not None and cell[0] not in out["rules"]:
-                out["rules"][cell[0]] = _rule_dict(cell[1])
+        out["rules"] = rules
     return {**out, **tail}
 
 
@@ -443,12 +447,11 @@ def _render_table(rows: list[tuple[str, ...]], *, separator_before: int) -> str:
     return "\n".join(lines)
 
 
-def _takeovers(plan: Plan, muni: str, lang: Lang) -> str:
+def _takeovers(groups: PlanGroups, muni: str, lang: Lang) -> str:
     items = []
-    for p in plan.positions:
-        if p.municipality == muni:
-            ty = plan.takeover_year(p.position, muni)
-            items.append(f"{p.position}: {ty if ty is not None else text('plan.takeover_none', lang)}")
+    for p in groups.positions(muni):
+        ty = groups.takeover_year(p.position, muni)
+        items.append(f"{p.position}: {ty if ty is not None else text('plan.takeover_none', lang)}")
     return text("plan.takeover", lang, items="; ".join(items))
 
 
@@ -475,12 +478,11 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
 def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
     """A readable table per municipality, totals, problems, warnings and the rule-set digests."""
     out: list[str] = []
-    by_municipality: dict[str, list[PlanRow]] = {}
-    for r in plan.rows:
-        by_municipality.setdefault(r.municipality, []).append(r)
+    groups = PlanGroups(plan)  # every row read once, grouped by municipality
+    scheme = plan.scheme_name
     for muni in plan.municipalities:
-        out.append(text("plan.heading", lang, municipality=muni, scheme=plan.scheme_name))
-        rows = by_municipality.get(muni, [])
+        out.append(text("plan.heading", lang, municipality=muni, scheme=scheme))
+        rows = groups.municipality_rows(muni)
         table: list[tuple[str, ...]] = [_headers(lang, short=True)]
         for r in rows:
             table.append((
@@ -488,15 +490,15 @@ def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> 
                 _cell(r.grant, lang) + ("*" if r.grant_source != "rule" else ""), _cell(r.cost, lang),
                 _cell(r.own_financing, lang), _cell(r.own_financing_increase, lang, first=r.year == plan.years[0]),
             ))
-        for y, t in plan.municipality_totals(muni).items():
+        for y, t in groups.municipality_totals(muni).items():
             table.append((
                 text("plan.total", lang), str(y), "", "", _cell(t.grant, lang), _cell(t.cost, lang),
                 _cell(t.own_financing, lang), _cell(t.own_financing_increase, lang, first=y == plan.years[0]),
             ))
         out.append(_render_table(table, separator_before=len(rows) + 1))
-        out.append(_takeovers(plan, muni, lang))
+        out.append(_takeovers(groups, muni, lang))
         out.append("")
-    if any(r.grant_source != "rule" for r in plan.rows):
+    if groups.letters:
         out.append("* " + text("plan.grant_letter_mark", lang))
     for i, (title, items) in enumerate(_sections(plan, lang)):
         if items or i == 3:
@@ -505,7 +507,7 @@ def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> 
     out.append(text("plan.rounding_footer", lang))
     if explain:
         out += ["", text("plan.explanations", lang)]
-        out += [r.explanation.to_text(lang) for r in plan.rows]
+        out += [r.explanation.to_text(lang) for r in groups.rows]
     return "\n".join(out) + "\n"
 
 
@@ -518,21 +520,21 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
     out: list[str] = []
     head = "| " + " | ".join(_headers(lang, short=False)) + " |"
     total = f"**{text('plan.total_md', lang)}**"
+    groups = PlanGroups(plan)  # every row read once, grouped by municipality
     for muni in plan.municipalities:
         out += [f"## {_md(muni)}", "", head, "|" + "---|" * 4 + "---:|" * 4]
-        for r in plan.rows:
-            if r.municipality == muni:
-                out.append(f"| {_md(r.position)} | {r.year} | {r.year_in_scheme_text or '–'} | "
-                           f"{format_percent(r.percent)} | "
-                           f"{_cell(r.grant, lang)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost, lang)} | "
-                           f"{_cell(r.own_financing, lang)} | "
-                           f"{_cell(r.own_financing_increase, lang, first=r.year == plan.years[0])} |")
-        for y, t in plan.municipality_totals(muni).items():
+        for r in groups.municipality_rows(muni):
+            out.append(f"| {_md(r.position)} | {r.year} | {r.year_in_scheme_text or '–'} | "
+                       f"{format_percent(r.percent)} | "
+                       f"{_cell(r.grant, lang)}{' ¹' if r.grant_source != 'rule' else ''} | {_cell(r.cost, lang)} | "
+                       f"{_cell(r.own_financing, lang)} | "
+                       f"{_cell(r.own_financing_increase, lang, first=r.year == plan.years[0])} |")
+        for y, t in groups.municipality_totals(muni).items():
             out.append(f"| {total} | {y} | | | {_cell(t.grant, lang)} | {_cell(t.cost, lang)} | "
                        f"{_cell(t.own_financing, lang)} | "
                        f"{_cell(t.own_financing_increase, lang, first=y == plan.years[0])} |")
         out.append("")
-    if any(r.grant_source != "rule" for r in plan.rows):
+    if groups.letters:
         out += ["¹ " + text("plan.grant_letter_mark_md", lang), ""]
     for title, items in _sections(plan, lang):
         if items:
@@ -542,7 +544,7 @@ def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG)
     out.append(text("plan.rounding_footer", lang))
     if explain:
         out += ["", f"### {text('plan.explanations', lang)}", ""]
-        out += [r.explanation.to_markdown(lang) for r in plan.rows]
+        out += [r.explanation.to_markdown(lang) for r in groups.rows]
     return "\n".join(out) + "\n"
 
 
@@ -556,25 +558,25 @@ def to_html(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> str:
     head = "".join(f"<th>{_h(h)}</th>" for h in _headers(lang, short=False))
     right = ' style="text-align:right"'
     out = ['<div class="nedtrapping-plan">']
+    groups = PlanGroups(plan)  # every row read once, grouped by municipality
+    scheme = plan.scheme_name
     for muni in plan.municipalities:
-        out.append(f"<h4>{_h(text('plan.heading', lang, municipality=muni, scheme=plan.scheme_name))}</h4>")
+        out.append(f"<h4>{_h(text('plan.heading', lang, municipality=muni, scheme=scheme))}</h4>")
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
-        for r in plan.rows:
-            if r.municipality != muni:
-                continue
+        for r in groups.municipality_rows(muni):
             mark = "*" if r.grant_source != "rule" else ""
             cells = [_cell(r.grant, lang) + mark, _cell(r.cost, lang), _cell(r.own_financing, lang),
                      _cell(r.own_financing_increase, lang, first=r.year == plan.years[0])]
             out.append(f"<tr><td>{_h(r.position)}</td><td>{r.year}</td><td{right}>{_h(r.year_in_scheme_text or '–')}"
                        f"</td><td{right}>{_h(format_percent(r.percent))}</td>"
                        + "".join(f"<td{right}>{_h(c)}</td>" for c in cells) + "</tr>")
-        for y, t in plan.municipality_totals(muni).items():
+        for y, t in groups.municipality_totals(muni).items():
             cells = [_cell(t.grant, lang), _cell(t.cost, lang), _cell(t.own_financing, lang),
                      _cell(t.own_financing_increase, lang, first=y == plan.years[0])]
             out.append(f"<tr><th>{_h(text('plan.total_md', lang))}</th><th>{y}</th><th></th><th></th>"
                        + "".join(f"<th{right}>{_h(c)}</th>" for c in cells) + "</tr>")
         out.append("</tbody></table>")
-        out.append(f"<p>{_h(_takeovers(plan, muni, lang))}</p>")
+        out.append(f"<p>{_h(_takeovers(groups, muni, lang))}</p>")
     for i, (title, items) in enumerate(_sections(plan, lang)):
         if not items:
             continue

@@ -45,6 +45,7 @@ from nedtrapping import optional
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
+from nedtrapping.render._groups import PlanGroups
 from nedtrapping.render.plan import rule_values_used, unknown_lines
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, status_word, text
 
@@ -222,8 +223,9 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     tot_cache = cached.setdefault(tot.ws.title, {})
     sheet_ref = _sheet_ref(plan_title)
     year_rows: dict[int, list[int]] = {}
+    groups = PlanGroups(plan)  # the totals of every municipality from one pass over the rows
     for muni in plan.municipalities:
-        figures = plan.municipality_totals(muni)
+        figures = groups.municipality_totals(muni)
         for year in plan.years:
             tot.row += 1
             year_rows.setdefault(year, []).append(tot.row)
