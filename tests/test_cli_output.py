@@ -64,8 +64,9 @@ def test_excel_csv_has_semicolons_bom_decimal_comma_and_norwegian_headers(
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Kommune", "Stilling", "År", "År i ordningen", "Stillingsprosent", "Tilskudd", "Full kostnad",
                        "Egenfinansiering", "Økning i egenfinansiering"]
-    assert rows[1] == ["Bodø", "Ruskonsulent", "2022", "2", "33,3", "183150", "400000", "216850", ""]
-    assert ["kommunalt-rusarbeid 2022"] == rows[-3][:1]  # the digests below the table
+    # 2022's increase rises from 2021 (the base year): 400 000 − 660 000 × 33,3 % = 180 220 kr own financing
+    assert rows[1] == ["Bodø", "Ruskonsulent", "2022", "2", "33,3", "183150", "400000", "216850", "36630"]
+    assert [["kommunalt-rusarbeid 2021"], ["kommunalt-rusarbeid 2022"]] == [r[:1] for r in rows[-4:-2]]
     code, _, err = run(capsys, "plan", str(src), "--format", "excel", "--lang", "en", "--out", str(out))
     assert out.read_bytes().decode("utf-8-sig").startswith("Municipality;Position;Year")
     src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;Merknad\n"

@@ -314,10 +314,12 @@ def test_a_cost_built_by_rules_sits_beside_the_engines_columns_in_one_plan() -> 
             exact, _ = cost_figure(p.cost, year, p.percent_in(year) / p.percent)
             assert plan.row(p.position, year).cost == round_half_up_to_kroner(exact)
     # rule sets are stamped in the order a row-by-row planner meets them: the first position's grant
-    # rules for every year, then the second position's cost rules
-    assert list(plan.digests) == ["kommunalt-rusarbeid 2022", "kommunalt-rusarbeid 2023", "kommunalt-rusarbeid 2024",
-                                  "lonnskostnader 2022", "lonnskostnader 2023", "lonnskostnader 2024",
-                                  "lonnskostnader 2025"]
+    # rules for every year, the base year 2021 first (its figures give the 2022 increase), then the
+    # second position's cost rules
+    assert plan.base_year == 2021
+    assert list(plan.digests) == ["kommunalt-rusarbeid 2021", "kommunalt-rusarbeid 2022", "kommunalt-rusarbeid 2023",
+                                  "kommunalt-rusarbeid 2024", "lonnskostnader 2021", "lonnskostnader 2022",
+                                  "lonnskostnader 2023", "lonnskostnader 2024", "lonnskostnader 2025"]
 
 
 @pytest.mark.parametrize("explanations", [True, "cells", False])

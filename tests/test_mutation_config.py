@@ -10,7 +10,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MUTATED = {"money.py", "rounding.py", "cofinancing.py", "plan.py", "schemes/kommunalt_rusarbeid.py"}
+MUTATED = {"money.py", "rounding.py", "cofinancing.py", "plan.py", "grant.py", "scheme.py", "engine.py",
+           "schemes/kommunalt_rusarbeid.py", "schemes/nav_sosiale_tjenester.py"}
 
 
 def test_mutmut_mutates_exactly_money_rounding_cofinancing_planner_and_rusarbeid() -> None:

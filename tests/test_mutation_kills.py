@@ -652,10 +652,14 @@ def test_a_salary_cost_explains_the_amount_it_is_given() -> None:
 
 
 def test_an_empty_plan_has_no_increase_in_its_first_year_and_zero_after() -> None:
-    plan = plan_municipality([])
+    # a plan from 2023 has no year before it to rise from: its first increase is not computed
+    plan = plan_municipality([], years=[2023, 2024, 2025])
     first, *later = plan.years
-    assert plan.totals[first].own_financing_increase is None  # no year before it to rise from
+    assert plan.base_year is None and plan.totals[first].own_financing_increase is None
     assert all(plan.totals[y].own_financing_increase == K(0) for y in later)
+    # a plan from 2022 rises from the base year 2021: nothing rises from nothing
+    plan = plan_municipality([])
+    assert plan.base_year == 2021 and all(t.own_financing_increase == K(0) for t in plan.totals.values())
 
 
 def _one(first: int = 2021, cost: Money = Money.kroner(700_000), **kw: object) -> Position:
@@ -693,8 +697,8 @@ def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_r
     # one warning per value and source: pro rata is inferred from one source for 2022 and another for 2023
     pro_rata = [n for n in plan.notices if n.key == "warning.fact" and dict(n.fields)["name"] == FactName("pro_rata")]
     assert len({dict(n.fields)["citation"] for n in pro_rata}) == len(pro_rata) == 2
-    assert facts[FactName("year_in_scheme_rule")]["where"] == \
-        "kommunalt-rusarbeid 2022, kommunalt-rusarbeid 2023, kommunalt-rusarbeid 2024"
+    assert facts[FactName("year_in_scheme_rule")]["where"] == "kommunalt-rusarbeid 2021, " \
+        "kommunalt-rusarbeid 2022, kommunalt-rusarbeid 2023, kommunalt-rusarbeid 2024"  # 2021: the base year
     (supplied_warning,) = [n for n in plan.notices if n.key == "warning.fact"
                            and dict(n.fields)["name"] == FactName("ladder.step_3")]
     assert supplied_warning.text("en").startswith("user-supplied: ladder step 3 = 480 000 kr")

@@ -38,7 +38,8 @@ def test_full_position_first_funded_2021_follows_the_published_phase_down() -> N
     own = {r.year: r.own_financing for r in plan.rows}
     assert own == {2022: K(250_000), 2023: K(470_000), 2024: K(470_000), 2025: K(800_000)}
     increases = {r.year: r.own_financing_increase for r in plan.rows}
-    assert increases == {2022: None, 2023: K(220_000), 2024: K(0), 2025: K(330_000)}
+    # 2022 rises from the base year 2021: ladder step 1 = 660 000 (SAL-17), own financing 140 000
+    assert increases == {2022: K(110_000), 2023: K(220_000), 2024: K(0), 2025: K(330_000)}
     assert plan.takeover_year("Ruskonsulent") == 2025
     assert plan.is_complete
 

@@ -136,7 +136,8 @@ def test_own_financing_increase_and_totals_are_formulas_with_the_figures_cached(
     formulas = openpyxl.load_workbook(tmp_path / "p.xlsx")
     ws = formulas["Plan"]
     assert ws["H2"].value == '=IF(AND(ISNUMBER(F2),ISNUMBER(G2)),G2-F2,"")'
-    assert ws["I2"].value is None  # the first year has no increase
+    # the first year's increase rises from the base year 2021, which is not a row: a figure, not a formula
+    assert ws["I2"].value == 136_377 and plan.rows[0].own_financing_increase == K(136_377)
     assert ws["I6"].value == '=IF(AND(ISNUMBER(H6),ISNUMBER(H2)),H6-H2,"")'  # Ruskonsulent 2023 − 2022
     assert formulas["Totaler"]["C2"].value == '=IF(COUNT(Plan!F2:F5)<4,"",SUM(Plan!F2:F5))'
     assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:J{len(plan.rows) + 1}"

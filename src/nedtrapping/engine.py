@@ -440,8 +440,13 @@ class Batch:
             self._costs[year] = column
         return self._costs[year]
 
-    def plan(self, *, years: Sequence[int] | None = None, rules: Mapping[int, RuleSet] | None = None) -> EngineResult:
-        """Plan every position × year; ``rules`` replaces the registered rule set of a year (a what-if)."""
+    def plan(self, *, years: Sequence[int] | None = None, rules: Mapping[int, RuleSet] | None = None,
+             base_year: int | None = None) -> EngineResult:
+        """Plan every position × year; ``rules`` replaces the registered rule set of a year (a what-if).
+
+        ``base_year`` (before the first year) is computed too, not as a planned year but as the base
+        of the first year's increase in own financing (:attr:`EngineResult.base_own_financing`).
+        """
         year_list = sorted({require_year(y, "years") for y in years}) if years is not None else self.default_years()
         if not year_list:
             raise InvalidValueError("years: give at least one year")
@@ -451,9 +456,14 @@ class Batch:
                 raise InvalidValueError(f"rules[{y}] is the rule set of {r.year}")
             if r.scheme_id != self.scheme.scheme_id:
                 raise InvalidValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {self.scheme.scheme_id}")
-        if self.backend == "numpy":
-            return _plan_numpy(self, year_list, supplied)
-        return _plan_python(self, year_list, supplied)
+        if base_year is not None:
+            require_year(base_year, "base_year")
+            if base_year >= year_list[0]:
+                raise InvalidValueError(f"base_year: {base_year} is not before the first year {year_list[0]}",
+                                        field="base_year", value=base_year, expected=f"a year before {year_list[0]}")
+        planned = year_list if base_year is None else [base_year, *year_list]
+        result = (_plan_numpy if self.backend == "numpy" else _plan_python)(self, planned, supplied)
+        return result if base_year is None else result.based_on(base_year)
 
 
 def _no_rule_set(scheme: PositionScheme, year: int) -> UnknownValueError:
@@ -484,7 +494,7 @@ class EngineResult:
 
     ``grant[year]`` is the grant used (a grant letter's amount where one is given, else the
     rule's); ``rule_grant[year]`` the rule's; ``own_financing_increase`` of the first year is
-    unknown (there is no previous year in the plan).
+    measured from :attr:`base_year` when one was computed, else unknown (no previous year).
     """
 
     batch: Batch
@@ -494,9 +504,25 @@ class EngineResult:
     cost: dict[int, AmountColumn]
     own_financing: dict[int, AmountColumn]
     own_financing_increase: dict[int, AmountColumn]
-    #: Per year: the cell id of every position (list or array) and the cells.
+    #: Per year (the base year's too): the cell id of every position (list or array) and the cells.
     cell_ids: dict[int, Any]
     cells: dict[int, list[Cell]]
+    #: The year the first year's increase is measured from, computed but not planned (``None``: none).
+    base_year: int | None = None
+    #: The own financing of every position in :attr:`base_year` (``None`` where unknown).
+    base_own_financing: AmountColumn | None = None
+
+    def based_on(self, base_year: int) -> EngineResult:
+        """This result with ``base_year`` taken out of the planned years and kept as the increase's base."""
+        def drop(columns: dict[int, Any]) -> dict[int, Any]:
+            return {y: v for y, v in columns.items() if y != base_year}
+
+        # the base year's cells stay: its figures' rule values are used (by the first year's increase)
+        return attrs.evolve(self, years=tuple(y for y in self.years if y != base_year), grant=drop(self.grant),
+                            rule_grant=drop(self.rule_grant), cost=drop(self.cost),
+                            own_financing=drop(self.own_financing),
+                            own_financing_increase=drop(self.own_financing_increase), base_year=base_year,
+                            base_own_financing=self.own_financing[base_year])
 
     def from_letter(self, year: int, index: int) -> bool:
         """Whether position ``index``'s grant in ``year`` is a grant letter's amount."""

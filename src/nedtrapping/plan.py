@@ -29,7 +29,7 @@ import attrs
 
 from nedtrapping import engine
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, cost_explanation, cost_figure, takeover_year
-from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, FactUse, words
 from nedtrapping.grant import explain as explain_grant
 from nedtrapping.money import Money, format_percent
@@ -253,13 +253,21 @@ class _Why:
     @property
     def previous_own(self) -> Money | None:
         if self._year_index == 0:
-            return None
-        ore = self._data.own[self._year_index - 1][self._index]
+            base = self._data.base_own
+            ore = None if base is None else base[self._index]
+        else:
+            ore = self._data.own[self._year_index - 1][self._index]
         return None if ore is None else Money(ore)
 
     @property
     def first(self) -> bool:
-        return self._year_index == 0
+        """The first year of the plan, with no base year to measure its increase from."""
+        return self._year_index == 0 and self._data.result.base_year is None
+
+    @property
+    def from_base(self) -> bool:
+        """The first year of the plan, whose increase is measured from the base year."""
+        return self._year_index == 0 and self._data.result.base_year is not None
 
     @property
     def rule_cell(self) -> tuple[str, engine.Cell]:
@@ -301,10 +309,16 @@ class _Why:
             else words("explain.difference", a=row.cost, b=grant, result=own),
         ))
         previous_own = self.previous_own
+        base = self._data.result.base_year
         if self.first:
             figure = words("explain.increase.first", year=year)
+        elif self.from_base and own is not None and previous_own is None:
+            figure = words("explain.increase.base_unknown", base=base)
         elif own is None or previous_own is None:
             figure = words("explain.increase.unknown")
+        elif self.from_base:
+            figure = words("explain.increase.from_base", a=own, b=previous_own, base=base,
+                           result=row.own_financing_increase)
         else:
             figure = words("explain.difference", a=own, b=previous_own, result=row.own_financing_increase)
         steps.append(Explanation(words("explain.increase"), figure))
@@ -337,6 +351,7 @@ class _PlanData:
         self.cost: list[list[int]] = [cast("list[int]", result.cost[y].to_list()) for y in years]  # always known
         self.own = [result.own_financing[y].to_list() for y in years]
         self.increase = [result.own_financing_increase[y].to_list() for y in years]
+        self.base_own = None if result.base_own_financing is None else result.base_own_financing.to_list()
         self._money: dict[int, Money] = {}
 
     def base_query(self, index: int) -> GrantQuery:
@@ -531,6 +546,21 @@ class YearTotal:
     incomplete_positions: tuple[str, ...] = ()
 
 
+def year_total(year: int, rows: Sequence[PlanRow], *, increase: bool = True) -> YearTotal:
+    """The totals of ``rows`` (one year's): each sum is ``None`` when any of its figures is unknown.
+
+    ``increase=False``: the year has no increase (the first year of a plan without a base year).
+    """
+    return YearTotal(
+        year=year,
+        grant=_sum_or_none(r.grant for r in rows),
+        cost=sum((r.cost for r in rows), Money.zero()),
+        own_financing=_sum_or_none(r.own_financing for r in rows),
+        own_financing_increase=_sum_or_none(r.own_financing_increase for r in rows) if increase else None,
+        incomplete_positions=tuple(r.position for r in rows if r.grant is None),
+    )
+
+
 def _sum_or_none(values: Iterable[Money | None]) -> Money | None:
     total = Money.zero()
     for v in values:
@@ -564,6 +594,9 @@ class Plan:
     used_facts: frozenset[tuple[str, str]] = frozenset()
     #: The unknown values behind :attr:`problems`, once each (in the order first met).
     unknown_errors: tuple[tuple[UnknownValueError, str, int], ...] = attrs.field(default=(), eq=False)
+    #: The year the first year's increase is measured from (kommunalt rusarbeid: 2021), computed but
+    #: not planned; ``None`` when the first year's increase is not computed.
+    base_year: int | None = None
 
     @property
     def is_complete(self) -> bool:
@@ -652,15 +685,7 @@ class Plan:
         return self.row(position, year, municipality).explanation
 
     def _total(self, year: int, rows: list[PlanRow]) -> YearTotal:
-        incomplete = tuple(r.position for r in rows if r.grant is None)
-        return YearTotal(
-            year=year,
-            grant=_sum_or_none(r.grant for r in rows),
-            cost=sum((r.cost for r in rows), Money.zero()),
-            own_financing=_sum_or_none(r.own_financing for r in rows),
-            own_financing_increase=None if year == self.years[0] else _sum_or_none(r.own_financing_increase for r in rows),
-            incomplete_positions=incomplete,
-        )
+        return year_total(year, rows, increase=year != self.years[0] or self.base_year is not None)
 
     @functools.cached_property
     def totals(self) -> Mapping[int, YearTotal]:
@@ -733,6 +758,24 @@ def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: 
             field="granted", value=outside, expected=f"granted years within {year_list[0]}–{year_list[-1]}",
         )
     return year_list
+
+
+def _base_year(scheme: PositionScheme, positions: tuple[Position, ...], years: list[int]) -> int | None:
+    """The scheme's base year when the plan starts the year after it (else ``None``: no base).
+
+    A cost model of the user's own that cannot give the base year's cost leaves the first
+    increase not computed, as without a base.
+    """
+    base = scheme.base_year
+    if base is None or years[0] != base + 1 or base < scheme.first_rule_year():
+        return None
+    for p in positions:
+        if type(p.cost) not in (FixedCost, GrowingCost):
+            try:
+                cost_figure(p.cost, base, p.percent_in(base) / p.percent)
+            except (NedtrappingError, LookupError):
+                return None
+    return base
 
 
 def _scheme(scheme: object) -> PositionScheme:
@@ -813,8 +856,10 @@ def plan_municipality(
 
     # -- the figures: columns through the engine, once per cell of the rules (the engine refuses
     #    positions of one municipality that disagree on an answer that is the municipality's)
-    batch, cost_uses = _batch_of(chosen, positions, year_list)
-    result = batch.plan(years=year_list, rules=supplied)
+    base = _base_year(chosen, positions, year_list)
+    computed = year_list if base is None else [base, *year_list]  # the base year is computed, not planned
+    batch, cost_uses = _batch_of(chosen, positions, computed)
+    result = batch.plan(years=year_list, rules=supplied, base_year=base)
     years_of_municipality: dict[str, set[int]] = {}
     per_municipality = [o.name for o in chosen.options if o.per_municipality]
     municipality_options: dict[str, dict[str, bool]] = {}
@@ -849,7 +894,7 @@ def plan_municipality(
     # (position, year, 0 for the grant | 1 for the cost, the rule set, the rule values used), met in the
     # order a row-by-row planner meets them: the grant's cell where a row first meets it, then any cost rules
     events: list[tuple[int, int, int, RuleSet | None, tuple[FactRef, ...]]] = list(cost_uses)
-    for year_index, year in enumerate(year_list):
+    for year_index, year in enumerate(computed):
         ids = result.cell_ids[year]
         cells = result.cells[year]
         ids_list = ids.tolist() if hasattr(ids, "tolist") else ids
@@ -909,6 +954,7 @@ def plan_municipality(
         years=tuple(year_list), positions=positions, rows=_PlanRows(data), problems=tuple(problems),
         discrepancies=tuple(discrepancies), notices=tuple(all_notices), digests=digests,
         scheme_id=chosen.scheme_id, used_facts=frozenset(used_facts), unknown_errors=tuple(unknown_errors),
+        base_year=base,
     )
 
 

@@ -276,6 +276,15 @@ class PositionScheme(Protocol):
         """The scheme's own options a position may carry; any other is refused."""
         ...
 
+    @property
+    def base_year(self) -> int | None:
+        """The year a phase-down is measured from (kommunalt rusarbeid: 2021), or ``None``.
+
+        A plan that starts the year after it computes that year too, not as a planned year but
+        as the base of the first year's increase in own financing.
+        """
+        ...
+
     def first_rule_year(self) -> int:
         """The first year the scheme has rules for (a plan cannot start earlier)."""
         ...

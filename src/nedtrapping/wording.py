@@ -521,6 +521,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
                                "en": "not computed: {year} is the first year of the plan"},
     "explain.increase.unknown": {"nb": "ukjent (en egenfinansiering er ukjent)",
                                  "en": "unknown (an own financing is unknown)"},
+    "explain.increase.from_base": {"nb": "{a} − {b} (egenfinansieringen i {base}, basisåret) = {result}",
+                                   "en": "{a} − {b} (the own financing of {base}, the base year) = {result}"},
+    "explain.increase.base_unknown": {
+        "nb": "ikke beregnet: tilskuddet i basisåret {base} er ukjent; oppgi det fra tilsagnsbrevet for {base} "
+              "i en kolonne tildelt_{base}",
+        "en": "not computed: the grant of the base year {base} is unknown; supply it from the grant letter for "
+              "{base} in a granted_{base} column",
+    },
     # ---- a cost's explanation (nedtrapping.cofinancing, SalaryCost)
     "cost.heading": {"nb": "Full kostnad {year}", "en": "Full cost {year}"},
     "cost.heading.note": {"nb": "Full kostnad {year} ({note})", "en": "Full cost {year} ({note})"},

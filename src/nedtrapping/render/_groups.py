@@ -11,23 +11,14 @@ to the plan's rows, whatever the number of municipalities.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from nedtrapping.cofinancing import takeover_year
-from nedtrapping.money import Money
-from nedtrapping.plan import Plan, PlanRow, Position, YearTotal
+from nedtrapping.plan import Plan, PlanRow, Position, YearTotal, year_total
 
 __all__ = ["PlanGroups"]
 
-
-def _sum_or_none(values: Iterable[Money | None]) -> Money | None:
-    total = Money.zero()
-    for v in values:
-        if v is None:
-            return None
-        total = total + v
-    return total
 
 
 class PlanGroups:
@@ -76,15 +67,7 @@ class PlanGroups:
                     if r.year in by_year:
                         by_year[r.year].append(r)
             found = self._totals[municipality] = MappingProxyType({
-                y: YearTotal(
-                    year=y,
-                    grant=_sum_or_none(r.grant for r in rows),
-                    cost=sum((r.cost for r in rows), Money.zero()),
-                    own_financing=_sum_or_none(r.own_financing for r in rows),
-                    own_financing_increase=None if y == years[0] else _sum_or_none(
-                        r.own_financing_increase for r in rows),
-                    incomplete_positions=tuple(r.position for r in rows if r.grant is None),
-                )
+                y: year_total(y, rows, increase=y != years[0] or self.plan.base_year is not None)
                 for y, rows in by_year.items()
             })
         return found

@@ -212,6 +212,8 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         if r.year != plan.years[0] and previous is not None:
             ws.formula(9, f'=IF(AND(ISNUMBER({_OWN}{n}),ISNUMBER({_OWN}{previous})),{_OWN}{n}-{_OWN}{previous},"")', kr)
             plan_cache[f"{_INCREASE}{n}"] = _amount(r.own_financing_increase)
+        elif r.year == plan.years[0] and plan.base_year is not None:  # measured from the base year, not a row here
+            ws.number(9, _amount(r.own_financing_increase), kr)
         ws.text(10, text(f"plan.grant_source.{r.grant_source}", lang))
         for i, name in enumerate(extra_names, start=11):
             ws.text(i, (extra_columns or {}).get((r.municipality, r.position), {}).get(name))

@@ -856,6 +856,9 @@ class KommunaltRusarbeidScheme:
     #: The phase-down years: 2022 (ladder), 2023–2024 (flat), 2025 (nothing: the municipality carries all).
     default_years: tuple[int, ...] = (2022, 2023, 2024, 2025)
     options: tuple[Option, ...] = (RECEIVED_2021,)
+    #: 2021 is the base of every phase-down plan: the transitional scheme continues the positions of
+    #: 2021 («Bare til videreføring av eksisterende stillinger»), so the 2022 increase is measured from it.
+    base_year: int | None = 2021
 
     def first_rule_year(self) -> int:
         return years_of(SCHEME_ID)[0]

@@ -402,6 +402,8 @@ class NavSosialeTjenesterScheme:
     name: str = "NAV sosiale tjenester"
     default_years: tuple[int, ...] = (2022,)
     options: tuple[Option, ...] = ()
+    #: No phase-down: no base year.
+    base_year: int | None = None
 
     def first_rule_year(self) -> int:
         return 2022
