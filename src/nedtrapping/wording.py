@@ -344,6 +344,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
         "en": "warning: {name} of {rule_set} was supplied but no position used it",
     },
+    # ---- issue 18: bounded work, clean ends, messages for people
+    "cli.years_out_of_range": {
+        "nb": "--years {given}: planlegg år til og med {last} (en plan lenger fram er neppe ment); {year} er for sent",
+        "en": "--years {given}: plan years up to {last} (a plan further ahead is hardly meant); {year} is too late",
+    },
+    "cli.interrupted": {"nb": "avbrutt ({signal}); ingenting er skrevet", "en": "interrupted ({signal}); nothing was written"},
+    "cli.out_of_memory": {
+        "nb": "for lite minne til å lese eller planlegge dette; del filen opp, eller kjør på en maskin med mer minne "
+              "(ingenting er skrevet)",
+        "en": "not enough memory to read or plan this; split the file, or run on a machine with more memory "
+              "(nothing was written)",
+    },
     # ---- calendar: nedtrapping.calendar (periods, deadlines, doubt, days left) and its renderers
     # (nedtrapping.render.calendar, nedtrapping.render.ics). Dates and times are formatted here
     # too ({at:%d.%m.%Y}), so a language decides its own date form.

@@ -27,7 +27,7 @@ from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError, PositionsRead
+from nedtrapping.positions_csv import YEARS, PositionsCSVError, PositionsRead
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
@@ -117,6 +117,13 @@ def _parse_years(text: str | None) -> list[int] | None:
     if last < first:
         raise _UsageError(f"--years: {text!r} ends before it starts")
     return list(range(first, last + 1))
+
+
+def _check_years(given: str, years: list[int], lang: Lang) -> None:
+    """``--years`` within the plausible years (:data:`~nedtrapping.positions_csv.YEARS`), refused before any work
+    is spent on it (a year before the scheme's first rule set is refused by the planner, naming the rule sets)."""
+    if years[-1] > YEARS[1]:
+        raise _UsageError(text("cli.years_out_of_range", lang, given=given, last=YEARS[1], year=years[-1]))
 
 
 def _supplied_rules(steps: list[str], source_text: str | None, scheme_id: str) -> dict[int, RuleSet]:
@@ -232,6 +239,8 @@ def run_plan(args: argparse.Namespace) -> int:
         except UnknownSchemeError as exc:
             raise _UsageError(f"--scheme: {exc}") from None
         years = _parse_years(args.years)
+        if years is not None:
+            _check_years(args.years, years, lang)
         rules = _supplied_rules(args.ladder_step, args.ladder_source, args.scheme)
         if args.chart is not None:
             if Path(args.chart).suffix.lower() not in (".png", ".svg"):
