@@ -81,6 +81,8 @@ __all__ = [
     "parse_positions_csv",
     "parse_positions_rows",
     "COLUMN_ALIASES",
+    "normalise_header",
+    "normalise_name",
 ]
 
 #: canonical column → accepted header names (after normalisation)
@@ -185,8 +187,31 @@ def _is_cp1252(raw: bytes) -> bool:
     return True
 
 
-def _normalise(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+def normalise_header(header: str) -> str:
+    """A header as the readers match it: NFC (macOS writes ``å`` as ``a`` + ring), invisible characters
+    removed, lower case, spaces and dashes as ``_``.
+
+    >>> normalise_header("Første tilskuddsår")
+    'første_tilskuddsår'
+    """
+    return re.sub(r"[\s\-]+", "_", normalise_name(header).lower())
+
+
+_normalise = normalise_header
+#: Characters that print as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def normalise_name(name: str) -> str:
+    """A name as it is compared and grouped: NFC, invisible characters removed, no space at the ends.
+
+    Two names that print alike are one name: ``"Bodø"`` typed on macOS (NFD) or with a stray
+    zero-width space is the same municipality as ``"Bodø"``.
+
+    >>> normalise_name("Bo\u200bdo\u0308 ") == "Bodö"
+    True
+    """
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", name)).strip()
 
 
 def _detect_dialect(text: str) -> str:

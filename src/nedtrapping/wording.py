@@ -349,6 +349,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "nb": "--years {given}: planlegg år til og med {last} (en plan lenger fram er neppe ment); {year} er for sent",
         "en": "--years {given}: plan years up to {last} (a plan further ahead is hardly meant); {year} is too late",
     },
+    "frames.shares": {
+        "nb": "stillingsprosenter (50 for 50 %); alle verdiene i kolonnen er 1 eller mindre, slik pd.read_excel gir "
+              "en celle formatert som prosent (0,5 for 50 %): gi percent_scale=100 for å lese dem som andeler, "
+              "eller percent_scale=1 hvis de virkelig er prosenter under 1",
+        "en": "position percentages (50 for 50 %); every value in the column is 1 or less, as pd.read_excel gives a "
+              "percent-formatted cell (0.5 for 50 %): pass percent_scale=100 to read them as shares, or "
+              "percent_scale=1 if they really are percentages below 1",
+    },
     "cli.interrupted": {"nb": "avbrutt ({signal}); ingenting er skrevet", "en": "interrupted ({signal}); nothing was written"},
     "cli.out_of_memory": {
         "nb": "for lite minne til å lese eller planlegge dette; del filen opp, eller kjør på en maskin med mer minne "
