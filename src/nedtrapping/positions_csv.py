@@ -59,9 +59,10 @@ import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
 from nedtrapping.errors import NedtrappingError
-from nedtrapping.money import Money, parse_kroner, parse_share
+from nedtrapping.money import ExactAmount, Money, format_percent, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
+from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
 from nedtrapping.wording import Notice, text
@@ -76,6 +77,8 @@ __all__ = [
     "MAX_ROWS",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
+    "MAX_AMOUNT",
+    "ExactGrowingCost",
     "cell_name",
     "read_positions_csv",
     "parse_positions_csv",
@@ -102,10 +105,16 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
 _ORE = Decimal("0.01")
+#: A number beyond this is no amount (quantizing it to øre would need more digits than a Decimal holds).
+_MAX_EXACT = Decimal(10) ** 20
 #: The columns that build a cost from the salary (meaningless on a row that gives ``annual_cost``).
 SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
 _YES = {"yes", "ja", "true", "sann", "1", "y", "j"}
 _NO = {"no", "nei", "false", "usann", "0", "n"}
+#: The largest amount a cell may hold (a cost, a salary, a granted amount): one billion kroner. A larger one is
+#: a slip (or a number a spreadsheet cannot hold exactly), refused with its cell.
+MAX_AMOUNT = Money.kroner(1_000_000_000)
+_AMOUNT_RANGE = "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
 YEARS = (2000, 2100)
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
@@ -139,7 +148,9 @@ class CellProblem:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {self.column!r}")
-        got = f": got {self.value!r}" if self.value is not None else ""
+        value = self.value if self.value is None or len(self.value) <= 80 else (
+            f"{self.value[:40]}… ({len(self.value)} characters)")
+        got = f": got {value!r}" if value is not None else ""
         return f"{', '.join(where) or 'file'}{got}; expected {self.expected}"
 
 
@@ -152,6 +163,27 @@ class PositionsCSVError(NedtrappingError, ValueError):
         lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
         lines.extend(f"  - {p}" for p in self.problems)
         super().__init__("\n".join(lines), file=source)
+
+
+@attrs.frozen
+class ExactGrowingCost(GrowingCost):
+    """A :class:`~nedtrapping.cofinancing.GrowingCost` whose base a cell gave with more than two decimals.
+
+    ``base`` is the base to the øre (for display and the JSON document); each year's cost is
+    computed from the exact base (``exact_base_ore``, in øre) and rounded once, so a base of
+    ``510000.4999`` costs 510 000 kr in its own year, never 510 000,50 and then 510 001.
+    """
+
+    exact_base_ore: Fraction = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Fraction))
+
+    def exact_in(self, year: int) -> ExactAmount:
+        return ExactAmount(self.exact_base_ore) * self.factor(year)
+
+    def describe(self, year: int) -> str:
+        kroner = self.exact_base_ore / 100
+        exact = format(Decimal(kroner.numerator) / Decimal(kroner.denominator), "f")
+        n = year - self.base_year
+        return f"{exact} kr (exact) in {self.base_year} × (1 + {format_percent(self.growth_percent)} %)^{n}"
 
 
 @attrs.frozen(kw_only=True)
@@ -217,7 +249,7 @@ def normalise_name(name: str) -> str:
 def _detect_dialect(text: str) -> str:
     """The separator of the first lines: tab, ``;`` or ``,`` (the most frequent; ``;`` and tab win a tie,
     since a decimal comma is common in Norwegian files)."""
-    lines = [line for line in text[:65536].splitlines()[:20] if line.strip()]
+    lines = [line for line in text[:65536].splitlines() if line.strip()][:20]
     counts = {sep: sum(line.count(sep) for line in lines) for sep in ("\t", ";", ",")}
     best = max(counts.values())
     if best == 0:
@@ -348,23 +380,34 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
     return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
 
 
-_HEADER_SEARCH = 30
+#: How far down a sheet the header is looked for (a title block, notes and blank rows may come first).
+_HEADER_SEARCH = 100
+
+
+_REQUIRED_ALIASES = frozenset(alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon])
+
+
+def _is_header(row: list[str]) -> bool:
+    """Whether a row names at least two of the required columns."""
+    return sum(_normalise(cell) in _REQUIRED_ALIASES for cell in row) >= 2
 
 
 def _find_header(rows: list[list[str]]) -> int:
-    """The index of the header row: the first of the first 30 rows naming two required columns."""
-    required = {alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon]}
+    """The index of the header row: the first of the first rows naming two required columns."""
     for i, row in enumerate(rows[:_HEADER_SEARCH]):
-        if sum(_normalise(cell) in required for cell in row) >= 2:
+        if _is_header(row):
             return i
     return next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), 0)
 
 
 def _rows_to_header(rows: Iterator[list[str]]) -> list[list[str]]:
-    """The first rows, enough to find the header: 30, or up to the first row that is not empty."""
+    """The first rows, up to the header (the first row naming two required columns), or the first
+    :data:`_HEADER_SEARCH` rows when none does (then the first row that is not empty is taken)."""
     head: list[list[str]] = []
     for row in rows:
         head.append(row)
+        if _is_header(row):
+            break
         if len(head) >= _HEADER_SEARCH and any(any(cell.strip() for cell in r) for r in head):
             break
     return head
@@ -386,8 +429,9 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
 
     A spreadsheet reader also passes ``numbers`` — the exact value of each numeric cell,
     by ``(row index, column index)`` — so an amount cell with more than two decimals
-    (``742377.309912``, what a cost formula gives) is rounded half up to øre with a
-    note naming the cell, ``formulas`` — the formula of each cell that has no saved
+    (``742377.309912``, what a cost formula gives) is taken at its exact value and its
+    figure rounded once, half up to whole kroner (a growing cost: each year's, from the
+    exact base; a salary: to the øre), with a note naming the cell, ``formulas`` — the formula of each cell that has no saved
     value — so such a cell is reported by its formula, and ``merged`` — the merged range
     (``"A2:A3"``) of each cell that a merged cell covers — so an empty one is reported as
     part of a merged cell.
@@ -438,7 +482,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
             if canon in index:
-                problems.append(CellProblem(1, raw, raw, f"each column once ({canon!r} appears twice)"))
+                problems.append(CellProblem(header_index + 1, raw, raw, f"each column once ({canon!r} appears twice)"))
             index[canon] = i
             shown[canon] = raw.strip()
             continue
@@ -506,26 +550,35 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             if beyond:
                 row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
 
+        # an amount cell with more than two decimals: its exact value, rounded once where it is used
+        exact_amounts: dict[int, Decimal] = {}
         for c_i, exact in numbers_by_row.get(row_no - 1, ()):
-            if c_i in money_columns and exact != exact.quantize(_ORE):
-                rounded = str(exact.quantize(_ORE, rounding=ROUND_HALF_UP))
-                column = header[c_i].strip()
-                notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
-                                                       "column": column, "value": row[c_i],
-                                                       "rounded": Money.kroner(rounded)}))
-                row = [*row[:c_i], rounded, *row[c_i + 1:]]
+            if (c_i in money_columns and exact.is_finite() and abs(exact) < _MAX_EXACT
+                    and exact != exact.quantize(_ORE)):
+                exact_amounts[c_i] = exact
+                # the text the checks read; the figure is rounded once, from the exact value, below
+                row = [*row[:c_i], str(exact.quantize(_ORE, rounding=ROUND_HALF_UP)), *row[c_i + 1:]]
 
         def cell(canon: str) -> str:
             i = index[canon]
             return row[i].strip() if i < len(row) else ""
 
+        if _is_total_row(cell("municipality"), cell("position"), cell("first_year")):
+            notices.append(Notice("read.total_row", {"source": source, "row": row_no,
+                                                     "label": cell("municipality") or cell("position") or "—"}))
+            continue
+
         def bad(canon: str, value: str, expected: str) -> None:
             row_problems.append(CellProblem(row_no, shown.get(canon, canon), value, expected))
 
-        municipality = cell("municipality")
+        for canon in ("municipality", "position"):
+            if _INVISIBLE.search(cell(canon)):
+                notices.append(Notice("read.invisible", {"source": source, "row": row_no, "column": shown[canon],
+                                                         "name": normalise_name(cell(canon))}))
+        municipality = normalise_name(cell("municipality"))
         if not municipality:
             bad("municipality", municipality, "the municipality's name (not empty)")
-        position = cell("position")
+        position = normalise_name(cell("position"))
         if not position:
             bad("position", position, "the position's name (not empty)")
         for canon, name in (("municipality", municipality), ("position", position)):
@@ -598,6 +651,8 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             col = f"{kind}_{year}"
             if kind == "granted":
                 amount = _parse_money(raw, lambda v, e, c=col: bad(c, v, e))
+                if amount is not None and i in exact_amounts:
+                    amount = _rounded_once(exact_amounts.pop(i), row_no, i, shown[col], notices, source)
                 if amount is not None:
                     granted[year] = amount
             else:
@@ -631,7 +686,23 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             cost = salary_cost
         else:
             assert annual is not None
-            cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
+            fixed = growth is None or growth == 0
+            if fixed and index["annual_cost"] in exact_amounts:  # a fixed cost is its figure: rounded once, here
+                annual = _rounded_once(exact_amounts.pop(index["annual_cost"]), row_no, index["annual_cost"],
+                                       shown["annual_cost"], notices, source)
+            if fixed:
+                cost = FixedCost(annual)
+            elif index["annual_cost"] in exact_amounts:  # each year's figure rounded once, from the exact base
+                exact = exact_amounts.pop(index["annual_cost"])
+                cost = ExactGrowingCost(annual, cost_year, growth, exact_base_ore=Fraction(exact) * 100)
+                notices.append(Notice("read.exact_base", {"source": source, "cell": cell_name(row_no, index["annual_cost"] + 1),
+                                                          "column": shown["annual_cost"], "value": format(exact, "f")}))
+            else:
+                cost = GrowingCost(annual, cost_year, growth)
+        for c_i, exact in exact_amounts.items():  # a base of a growing cost or a salary: kept to the øre
+            notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
+                                                   "column": header[c_i].strip(), "value": format(exact, "f"),
+                                                   "rounded": Money.kroner(exact.quantize(_ORE, ROUND_HALF_UP))}))
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
             cost=cost, percent_changes=changes, granted=granted, received_grant_in_2021=received,
@@ -648,6 +719,28 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     notices += plausibility_notices(positions, growth_column="growth" in index, source=source)
     return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
                          extra_columns=extra)
+
+
+_TOTAL_LABEL = re.compile(r"(?:sum|summa|sum\s.*|totalt?|total\s.*|i\s+alt|delsum.*|subtotal.*)\s*:?", re.I)
+
+
+def _is_total_row(municipality: str, position: str, first_year: str) -> bool:
+    """A total or subtotal row (``Sum``, ``Totalt``, ``I alt``, or only figures with no names and no year): never a
+    position — a position always has a first grant year."""
+    if first_year:
+        return False
+    if not municipality and not position:
+        return True
+    return any(_TOTAL_LABEL.fullmatch(normalise_name(label)) for label in (municipality, position) if label)
+
+
+def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: list[Notice], source: str) -> Money:
+    """An amount with more than two decimals as its figure: rounded once, half up to whole kroner, from the exact
+    value (``510000.4999`` is 510 000, never 510 000,50 and then 510 001), with a note naming the cell."""
+    figure = round_half_up_to_kroner(ExactAmount(Fraction(exact) * 100))
+    notices.append(Notice("read.rounded_once", {"source": source, "cell": cell_name(row_no, column + 1),
+                                                "column": name, "value": format(exact, "f"), "rounded": figure}))
+    return figure
 
 
 def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
@@ -774,10 +867,13 @@ def _parse_year(raw: str, report: object) -> int | None:
 
 def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
-    if raw.isascii() and raw.isdigit() and len(raw) < 16:
+    if raw.isascii() and raw.isdigit() and len(raw) < 10:
         return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
         report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        return None
+    if len(raw) > 40 or not raw.isprintable():  # no amount is this long: refused before it is parsed
+        report(raw if len(raw) <= 40 else f"{raw[:20]}… ({len(raw)} characters)", _AMOUNT_RANGE)
         return None
     try:
         amount = parse_kroner(raw, where="amount")
@@ -787,5 +883,8 @@ def _parse_money(raw: str, report: object) -> Money | None:
         return None
     if amount.ore < 0:
         report(raw, "an amount that is not negative")
+        return None
+    if amount > MAX_AMOUNT:
+        report(raw, _AMOUNT_RANGE)
         return None
     return amount

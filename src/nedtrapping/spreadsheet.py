@@ -13,8 +13,8 @@ Spreadsheet cells may hold binary floats. They never reach a money path directly
 :func:`cell_text` turns every cell into the text a person sees (a float through its
 shortest decimal form, a percentage-formatted cell ×100), and the positions parser
 then applies its exact rules. A number cell is never ambiguous: an amount with more
-than two decimals (``742377.309912``) is rounded half up to øre, with a note naming
-the cell.
+than two decimals (``742377.309912``) is taken at its exact value and its figure rounded
+once, half up to whole kroner, with a note naming the cell.
 
 :func:`read_positions` reads any positions file by its extension (``.xlsx``/``.xlsm``,
 else CSV or tab-separated text).
@@ -23,6 +23,7 @@ else CSV or tab-separated text).
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -63,6 +64,8 @@ def cell_text(value: object, number_format: str = "General") -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nei"
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # 'inf' (a cell such as 1E400, beyond what a float holds) or 'nan': refused by the reader
     if isinstance(value, (int, float)):
         # repr gives the shortest decimal that round-trips: 0.1 -> '0.1', not 0.1000000000000000055…
         exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -82,6 +85,8 @@ def read_positions_xlsx(path: str | Path, *, sheet: str | None = None, scheme: s
 
 def _exact_number(value: object) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 

@@ -229,6 +229,29 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet halvt opp til {rounded}",
         "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; rounded half up to {rounded}",
     },
+    "read.rounded_once": {
+        "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet én gang, halvt opp, til "
+              "{rounded} fra den eksakte verdien",
+        "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; rounded once, half up, to "
+              "{rounded} from its exact value",
+    },
+    "read.exact_base": {
+        "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; kostnaden hvert år regnes fra den "
+              "eksakte verdien og avrundes én gang, halvt opp til hele kroner",
+        "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; each year's cost is computed "
+              "from the exact value and rounded once, half up to whole kroner",
+    },
+    "read.total_row": {
+        "nb": "{source}: rad {row} ({label}) ser ut som en sum- eller totalrad (uten første tilskuddsår); "
+              "hoppet over",
+        "en": "{source}: row {row} ({label}) looks like a total or subtotal row (no first grant year); skipped",
+    },
+    "read.invisible": {
+        "nb": "{source}: rad {row}, kolonne {column}: usynlige tegn (f.eks. nullbreddes mellomrom) er fjernet fra "
+              "navnet, som leses som «{name}»",
+        "en": "{source}: row {row}, column {column}: invisible characters (such as a zero-width space) were removed "
+              "from the name, read as «{name}»",
+    },
     "read.hidden_rows": {
         "nb": "{source}: skjulte rader er ikke lest: {rows} (--include-hidden leser dem)",
         "en": "{source}: hidden rows were not read: {rows} (--include-hidden reads them)",
