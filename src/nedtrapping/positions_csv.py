@@ -67,6 +67,8 @@ from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holi
 from nedtrapping.validators import position_percent
 from nedtrapping.wording import Notice, text
 
+text_of = text  # where a parameter is named text
+
 __all__ = [
     "CellProblem",
     "PositionsCSVError",
@@ -350,9 +352,20 @@ def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
     return raw.decode("cp1252")
 
 
+def _bounded_lines(text: str, separator: str, source: str) -> Iterator[str]:
+    """The lines of ``text``; a line of more separators than a row may have cells is refused before the CSV reader
+    splits it (a file of 200 MB of ``;`` would otherwise become hundreds of millions of empty cells)."""
+    for number, line in enumerate(io.StringIO(text, newline=None), start=1):
+        if len(line) > MAX_COLUMNS and line.count(separator) >= MAX_COLUMNS:
+            raise PositionsCSVError([CellProblem(number, None, f"{line.count(separator) + 1} cells",
+                                                 text_of("read.too_many_cells", "en", limit=MAX_COLUMNS))], source)
+        yield line
+
+
 def _csv_rows(text: str, source: str) -> Iterator[list[str]]:
     """The rows of CSV text, one at a time (universal newlines: CR-only line ends are read too)."""
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
+    separator = _detect_dialect(text)
+    reader = csv.reader(_bounded_lines(text, separator, source), delimiter=separator)
     try:
         yield from reader
     except csv.Error as exc:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -110,6 +111,39 @@ def _check_archive(path: Path) -> None:
                                 str(path))
 
 
+#: A row element of a worksheet's XML (``<row r="1">``, ``<x:row>``), counted in the raw bytes.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+#: The most rows a worksheet may have: the position rows, and the header with rows above it.
+MAX_SHEET_ROWS = MAX_ROWS + 200
+
+
+def _count_rows(path: Path) -> None:
+    """Refuse a workbook with a worksheet of more than :data:`MAX_SHEET_ROWS` rows, counted while its XML streams
+    by (in chunks, before anything is loaded: openpyxl holds every sheet of the book it loads)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: openpyxl says what it is
+    with archive:
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            try:
+                with archive.open(info) as stream:
+                    while chunk := stream.read(1 << 20):
+                        data = tail + chunk
+                        rows += len(_ROW_TAG.findall(data))
+                        tail = data[-16:] if not _ROW_TAG.search(data[-16:]) else b""
+                        if rows > MAX_SHEET_ROWS:
+                            raise PositionsCSVError([CellProblem(None, None, f"more than {MAX_SHEET_ROWS} rows "
+                                                                 f"({info.filename})",
+                                                                 f"a sheet of at most {MAX_ROWS} rows of positions")],
+                                                    str(path))
+            except (zipfile.BadZipFile, OSError, RuntimeError):
+                return  # a damaged or encrypted part: openpyxl says what it is
+
+
 def _merged_ranges_by_column(ws: Any) -> dict[int, list[tuple[int, int, str]]]:
     """``column → [(first row, last row, "A2:A3"), ...]`` of the sheet's merged cells, within the sheet's size."""
     out: dict[int, list[tuple[int, int, str]]] = {}
@@ -130,6 +164,7 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     openpyxl = optional.openpyxl()
     p = Path(path)
     _check_archive(p)
+    _count_rows(p)
 
     def load(data_only: bool) -> Any:
         try:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from nedtrapping import optional
-from nedtrapping.cli.files import same_file, write_atomically
+from nedtrapping.cli.files import Data, same_file, write_files_atomically
 from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
@@ -279,13 +279,14 @@ def run_plan(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"nedtrapping plan: {note}", file=sys.stderr)
     try:
+        files: list[tuple[Path, Data]] = []
+        stdout_data: Data | None = None
         if fmt == "xlsx":
             from nedtrapping.render.xlsx import plan_xlsx_bytes
 
             assert args.out is not None
-            write_atomically(Path(args.out), plan_xlsx_bytes(
-                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes),
-                command="plan", lang=lang)
+            files.append((Path(args.out), plan_xlsx_bytes(
+                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes)))
         elif fmt in ("csv", "json"):
             # written row by row as the rows are built: bounded memory for large plans
             def write(out: TextIO) -> None:
@@ -295,27 +296,35 @@ def run_plan(args: argparse.Namespace) -> int:
                     render_plan.write_json(plan, out, explanations="full" if args.explain else "cells")
 
             if args.out:
-                write_atomically(Path(args.out), write, command="plan", lang=lang)
+                files.append((Path(args.out), write))
             else:
-                write(sys.stdout)
-                sys.stdout.flush()
+                stdout_data = write
         else:
             output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":
                 output = heading + output
             if args.out:
-                write_atomically(Path(args.out), output.encode("utf-8"), command="plan", lang=lang)
+                files.append((Path(args.out), output.encode("utf-8")))
             else:
-                sys.stdout.write(output)
-                sys.stdout.flush()
+                stdout_data = output.encode("utf-8")
         if args.chart:
             from nedtrapping.render.chart import chart_bytes
 
-            write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang),
-                             command="plan", lang=lang)
+            # drawn before anything is written: a chart that fails leaves --out as it was
+            files.append((Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang)))
+        if stdout_data is not None:
+            if callable(stdout_data):
+                stdout_data(sys.stdout)
+            else:
+                sys.stdout.write(stdout_data.decode("utf-8"))
+            sys.stdout.flush()
+        if files:
+            write_files_atomically(files, command="plan", lang=lang)
     except ImportError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the command line ends quietly
     except OSError as exc:
         target = getattr(exc, "filename", None) or args.out
         print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
