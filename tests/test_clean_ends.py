@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nedtrapping.cli import main
 from nedtrapping.cli import files as cli_files
+from nedtrapping.cli import main
 from nedtrapping.errors import ExitCode
 
 ROW = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;lønnsvekst\nK;P;100;2021;700 000;3\n"
