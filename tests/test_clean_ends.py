@@ -183,3 +183,58 @@ def test_a_line_of_millions_of_separators_is_refused_before_it_is_split(tmp_path
     with pytest.raises(PositionsCSVError) as caught:
         read_positions_text_file(src)
     assert caught.value.problems[0].row == 2 and "250 cells" in caught.value.problems[0].expected
+
+
+def test_a_folder_a_pipe_or_a_device_as_input_is_named_for_what_it_is(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", str(tmp_path)]) == ExitCode.BAD_INPUT
+    assert "er en mappe" in capsys.readouterr().err
+    assert main(["plan", "/dev/zero"]) == ExitCode.BAD_INPUT
+    assert "ikke en vanlig fil" in capsys.readouterr().err
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert main(["plan", str(fifo)]) == ExitCode.BAD_INPUT
+    assert "ikke en vanlig fil" in capsys.readouterr().err
+    assert main(["plan", str(tmp_path / "missing.csv")]) == ExitCode.BAD_INPUT
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_password_protected_workbook_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "låst.xlsx"
+    src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    assert "password-protected" in capsys.readouterr().err
+
+
+def test_a_utf32_file_is_read_as_what_it_is(tmp_path: Path) -> None:
+    from nedtrapping.positions_csv import read_positions_text_file
+
+    src = tmp_path / "p.csv"
+    src.write_bytes(ROW.encode("utf-32"))
+    assert [p.municipality for p in read_positions_text_file(src).positions] == ["K"]
+
+
+def test_a_json_input_is_read_as_a_positions_document_not_as_csv(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from nedtrapping.documents import positions_to_dict
+    from nedtrapping.example import example_positions
+
+    src = tmp_path / "p.json"
+    src.write_text(json.dumps(positions_to_dict(example_positions())), encoding="utf-8")
+    assert main(["plan", str(src), "--format", "csv"]) == ExitCode.OK
+    assert "Ruskonsulent" in capsys.readouterr().out
+    for broken in ("{", "[" * 100_000 + "]" * 100_000, "[1, 2]"):
+        src.write_text(broken, encoding="utf-8")
+        assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+        err = capsys.readouterr().err
+        assert "positions document in JSON" in err and "Traceback" not in err
+
+
+def test_a_file_planned_to_a_terminal_is_the_table_for_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert main(["plan", str(_input(tmp_path))]) == ExitCode.OK
+    out = capsys.readouterr().out
+    assert out.startswith("Nedtrappingsplan") and "municipality," not in out

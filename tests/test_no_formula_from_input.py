@@ -80,3 +80,25 @@ def test_any_extra_header_and_cell_make_a_workbook_with_only_the_library_s_formu
     assert all(_library_formula(f) for f in _formulas(data))
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Plan"]
     assert [c.value for c in sheet[1]][10:] == [cell_safe_text(n) for n in names]
+
+
+def test_html_in_a_name_is_text_in_the_markdown() -> None:
+    from nedtrapping.plan import Position
+    from nedtrapping.render.plan import to_markdown
+
+    position = example_positions()[0]
+    hostile = Position(municipality="<b>K</b>", position="<img src=x onerror=alert(1)>", percent=100,
+                       first_grant_year=2021, cost=position.cost)
+    markdown = to_markdown(plan_municipality([hostile]))
+    assert "<img" not in markdown and "<b>" not in markdown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markdown and "## &lt;b&gt;K&lt;/b&gt;" in markdown
+
+
+def test_nedtrapping_error_and_the_exit_codes_are_importable_from_the_package() -> None:
+    import nedtrapping
+    from nedtrapping import errors
+
+    assert nedtrapping.NedtrappingError is errors.NedtrappingError
+    assert nedtrapping.InvalidTypeError is errors.InvalidTypeError
+    assert nedtrapping.ExitCode.TERMINATED == 143
+    assert "NedtrappingError" in nedtrapping.__all__

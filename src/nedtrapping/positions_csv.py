@@ -305,13 +305,18 @@ def _line_list(numbers: list[int]) -> str:
 
 
 def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
-    """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252 or UTF-16.
+    """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252, UTF-16 or UTF-32 (with BOM).
 
     Excel on Norwegian Windows saves "CSV (semikolondelt)" as Windows-1252 and "Unicode text"
     as UTF-16; both are read as what they are. A file whose lines are partly UTF-8 and partly
     Windows-1252 (lines pasted together from two exports) is refused, naming the lines: read
     as one or the other, the names of some lines would come out garbled.
     """
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: its BOM starts the same
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError:
+            raise PositionsCSVError([CellProblem(None, None, None, text("read.utf32_broken", "en"))], source) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
         try:

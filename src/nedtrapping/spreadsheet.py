@@ -42,9 +42,9 @@ from nedtrapping.positions_csv import (
     parse_positions_table,
     read_positions_text_file,
 )
-from nedtrapping.wording import Notice
+from nedtrapping.wording import Notice, text
 
-__all__ = ["read_positions", "read_positions_workbook", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
+__all__ = ["read_positions", "read_positions_workbook", "read_positions_json", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
            "WORKBOOK_SUFFIXES"]
 
 #: File name endings read as workbooks.
@@ -170,6 +170,9 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
         try:
             return openpyxl.load_workbook(p, data_only=data_only)
         except Exception as exc:  # openpyxl raises several types for a broken file
+            if _starts_with(p, _OLE_MAGIC):  # an encrypted workbook, or an old .xls renamed, is an OLE file
+                raise PositionsCSVError([CellProblem(None, None, None, text("read.ole_workbook", "en"))],
+                                        str(p)) from None
             raise PositionsCSVError([CellProblem(None, None, None,
                                                  f"an .xlsx workbook ({type(exc).__name__}: {exc})")], str(p)) from None
 
@@ -239,9 +242,48 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
                          ignored_columns=read.ignored_columns, extra_columns=read.extra_columns)
 
 
+#: The first bytes of an OLE compound file: a password-protected workbook, or an old ``.xls``.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> PositionsRead:
+    """Positions from a positions document (``.json``, :func:`nedtrapping.documents.positions_to_dict`)."""
+    import json
+
+    from nedtrapping.documents import positions_from_dict
+    from nedtrapping.positions_csv import MAX_FILE_BYTES
+
+    p = Path(path)
+    if p.stat().st_size > MAX_FILE_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, None, f"a positions document of at most "
+                                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB")], str(p))
+    try:
+        document = json.loads(p.read_bytes())
+    except (ValueError, RecursionError) as exc:
+        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise PositionsCSVError([CellProblem(getattr(exc, "lineno", None), None, None,
+                                             text("read.json_broken", "en", where=where))], str(p)) from None
+    if not isinstance(document, dict):
+        raise PositionsCSVError([CellProblem(None, None, type(document).__name__,
+                                             text("read.json_broken", "en", where=""))], str(p))
+    positions = positions_from_dict(document)
+    return PositionsRead(positions=tuple(positions))
+
+
 def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
                    include_hidden: bool = False) -> PositionsRead:
-    """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``) or CSV/tab-separated text."""
+    """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``), a positions document
+    (``.json``) or CSV/tab-separated text."""
+    if str(path).lower().endswith(".json") and sheet is None:
+        return read_positions_json(path, scheme=scheme)
     if str(path).lower().endswith(WORKBOOK_SUFFIXES):
         return read_positions_workbook(path, sheet=sheet, scheme=scheme, include_hidden=include_hidden)
     if str(path).lower().endswith((".xls", ".ods", ".numbers")):

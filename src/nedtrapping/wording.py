@@ -252,6 +252,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{source}: row {row}, column {column}: invisible characters (such as a zero-width space) were removed "
               "from the name, read as «{name}»",
     },
+    "read.utf32_broken": {
+        "nb": "en hel UTF-32-tekstfil (filen begynner med et UTF-32-merke, men kan ikke leses som UTF-32); lagre den "
+              "på nytt som «CSV UTF-8»",
+        "en": "a whole UTF-32 text file (it starts with a UTF-32 byte-order mark but does not decode as UTF-32); "
+              "save it again as 'CSV UTF-8'",
+    },
+    "read.ole_workbook": {
+        "nb": "en .xlsx-arbeidsbok uten passord; denne er passordbeskyttet (kryptert) eller en gammel .xls: åpne den "
+              "i Excel, fjern passordet og lagre som .xlsx",
+        "en": "an .xlsx workbook without a password; this one is password-protected (encrypted) or an old .xls: open "
+              "it in Excel, remove the password and save it as .xlsx",
+    },
+    "read.json_broken": {
+        "nb": "et posisjonsdokument i JSON (et objekt med «positions»){where}",
+        "en": "a positions document in JSON (an object with 'positions'){where}",
+    },
     "read.hidden_rows": {
         "nb": "{source}: skjulte rader er ikke lest: {rows} (--include-hidden leser dem)",
         "en": "{source}: hidden rows were not read: {rows} (--include-hidden reads them)",
@@ -379,6 +395,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "position percentages (50 for 50 %); every value in the column is 1 or less, as pd.read_excel gives a "
               "percent-formatted cell (0.5 for 50 %): pass percent_scale=100 to read them as shares, or "
               "percent_scale=1 if they really are percentages below 1",
+    },
+    "cli.input_folder": {"nb": "{path} er en mappe; gi en fil med stillinger (.csv, .xlsx eller .json)",
+                         "en": "{path} is a folder; give a positions file (.csv, .xlsx or .json)"},
+    "cli.input_not_file": {
+        "nb": "{path} er ikke en vanlig fil (et rør eller en enhet); lagre stillingene i en fil og gi den",
+        "en": "{path} is not a regular file (a pipe or a device); save the positions to a file and give that",
     },
     "cli.interrupted": {"nb": "avbrutt ({signal}); ingenting er skrevet", "en": "interrupted ({signal}); nothing was written"},
     "cli.out_of_memory": {

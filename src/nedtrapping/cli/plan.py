@@ -62,7 +62,8 @@ def register(sub: Any) -> None:
             "embedded example municipality and prints a table. With FILE (CSV, tab-separated or .xlsx; English "
             "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, and årskostnad or "
             "årslønn with sone and pensjon; optionally lønnsvekst, kostnadsår, fikk_tilskudd_2021, tildelt_YYYY, "
-            "stillingsprosent_YYYY), writes the plan as CSV, or in the format --out's extension names. "
+            "stillingsprosent_YYYY; or a positions document, .json), writes the plan as CSV (as a table on a "
+            "terminal), or in the format --out's extension names. "
             "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
             "costs, not a full-time one)."
         ),
@@ -86,8 +87,8 @@ def register(sub: Any) -> None:
                         "warnings and explanations), .json, .md, .txt (table). An existing FILE is replaced whole, "
                         "and the command says so; a failed run leaves it as it was")
     p.add_argument("--format", "-f", choices=FORMATS,
-                   help="output format (default: from --out's extension; else table for the example, csv for a "
-                        "file). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
+                   help="output format (default: from --out's extension; else the table for the example or on a "
+                        "terminal, csv for a file piped on). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
     p.add_argument("--chart", metavar="FILE.png|FILE.svg",
                    help="also draw grant and own financing per year and municipality to a PNG or SVG "
                         "(needs the [plot] extra: pip install 'nedtrapping[plot]')")
@@ -197,6 +198,14 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     return fmt or allowed[0]
 
 
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
+
+
 def _check_targets(args: argparse.Namespace) -> None:
     """``--out`` and ``--chart`` never write over the input file, nor over each other."""
     targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
@@ -210,8 +219,13 @@ def _check_targets(args: argparse.Namespace) -> None:
 def _read(args: argparse.Namespace) -> PositionsRead:
     from nedtrapping.spreadsheet import WORKBOOK_SUFFIXES, read_positions
 
-    if not Path(args.file).is_file():
+    path = Path(args.file)
+    if path.is_dir():
+        raise _UsageError(text("cli.input_folder", args.lang, path=args.file))
+    if not path.exists():
         raise _UsageError(f"{args.file}: no such file")
+    if not path.is_file():
+        raise _UsageError(text("cli.input_not_file", args.lang, path=args.file))
     is_workbook = args.file.lower().endswith(WORKBOOK_SUFFIXES)
     if args.sheet and not is_workbook:
         raise _UsageError("--sheet goes with an .xlsx file")
@@ -256,7 +270,8 @@ def run_plan(args: argparse.Namespace) -> int:
             fmt = _output_format(args.format, args.out, "table")
             heading = text("plan.example_heading", lang, name=EXAMPLE_CSV_NAME) + "\n"
         else:
-            fmt = _output_format(args.format, args.out, "csv")
+            # people at a terminal read the table; a pipe or a file gets the machine CSV
+            fmt = _output_format(args.format, args.out, "table" if _is_terminal(sys.stdout) else "csv")
             read = _read(args)
             positions = list(read.positions)
             heading = ""

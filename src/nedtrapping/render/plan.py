@@ -513,7 +513,10 @@ def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> 
 
 
 def _md(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A text in a Markdown table cell or list item: ``|`` and ``\\`` escaped, one line, and HTML shown as text
+    (a name such as ``<img src=x onerror=...>`` is never markup in a rendered report)."""
+    escaped = value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:
