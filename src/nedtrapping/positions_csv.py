@@ -58,7 +58,7 @@ from pathlib import Path
 import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
-from nedtrapping.errors import NedtrappingError
+from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, format_percent, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme
@@ -389,6 +389,10 @@ def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
 
 def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
+    if not isinstance(text, str):
+        hint = " (bytes: decode them, or give the file to read_positions_csv)" if isinstance(text, bytes | bytearray) else ""
+        raise InvalidTypeError(f"text: expected CSV text (str){hint}, got {type(text).__name__}", field="text",
+                               value=type(text).__name__, expected="CSV text (str)")
     return list(_parse_text(text, source=source, scheme=scheme).positions)
 
 
@@ -400,6 +404,20 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
 
 #: How far down a sheet the header is looked for (a title block, notes and blank rows may come first).
 _HEADER_SEARCH = 100
+
+
+def _checked_rows(rows: object) -> Iterator[list[str]]:
+    """The rows, each a list of text cells, or :class:`~nedtrapping.errors.InvalidTypeError` naming the first that
+    is not (``None``, bytes, a row of numbers: the API's promise is the library's error, never an AttributeError)."""
+    if isinstance(rows, str | bytes | bytearray) or not isinstance(rows, Iterable):
+        raise InvalidTypeError(f"rows: expected rows of text cells (lists of str), got {type(rows).__name__}",
+                               field="rows", value=type(rows).__name__, expected="rows of text cells (lists of str)")
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, list | tuple) or not all(isinstance(cell, str) for cell in row):
+            raise InvalidTypeError(f"rows: row {number} is not a list of text cells ({type(row).__name__} {row!r:.60})",
+                                   field="rows", row=number, value=type(row).__name__,
+                                   expected="a list of text cells (str)")
+        yield row if isinstance(row, list) else list(row)
 
 
 _REQUIRED_ALIASES = frozenset(alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon])
@@ -465,7 +483,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     numbers_by_row: dict[int, list[tuple[int, Decimal]]] = {}
     for (r_i, c_i), exact in (numbers or {}).items():
         numbers_by_row.setdefault(r_i, []).append((c_i, exact))
-    row_iter = iter(rows)
+    row_iter = _checked_rows(rows)
     head = _rows_to_header(row_iter)
     header_index = _find_header(head) if head else 0
     if not head or not any(cell.strip() for cell in head[header_index]):
