@@ -102,3 +102,19 @@ def test_nedtrapping_error_and_the_exit_codes_are_importable_from_the_package() 
     assert nedtrapping.InvalidTypeError is errors.InvalidTypeError
     assert nedtrapping.ExitCode.TERMINATED == 143
     assert "NedtrappingError" in nedtrapping.__all__
+
+
+def test_an_amount_a_cell_cannot_hold_exactly_is_refused_not_written_as_a_double() -> None:
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.errors import InvalidValueError
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position
+
+    huge = Position(municipality="K", position="P", percent=100, first_grant_year=2021,
+                    cost=FixedCost(Money(ore=2**53 + 100)))
+    with pytest.raises(InvalidValueError) as caught:
+        plan_xlsx_bytes(plan_municipality([huge]))
+    assert caught.value.field == "amount"
+    just_below = Position(municipality="K", position="P", percent=100, first_grant_year=2021,
+                          cost=FixedCost(Money(ore=(2**53 // 100 - 1_000_000) * 100)))
+    assert plan_xlsx_bytes(plan_municipality([just_below]))

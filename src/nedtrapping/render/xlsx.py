@@ -44,6 +44,7 @@ from typing import Any
 import attrs
 
 from nedtrapping import optional
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
@@ -128,9 +129,19 @@ class Header:
         return text(self.key, lang) if self.is_wording else self.key
 
 
+#: The largest amount a spreadsheet holds exactly (a cell is a binary double: whole numbers up to 2**53).
+MAX_EXACT_CELL = 2**53
+
+
 def _amount(m: Money | None) -> int | Decimal | None:
+    """An amount for a cell: whole kroner, or kroner and øre; refused when a spreadsheet could not hold it exactly
+    (the cell would disagree with the figures the workbook's formulas were given)."""
     if m is None:
         return None
+    if abs(m.ore) >= MAX_EXACT_CELL:
+        raise InvalidValueError(f"amount: {m} is more than a spreadsheet cell holds exactly (2^53 øre); the workbook "
+                                "would disagree with itself", field="amount", value=m,
+                                expected=f"an amount below {MAX_EXACT_CELL} øre")
     return m.ore // 100 if m.is_whole_kroner else m.to_decimal()
 
 
