@@ -177,3 +177,12 @@ def test_a_5000_digit_cost_is_refused_in_its_cell_and_the_message_stays_short(tm
     assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert "row 2, column 'årskostnad'" in err and "5000 characters" in err and len(err) < 600
+
+
+def test_a_reader_error_carries_its_first_problem_s_place_value_and_expectation() -> None:
+    with pytest.raises(PositionsCSVError) as caught:
+        parse_positions_csv(f"{CSV_H}\nK;P;100;2021;abc\nK;Q;100;20;700 000\n", source="p.csv")
+    error = caught.value
+    assert (error.file, error.row, error.column, error.value) == ("p.csv", 2, "årskostnad", "abc")
+    assert error.expected and "kroner" in error.expected
+    assert len(error.problems) == 2  # a batch reports all its bad rows

@@ -164,7 +164,10 @@ class PositionsCSVError(NedtrappingError, ValueError):
         self.source = source
         lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
         lines.extend(f"  - {p}" for p in self.problems)
-        super().__init__("\n".join(lines), file=source)
+        # the first problem's place, value and expectation as the error's own (every problem is in .problems)
+        first = self.problems[0] if self.problems else CellProblem(None, None, None, "positions")
+        super().__init__("\n".join(lines), file=source, row=first.row, column=first.column, value=first.value,
+                         expected=first.expected)
 
 
 @attrs.frozen
