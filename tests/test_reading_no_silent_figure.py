@@ -186,3 +186,13 @@ def test_a_reader_error_carries_its_first_problem_s_place_value_and_expectation(
     assert (error.file, error.row, error.column, error.value) == ("p.csv", 2, "årskostnad", "abc")
     assert error.expected and "kroner" in error.expected
     assert len(error.problems) == 2  # a batch reports all its bad rows
+
+
+def test_a_cost_above_five_million_is_planned_with_a_note_naming_the_row() -> None:
+    from nedtrapping.positions_csv import LARGE_AMOUNT, _parse_text
+
+    read = _parse_text(f"{CSV_H}\nK;A;100;2021;50 000 000\nK;B;100;2021;5 000 000\n", source="p.csv",
+                       scheme="kommunalt-rusarbeid")
+    large = [n for n in read.notices if n.key == "read.large_amount"]
+    assert len(large) == 1 and dict(large[0].fields)["where"] == "p.csv row 2"
+    assert LARGE_AMOUNT == Money.kroner(5_000_000) and "50 000 000 kr" in large[0].text("nb")

@@ -116,6 +116,8 @@ _NO = {"no", "nei", "false", "usann", "0", "n"}
 #: The largest amount a cell may hold (a cost, a salary, a granted amount): one billion kroner. A larger one is
 #: a slip (or a number a spreadsheet cannot hold exactly), refused with its cell.
 MAX_AMOUNT = Money.kroner(1_000_000_000)
+#: A yearly cost or salary above this is allowed but named in a note (a slip of a digit, or a sum of positions).
+LARGE_AMOUNT = Money.kroner(5_000_000)
 _AMOUNT_RANGE = "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
 YEARS = (2000, 2100)
@@ -785,7 +787,8 @@ def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: 
 def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
     """Values that are allowed but look like a slip: named, never changed.
 
-    A percentage below 1 (``0,5`` is half a percent, not 50 %), a growth between 0 and 0,5 %
+    A yearly cost or salary above :data:`LARGE_AMOUNT`, a percentage below 1 (``0,5`` is half a percent, not 50 %),
+    a growth between 0 and 0,5 %
     (``0,035`` is 0,035 %, not 3,5 %), and a file without a growth column (costs are then
     planned flat, with no wage growth).
     """
@@ -794,6 +797,10 @@ def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, 
         where = p.origin or p.subject
         if p.percent < 1:
             out.append(Notice("read.small_percent", {"where": where, "value": p.percent}))
+        amount = next((a for a in (getattr(p.cost, name, None) for name in ("annual", "base", "salary"))
+                       if isinstance(a, Money)), None)
+        if amount is not None and amount > LARGE_AMOUNT:
+            out.append(Notice("read.large_amount", {"where": where, "value": amount, "limit": LARGE_AMOUNT}))
         growth = getattr(p.cost, "growth_percent", None)
         if isinstance(growth, Fraction) and 0 < growth < Fraction(1, 2):
             out.append(Notice("read.small_growth", {"where": where, "value": growth}))

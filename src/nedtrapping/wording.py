@@ -213,6 +213,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{where}: the position percentage is {value} % — did you mean {value} as a share (0.5 = 50 %)? "
               "Write a percentage, e.g. 50",
     },
+    "read.large_amount": {
+        "nb": "{where}: årskostnaden eller årslønnen er {value} — over {limit} for én stilling; stemmer det (et "
+              "siffer for mye, eller en sum av flere stillinger)?",
+        "en": "{where}: the annual cost or salary is {value} — above {limit} for one position; is that right (a "
+              "digit too many, or the sum of several positions)?",
+    },
     "read.small_growth": {
         "nb": "{where}: lønnsveksten er {value} % i året — mente du {value} som en andel (0,035 = 3,5 %)? "
               "Skriv prosent, f.eks. 3,5",
