@@ -38,7 +38,8 @@ class ExitCode(enum.IntEnum):
     HANGUP = 129
     #: Ended by Ctrl-C (SIGINT): 128 + 2; one line on stderr, temporary files removed, nothing written.
     INTERRUPTED = 130
-    #: The reader of the output went away (``nedtrapping plan | head``): 128 + 13 (SIGPIPE), quietly.
+    #: The reader of the output went away (the output piped to ``head``, which stops reading): 128 + 13 (SIGPIPE),
+    #: quietly.
     BROKEN_PIPE = 141
     #: Ended by SIGTERM: 128 + 15; one line on stderr, temporary files removed, nothing written.
     TERMINATED = 143
