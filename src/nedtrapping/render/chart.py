@@ -41,19 +41,20 @@ def _kroner(m: Money | None) -> float | None:
     return None if m is None else m.ore / 100
 
 
-def _year_parts(plan: Plan, municipality: str, year: int) -> tuple[float, float, float]:
-    """For drawing: the grant and own financing of the positions whose figures are known, and the full cost of
-    those whose grant or own financing is unknown (hatched: only that part of the year, never all of it)."""
-    grant = own = unknown = 0.0
+def _year_parts(plan: Plan) -> dict[tuple[str, int], tuple[float, float, float]]:
+    """For drawing, per ``(municipality, year)`` and ``("", year)`` for all: the grant and own financing of the
+    positions whose figures are known, and the full cost of those whose grant or own financing is unknown (hatched:
+    only that part of the year, never all of it). One pass over the rows."""
+    parts: dict[tuple[str, int], list[float]] = {}
     for r in plan.rows:
-        if r.year != year or (municipality and r.municipality != municipality):
-            continue
-        if r.grant is not None and r.own_financing is not None:
-            grant += _kroner(r.grant) or 0.0
-            own += _kroner(r.own_financing) or 0.0
-        else:
-            unknown += _kroner(r.cost) or 0.0
-    return grant, own, unknown
+        known = r.grant is not None and r.own_financing is not None
+        add = ((_kroner(r.grant) or 0.0, _kroner(r.own_financing) or 0.0, 0.0) if known
+               else (0.0, 0.0, _kroner(r.cost) or 0.0))
+        for key in ((r.municipality, r.year), ("", r.year)):
+            total = parts.setdefault(key, [0.0, 0.0, 0.0])
+            for i, value in enumerate(add):
+                total[i] += value
+    return {key: (g, o, u) for key, (g, o, u) in parts.items()}
 
 
 def _axis_label(value: float, _pos: object) -> str:
@@ -69,9 +70,10 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
     fig = figure_module.Figure(figsize=(9, 4.2 * len(munis)), dpi=110, layout="constrained")
     axes = fig.subplots(len(munis), 1, squeeze=False)[:, 0]
     years = list(plan.years)
+    by_year = _year_parts(plan)
     for ax, muni in zip(axes, munis):
         totals = plan.municipality_totals(muni) if muni else plan.totals
-        parts = [_year_parts(plan, muni, y) for y in years]
+        parts = [by_year.get((muni, y), (0.0, 0.0, 0.0)) for y in years]
         grants = [g for g, _, _ in parts]
         own = [o for _, o, _ in parts]
         unknown_cost = [u for _, _, u in parts]
