@@ -75,3 +75,23 @@ def test_without_matplotlib_the_chart_option_writes_nothing(tmp_path: Path, caps
     assert main(["plan", "--out", str(tmp_path / "plan.csv"), "--chart", str(tmp_path / "plan.png")]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "nedtrapping[plot]" in err and list(tmp_path.iterdir()) == []
+
+
+def test_the_chart_hatches_only_the_unknown_positions_of_a_year() -> None:
+    unknown = Position(municipality="Eksempel kommune", position="Ukjent trinn", percent=100, first_grant_year=2020,
+                       cost=FixedCost(Money.kroner(400_000)))
+    plan = plan_municipality([*example_positions(), unknown])
+    ax = plan_figure(plan).get_axes()[0]
+    hatched = [b for b in ax.patches if b.get_hatch()]
+    unknown_years = {r.year for r in plan.rows if r.grant is None}
+    assert unknown_years and len(hatched) == len(unknown_years)
+    assert {round(b.get_height()) for b in hatched} == {400_000}  # the unknown position's cost, not the year's
+    year = min(unknown_years)
+    known_own = sum(r.own_financing.ore for r in plan.rows if r.year == year and r.own_financing is not None) // 100
+    known_grant = sum(r.grant.ore for r in plan.rows if r.year == year and r.grant is not None) // 100
+    assert round(hatched[0].get_y()) == known_own + known_grant  # on top of the known positions
+
+
+def test_the_figure_shows_itself_in_a_notebook_without_matplotlib_inline() -> None:
+    png = plan_figure(_plan())._repr_png_()
+    assert png.startswith(b"\x89PNG")

@@ -13,7 +13,7 @@ import pytest
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.example import example_positions
-from nedtrapping.frames import compare, positions_from_frame, read_positions_frame, to_frame
+from nedtrapping.frames import PositionsNoticeWarning, compare, positions_from_frame, read_positions_frame, to_frame
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.positions_csv import PositionsCSVError
@@ -59,11 +59,13 @@ def test_positions_from_frame_takes_numpy_ints_floats_and_strings() -> None:
     read = read_positions_frame(frame)
     a, b, c = read.positions
     assert a.percent == 100 and a.cost == GrowingCost(K(780_000), 2022, "3.5")  # 3.5 by its shortest text
-    assert b.percent == 50 and b.cost == FixedCost(Money(ore=74_237_731))  # rounded half up to øre, with a note
+    assert b.percent == 50 and b.cost == FixedCost(K(742_377))  # rounded once, half up to kroner, with a note
     assert c.percent == pytest.approx(33.3) and c.first_grant_year == 2018
     assert any("742377.309912" in n.text("en") for n in read.notices)
     assert read.extra_columns[("Bodø", "Ruskonsulent")] == {"Merknad": "fast"}
-    assert positions_from_frame(frame) == list(read.positions)
+    with pytest.warns(PositionsNoticeWarning) as noticed:  # the reader's notes reach the caller
+        assert positions_from_frame(frame) == list(read.positions)
+    assert [w.message.notice for w in noticed] == list(read.notices)  # type: ignore[union-attr]
 
 
 def test_positions_from_a_frame_read_by_read_excel(tmp_path: Path) -> None:

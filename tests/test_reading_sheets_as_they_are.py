@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import openpyxl
@@ -38,13 +39,15 @@ def test_a_real_looking_sheet_is_read_with_notes(tmp_path: Path) -> None:
     read = read_positions_workbook(_sheet(tmp_path / "stillinger.xlsx"))
     assert [p.position for p in read.positions] == ["Ruskonsulent", "Boveileder"]  # hidden row not planned
     ruskonsulent, boveileder = read.positions
-    assert ruskonsulent.cost == GrowingCost(Money(ore=74_237_731), 2022, "3.5")  # half up to øre
-    assert boveileder.cost == FixedCost(Money(ore=78_000_012))  # a number cell is never "ambiguous"
+    # a growing cost keeps its exact base (each year rounded once from it); to the øre for display
+    assert isinstance(ruskonsulent.cost, GrowingCost) and ruskonsulent.cost.base == Money(ore=74_237_731)
+    assert ruskonsulent.cost.exact_in(2022).ore == Fraction("74237730.9912")
+    assert boveileder.cost == FixedCost(Money.kroner(780_000))  # a number cell is never "ambiguous"; rounded once
     notes = [n.text("nb") for n in read.notices]
     assert any("skjulte ark er ikke lest: Gammel" in n for n in notes)
     assert any("skjulte rader er ikke lest: 5" in n for n in notes)
     assert any("overskriftsraden er rad 3" in n for n in notes)
-    assert any("celle E4 (Årskostnad) = 742377.309912" in n and "742 377,31 kr" in n for n in notes)
+    assert any("celle E4 (Årskostnad) = 742377.309912" in n and "eksakte verdien" in n for n in notes)
     assert any("celle E6" in n for n in notes)
     assert any("Merknad" in n for n in notes)
     assert read.ignored_columns == ("Merknad",)

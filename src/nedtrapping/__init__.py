@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and reader
         SubmissionVerdict,
         to_instant,
     )
+    from nedtrapping.errors import ExitCode, InvalidTypeError, InvalidValueError, NedtrappingError
     from nedtrapping.explain import Explanation, FactUse
     from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
     from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
@@ -56,6 +57,7 @@ _LAZY: dict[str, str] = {
     "Deadline": "nedtrapping.deadlines",
     "DeadlineKind": "nedtrapping.deadlines",
     "ExactAmount": "nedtrapping.money",
+    "ExitCode": "nedtrapping.errors",
     "Explanation": "nedtrapping.explain",
     "Fact": "nedtrapping.provenance",
     "FactUse": "nedtrapping.explain",
@@ -64,8 +66,11 @@ _LAZY: dict[str, str] = {
     "Rate": "nedtrapping.scheme",
     "GrantQuery": "nedtrapping.scheme",
     "GrowingCost": "nedtrapping.cofinancing",
+    "InvalidTypeError": "nedtrapping.errors",
+    "InvalidValueError": "nedtrapping.errors",
     "Money": "nedtrapping.money",
     "NaiveDatetimeError": "nedtrapping.deadlines",
+    "NedtrappingError": "nedtrapping.errors",
     "NoFixedDeadlineError": "nedtrapping.deadlines",
     "Plan": "nedtrapping.plan",
     "PlanRow": "nedtrapping.plan",
@@ -154,6 +159,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "ExactAmount",
+    "ExitCode",
     "Explanation",
     "Fact",
     "FactUse",
@@ -165,8 +171,11 @@ __all__ = [
     "PositionScheme",
     "RuleSetId",
     "FloatRefusedError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "Money",
     "NaiveDatetimeError",
+    "NedtrappingError",
     "NoFixedDeadlineError",
     "Plan",
     "PlanRow",

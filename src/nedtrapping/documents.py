@@ -53,6 +53,7 @@ __all__ = [
     "plan_from_dict",
     "plan_from_json",
     "validate",
+    "schema_registry",
 ]
 
 _SCHEMAS = {"plan": "plan.schema.json", "positions": "positions.schema.json"}
@@ -88,12 +89,23 @@ def validate(document: Any, name: str = "plan") -> None:
     the ``jsonschema`` package (not a dependency of nedtrapping).
     """
     jsonschema = optional.jsonschema()
-    referencing = __import__("referencing")
-    registry = referencing.Registry().with_resources(
-        (s["$id"], referencing.Resource.from_contents(s)) for s in (plan_schema(), positions_schema()))
-    validator = jsonschema.Draft202012Validator(schema(name), registry=registry,
+    validator = jsonschema.Draft202012Validator(schema(name), registry=schema_registry(),
                                                 format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     validator.validate(document)
+
+
+def schema_registry() -> Any:
+    """A ``referencing.Registry`` of the shipped schemas under their ``$id`` values, for ``jsonschema`` offline.
+
+    The ``$id`` values name the schemas; they are not fetched. Give this registry to a validator of your
+    own (``jsonschema.Draft202012Validator(plan_schema(), registry=schema_registry())``) and every
+    ``$ref`` between the shipped schemas resolves from the package, with no network. Needs the
+    ``jsonschema`` package (which brings ``referencing``).
+    """
+    optional.jsonschema()
+    referencing = __import__("referencing")
+    return referencing.Registry().with_resources(
+        (s["$id"], referencing.Resource.from_contents(s)) for s in (plan_schema(), positions_schema()))
 
 
 def positions_to_dict(positions: list[Position] | tuple[Position, ...], *,

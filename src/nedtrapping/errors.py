@@ -34,6 +34,15 @@ class ExitCode(enum.IntEnum):
     INCOMPLETE = 3
     #: A bug: something the library did not foresee (run again with ``--debug`` for the traceback).
     INTERNAL = 70
+    #: Ended by SIGHUP (the terminal closed): 128 + 1, as a shell reports it; temporary files removed.
+    HANGUP = 129
+    #: Ended by Ctrl-C (SIGINT): 128 + 2; one line on stderr, temporary files removed, nothing written.
+    INTERRUPTED = 130
+    #: The reader of the output went away (the output piped to ``head``, which stops reading): 128 + 13 (SIGPIPE),
+    #: quietly.
+    BROKEN_PIPE = 141
+    #: Ended by SIGTERM: 128 + 15; one line on stderr, temporary files removed, nothing written.
+    TERMINATED = 143
 
 
 class NedtrappingError(Exception):

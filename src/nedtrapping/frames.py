@@ -18,17 +18,30 @@ pandas is imported when one of these is called, never by ``import nedtrapping``.
 
 from __future__ import annotations
 
+import re
+import warnings
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from nedtrapping import optional
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.money import Money
+from nedtrapping.money import Money, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Plan
-from nedtrapping.positions_csv import PositionsRead, parse_positions_table
+from nedtrapping.positions_csv import (
+    COLUMN_ALIASES,
+    CellProblem,
+    PositionsCSVError,
+    PositionsRead,
+    normalise_header,
+    parse_positions_table,
+)
+from nedtrapping.render.plan import exact_number_text
 from nedtrapping.spreadsheet import cell_text
+from nedtrapping.wording import Notice, text
 
-__all__ = ["FRAME_COLUMNS", "AMOUNT_COLUMNS", "to_frame", "positions_from_frame", "read_positions_frame", "compare"]
+__all__ = ["FRAME_COLUMNS", "AMOUNT_COLUMNS", "to_frame", "positions_from_frame", "read_positions_frame", "compare",
+           "PositionsNoticeWarning"]
 
 #: The columns of :func:`to_frame`, in order (the machine CSV's, plus ``grant_source``).
 FRAME_COLUMNS = ("municipality", "position", "year", "year_in_scheme", "percent", "grant", "cost", "own_financing",
@@ -109,50 +122,141 @@ def _cell(value: Any) -> tuple[str, Decimal | None]:
     return cell_text(value), None
 
 
-def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: str = "DataFrame") -> PositionsRead:
-    """Positions from a DataFrame, with the reader's notes and the columns kept aside."""
+class PositionsNoticeWarning(UserWarning):
+    """A note of the positions reader (a share where a percentage was expected, a column kept aside, a
+    rounded amount), raised as a warning by :func:`positions_from_frame` so a notebook shows it.
+
+    Its ``notice`` is the :class:`~nedtrapping.wording.Notice` itself (``notice.text("en")`` in English).
+    """
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__(notice.text())
+        self.notice = notice
+
+
+#: The columns that hold a percentage (canonical names and the ``percent_YYYY`` columns); ``percent_scale`` scales them.
+_PERCENT_COLUMNS = ("percent", "growth", "pension_rate")
+_PERCENT_SCALES = (1, 100)
+
+
+def _percent_columns(header: list[str]) -> dict[int, str]:
+    """``column index → canonical name`` of the frame's percentage columns."""
+    aliases = {alias: canon for canon in _PERCENT_COLUMNS for alias in COLUMN_ALIASES[canon]}
+    out: dict[int, str] = {}
+    for i, name in enumerate(header):
+        key = normalise_header(name)
+        if key in aliases:
+            out[i] = aliases[key]
+        elif re.fullmatch(r"(?:percent|stillingsprosent)_\d{4}", key):
+            out[i] = "percent"
+    return out
+
+
+def _shares_problem(frame_rows: list[list[str]], header: list[str], columns: dict[int, str],
+                    source: str) -> CellProblem | None:
+    """The problem of a frame whose position percentages are all shares (every one at most 1: 0,5 for 50 %, as
+    ``pd.read_excel`` gives a percent-formatted cell), or ``None``."""
+    percent = [i for i, canon in columns.items() if canon == "percent"]
+    values: list[Fraction] = []
+    for row in frame_rows:
+        for i in percent:
+            try:
+                values.append(parse_share(row[i], where="percent")) if row[i] else None
+            except ValueError:
+                return None  # a bad cell: the reader reports it
+    if not values or not all(0 < v <= 1 for v in values):
+        return None
+    shown = ", ".join(sorted({cell for row in frame_rows for i in percent if (cell := row[i])}))
+    return CellProblem(None, header[percent[0]], shown[:200], text("frames.shares", "en"))
+
+
+def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: str = "DataFrame",
+                         percent_scale: int | None = None) -> PositionsRead:
+    """Positions from a DataFrame, with the reader's notes and the columns kept aside.
+
+    ``pd.read_excel`` gives a percent-formatted cell as a share (``0.5`` for 50 %). A frame whose
+    position percentages are *all* at most 1 is refused unless ``percent_scale`` says what they
+    are: ``percent_scale=100`` reads every percentage column (stillingsprosent, lønnsvekst, pensjon
+    and ``stillingsprosent_YYYY``) as shares and multiplies it by 100; ``percent_scale=1`` reads them
+    as percentages as they are (0.5 is then half a percent, with a note).
+    """
     pd = optional.pandas()
     if not isinstance(frame, pd.DataFrame):
-        raise InvalidTypeError(f"expected a pandas DataFrame, got {type(frame).__name__}")
+        raise InvalidTypeError(f"expected a pandas DataFrame, got {type(frame).__name__}", field="frame",
+                               value=type(frame).__name__, expected="a pandas DataFrame")
+    if percent_scale is not None and (type(percent_scale) is not int or percent_scale not in _PERCENT_SCALES):
+        raise InvalidValueError(f"percent_scale: expected 1 (percentages) or 100 (shares, 0.5 = 50 %), got "
+                                f"{percent_scale!r}", field="percent_scale", value=percent_scale,
+                                expected="1 or 100")
     header = [str(c) for c in frame.columns]
-    rows: list[list[str]] = [header]
+    percent_columns = _percent_columns(header)
+    body: list[list[str]] = []
     numbers: dict[tuple[int, int], Decimal] = {}
     for r_i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
         texts = []
         for c_i, value in enumerate(values):
             shown, exact = _cell(value)
+            if percent_scale == 100 and c_i in percent_columns and shown:
+                try:
+                    shown = exact_number_text(parse_share(shown, where="percent") * 100)
+                except ValueError:
+                    pass  # a bad cell is reported as it is, by the reader
             texts.append(shown)
             if exact is not None:
                 numbers[(r_i, c_i)] = exact
-        rows.append(texts)
-    return parse_positions_table(rows, source=source, scheme=scheme, numbers=numbers)
+        body.append(texts)
+    if percent_scale is None:
+        problem = _shares_problem(body, header, percent_columns, source)
+        if problem is not None:
+            raise PositionsCSVError([problem], source)
+    return parse_positions_table([header, *body], source=source, scheme=scheme, numbers=numbers)
 
 
-def positions_from_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: str = "DataFrame") -> list[Any]:
+def positions_from_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: str = "DataFrame",
+                         percent_scale: int | None = None) -> list[Any]:
     """Positions from a DataFrame with the positions CSV's columns (see the module docstring).
 
     Raises :class:`~nedtrapping.positions_csv.PositionsCSVError` listing every bad
-    cell (row numbers count the header as row 1, as in a sheet).
+    cell (row numbers count the header as row 1, as in a sheet). The reader's notes
+    (a percentage below 1, a growth below 0,5 %, a column kept aside, a rounded amount)
+    reach the caller as :class:`PositionsNoticeWarning` warnings; ``percent_scale`` as
+    in :func:`read_positions_frame`.
     """
-    return list(read_positions_frame(frame, scheme=scheme, source=source).positions)
+    read = read_positions_frame(frame, scheme=scheme, source=source, percent_scale=percent_scale)
+    for notice in read.notices:
+        warnings.warn(PositionsNoticeWarning(notice), stacklevel=2)
+    return list(read.positions)
 
 
 def compare(plan_a: Plan, plan_b: Plan, *, names: tuple[str, str] = ("a", "b"), unit: str = "kroner") -> Any:
     """Two plans side by side, per position and year, with ``<column>_delta`` = b − a.
 
     For each amount column of :func:`to_frame` there are ``<column>_<a>``,
-    ``<column>_<b>`` and ``<column>_delta``; a position in only one plan, or an unknown
-    figure, gives ``<NA>`` in the delta (never 0).
+    ``<column>_<b>`` and ``<column>_delta``. Every position of either plan is kept, and
+    ``present_in`` says where it is: ``"both"``, or the name of the one plan it is in. A
+    position in one plan only counts as nothing in the other, so removing a position
+    shows its whole own financing as the change (``-230 000``), and adding one its
+    whole cost; its amounts in the plan it is not in stay ``<NA>``. An unknown figure of
+    a position in both plans gives ``<NA>`` in the delta (never 0).
     """
     a, b = names
     if a == b:
-        raise InvalidValueError(f"names: give two different names, got {names!r}")
+        raise InvalidValueError(f"names: give two different names, got {names!r}", field="names", value=names,
+                                expected="two different names")
+    pd = optional.pandas()
     left = to_frame(plan_a, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]
     right = to_frame(plan_b, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]
-    merged = left.merge(right, on=_KEYS, how="outer", suffixes=(f"_{a}", f"_{b}"), sort=False)
+    merged = left.merge(right, on=_KEYS, how="outer", suffixes=(f"_{a}", f"_{b}"), sort=False, indicator="_present")
+    only_a = (merged["_present"] == "left_only").to_numpy()
+    only_b = (merged["_present"] == "right_only").to_numpy()
     for column in AMOUNT_COLUMNS:
-        merged[f"{column}_delta"] = merged[f"{column}_{b}"] - merged[f"{column}_{a}"]
-    order = [*_KEYS, *(f"{c}_{s}" for c in AMOUNT_COLUMNS for s in (a, b, "delta"))]
+        # a position absent from a plan is nothing there (0); an unknown figure of a present one stays <NA>
+        in_a = merged[f"{column}_{a}"].mask(only_b, 0)
+        in_b = merged[f"{column}_{b}"].mask(only_a, 0)
+        merged[f"{column}_delta"] = in_b - in_a
+    merged["present_in"] = pd.array(
+        ["both" if p == "both" else a if p == "left_only" else b for p in merged["_present"]], dtype="string")
+    order = [*_KEYS, "present_in", *(f"{c}_{s}" for c in AMOUNT_COLUMNS for s in (a, b, "delta"))]
     merged = merged[order].sort_values(_KEYS, kind="stable").reset_index(drop=True)
     merged.attrs["unit"] = unit
     return merged

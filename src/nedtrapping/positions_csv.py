@@ -58,14 +58,17 @@ from pathlib import Path
 import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
-from nedtrapping.errors import NedtrappingError
-from nedtrapping.money import Money, parse_kroner, parse_share
+from nedtrapping.errors import InvalidTypeError, NedtrappingError
+from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme, position_scheme_ids
+from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.scheme import parse_yes_no
 from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
 from nedtrapping.wording import Notice, text
+
+text_of = text  # where a parameter is named text
 
 __all__ = [
     "CellProblem",
@@ -77,11 +80,15 @@ __all__ = [
     "MAX_ROWS",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
+    "MAX_AMOUNT",
+    "ExactGrowingCost",
     "cell_name",
     "read_positions_csv",
     "parse_positions_csv",
     "parse_positions_rows",
     "COLUMN_ALIASES",
+    "normalise_header",
+    "normalise_name",
 ]
 
 #: canonical column → accepted header names (after normalisation)
@@ -100,8 +107,16 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
 _ORE = Decimal("0.01")
+#: A number beyond this is no amount (quantizing it to øre would need more digits than a Decimal holds).
+_MAX_EXACT = Decimal(10) ** 20
 #: The columns that build a cost from the salary (meaningless on a row that gives ``annual_cost``).
 SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
+#: The largest amount a cell may hold (a cost, a salary, a granted amount): one billion kroner. A larger one is
+#: a slip (or a number a spreadsheet cannot hold exactly), refused with its cell.
+MAX_AMOUNT = Money.kroner(1_000_000_000)
+#: A yearly cost or salary above this is allowed but named in a note (a slip of a digit, or a sum of positions).
+LARGE_AMOUNT = Money.kroner(5_000_000)
+_AMOUNT_RANGE = "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
 YEARS = (2000, 2100)
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
@@ -143,7 +158,9 @@ class CellProblem:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {self.column!r}")
-        got = f": got {self.value!r}" if self.value is not None else ""
+        value = self.value if self.value is None or len(self.value) <= 80 else (
+            f"{self.value[:40]}… ({len(self.value)} characters)")
+        got = f": got {value!r}" if value is not None else ""
         return f"{', '.join(where) or 'file'}{got}; expected {self.expected}"
 
 
@@ -155,7 +172,31 @@ class PositionsCSVError(NedtrappingError, ValueError):
         self.source = source
         lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
         lines.extend(f"  - {p}" for p in self.problems)
-        super().__init__("\n".join(lines), file=source)
+        # the first problem's place, value and expectation as the error's own (every problem is in .problems)
+        first = self.problems[0] if self.problems else CellProblem(None, None, None, "positions")
+        super().__init__("\n".join(lines), file=source, row=first.row, column=first.column, value=first.value,
+                         expected=first.expected)
+
+
+@attrs.frozen
+class ExactGrowingCost(GrowingCost):
+    """A :class:`~nedtrapping.cofinancing.GrowingCost` whose base a cell gave with more than two decimals.
+
+    ``base`` is the base to the øre (for display and the JSON document); each year's cost is
+    computed from the exact base (``exact_base_ore``, in øre) and rounded once, so a base of
+    ``510000.4999`` costs 510 000 kr in its own year, never 510 000,50 and then 510 001.
+    """
+
+    exact_base_ore: Fraction = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Fraction))
+
+    def exact_in(self, year: int) -> ExactAmount:
+        return ExactAmount(self.exact_base_ore) * self.factor(year)
+
+    def describe(self, year: int) -> Notice:
+        kroner = self.exact_base_ore / 100
+        exact = format(Decimal(kroner.numerator) / Decimal(kroner.denominator), "f")
+        return Notice("cost.describe.growing_exact", {"base": exact, "year": self.base_year,
+                                                      "growth": self.growth_percent, "n": year - self.base_year})
 
 
 @attrs.frozen(kw_only=True)
@@ -191,14 +232,37 @@ def _is_cp1252(raw: bytes) -> bool:
     return True
 
 
-def _normalise(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+def normalise_header(header: str) -> str:
+    """A header as the readers match it: NFC (macOS writes ``å`` as ``a`` + ring), invisible characters
+    removed, lower case, spaces and dashes as ``_``.
+
+    >>> normalise_header("Første tilskuddsår")
+    'første_tilskuddsår'
+    """
+    return re.sub(r"[\s\-]+", "_", normalise_name(header).lower())
+
+
+_normalise = normalise_header
+#: Characters that print as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def normalise_name(name: str) -> str:
+    """A name as it is compared and grouped: NFC, invisible characters removed, no space at the ends.
+
+    Two names that print alike are one name: ``"Bodø"`` typed on macOS (NFD) or with a stray
+    zero-width space is the same municipality as ``"Bodø"``.
+
+    >>> normalise_name("Bo\u200bdo\u0308 ") == "Bodö"
+    True
+    """
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", name)).strip()
 
 
 def _detect_dialect(text: str) -> str:
     """The separator of the first lines: tab, ``;`` or ``,`` (the most frequent; ``;`` and tab win a tie,
     since a decimal comma is common in Norwegian files)."""
-    lines = [line for line in text[:65536].splitlines()[:20] if line.strip()]
+    lines = [line for line in text[:65536].splitlines() if line.strip()][:20]
     counts = {sep: sum(line.count(sep) for line in lines) for sep in ("\t", ";", ",")}
     best = max(counts.values())
     if best == 0:
@@ -252,13 +316,18 @@ def _line_list(numbers: list[int]) -> str:
 
 
 def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
-    """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252 or UTF-16.
+    """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252, UTF-16 or UTF-32 (with BOM).
 
     Excel on Norwegian Windows saves "CSV (semikolondelt)" as Windows-1252 and "Unicode text"
     as UTF-16; both are read as what they are. A file whose lines are partly UTF-8 and partly
     Windows-1252 (lines pasted together from two exports) is refused, naming the lines: read
     as one or the other, the names of some lines would come out garbled.
     """
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: its BOM starts the same
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError:
+            raise PositionsCSVError([CellProblem(None, None, None, text("read.utf32_broken", "en"))], source) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
         try:
@@ -299,9 +368,20 @@ def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
     return raw.decode("cp1252")
 
 
+def _bounded_lines(text: str, separator: str, source: str) -> Iterator[str]:
+    """The lines of ``text``; a line of more separators than a row may have cells is refused before the CSV reader
+    splits it (a file of 200 MB of ``;`` would otherwise become hundreds of millions of empty cells)."""
+    for number, line in enumerate(io.StringIO(text, newline=None), start=1):
+        if len(line) > MAX_COLUMNS and line.count(separator) >= MAX_COLUMNS:
+            raise PositionsCSVError([CellProblem(number, None, f"{line.count(separator) + 1} cells",
+                                                 text_of("read.too_many_cells", "en", limit=MAX_COLUMNS))], source)
+        yield line
+
+
 def _csv_rows(text: str, source: str) -> Iterator[list[str]]:
     """The rows of CSV text, one at a time (universal newlines: CR-only line ends are read too)."""
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_detect_dialect(text))
+    separator = _detect_dialect(text)
+    reader = csv.reader(_bounded_lines(text, separator, source), delimiter=separator)
     try:
         yield from reader
     except csv.Error as exc:
@@ -320,6 +400,10 @@ def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
 
 def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
+    if not isinstance(text, str):
+        hint = " (bytes: decode them, or give the file to read_positions_csv)" if isinstance(text, bytes | bytearray) else ""
+        raise InvalidTypeError(f"text: expected CSV text (str){hint}, got {type(text).__name__}", field="text",
+                               value=type(text).__name__, expected="CSV text (str)")
     return list(_parse_text(text, source=source, scheme=scheme).positions)
 
 
@@ -329,23 +413,48 @@ def parse_positions_rows(rows: list[list[str]], *, source: str = "positions tabl
     return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
 
 
-_HEADER_SEARCH = 30
+#: How far down a sheet the header is looked for (a title block, notes and blank rows may come first).
+_HEADER_SEARCH = 100
+
+
+def _checked_rows(rows: object) -> Iterator[list[str]]:
+    """The rows, each a list of text cells, or :class:`~nedtrapping.errors.InvalidTypeError` naming the first that
+    is not (``None``, bytes, a row of numbers: the API's promise is the library's error, never an AttributeError)."""
+    if isinstance(rows, str | bytes | bytearray) or not isinstance(rows, Iterable):
+        raise InvalidTypeError(f"rows: expected rows of text cells (lists of str), got {type(rows).__name__}",
+                               field="rows", value=type(rows).__name__, expected="rows of text cells (lists of str)")
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, list | tuple) or not all(isinstance(cell, str) for cell in row):
+            raise InvalidTypeError(f"rows: row {number} is not a list of text cells ({type(row).__name__} {row!r:.60})",
+                                   field="rows", row=number, value=type(row).__name__,
+                                   expected="a list of text cells (str)")
+        yield row if isinstance(row, list) else list(row)
+
+
+_REQUIRED_ALIASES = frozenset(alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon])
+
+
+def _is_header(row: list[str]) -> bool:
+    """Whether a row names at least two of the required columns."""
+    return sum(_normalise(cell) in _REQUIRED_ALIASES for cell in row) >= 2
 
 
 def _find_header(rows: list[list[str]]) -> int:
-    """The index of the header row: the first of the first 30 rows naming two required columns."""
-    required = {alias for canon in REQUIRED for alias in COLUMN_ALIASES[canon]}
+    """The index of the header row: the first of the first rows naming two required columns."""
     for i, row in enumerate(rows[:_HEADER_SEARCH]):
-        if sum(_normalise(cell) in required for cell in row) >= 2:
+        if _is_header(row):
             return i
     return next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), 0)
 
 
 def _rows_to_header(rows: Iterator[list[str]]) -> list[list[str]]:
-    """The first rows, enough to find the header: 30, or up to the first row that is not empty."""
+    """The first rows, up to the header (the first row naming two required columns), or the first
+    :data:`_HEADER_SEARCH` rows when none does (then the first row that is not empty is taken)."""
     head: list[list[str]] = []
     for row in rows:
         head.append(row)
+        if _is_header(row):
+            break
         if len(head) >= _HEADER_SEARCH and any(any(cell.strip() for cell in r) for r in head):
             break
     return head
@@ -367,8 +476,9 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
 
     A spreadsheet reader also passes ``numbers`` — the exact value of each numeric cell,
     by ``(row index, column index)`` — so an amount cell with more than two decimals
-    (``742377.309912``, what a cost formula gives) is rounded half up to øre with a
-    note naming the cell, ``formulas`` — the formula of each cell that has no saved
+    (``742377.309912``, what a cost formula gives) is taken at its exact value and its
+    figure rounded once, half up to whole kroner (a growing cost: each year's, from the
+    exact base; a salary: to the øre), with a note naming the cell, ``formulas`` — the formula of each cell that has no saved
     value — so such a cell is reported by its formula, and ``merged`` — the merged range
     (``"A2:A3"``) of each cell that a merged cell covers — so an empty one is reported as
     part of a merged cell.
@@ -384,7 +494,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     numbers_by_row: dict[int, list[tuple[int, Decimal]]] = {}
     for (r_i, c_i), exact in (numbers or {}).items():
         numbers_by_row.setdefault(r_i, []).append((c_i, exact))
-    row_iter = iter(rows)
+    row_iter = _checked_rows(rows)
     head = _rows_to_header(row_iter)
     header_index = _find_header(head) if head else 0
     if not head or not any(cell.strip() for cell in head[header_index]):
@@ -424,7 +534,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
             if canon in index:
-                problems.append(CellProblem(1, raw, raw, f"each column once ({canon!r} appears twice)"))
+                problems.append(CellProblem(header_index + 1, raw, raw, f"each column once ({canon!r} appears twice)"))
             index[canon] = i
             shown[canon] = raw.strip()
             continue
@@ -492,26 +602,35 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             if beyond:
                 row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
 
+        # an amount cell with more than two decimals: its exact value, rounded once where it is used
+        exact_amounts: dict[int, Decimal] = {}
         for c_i, exact in numbers_by_row.get(row_no - 1, ()):
-            if c_i in money_columns and exact != exact.quantize(_ORE):
-                rounded = str(exact.quantize(_ORE, rounding=ROUND_HALF_UP))
-                column = header[c_i].strip()
-                notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
-                                                       "column": column, "value": row[c_i],
-                                                       "rounded": Money.kroner(rounded)}))
-                row = [*row[:c_i], rounded, *row[c_i + 1:]]
+            if (c_i in money_columns and exact.is_finite() and abs(exact) < _MAX_EXACT
+                    and exact != exact.quantize(_ORE)):
+                exact_amounts[c_i] = exact
+                # the text the checks read; the figure is rounded once, from the exact value, below
+                row = [*row[:c_i], str(exact.quantize(_ORE, rounding=ROUND_HALF_UP)), *row[c_i + 1:]]
 
         def cell(canon: str) -> str:
             i = index[canon]
             return row[i].strip() if i < len(row) else ""
 
+        if _is_total_row(cell("municipality"), cell("position"), cell("first_year")):
+            notices.append(Notice("read.total_row", {"source": source, "row": row_no,
+                                                     "label": cell("municipality") or cell("position") or "—"}))
+            continue
+
         def bad(canon: str, value: str, expected: str) -> None:
             row_problems.append(CellProblem(row_no, shown.get(canon, canon), value, expected))
 
-        municipality = cell("municipality")
+        for canon in ("municipality", "position"):
+            if _INVISIBLE.search(cell(canon)):
+                notices.append(Notice("read.invisible", {"source": source, "row": row_no, "column": shown[canon],
+                                                         "name": normalise_name(cell(canon))}))
+        municipality = normalise_name(cell("municipality"))
         if not municipality:
             bad("municipality", municipality, "the municipality's name (not empty)")
-        position = cell("position")
+        position = normalise_name(cell("position"))
         if not position:
             bad("position", position, "the position's name (not empty)")
         for canon, name in (("municipality", municipality), ("position", position)):
@@ -588,6 +707,8 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             col = f"{kind}_{year}"
             if kind == "granted":
                 amount = _parse_money(raw, lambda v, e, c=col: bad(c, v, e))
+                if amount is not None and i in exact_amounts:
+                    amount = _rounded_once(exact_amounts.pop(i), row_no, i, shown[col], notices, source)
                 if amount is not None:
                     granted[year] = amount
             else:
@@ -621,7 +742,23 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             cost = salary_cost
         else:
             assert annual is not None
-            cost = FixedCost(annual) if growth is None or growth == 0 else GrowingCost(annual, cost_year, growth)
+            fixed = growth is None or growth == 0
+            if fixed and index["annual_cost"] in exact_amounts:  # a fixed cost is its figure: rounded once, here
+                annual = _rounded_once(exact_amounts.pop(index["annual_cost"]), row_no, index["annual_cost"],
+                                       shown["annual_cost"], notices, source)
+            if fixed:
+                cost = FixedCost(annual)
+            elif index["annual_cost"] in exact_amounts:  # each year's figure rounded once, from the exact base
+                exact = exact_amounts.pop(index["annual_cost"])
+                cost = ExactGrowingCost(annual, cost_year, growth, exact_base_ore=Fraction(exact) * 100)
+                notices.append(Notice("read.exact_base", {"source": source, "cell": cell_name(row_no, index["annual_cost"] + 1),
+                                                          "column": shown["annual_cost"], "value": format(exact, "f")}))
+            else:
+                cost = GrowingCost(annual, cost_year, growth)
+        for c_i, exact in exact_amounts.items():  # a base of a growing cost or a salary: kept to the øre
+            notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
+                                                   "column": header[c_i].strip(), "value": format(exact, "f"),
+                                                   "rounded": Money.kroner(exact.quantize(_ORE, ROUND_HALF_UP))}))
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
             cost=cost, percent_changes=changes, granted=granted, options=answers,
@@ -640,10 +777,33 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
                          extra_columns=extra)
 
 
+_TOTAL_LABEL = re.compile(r"(?:sum|summa|sum\s.*|totalt?|total\s.*|i\s+alt|delsum.*|subtotal.*)\s*:?", re.I)
+
+
+def _is_total_row(municipality: str, position: str, first_year: str) -> bool:
+    """A total or subtotal row (``Sum``, ``Totalt``, ``I alt``, or only figures with no names and no year): never a
+    position — a position always has a first grant year."""
+    if first_year:
+        return False
+    if not municipality and not position:
+        return True
+    return any(_TOTAL_LABEL.fullmatch(normalise_name(label)) for label in (municipality, position) if label)
+
+
+def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: list[Notice], source: str) -> Money:
+    """An amount with more than two decimals as its figure: rounded once, half up to whole kroner, from the exact
+    value (``510000.4999`` is 510 000, never 510 000,50 and then 510 001), with a note naming the cell."""
+    figure = round_half_up_to_kroner(ExactAmount(Fraction(exact) * 100))
+    notices.append(Notice("read.rounded_once", {"source": source, "cell": cell_name(row_no, column + 1),
+                                                "column": name, "value": format(exact, "f"), "rounded": figure}))
+    return figure
+
+
 def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
     """Values that are allowed but look like a slip: named, never changed.
 
-    A percentage below 1 (``0,5`` is half a percent, not 50 %), a growth between 0 and 0,5 %
+    A yearly cost or salary above :data:`LARGE_AMOUNT`, a percentage below 1 (``0,5`` is half a percent, not 50 %),
+    a growth between 0 and 0,5 %
     (``0,035`` is 0,035 %, not 3,5 %), and a file without a growth column (costs are then
     planned flat, with no wage growth).
     """
@@ -652,6 +812,10 @@ def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, 
         where = p.origin or p.subject
         if p.percent < 1:
             out.append(Notice("read.small_percent", {"where": where, "value": p.percent}))
+        amount = next((a for a in (getattr(p.cost, name, None) for name in ("annual", "base", "salary"))
+                       if isinstance(a, Money)), None)
+        if amount is not None and amount > LARGE_AMOUNT:
+            out.append(Notice("read.large_amount", {"where": where, "value": amount, "limit": LARGE_AMOUNT}))
         growth = getattr(p.cost, "growth_percent", None)
         if isinstance(growth, Fraction) and 0 < growth < Fraction(1, 2):
             out.append(Notice("read.small_growth", {"where": where, "value": growth}))
@@ -764,10 +928,13 @@ def _parse_year(raw: str, report: object) -> int | None:
 
 def _parse_money(raw: str, report: object) -> Money | None:
     assert callable(report)
-    if raw.isascii() and raw.isdigit() and len(raw) < 16:
+    if raw.isascii() and raw.isdigit() and len(raw) < 10:
         return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
         report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        return None
+    if len(raw) > 40 or not raw.isprintable():  # no amount is this long: refused before it is parsed
+        report(raw if len(raw) <= 40 else f"{raw[:20]}… ({len(raw)} characters)", _AMOUNT_RANGE)
         return None
     try:
         amount = parse_kroner(raw, where="amount")
@@ -777,5 +944,8 @@ def _parse_money(raw: str, report: object) -> Money | None:
         return None
     if amount.ore < 0:
         report(raw, "an amount that is not negative")
+        return None
+    if amount > MAX_AMOUNT:
+        report(raw, _AMOUNT_RANGE)
         return None
     return amount

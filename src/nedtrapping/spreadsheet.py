@@ -13,8 +13,8 @@ Spreadsheet cells may hold binary floats. They never reach a money path directly
 :func:`cell_text` turns every cell into the text a person sees (a float through its
 shortest decimal form, a percentage-formatted cell ×100), and the positions parser
 then applies its exact rules. A number cell is never ambiguous: an amount with more
-than two decimals (``742377.309912``) is rounded half up to øre, with a note naming
-the cell.
+than two decimals (``742377.309912``) is taken at its exact value and its figure rounded
+once, half up to whole kroner, with a note naming the cell.
 
 :func:`read_positions` reads any positions file by its extension (``.xlsx``/``.xlsm``,
 else CSV or tab-separated text).
@@ -23,6 +23,8 @@ else CSV or tab-separated text).
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -40,9 +42,9 @@ from nedtrapping.positions_csv import (
     parse_positions_table,
     read_positions_text_file,
 )
-from nedtrapping.wording import Notice
+from nedtrapping.wording import Notice, text
 
-__all__ = ["read_positions", "read_positions_workbook", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
+__all__ = ["read_positions", "read_positions_workbook", "read_positions_json", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
            "WORKBOOK_SUFFIXES"]
 
 #: File name endings read as workbooks.
@@ -63,6 +65,8 @@ def cell_text(value: object, number_format: str = "General") -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nei"
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # 'inf' (a cell such as 1E400, beyond what a float holds) or 'nan': refused by the reader
     if isinstance(value, (int, float)):
         # repr gives the shortest decimal that round-trips: 0.1 -> '0.1', not 0.1000000000000000055…
         exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -82,6 +86,8 @@ def read_positions_xlsx(path: str | Path, *, sheet: str | None = None, scheme: s
 
 def _exact_number(value: object) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
@@ -105,6 +111,39 @@ def _check_archive(path: Path) -> None:
                                 str(path))
 
 
+#: A row element of a worksheet's XML (``<row r="1">``, ``<x:row>``), counted in the raw bytes.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+#: The most rows a worksheet may have: the position rows, and the header with rows above it.
+MAX_SHEET_ROWS = MAX_ROWS + 200
+
+
+def _count_rows(path: Path) -> None:
+    """Refuse a workbook with a worksheet of more than :data:`MAX_SHEET_ROWS` rows, counted while its XML streams
+    by (in chunks, before anything is loaded: openpyxl holds every sheet of the book it loads)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: openpyxl says what it is
+    with archive:
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            try:
+                with archive.open(info) as stream:
+                    while chunk := stream.read(1 << 20):
+                        data = tail + chunk
+                        rows += len(_ROW_TAG.findall(data))
+                        tail = data[-16:] if not _ROW_TAG.search(data[-16:]) else b""
+                        if rows > MAX_SHEET_ROWS:
+                            raise PositionsCSVError([CellProblem(None, None, f"more than {MAX_SHEET_ROWS} rows "
+                                                                 f"({info.filename})",
+                                                                 f"a sheet of at most {MAX_ROWS} rows of positions")],
+                                                    str(path))
+            except (zipfile.BadZipFile, OSError, RuntimeError):
+                return  # a damaged or encrypted part: openpyxl says what it is
+
+
 def _merged_ranges_by_column(ws: Any) -> dict[int, list[tuple[int, int, str]]]:
     """``column → [(first row, last row, "A2:A3"), ...]`` of the sheet's merged cells, within the sheet's size."""
     out: dict[int, list[tuple[int, int, str]]] = {}
@@ -125,11 +164,15 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     openpyxl = optional.openpyxl()
     p = Path(path)
     _check_archive(p)
+    _count_rows(p)
 
     def load(data_only: bool) -> Any:
         try:
             return openpyxl.load_workbook(p, data_only=data_only)
         except Exception as exc:  # openpyxl raises several types for a broken file
+            if _starts_with(p, _OLE_MAGIC):  # an encrypted workbook, or an old .xls renamed, is an OLE file
+                raise PositionsCSVError([CellProblem(None, None, None, text("read.ole_workbook", "en"))],
+                                        str(p)) from None
             raise PositionsCSVError([CellProblem(None, None, None,
                                                  f"an .xlsx workbook ({type(exc).__name__}: {exc})")], str(p)) from None
 
@@ -199,9 +242,48 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
                          ignored_columns=read.ignored_columns, extra_columns=read.extra_columns)
 
 
+#: The first bytes of an OLE compound file: a password-protected workbook, or an old ``.xls``.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> PositionsRead:
+    """Positions from a positions document (``.json``, :func:`nedtrapping.documents.positions_to_dict`)."""
+    import json
+
+    from nedtrapping.documents import positions_from_dict
+    from nedtrapping.positions_csv import MAX_FILE_BYTES
+
+    p = Path(path)
+    if p.stat().st_size > MAX_FILE_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, None, f"a positions document of at most "
+                                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB")], str(p))
+    try:
+        document = json.loads(p.read_bytes())
+    except (ValueError, RecursionError) as exc:
+        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise PositionsCSVError([CellProblem(getattr(exc, "lineno", None), None, None,
+                                             text("read.json_broken", "en", where=where))], str(p)) from None
+    if not isinstance(document, dict):
+        raise PositionsCSVError([CellProblem(None, None, type(document).__name__,
+                                             text("read.json_broken", "en", where=""))], str(p))
+    positions = positions_from_dict(document)
+    return PositionsRead(positions=tuple(positions))
+
+
 def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = DEFAULT_SCHEME,
                    include_hidden: bool = False) -> PositionsRead:
-    """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``) or CSV/tab-separated text."""
+    """Read a positions file by its extension: a workbook (``.xlsx``, ``.xlsm``), a positions document
+    (``.json``) or CSV/tab-separated text."""
+    if str(path).lower().endswith(".json") and sheet is None:
+        return read_positions_json(path, scheme=scheme)
     if str(path).lower().endswith(WORKBOOK_SUFFIXES):
         return read_positions_workbook(path, sheet=sheet, scheme=scheme, include_hidden=include_hidden)
     if str(path).lower().endswith((".xls", ".ods", ".numbers")):

@@ -216,6 +216,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{where}: the position percentage is {value} % — did you mean {value} as a share (0.5 = 50 %)? "
               "Write a percentage, e.g. 50",
     },
+    "read.large_amount": {
+        "nb": "{where}: årskostnaden eller årslønnen er {value} — over {limit} for én stilling; stemmer det (et "
+              "siffer for mye, eller en sum av flere stillinger)?",
+        "en": "{where}: the annual cost or salary is {value} — above {limit} for one position; is that right (a "
+              "digit too many, or the sum of several positions)?",
+    },
     "read.small_growth": {
         "nb": "{where}: lønnsveksten er {value} % i året — mente du {value} som en andel (0,035 = 3,5 %)? "
               "Skriv prosent, f.eks. 3,5",
@@ -231,6 +237,45 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "read.rounded": {
         "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet halvt opp til {rounded}",
         "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; rounded half up to {rounded}",
+    },
+    "read.rounded_once": {
+        "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; avrundet én gang, halvt opp, til "
+              "{rounded} fra den eksakte verdien",
+        "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; rounded once, half up, to "
+              "{rounded} from its exact value",
+    },
+    "read.exact_base": {
+        "nb": "{source}: celle {cell} ({column}) = {value} har mer enn to desimaler; kostnaden hvert år regnes fra den "
+              "eksakte verdien og avrundes én gang, halvt opp til hele kroner",
+        "en": "{source}: cell {cell} ({column}) = {value} has more than two decimals; each year's cost is computed "
+              "from the exact value and rounded once, half up to whole kroner",
+    },
+    "read.total_row": {
+        "nb": "{source}: rad {row} ({label}) ser ut som en sum- eller totalrad (uten første tilskuddsår); "
+              "hoppet over",
+        "en": "{source}: row {row} ({label}) looks like a total or subtotal row (no first grant year); skipped",
+    },
+    "read.invisible": {
+        "nb": "{source}: rad {row}, kolonne {column}: usynlige tegn (f.eks. nullbreddes mellomrom) er fjernet fra "
+              "navnet, som leses som «{name}»",
+        "en": "{source}: row {row}, column {column}: invisible characters (such as a zero-width space) were removed "
+              "from the name, read as «{name}»",
+    },
+    "read.utf32_broken": {
+        "nb": "en hel UTF-32-tekstfil (filen begynner med et UTF-32-merke, men kan ikke leses som UTF-32); lagre den "
+              "på nytt som «CSV UTF-8»",
+        "en": "a whole UTF-32 text file (it starts with a UTF-32 byte-order mark but does not decode as UTF-32); "
+              "save it again as 'CSV UTF-8'",
+    },
+    "read.ole_workbook": {
+        "nb": "en .xlsx-arbeidsbok uten passord; denne er passordbeskyttet (kryptert) eller en gammel .xls: åpne den "
+              "i Excel, fjern passordet og lagre som .xlsx",
+        "en": "an .xlsx workbook without a password; this one is password-protected (encrypted) or an old .xls: open "
+              "it in Excel, remove the password and save it as .xlsx",
+    },
+    "read.json_broken": {
+        "nb": "et posisjonsdokument i JSON (et objekt med «positions»){where}",
+        "en": "a positions document in JSON (an object with 'positions'){where}",
     },
     "read.hidden_rows": {
         "nb": "{source}: skjulte rader er ikke lest: {rows} (--include-hidden leser dem)",
@@ -346,6 +391,32 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cli.unused_supplied": {
         "nb": "advarsel: {name} i {rule_set} ble oppgitt, men ingen stilling brukte den",
         "en": "warning: {name} of {rule_set} was supplied but no position used it",
+    },
+    # ---- issue 18: bounded work, clean ends, messages for people
+    "cli.years_out_of_range": {
+        "nb": "--years {given}: planlegg år til og med {last} (en plan lenger fram er neppe ment); {year} er for sent",
+        "en": "--years {given}: plan years up to {last} (a plan further ahead is hardly meant); {year} is too late",
+    },
+    "frames.shares": {
+        "nb": "stillingsprosenter (50 for 50 %); alle verdiene i kolonnen er 1 eller mindre, slik pd.read_excel gir "
+              "en celle formatert som prosent (0,5 for 50 %): gi percent_scale=100 for å lese dem som andeler, "
+              "eller percent_scale=1 hvis de virkelig er prosenter under 1",
+        "en": "position percentages (50 for 50 %); every value in the column is 1 or less, as pd.read_excel gives a "
+              "percent-formatted cell (0.5 for 50 %): pass percent_scale=100 to read them as shares, or "
+              "percent_scale=1 if they really are percentages below 1",
+    },
+    "cli.input_folder": {"nb": "{path} er en mappe; gi en fil med stillinger (.csv, .xlsx eller .json)",
+                         "en": "{path} is a folder; give a positions file (.csv, .xlsx or .json)"},
+    "cli.input_not_file": {
+        "nb": "{path} er ikke en vanlig fil (et rør eller en enhet); lagre stillingene i en fil og gi den",
+        "en": "{path} is not a regular file (a pipe or a device); save the positions to a file and give that",
+    },
+    "cli.interrupted": {"nb": "avbrutt ({signal}); ingenting er skrevet", "en": "interrupted ({signal}); nothing was written"},
+    "cli.out_of_memory": {
+        "nb": "for lite minne til å lese eller planlegge dette; del filen opp, eller kjør på en maskin med mer minne "
+              "(ingenting er skrevet)",
+        "en": "not enough memory to read or plan this; split the file, or run on a machine with more memory "
+              "(nothing was written)",
     },
     # ---- calendar: nedtrapping.calendar (periods, deadlines, doubt, days left) and its renderers
     # (nedtrapping.render.calendar, nedtrapping.render.ics). Dates and times are formatted here
@@ -534,6 +605,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cost.heading.note": {"nb": "Full kostnad {year} ({note})", "en": "Full cost {year} ({note})"},
     "cost.describe.fixed": {"nb": "fast årskostnad {annual}", "en": "fixed annual cost {annual}"},
     "cost.describe.growing": {"nb": "{base} i {year} × (1 + {growth} %)^{n}", "en": "{base} in {year} × (1 + {growth} %)^{n}"},
+    "cost.describe.growing_exact": {"nb": "{base} kr (eksakt) i {year} × (1 + {growth} %)^{n}",
+                                    "en": "{base} kr (exact) in {year} × (1 + {growth} %)^{n}"},
     "cost.describe.salary": {
         "nb": "lønn {salary}, stilling {percent} %, sone {zone}, feriepenger {holiday}, pensjon {pension} %",
         "en": "salary {salary}, {percent} % position, zone {zone}, holiday pay {holiday}, pension {pension} %",

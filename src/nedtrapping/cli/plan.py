@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from nedtrapping import optional
-from nedtrapping.cli.files import same_file, write_atomically
+from nedtrapping.cli.files import Data, same_file, write_files_atomically
 from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError, PositionsRead
+from nedtrapping.positions_csv import YEARS, PositionsCSVError, PositionsRead
 from nedtrapping.provenance import Citation, Status
 from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
@@ -63,7 +63,8 @@ def register(sub: Any) -> None:
             "embedded example municipality and prints a table. With FILE (CSV, tab-separated or .xlsx; English "
             "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, and årskostnad or "
             "årslønn with sone and pensjon; optionally lønnsvekst, kostnadsår, fikk_tilskudd_2021, tildelt_YYYY, "
-            "stillingsprosent_YYYY), writes the plan as CSV, or in the format --out's extension names. "
+            "stillingsprosent_YYYY; or a positions document, .json), writes the plan as CSV (as a table on a "
+            "terminal), or in the format --out's extension names. "
             "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
             "costs, not a full-time one)."
         ),
@@ -87,8 +88,8 @@ def register(sub: Any) -> None:
                         "warnings and explanations), .json, .md, .txt (table). An existing FILE is replaced whole, "
                         "and the command says so; a failed run leaves it as it was")
     p.add_argument("--format", "-f", choices=FORMATS,
-                   help="output format (default: from --out's extension; else table for the example, csv for a "
-                        "file). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
+                   help="output format (default: from --out's extension; else the table for the example or on a "
+                        "terminal, csv for a file piped on). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
     p.add_argument("--chart", metavar="FILE.png|FILE.svg",
                    help="also draw grant and own financing per year and municipality to a PNG or SVG "
                         "(needs the [plot] extra: pip install 'nedtrapping[plot]')")
@@ -121,6 +122,13 @@ def _parse_years(text: str | None) -> list[int] | None:
     if last < first:
         raise _UsageError(f"--years: {text!r} ends before it starts")
     return list(range(first, last + 1))
+
+
+def _check_years(given: str, years: list[int], lang: Lang) -> None:
+    """``--years`` within the plausible years (:data:`~nedtrapping.positions_csv.YEARS`), refused before any work
+    is spent on it (a year before the scheme's first rule set is refused by the planner, naming the rule sets)."""
+    if years[-1] > YEARS[1]:
+        raise _UsageError(text("cli.years_out_of_range", lang, given=given, last=YEARS[1], year=years[-1]))
 
 
 def _supplied_rules(steps: list[str], supplies: list[str], source_text: str | None,
@@ -206,6 +214,14 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     return fmt or allowed[0]
 
 
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
+
+
 def _check_targets(args: argparse.Namespace) -> None:
     """``--out`` and ``--chart`` never write over the input file, nor over each other."""
     targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
@@ -219,8 +235,13 @@ def _check_targets(args: argparse.Namespace) -> None:
 def _read(args: argparse.Namespace) -> PositionsRead:
     from nedtrapping.spreadsheet import WORKBOOK_SUFFIXES, read_positions
 
-    if not Path(args.file).is_file():
+    path = Path(args.file)
+    if path.is_dir():
+        raise _UsageError(text("cli.input_folder", args.lang, path=args.file))
+    if not path.exists():
         raise _UsageError(f"{args.file}: no such file")
+    if not path.is_file():
+        raise _UsageError(text("cli.input_not_file", args.lang, path=args.file))
     is_workbook = args.file.lower().endswith(WORKBOOK_SUFFIXES)
     if args.sheet and not is_workbook:
         raise _UsageError("--sheet goes with an .xlsx file")
@@ -248,6 +269,8 @@ def run_plan(args: argparse.Namespace) -> int:
         except UnknownSchemeError as exc:
             raise _UsageError(f"--scheme: {exc}") from None
         years = _parse_years(args.years)
+        if years is not None:
+            _check_years(args.years, years, lang)
         rules = _supplied_rules(args.ladder_step, args.supply, args.ladder_source, args.scheme)
         if args.chart is not None:
             if Path(args.chart).suffix.lower() not in (".png", ".svg"):
@@ -263,7 +286,8 @@ def run_plan(args: argparse.Namespace) -> int:
             fmt = _output_format(args.format, args.out, "table")
             heading = text("plan.example_heading", lang, name=EXAMPLE_CSV_NAME) + "\n"
         else:
-            fmt = _output_format(args.format, args.out, "csv")
+            # people at a terminal read the table; a pipe or a file gets the machine CSV
+            fmt = _output_format(args.format, args.out, "table" if _is_terminal(sys.stdout) else "csv")
             read = _read(args)
             positions = list(read.positions)
             heading = ""
@@ -286,13 +310,14 @@ def run_plan(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"nedtrapping plan: {note}", file=sys.stderr)
     try:
+        files: list[tuple[Path, Data]] = []
+        stdout_data: Data | None = None
         if fmt == "xlsx":
             from nedtrapping.render.xlsx import plan_xlsx_bytes
 
             assert args.out is not None
-            write_atomically(Path(args.out), plan_xlsx_bytes(
-                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes),
-                command="plan", lang=lang)
+            files.append((Path(args.out), plan_xlsx_bytes(
+                plan, lang=lang, extra_columns=read.extra_columns if read else None, notes=notes)))
         elif fmt in ("csv", "json"):
             # written row by row as the rows are built: bounded memory for large plans
             def write(out: TextIO) -> None:
@@ -302,27 +327,35 @@ def run_plan(args: argparse.Namespace) -> int:
                     render_plan.write_json(plan, out, explanations="full" if args.explain else "cells", lang=lang)
 
             if args.out:
-                write_atomically(Path(args.out), write, command="plan", lang=lang)
+                files.append((Path(args.out), write))
             else:
-                write(sys.stdout)
-                sys.stdout.flush()
+                stdout_data = write
         else:
             output = _render(plan, fmt, args.explain, lang, read)
             if fmt == "table":
                 output = heading + output
             if args.out:
-                write_atomically(Path(args.out), output.encode("utf-8"), command="plan", lang=lang)
+                files.append((Path(args.out), output.encode("utf-8")))
             else:
-                sys.stdout.write(output)
-                sys.stdout.flush()
+                stdout_data = output.encode("utf-8")
         if args.chart:
             from nedtrapping.render.chart import chart_bytes
 
-            write_atomically(Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang),
-                             command="plan", lang=lang)
+            # drawn before anything is written: a chart that fails leaves --out as it was
+            files.append((Path(args.chart), chart_bytes(plan, Path(args.chart).suffix.lower()[1:], lang=lang)))
+        if stdout_data is not None:
+            if callable(stdout_data):
+                stdout_data(sys.stdout)
+            else:
+                sys.stdout.write(stdout_data.decode("utf-8"))
+            sys.stdout.flush()
+        if files:
+            write_files_atomically(files, command="plan", lang=lang)
     except ImportError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the command line ends quietly
     except OSError as exc:
         target = getattr(exc, "filename", None) or args.out
         print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)

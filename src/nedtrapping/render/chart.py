@@ -4,7 +4,8 @@ Why: a budget meeting reads a chart before a table. Each municipality gets one p
 for every year a bar of the full cost, split into the grant (below) and the
 municipality's own financing (above), and a dashed line at the year from which the
 municipality carries everything itself. A year whose grant is unknown is drawn as a
-hatched bar of the full cost marked «ukjent» — never as a grant of 0. Labels are
+hatched part marked «ukjent»: the full cost of the positions whose figures are unknown, on
+top of the known positions' grant and own financing — never as a grant of 0. Labels are
 Norwegian bokmål by default (``lang="en"`` for English).
 
 Needs matplotlib (``pip install 'nedtrapping[plot]'``). The figure is drawn on
@@ -22,6 +23,7 @@ amounts up to hundreds of millions of kroner.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,7 @@ from nedtrapping import optional
 from nedtrapping.cofinancing import takeover_year
 from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money, format_nok
-from nedtrapping.plan import Plan
+from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, text
 
@@ -57,6 +59,22 @@ def _kroner(m: Money | None) -> float | None:
     return None if m is None else m.ore / 100
 
 
+def _year_parts(rows: Iterable[PlanRow]) -> dict[tuple[str, int], tuple[float, float, float, int]]:
+    """For drawing, per ``(municipality, year)`` and ``("", year)`` for all: the grant and own financing of the
+    positions whose figures are known, and the full cost of those whose grant or own financing is unknown (hatched:
+    only that part of the year, never all of it) — and how many positions are unknown. One pass over the rows."""
+    parts: dict[tuple[str, int], list[float]] = {}
+    for r in rows:
+        known = r.grant is not None and r.own_financing is not None
+        add = ((_kroner(r.grant) or 0.0, _kroner(r.own_financing) or 0.0, 0.0, 0.0) if known
+               else (0.0, 0.0, _kroner(r.cost) or 0.0, 1.0))
+        for key in ((r.municipality, r.year), ("", r.year)):
+            total = parts.setdefault(key, [0.0, 0.0, 0.0, 0.0])
+            for i, value in enumerate(add):
+                total[i] += value
+    return {key: (g, o, u, int(n)) for key, (g, o, u, n) in parts.items()}
+
+
 def _axis_label(value: float, _pos: object) -> str:
     return f"{value:,.0f}".replace(",", "\u202f") + " kr"
 
@@ -78,26 +96,29 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
             ax.set_position([left / _WIDTH, (band_bottom + bottom) / height, (_WIDTH - left - right) / _WIDTH,
                              (_PANEL_HEIGHT - top - bottom) / height])
     years = list(plan.years)
-    groups = PlanGroups(plan) if plan.municipalities else None  # every municipality's totals from one pass
+    groups = PlanGroups(plan)  # the rows read once: every municipality's totals and parts from them
+    by_year = _year_parts(groups.rows)
     for ax, muni in zip(axes, munis):
-        totals = groups.municipality_totals(muni) if groups is not None and muni else plan.totals
-        grants = [_kroner(totals[y].grant) for y in years]
-        own = [_kroner(totals[y].own_financing) for y in years]
-        cost = [_kroner(totals[y].cost) or 0.0 for y in years]
-        known = [g is not None and o is not None for g, o in zip(grants, own)]
+        totals = groups.municipality_totals(muni) if muni else plan.totals
+        parts = [by_year.get((muni, y), (0.0, 0.0, 0.0, 0)) for y in years]
+        grants = [g for g, _, _, _ in parts]
+        own = [o for _, o, _, _ in parts]
+        unknown_cost = [u for _, _, u, _ in parts]
+        cost = [g + o + u for g, o, u, _ in parts]
+        known = [n == 0 for _, _, _, n in parts]
         xs = list(range(len(years)))
-        ax.bar([x for x, k in zip(xs, known) if k], [g for g, k in zip(grants, known) if k and g is not None],
-               color=_GRANT_COLOUR, label=text("chart.grant", lang), zorder=2)
-        ax.bar([x for x, k in zip(xs, known) if k], [o for o, k in zip(own, known) if k and o is not None],
-               bottom=[g for g, k in zip(grants, known) if k and g is not None], color=_OWN_COLOUR,
-               label=text("chart.own_financing", lang), zorder=2)
+        ax.bar(xs, grants, color=_GRANT_COLOUR, label=text("chart.grant", lang), zorder=2)
+        ax.bar(xs, own, bottom=grants, color=_OWN_COLOUR, label=text("chart.own_financing", lang), zorder=2)
         unknown_x = [x for x, k in zip(xs, known) if not k]
         if unknown_x:
-            ax.bar(unknown_x, [cost[x] for x in unknown_x], color="white", edgecolor=_UNKNOWN_COLOUR, hatch="//",
-                   label=text("chart.unknown_bar", lang), zorder=2)
+            # only the positions whose figures are unknown are hatched, on top of what is known
+            ax.bar(unknown_x, [unknown_cost[x] for x in unknown_x],
+                   bottom=[grants[x] + own[x] for x in unknown_x], color="white", edgecolor=_UNKNOWN_COLOUR,
+                   hatch="//", label=text("chart.unknown_bar", lang), zorder=2)
             for x in unknown_x:
-                ax.text(x, cost[x] / 2, text("chart.unknown", lang), ha="center", va="center", fontsize=10,
-                        color="#555555", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                ax.text(x, grants[x] + own[x] + unknown_cost[x] / 2, text("chart.unknown", lang), ha="center",
+                        va="center", fontsize=10, color="#555555",
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         for x, (year, k) in enumerate(zip(years, known)):
             if k:  # the full cost on top of the bar, as a person reads kroner
                 ax.text(x, cost[x], format_nok(totals[year].cost, nbsp=True), ha="center", va="bottom", fontsize=8,
@@ -117,7 +138,15 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
         ax.grid(axis="y", color="#dddddd", zorder=0)
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=9)
+    # a notebook shows the figure by itself (without %matplotlib inline): IPython asks for its PNG
+    fig._repr_png_ = lambda: _png(fig)
     return fig
+
+
+def _png(fig: Any) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
 
 
 def chart_bytes(plan: Plan, image_format: str = "png", *, lang: Lang = DEFAULT_LANG) -> bytes:

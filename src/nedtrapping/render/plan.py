@@ -178,7 +178,7 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     >>> lines[0]
     '\ufeffKommune;Stilling;År;År i ordningen;Stillingsprosent;Tilskudd;Full kostnad;Egenfinansiering;Økning i egenfinansiering'
     >>> lines[1]
-    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;'
+    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;136377'
     """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
@@ -512,7 +512,10 @@ def to_text(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> 
 
 
 def _md(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A text in a Markdown table cell or list item: ``|`` and ``\\`` escaped, one line, and HTML shown as text
+    (a name such as ``<img src=x onerror=...>`` is never markup in a rendered report)."""
+    escaped = value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def to_markdown(plan: Plan, *, explain: bool = False, lang: Lang = DEFAULT_LANG) -> str:

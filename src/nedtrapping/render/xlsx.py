@@ -41,7 +41,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from nedtrapping import optional
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
@@ -70,6 +73,10 @@ _TOTAL_COLUMNS = (
     ("plan.col.municipality", 22), ("plan.col.year", 7), ("plan.col.grant", 14), ("plan.col.cost", 14),
     ("plan.col.own_financing", 17), ("plan.col.increase_long", 25), ("plan.col.incomplete", 40),
 )
+def _wording_headers(columns: Iterable[tuple[str, int]]) -> list[Header]:
+    return [Header.wording(key, width) for key, width in columns]
+
+
 _MAX_ROW_HEIGHT = 409  # points: the largest row height Excel allows
 _MAX_SUM_ARGUMENTS = 200  # SUM takes at most 255 arguments
 
@@ -82,9 +89,60 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{ord(match.group()):02x}"
 
 
+#: The most characters a cell holds (Excel's limit); a longer text is cut, and says so at its end.
+MAX_CELL_CHARS = 32_767
+_CUT_MARK = " […]"
+
+
+def cell_safe_text(value: str) -> str:
+    """A text as a worksheet cell can hold it, whatever it came from (a name, a header, a note).
+
+    Characters XML 1.0 forbids (control characters) are shown as ``\\x0b`` instead of breaking the
+    file; a carriage return is a line break (as a worksheet reads it back); a text longer than a cell holds is cut with ``[…]`` at its end. The cell it goes to is
+    always written as text (:meth:`_Sheet.text`), so ``=1+1`` stays ``=1+1``, never a formula.
+
+    >>> cell_safe_text("Merk.\\x01")
+    'Merk.\\\\x01'
+    """
+    guarded = _ILLEGAL.sub(_escape, value.replace("\r\n", "\n").replace("\r", "\n"))
+    if len(guarded) > MAX_CELL_CHARS:
+        guarded = guarded[:MAX_CELL_CHARS - len(_CUT_MARK)] + _CUT_MARK
+    return guarded
+
+
+@attrs.frozen
+class Header:
+    """A column header: a wording id (:meth:`wording`), or the input's own text (:meth:`literal`), never guessed."""
+
+    key: str
+    width: int
+    is_wording: bool
+
+    @classmethod
+    def wording(cls, key: str, width: int) -> Header:
+        return cls(key, width, True)
+
+    @classmethod
+    def literal(cls, label: str, width: int) -> Header:
+        return cls(label, width, False)
+
+    def label(self, lang: Lang) -> str:
+        return text(self.key, lang) if self.is_wording else self.key
+
+
+#: The largest amount a spreadsheet holds exactly (a cell is a binary double: whole numbers up to 2**53).
+MAX_EXACT_CELL = 2**53
+
+
 def _amount(m: Money | None) -> int | Decimal | None:
+    """An amount for a cell: whole kroner, or kroner and øre; refused when a spreadsheet could not hold it exactly
+    (the cell would disagree with the figures the workbook's formulas were given)."""
     if m is None:
         return None
+    if abs(m.ore) >= MAX_EXACT_CELL:
+        raise InvalidValueError(f"amount: {m} is more than a spreadsheet cell holds exactly (2^53 øre); the workbook "
+                                "would disagree with itself", field="amount", value=m,
+                                expected=f"an amount below {MAX_EXACT_CELL} øre")
     return m.ore // 100 if m.is_whole_kroner else m.to_decimal()
 
 
@@ -105,25 +163,29 @@ def _percent_format(p: Fraction) -> str:
 class _Sheet:
     """A worksheet being written: typed cells, formats, column widths."""
 
-    def __init__(self, book: Any, title: str, headers: Sequence[tuple[str, int]], lang: Lang, *, first: bool = False
+    def __init__(self, book: Any, title: str, headers: Sequence[Header], lang: Lang, *, first: bool = False
                  ) -> None:
         self.ws = book.active if first else book.create_sheet()
         self.ws.title = title
         self.styles = optional.openpyxl_styles()
         self.bold = self.styles.Font(name="Calibri", size=11, bold=True)
-        self.widths = [w for _, w in headers]
+        self.widths = [h.width for h in headers]
         self.row = 1
-        for col, (key, _) in enumerate(headers, start=1):
-            cell = self.ws.cell(row=1, column=col, value=text(key, lang) if "." in key else key)
+        for col, header in enumerate(headers, start=1):
+            self.text(col, header.label(lang))  # through the one guard, like every other text
+            cell = self.ws.cell(row=1, column=col)
             cell.font = self.bold
             cell.alignment = self.styles.Alignment(vertical="top", wrap_text=True)
 
     def text(self, col: int, value: str | None) -> None:
+        """Write ``value`` as a text cell: the one guard every text that reaches a cell goes through."""
         if value is None or value == "":
             return
-        cell = self.ws.cell(row=self.row, column=col, value=_ILLEGAL.sub(_escape, value))
+        guarded = cell_safe_text(value)
+        cell = self.ws.cell(row=self.row, column=col)
+        cell.value = guarded
         cell.data_type = "s"  # a name such as "=HYPERLINK(...)" stays text, never a formula
-        self.widths[col - 1] = min(max(self.widths[col - 1], len(value) + 2), 60)
+        self.widths[col - 1] = min(max(self.widths[col - 1], len(guarded) + 2), 60)
 
     def number(self, col: int, value: int | Decimal | None, number_format: str) -> None:
         cell = self.ws.cell(row=self.row, column=col, value=value)
@@ -188,8 +250,8 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
 
     # -- Plan
     extra_names: list[str] = list(dict.fromkeys(k for v in (extra_columns or {}).values() for k in v))
-    ws = _Sheet(book, text("plan.sheet.plan", lang), [*_PLAN_COLUMNS, *((n, 14) for n in extra_names)], lang,
-                first=True)
+    headers = [*_wording_headers(_PLAN_COLUMNS), *(Header.literal(name, 14) for name in extra_names)]
+    ws = _Sheet(book, text("plan.sheet.plan", lang), headers, lang, first=True)
     plan_cache = cached.setdefault(ws.ws.title, {})
     rows = _ordered_rows(plan)
     row_of: dict[tuple[str, str, int], int] = {}
@@ -221,7 +283,7 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     plan_title = ws.ws.title
 
     # -- Totaler: SUM over each municipality's year block, then all municipalities per year
-    tot = _Sheet(book, text("plan.sheet.totals", lang), _TOTAL_COLUMNS, lang)
+    tot = _Sheet(book, text("plan.sheet.totals", lang), _wording_headers(_TOTAL_COLUMNS), lang)
     tot_cache = cached.setdefault(tot.ws.title, {})
     sheet_ref = _sheet_ref(plan_title)
     year_rows: dict[int, list[int]] = {}
@@ -265,9 +327,9 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     tot.finish(filter_columns=len(_TOTAL_COLUMNS))
 
     # -- Regler: every rule value used, and the unknown ones the plan needed
-    rules = _Sheet(book, text("plan.sheet.rules", lang), [
+    rules = _Sheet(book, text("plan.sheet.rules", lang), _wording_headers((
         ("plan.col.rule_set", 24), ("plan.col.path", 28), ("plan.col.value", 18), ("plan.col.status", 14),
-        ("plan.col.source", 50), ("plan.col.url", 30), ("plan.col.note", 60)], lang)
+        ("plan.col.source", 50), ("plan.col.url", 30), ("plan.col.note", 60))), lang)
     for key, path, fact in rule_values_used(plan):
         rules.row += 1
         rules.text(1, key)
@@ -290,7 +352,8 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     rules.finish(filter_columns=7)
 
     # -- Advarsler
-    warn = _Sheet(book, text("plan.sheet.warnings", lang), [("plan.col.kind", 14), ("plan.col.text", 120)], lang)
+    warn = _Sheet(book, text("plan.sheet.warnings", lang),
+                  _wording_headers((("plan.col.kind", 14), ("plan.col.text", 120))), lang)
     items: list[tuple[str, str]] = [("plan.kind.warning", text("plan.workbook_note", lang))]
     lines = list(unknown_lines(plan, lang))
     for line in lines:
@@ -311,9 +374,9 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     warn.finish(filter_columns=2)
 
     # -- Forklaringer
-    expl = _Sheet(book, text("plan.sheet.explanations", lang), [
+    expl = _Sheet(book, text("plan.sheet.explanations", lang), _wording_headers((
         ("plan.col.municipality", 22), ("plan.col.position", 30), ("plan.col.year", 7),
-        ("plan.col.explanation", 120)], lang)
+        ("plan.col.explanation", 120))), lang)
     for r in rows:
         expl.row += 1
         expl.text(1, r.municipality)
@@ -325,7 +388,8 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
     expl.finish(filter_columns=4, freeze="D2")
 
     # -- Regelsett
-    dig = _Sheet(book, text("plan.sheet.digests", lang), [("plan.col.rule_set", 28), ("plan.col.sha256", 68)], lang)
+    dig = _Sheet(book, text("plan.sheet.digests", lang),
+                 _wording_headers((("plan.col.rule_set", 28), ("plan.col.sha256", 68))), lang)
     for key, digest in sorted(plan.digests.items()):
         dig.row += 1
         dig.text(1, key)
