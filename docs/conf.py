@@ -70,8 +70,8 @@ nitpick_ignore = [
     # program never builds (what a plan row keeps to explain itself later, what a salary cost
     # keeps of its inputs and rule values). They show in the public classes' signatures only.
     ("py:class", "nedtrapping.plan._Why"),
-    ("py:class", "nedtrapping.schemes.lonnskostnader._Inputs"),
-    ("py:class", "nedtrapping.schemes.lonnskostnader._Terms"),
+    ("py:class", "nedtrapping.costs.lonnskostnader._Inputs"),
+    ("py:class", "nedtrapping.costs.lonnskostnader._Terms"),
 ]
 
 # -- autodoc ---------------------------------------------------------------

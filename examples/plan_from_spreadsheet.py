@@ -16,7 +16,7 @@ from nedtrapping.money import Money
 from nedtrapping.plan import plan_municipality
 from nedtrapping.render import plan as render_plan
 from nedtrapping.render.xlsx import write_plan_xlsx
-from nedtrapping.spreadsheet import read_positions
+from nedtrapping.readers.workbook import read_positions
 
 folder = Path(tempfile.mkdtemp(prefix="nedtrapping-example-"))
 book = openpyxl.Workbook()

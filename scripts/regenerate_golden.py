@@ -22,7 +22,7 @@ from nedtrapping.example import example_positions
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
-from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
+from nedtrapping.costs.lonnskostnader import HolidayPay, Zone1aRate
 from nedtrapping.wording import LANGS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"

@@ -27,13 +27,13 @@ from nedtrapping.calendar import (
     to_moment,
     upcoming,
 )
+from nedtrapping.calendars.tilskuddskalender_2022 import DECK_CALENDAR, AssumedPeriodDeadline, uncertain_rows
 from nedtrapping.cli import main
 from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind, NaiveDatetimeError, NoFixedDeadlineError, Purpose
 from nedtrapping.provenance import Status
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set
 from nedtrapping.render.calendar import to_csv, to_markdown, to_text
 from nedtrapping.render.ics import to_ics
-from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR, AssumedPeriodDeadline, uncertain_rows
 
 # The deck's table, copied from seeds/000_3cc30d92ddb7e090.txt: (scheme, who may apply, deadline).
 DECK_TABLE = [

@@ -167,8 +167,8 @@ def test_a_sheet_of_a_million_rows_is_refused_before_it_is_loaded(tmp_path: Path
             dst.writestr(info.filename, content)
     path.write_bytes(data.getvalue())
     started = time.monotonic()
-    from nedtrapping.positions_csv import PositionsCSVError
-    from nedtrapping.spreadsheet import read_positions_workbook
+    from nedtrapping.readers.table import PositionsCSVError
+    from nedtrapping.readers.workbook import read_positions_workbook
 
     with pytest.raises(PositionsCSVError, match="250000 rows"):
         read_positions_workbook(path)
@@ -176,7 +176,7 @@ def test_a_sheet_of_a_million_rows_is_refused_before_it_is_loaded(tmp_path: Path
 
 
 def test_a_line_of_millions_of_separators_is_refused_before_it_is_split(tmp_path: Path) -> None:
-    from nedtrapping.positions_csv import PositionsCSVError, read_positions_text_file
+    from nedtrapping.readers.table import PositionsCSVError, read_positions_text_file
 
     src = tmp_path / "semi.csv"
     src.write_text("kommune;stilling\n" + ";" * 5_000_000, encoding="utf-8")
@@ -207,7 +207,7 @@ def test_a_password_protected_workbook_is_named_as_such(tmp_path: Path, capsys: 
 
 
 def test_a_utf32_file_is_read_as_what_it_is(tmp_path: Path) -> None:
-    from nedtrapping.positions_csv import read_positions_text_file
+    from nedtrapping.readers.table import read_positions_text_file
 
     src = tmp_path / "p.csv"
     src.write_bytes(ROW.encode("utf-32"))

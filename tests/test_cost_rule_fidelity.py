@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 from nedtrapping import sources
+from nedtrapping.costs import lonnskostnader as lk
 from nedtrapping.money import Money
 from nedtrapping.provenance import Fact, Status
-from nedtrapping.schemes import lonnskostnader as lk
 
 
 def _quote(fact: Fact[object]) -> str:

@@ -434,9 +434,9 @@ def _unknowns_computations_raise() -> set[str]:
     from fractions import Fraction
 
     from nedtrapping.cofinancing import SalaryCost
+    from nedtrapping.costs import lonnskostnader as lk
     from nedtrapping.provenance import UnknownValueError
     from nedtrapping.scheme import GrantQuery
-    from nedtrapping.schemes import lonnskostnader as lk
 
     raised: set[str] = set()
     for scheme_id in registry.position_scheme_ids():
@@ -483,7 +483,7 @@ def test_the_supply_table_covers_exactly_the_unknowns_a_computation_stops_for() 
 
 def test_every_column_the_supply_table_names_is_read_by_the_positions_reader() -> None:
     """The columns of 'What you must supply', Norwegian headers as shown, in one file the reader takes."""
-    from nedtrapping.positions_csv import parse_positions_csv
+    from nedtrapping.readers.table import parse_positions_csv
 
     shown = [re.findall(r"``([^`]+)`` \(", text) for row in supply_table.ROWS for text in supply_table.columns_text(row)]
     headers = [h[0].replace("YYYY", "2022" if h[0].startswith("tildelt") else "2024") for h in shown if h]

@@ -10,6 +10,7 @@ import pytest
 
 from nedtrapping import errors
 from nedtrapping.cli import main
+from nedtrapping.costs.lonnskostnader import ZoneError
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
 from nedtrapping.documents import DocumentError
@@ -21,11 +22,10 @@ from nedtrapping.optional import (
     PlotUnavailableError,
     XlsxUnavailableError,
 )
-from nedtrapping.positions_csv import PositionsCSVError
 from nedtrapping.provenance import UnknownValueError
+from nedtrapping.readers.table import PositionsCSVError
 from nedtrapping.registry import UnknownSchemeError
 from nedtrapping.schemes.langvarige_sammensatte import UnknownMeasureTypeError
-from nedtrapping.schemes.lonnskostnader import ZoneError
 from nedtrapping.schemes.nav_sosiale_tjenester import MaxYearsExceededError
 from nedtrapping.wording import UnknownLanguageError
 

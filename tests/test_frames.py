@@ -16,7 +16,7 @@ from nedtrapping.example import example_positions
 from nedtrapping.frames import PositionsNoticeWarning, compare, positions_from_frame, read_positions_frame, to_frame
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError
+from nedtrapping.readers.table import PositionsCSVError
 
 K = Money.kroner
 

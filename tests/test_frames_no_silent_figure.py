@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from nedtrapping.errors import InvalidValueError, NedtrappingError
 from nedtrapping.example import example_positions
 from nedtrapping.plan import plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError
+from nedtrapping.readers.table import PositionsCSVError
 
 pd = pytest.importorskip("pandas")
 from nedtrapping.frames import PositionsNoticeWarning, compare, positions_from_frame  # noqa: E402

@@ -16,7 +16,7 @@ from nedtrapping.cli import main
 from nedtrapping.errors import ExitCode, NedtrappingError
 
 openpyxl = pytest.importorskip("openpyxl")
-from nedtrapping.spreadsheet import read_positions_workbook  # noqa: E402
+from nedtrapping.readers.workbook import read_positions_workbook  # noqa: E402
 
 H = ["kommune", "stilling", "stillingsprosent", "første_tilskuddsår", "årskostnad", "lønnsvekst"]
 HEADER_TEXT = st.one_of(
@@ -108,7 +108,7 @@ WRONG = st.one_of(st.none(), st.binary(max_size=8), st.integers(), st.floats(), 
 
 @given(value=WRONG)
 def test_the_readers_refuse_a_wrong_type_with_the_library_s_error(value: object) -> None:
-    from nedtrapping.positions_csv import parse_positions_csv, parse_positions_rows
+    from nedtrapping.readers.table import parse_positions_csv, parse_positions_rows
 
     for call in (lambda: parse_positions_csv(value), lambda: parse_positions_rows(value)):  # type: ignore[arg-type]
         try:

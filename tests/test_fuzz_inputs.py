@@ -18,7 +18,7 @@ from nedtrapping.cli import main
 from nedtrapping.errors import ExitCode, NedtrappingError
 from nedtrapping.invariants import plan_violations
 from nedtrapping.plan import plan_municipality
-from nedtrapping.positions_csv import parse_positions_csv, read_positions_csv
+from nedtrapping.readers.table import parse_positions_csv, read_positions_csv
 
 HEADER = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;lønnsvekst;kostnadsår;tildelt_2022"
 NUMBERS = st.sampled_from([
@@ -242,7 +242,7 @@ def test_any_workbook_of_odd_cells_gives_a_typed_error_or_a_correct_plan(
     import openpyxl
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from nedtrapping.spreadsheet import read_positions_workbook
+    from nedtrapping.readers.workbook import read_positions_workbook
 
     book = openpyxl.Workbook()
     ws = book.active

@@ -199,7 +199,7 @@ def test_a_grant_above_the_cost_and_the_digests_reach_every_output(fmt: str, tmp
     import openpyxl
 
     from nedtrapping.plan import plan_municipality
-    from nedtrapping.positions_csv import read_positions_csv
+    from nedtrapping.readers.table import read_positions_csv
 
     src = _plan_file(tmp_path, f"{H}\nK;P;100;2021;1 000\n")  # a cost of 1 000 kr: the grant exceeds it
     plan = plan_municipality(read_positions_csv(src))

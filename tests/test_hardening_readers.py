@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from nedtrapping import positions_csv
 from nedtrapping.cli import main
 from nedtrapping.errors import ExitCode
-from nedtrapping.positions_csv import PositionsCSVError, parse_positions_table, read_positions_text_file
-from nedtrapping.spreadsheet import read_positions_workbook
+from nedtrapping.readers import table as positions_table
+from nedtrapping.readers.table import PositionsCSVError, parse_positions_table, read_positions_text_file
+from nedtrapping.readers.workbook import read_positions_workbook
 
 H = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad"
 EN = "municipality;position;percent;first_year;annual_cost"
@@ -99,7 +99,7 @@ def test_a_formula_without_a_saved_value_says_to_open_and_save_the_workbook(tmp_
 
 
 def test_more_rows_than_the_limit_are_refused_naming_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(positions_csv, "MAX_ROWS", 3)
+    monkeypatch.setattr(positions_table, "MAX_ROWS", 3)
     src = tmp_path / "p.csv"
     src.write_text(H + "\n" + "".join(f"K;P{i};100;2021;700 000\n" for i in range(3)), encoding="utf-8")
     assert len(read_positions_text_file(src).positions) == 3
@@ -119,7 +119,7 @@ def test_a_row_of_more_cells_than_the_limit_is_refused_naming_the_limit(tmp_path
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(positions_csv, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(positions_table, "MAX_FILE_BYTES", 1024 * 1024)
     src = tmp_path / "p.csv"
     src.write_text(H + "\n" + "K;P;100;2021;700 000\n" * 60_000, encoding="utf-8")
     with pytest.raises(PositionsCSVError, match="a positions file of at most 1 MB"):
@@ -167,13 +167,13 @@ def test_the_file_reader_hands_its_rows_on_one_at_a_time(tmp_path: Path, monkeyp
     src = tmp_path / "p.csv"
     src.write_text(f"{H}\nK;P;100;2021;700 000\n", encoding="utf-8")
     given: list[object] = []
-    original = positions_csv.parse_positions_table
+    original = positions_table.parse_positions_table
 
     def spy(rows: object, **kwargs: object) -> object:
         given.append(rows)
         return original(rows, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(positions_csv, "parse_positions_table", spy)
+    monkeypatch.setattr(positions_table, "parse_positions_table", spy)
     read_positions_text_file(src)
     assert given and not isinstance(given[0], (list, tuple))
 

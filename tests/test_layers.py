@@ -26,10 +26,11 @@ PACKAGE = SRC / "nedtrapping"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("_version", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
               "sources", "explain")),
-    ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*")),
+    ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*", "costs", "costs.*", "calendars",
+               "calendars.*")),
     ("calculators", ("cofinancing",)),
     ("model", ("plan", "calendar", "invariants", "strategies", "engine")),
-    ("io", ("optional", "positions_csv", "spreadsheet", "example", "readers", "readers.*", "render", "render.*",
+    ("io", ("optional", "example", "readers", "readers.*", "render", "render.*",
             "frames", "documents")),
     ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli")),
     ("package", ("",)),

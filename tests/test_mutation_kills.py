@@ -293,7 +293,7 @@ def _salary(**kw: object) -> object:
 
 def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
     from nedtrapping.cofinancing import SalaryCost
-    from nedtrapping.schemes.lonnskostnader import Zone1aRate
+    from nedtrapping.costs.lonnskostnader import Zone1aRate
 
     assert _salary(pension_percent="99,99") and _salary(pension_percent=0) and _salary(salary=Money(ore=1))
     for bad in (100, "100", "100,5", -1):
@@ -323,8 +323,8 @@ def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
 def test_a_salary_cost_uses_its_own_rule_set_for_its_year_only() -> None:
     import attrs as _attrs
 
+    from nedtrapping.costs.lonnskostnader import rules_for
     from nedtrapping.provenance import Fact, Status
-    from nedtrapping.schemes.lonnskostnader import rules_for
 
     plain = _salary()
     rules_2024 = rules_for(2024)
@@ -350,7 +350,7 @@ def test_a_scaled_salary_cost_is_computed_at_the_new_percentage_not_scaled() -> 
 
 
 def test_a_salary_cost_explains_the_amount_it_is_asked_about_and_describes_its_inputs() -> None:
-    from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone1aRate
+    from nedtrapping.costs.lonnskostnader import HolidayPay, Zone1aRate
 
     cost = _salary()
     assert cost.explain_cost(2024, K(1)).figure == K(1)  # type: ignore[attr-defined]

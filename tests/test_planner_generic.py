@@ -150,7 +150,7 @@ def test_the_removed_names_are_gone() -> None:
     for name in ("to_csv", "to_dict", "to_text", "to_markdown"):
         assert not hasattr(plan, name)
     for module, name in (("nedtrapping.plan", "PLAN_CSV_COLUMNS"), ("nedtrapping.plan", "DEFAULT_YEARS"),
-                         ("nedtrapping.spreadsheet", "write_plan_xlsx"),
+                         ("nedtrapping.readers.workbook", "write_plan_xlsx"),
                          ("nedtrapping.schemes.kommunalt_rusarbeid", "check_submission"),
                          ("nedtrapping.schemes.kommunalt_rusarbeid", "grant_rate"),
                          ("nedtrapping.schemes.kommunalt_rusarbeid", "grant_figure"),

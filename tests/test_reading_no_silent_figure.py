@@ -16,7 +16,7 @@ from nedtrapping.cofinancing import FixedCost
 from nedtrapping.errors import ExitCode
 from nedtrapping.money import ExactAmount, Money
 from nedtrapping.plan import plan_municipality
-from nedtrapping.positions_csv import (
+from nedtrapping.readers.table import (
     MAX_AMOUNT,
     PositionsCSVError,
     normalise_name,
@@ -26,7 +26,7 @@ from nedtrapping.positions_csv import (
 from nedtrapping.rounding import round_half_up_to_kroner
 
 openpyxl = pytest.importorskip("openpyxl")
-from nedtrapping.spreadsheet import read_positions_workbook  # noqa: E402
+from nedtrapping.readers.workbook import read_positions_workbook  # noqa: E402
 
 H = ["kommune", "stilling", "stillingsprosent", "første_tilskuddsår", "årskostnad"]
 CSV_H = ";".join(H)
@@ -76,10 +76,10 @@ def test_a_growing_cost_of_many_decimals_is_rounded_once_each_year_from_the_exac
 def test_a_fixed_cost_cell_is_its_exact_value_rounded_once(value: object) -> None:
     from decimal import Decimal
 
-    from nedtrapping.positions_csv import parse_positions_table
+    from nedtrapping.readers.table import parse_positions_table
 
     exact = Decimal(str(value))
-    shown = format(exact.normalize(), "f")  # the text a spreadsheet cell gives (nedtrapping.spreadsheet.cell_text)
+    shown = format(exact.normalize(), "f")  # the text a spreadsheet cell gives (nedtrapping.readers.workbook.cell_text)
     read = parse_positions_table([H, ["K", "P", "100", "2021", shown]], numbers={(1, 4): exact})
     if exact == exact.quantize(Decimal("0.01")):
         return  # two decimals or fewer: the typed figure itself
@@ -108,7 +108,7 @@ def test_a_row_named_like_a_total_but_with_a_first_year_is_a_position() -> None:
 
 
 def read_positions_text_file_from(text: str) -> object:
-    from nedtrapping.positions_csv import _parse_text
+    from nedtrapping.readers.table import _parse_text
 
     return _parse_text(text, source="p.csv", scheme="kommunalt-rusarbeid")
 
@@ -189,7 +189,7 @@ def test_a_reader_error_carries_its_first_problem_s_place_value_and_expectation(
 
 
 def test_a_cost_above_five_million_is_planned_with_a_note_naming_the_row() -> None:
-    from nedtrapping.positions_csv import LARGE_AMOUNT, _parse_text
+    from nedtrapping.readers.table import LARGE_AMOUNT, _parse_text
 
     read = _parse_text(f"{CSV_H}\nK;A;100;2021;50 000 000\nK;B;100;2021;5 000 000\n", source="p.csv",
                        scheme="kommunalt-rusarbeid")

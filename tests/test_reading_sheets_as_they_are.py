@@ -10,8 +10,8 @@ import pytest
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money
-from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_text_file
-from nedtrapping.spreadsheet import read_positions, read_positions_workbook
+from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv, read_positions_text_file
+from nedtrapping.readers.workbook import read_positions, read_positions_workbook
 
 K = Money.kroner
 HEADER = ["Kommune", "Stilling", "Stillingsprosent", "Første tilskuddsår", "Årskostnad", "Lønnsvekst", "Merknad"]

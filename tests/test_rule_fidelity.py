@@ -18,13 +18,13 @@ import pytest
 
 from nedtrapping import sources
 from nedtrapping.calendar import calendar_entries
+from nedtrapping.calendars.tilskuddskalender_2022 import DECK_CALENDAR
 from nedtrapping.cli import main
 from nedtrapping.deadlines import Purpose
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
-from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "nedtrapping"

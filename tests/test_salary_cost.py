@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 from nedtrapping import strategies as nst
 from nedtrapping.cli import main
 from nedtrapping.cofinancing import FixedCost, SalaryCost, cost_explanation, exact_cost
+from nedtrapping.costs import lonnskostnader as lk
+from nedtrapping.costs.lonnskostnader import HolidayPay, Zone, Zone1aRate, ZoneError, parse_zone, parse_zone_cell
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv
 from nedtrapping.provenance import Status, UnknownValueError
+from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
-from nedtrapping.schemes import lonnskostnader as lk
-from nedtrapping.schemes.lonnskostnader import HolidayPay, Zone, Zone1aRate, ZoneError, parse_zone, parse_zone_cell
 
 K = Money.kroner
 
@@ -392,7 +392,7 @@ def test_the_spreadsheet_reader_reads_salaries_too(tmp_path: object) -> None:
     from pathlib import Path
 
     openpyxl = pytest.importorskip("openpyxl")
-    from nedtrapping.spreadsheet import read_positions_xlsx
+    from nedtrapping.readers.workbook import read_positions_xlsx
 
     book = openpyxl.Workbook()
     ws = book.active

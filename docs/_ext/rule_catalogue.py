@@ -672,7 +672,7 @@ def not_final_nodes(rule_sets: Iterable[Any], deck_rows: Iterable[Any] | None = 
     provisional or uncertain as a whole; the deadlines that are not a firm instant; and
     the deadlines (and rows of the deck's calendar) whose source words carry doubt.
     ``deck_rows`` defaults to the library's
-    :data:`~nedtrapping.schemes.tilskuddskalender_2022.DECK_CALENDAR`.
+    :data:`~nedtrapping.calendars.tilskuddskalender_2022.DECK_CALENDAR`.
     """
     sets = [rs for group in _by_scheme(rule_sets).values() for rs in group]
     rows = current_deck_rows() if deck_rows is None else list(deck_rows)
@@ -795,7 +795,7 @@ def _entry(rs: Any, what: str, body: list[nodes.Node]) -> nodes.definition_list_
 def current_deck_rows() -> list[Any]:
     """The rows of the deck's calendar table, if the library holds them (else none)."""
     try:
-        from nedtrapping.schemes.tilskuddskalender_2022 import DECK_CALENDAR
+        from nedtrapping.calendars.tilskuddskalender_2022 import DECK_CALENDAR
     except ImportError:  # pragma: no cover - a library without the deck's calendar
         return []
     return list(DECK_CALENDAR)
@@ -1028,17 +1028,20 @@ class PackageExportsDirective(SphinxDirective):
 
 
 class SchemeModulesDirective(SphinxDirective):
-    """One section with the API of every module in :mod:`nedtrapping.schemes` (found, not listed)."""
+    """One section with the API of every module in a package (:mod:`nedtrapping.schemes` unless named;
+    found, not listed)."""
 
     has_content = False
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        import importlib
         import pkgutil
 
         from docutils.statemachine import StringList
         from sphinx.util.nodes import nested_parse_with_titles
 
-        import nedtrapping.schemes as package
+        package = importlib.import_module(self.arguments[0] if self.arguments else "nedtrapping.schemes")
 
         _note_generated(self)
         lines: list[str] = []

@@ -4,7 +4,7 @@ Why: the figures a plan needs that no public source gives come from the user: th
 positions and their costs always, a ladder step or a pension rate sometimes. One table
 says, for each, when it is needed, where to find it (usually the grant letter,
 *tilsagnsbrev*), the positions file's column and the command-line option or Python
-call. The column names are read from :data:`nedtrapping.positions_csv.COLUMN_ALIASES`
+call. The column names are read from :data:`nedtrapping.readers.table.COLUMN_ALIASES`
 while the page is built (a renamed column changes the table), and the tests check that
 every option shown parses with the command line's own parser.
 
@@ -160,7 +160,7 @@ def fact_rows() -> dict[str, str]:
 
 def columns_text(row: SupplyRow) -> list[str]:
     """The row's columns as ``Norwegian (English)``, the names read from ``COLUMN_ALIASES``."""
-    from nedtrapping.positions_csv import COLUMN_ALIASES
+    from nedtrapping.readers.table import COLUMN_ALIASES
 
     shown = []
     for column in row.columns:

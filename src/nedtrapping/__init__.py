@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and reader
     from nedtrapping.explain import Explanation, FactUse
     from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_nok, parse_kroner
     from nedtrapping.plan import Plan, PlanRow, Position, plan_municipality
-    from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
     from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
+    from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv, read_positions_csv
     from nedtrapping.registry import (
         UnknownSchemeError,
         all_rule_sets,
@@ -76,7 +76,7 @@ _LAZY: dict[str, str] = {
     "PlanRow": "nedtrapping.plan",
     "Position": "nedtrapping.plan",
     "PositionScheme": "nedtrapping.scheme",
-    "PositionsCSVError": "nedtrapping.positions_csv",
+    "PositionsCSVError": "nedtrapping.readers.table",
     "Purpose": "nedtrapping.deadlines",
     "ROUNDING_RULE": "nedtrapping.rounding",
     "RuleSet": "nedtrapping.ruleset",
@@ -92,11 +92,11 @@ _LAZY: dict[str, str] = {
     "get_rule_set": "nedtrapping.registry",
     "own_financing": "nedtrapping.cofinancing",
     "parse_kroner": "nedtrapping.money",
-    "parse_positions_csv": "nedtrapping.positions_csv",
+    "parse_positions_csv": "nedtrapping.readers.table",
     "plan_municipality": "nedtrapping.plan",
     "position_scheme": "nedtrapping.registry",
     "position_scheme_ids": "nedtrapping.registry",
-    "read_positions_csv": "nedtrapping.positions_csv",
+    "read_positions_csv": "nedtrapping.readers.table",
     "required_increase": "nedtrapping.cofinancing",
     "round_cap_down_to_kroner": "nedtrapping.rounding",
     "round_half_up_to_kroner": "nedtrapping.rounding",

@@ -36,6 +36,12 @@ from typing import Literal
 import attrs
 import pendulum
 
+from nedtrapping.calendars.tilskuddskalender_2022 import (
+    DECK_CALENDAR,
+    AssumedPeriodDeadline,
+    CalendarSchemeRules,
+    DeckCalendarRow,
+)
 from nedtrapping.counties import COUNTIES, UnknownCountyError, check_county
 from nedtrapping.deadlines import (
     OSLO,
@@ -50,12 +56,6 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.schemes.tilskuddskalender_2022 import (
-    DECK_CALENDAR,
-    AssumedPeriodDeadline,
-    CalendarSchemeRules,
-    DeckCalendarRow,
-)
 from nedtrapping.wording import DEFAULT_LANG, STATUS_NB, Lang, status_nb, status_word
 from nedtrapping.wording import text as _text
 

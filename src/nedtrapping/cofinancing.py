@@ -22,13 +22,7 @@ from typing import Protocol
 
 import attrs
 
-from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.explain import Explanation, FactUse, Words, words
-from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share
-from nedtrapping.provenance import Citation, Status
-from nedtrapping.rounding import round_half_up_to_kroner
-from nedtrapping.scheme import FactRef
-from nedtrapping.schemes.lonnskostnader import (
+from nedtrapping.costs.lonnskostnader import (
     HolidayPay,
     LonnskostnadRules,
     SalaryCostBreakdown,
@@ -40,6 +34,12 @@ from nedtrapping.schemes.lonnskostnader import (
     parse_zone,
     rules_for,
 )
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.explain import Explanation, FactUse, Words, words
+from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share
+from nedtrapping.provenance import Citation, Status
+from nedtrapping.rounding import round_half_up_to_kroner
+from nedtrapping.scheme import FactRef
 from nedtrapping.validators import position_percent
 
 __all__ = [
@@ -173,7 +173,7 @@ class SalaryCost:
     ``growth_percent`` a year; the cost of a year is salary × ``percent`` − holiday
     deduction + holiday pay (+ the supplement from 60, by ``birth_year``) + pension
     premium + employer's contribution of ``zone`` (see
-    :mod:`nedtrapping.schemes.lonnskostnader`), exact, rounded once. ``pension_percent``
+    :mod:`nedtrapping.costs.lonnskostnader`), exact, rounded once. ``pension_percent``
     is required — there is no default premium, and a missing one is an explained
     :class:`~nedtrapping.provenance.UnknownValueError`, never 0. In zone 1a say whether
     the municipality's allowance covers the position (``zone_1a_rate``). ``rule_sets``

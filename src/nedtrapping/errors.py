@@ -7,7 +7,7 @@ row, column, field), *what was there* and *what was expected*; the command line
 prints one readable line per problem and no traceback (unless ``--debug``).
 
 The concrete errors keep their familiar bases too (a :class:`~nedtrapping.money.FloatRefusedError` is
-still a :class:`TypeError`, a :class:`~nedtrapping.positions_csv.PositionsCSVError` still a :class:`ValueError`),
+still a :class:`TypeError`, a :class:`~nedtrapping.readers.table.PositionsCSVError` still a :class:`ValueError`),
 so existing ``except`` clauses keep working. A value of the wrong type given to the library
 (``round_half_up_to_kroner(5)``, ``Position(received_grant_in_2021="nei")``) is an
 :class:`InvalidTypeError` (a :class:`TypeError`), a value out of range or in conflict an

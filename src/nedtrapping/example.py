@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import resources
 
 from nedtrapping.plan import Position
-from nedtrapping.positions_csv import parse_positions_csv
+from nedtrapping.readers.table import parse_positions_csv
 
 __all__ = ["EXAMPLE_CSV_NAME", "example_csv_text", "example_positions"]
 

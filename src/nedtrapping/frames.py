@@ -28,7 +28,7 @@ from nedtrapping import optional
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Plan
-from nedtrapping.positions_csv import (
+from nedtrapping.readers.table import (
     COLUMN_ALIASES,
     CellProblem,
     PositionsCSVError,
@@ -36,8 +36,8 @@ from nedtrapping.positions_csv import (
     normalise_header,
     parse_positions_table,
 )
+from nedtrapping.readers.workbook import cell_text
 from nedtrapping.render.plan import exact_number_text
-from nedtrapping.spreadsheet import cell_text
 from nedtrapping.wording import Notice, text
 
 __all__ = ["FRAME_COLUMNS", "AMOUNT_COLUMNS", "to_frame", "positions_from_frame", "read_positions_frame", "compare",
@@ -216,7 +216,7 @@ def positions_from_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: st
                          percent_scale: int | None = None) -> list[Any]:
     """Positions from a DataFrame with the positions CSV's columns (see the module docstring).
 
-    Raises :class:`~nedtrapping.positions_csv.PositionsCSVError` listing every bad
+    Raises :class:`~nedtrapping.readers.table.PositionsCSVError` listing every bad
     cell (row numbers count the header as row 1, as in a sheet). The reader's notes
     (a percentage below 1, a growth below 0,5 %, a column kept aside, a rounded amount)
     reach the caller as :class:`PositionsNoticeWarning` warnings; ``percent_scale`` as

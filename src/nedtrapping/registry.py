@@ -95,9 +95,14 @@ def position_scheme(scheme_id: str) -> PositionScheme:
 _loaded_modules: set[str] = set()
 
 
+#: The packages whose modules register rule sets: grant schemes, the rules a cost is built from, grant calendars.
+_PACKAGES = ("nedtrapping.schemes", "nedtrapping.costs", "nedtrapping.calendars")
+
+
 def _load(scheme_id: str | None = None) -> None:
-    """Import the scheme modules: only ``scheme_id``'s own (``kommunalt-rusarbeid`` lives in
-    ``schemes/kommunalt_rusarbeid.py``) when that is all a lookup needs, else all of them."""
+    """Import the modules that register rule sets: only ``scheme_id``'s own (``kommunalt-rusarbeid`` lives in
+    ``schemes/kommunalt_rusarbeid.py``, ``lonnskostnader`` in ``costs/lonnskostnader.py``) when that is all a
+    lookup needs, else all of them."""
     global _loaded
     if scheme_id is not None and not isinstance(scheme_id, str):
         raise InvalidTypeError(f"scheme: expected a scheme id such as 'kommunalt-rusarbeid', got "
@@ -109,15 +114,16 @@ def _load(scheme_id: str | None = None) -> None:
         name = scheme_id.replace("-", "_")
         if name in _loaded_modules:
             return
-        if name.isidentifier() and importlib.util.find_spec(f"nedtrapping.schemes.{name}") is not None:
-            importlib.import_module(f"nedtrapping.schemes.{name}")
-            _loaded_modules.add(name)
-            return
-    import nedtrapping.schemes as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+        for package_name in _PACKAGES:
+            if name.isidentifier() and importlib.util.find_spec(f"{package_name}.{name}") is not None:
+                importlib.import_module(f"{package_name}.{name}")
+                _loaded_modules.add(name)
+                return
+    for package_name in _PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package_name}.{info.name}")
     _loaded = True
 
 

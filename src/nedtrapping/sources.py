@@ -338,7 +338,7 @@ TRL_FL_22 = Citation(
     quote="Søknadsfristen er 1. april 2022.",
 )
 # --------------------------------------------------------------------------- the cost of a position
-# Sources of the cost rules (nedtrapping.schemes.lonnskostnader): employer's contribution by zone and year,
+# Sources of the cost rules (nedtrapping.costs.lonnskostnader): employer's contribution by zone and year,
 # holiday pay, the holiday deduction and the base amount G. Pages that are rewritten in place (Skatteetaten's
 # rate pages, Sticos, kontohjelp.no) name the version read in the document title.
 

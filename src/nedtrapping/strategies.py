@@ -538,15 +538,15 @@ def salaries(min_kroner: int = 1, max_kroner: int = 3_000_000) -> st.SearchStrat
 
 
 def zones() -> st.SearchStrategy[Any]:
-    """An employer's-contribution zone (:class:`~nedtrapping.schemes.lonnskostnader.Zone`)."""
-    from nedtrapping.schemes.lonnskostnader import Zone
+    """An employer's-contribution zone (:class:`~nedtrapping.costs.lonnskostnader.Zone`)."""
+    from nedtrapping.costs.lonnskostnader import Zone
 
     return st.sampled_from(list(Zone))
 
 
 def zones_with_rate() -> st.SearchStrategy[tuple[Any, Any]]:
     """``(zone, zone_1a_rate)``: the rate choice (reduced or full) exactly when the zone is 1a."""
-    from nedtrapping.schemes.lonnskostnader import Zone, Zone1aRate
+    from nedtrapping.costs.lonnskostnader import Zone, Zone1aRate
 
     return zones().flatmap(lambda z: st.tuples(st.just(z), st.sampled_from(list(Zone1aRate)))
                            if z is Zone.ONE_A else st.just((z, None)))
@@ -559,8 +559,8 @@ def pension_percentages(max_value: Fraction | int = 30, *, max_decimals: int = 2
 
 
 def holiday_pay_rules() -> st.SearchStrategy[Any]:
-    """A holiday-pay rule (:class:`~nedtrapping.schemes.lonnskostnader.HolidayPay`)."""
-    from nedtrapping.schemes.lonnskostnader import HolidayPay
+    """A holiday-pay rule (:class:`~nedtrapping.costs.lonnskostnader.HolidayPay`)."""
+    from nedtrapping.costs.lonnskostnader import HolidayPay
 
     return st.sampled_from(list(HolidayPay))
 
@@ -573,7 +573,7 @@ def birth_years(min_year: int = 1950, max_year: int = 2005) -> st.SearchStrategy
 
 def cost_rule_years() -> st.SearchStrategy[int]:
     """The years with cost rules (2021–2025)."""
-    from nedtrapping.schemes.lonnskostnader import YEARS
+    from nedtrapping.costs.lonnskostnader import YEARS
 
     return st.sampled_from(list(YEARS))
 

@@ -201,7 +201,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "chart.year": {"nb": "År", "en": "Year"},
     "chart.kroner": {"nb": "Kroner", "en": "Kroner (NOK)"},
     "chart.takeover": {"nb": "Kommunen bærer alt fra {year}", "en": "Municipality carries all from {year}"},
-    # ---- reading positions (nedtrapping.positions_csv, nedtrapping.spreadsheet)
+    # ---- reading positions (nedtrapping.readers.table, nedtrapping.readers.workbook)
     "read.ignored_columns": {
         "nb": "{source}: ikke brukt i beregningen, tatt med videre i arbeidsboken: {columns}",
         "en": "{source}: not used in the plan, carried to the workbook: {columns}",

@@ -27,8 +27,8 @@ from nedtrapping.errors import ExitCode
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
-from nedtrapping.positions_csv import YEARS, PositionsCSVError, PositionsRead
 from nedtrapping.provenance import Citation, Status
+from nedtrapping.readers.table import YEARS, PositionsCSVError, PositionsRead
 from nedtrapping.registry import UnknownSchemeError, position_scheme
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
@@ -125,7 +125,7 @@ def _parse_years(text: str | None) -> list[int] | None:
 
 
 def _check_years(given: str, years: list[int], lang: Lang) -> None:
-    """``--years`` within the plausible years (:data:`~nedtrapping.positions_csv.YEARS`), refused before any work
+    """``--years`` within the plausible years (:data:`~nedtrapping.readers.table.YEARS`), refused before any work
     is spent on it (a year before the scheme's first rule set is refused by the planner, naming the rule sets)."""
     if years[-1] > YEARS[1]:
         raise _UsageError(text("cli.years_out_of_range", lang, given=given, last=YEARS[1], year=years[-1]))
@@ -233,7 +233,7 @@ def _check_targets(args: argparse.Namespace) -> None:
 
 
 def _read(args: argparse.Namespace) -> PositionsRead:
-    from nedtrapping.spreadsheet import WORKBOOK_SUFFIXES, read_positions
+    from nedtrapping.readers.workbook import WORKBOOK_SUFFIXES, read_positions
 
     path = Path(args.file)
     if path.is_dir():

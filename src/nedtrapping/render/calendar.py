@@ -22,9 +22,9 @@ import io
 from collections.abc import Sequence
 
 from nedtrapping.calendar import CalendarEntry, days_left
+from nedtrapping.calendars.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind, Purpose
 from nedtrapping.provenance import Status
-from nedtrapping.schemes.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = ["to_text", "to_csv", "to_markdown", "CSV_COLUMNS"]

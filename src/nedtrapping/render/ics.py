@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import icalendar
 
 from nedtrapping.calendar import CalendarEntry
+from nedtrapping.calendars.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.deadlines import DeadlineKind, to_instant
-from nedtrapping.schemes.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.wording import DEFAULT_LANG, Lang, status_word, text
 
 __all__ = ["to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP", "PRODID"]

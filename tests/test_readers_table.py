@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money
-from nedtrapping.positions_csv import PositionsCSVError, parse_positions_csv, read_positions_csv
+from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv, read_positions_csv
 
 K = Money.kroner
 

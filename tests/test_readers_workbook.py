@@ -14,10 +14,10 @@ from nedtrapping.cli import main
 from nedtrapping.cofinancing import FixedCost, GrowingCost
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
-from nedtrapping.positions_csv import PositionsCSVError
+from nedtrapping.readers.table import PositionsCSVError
+from nedtrapping.readers.workbook import cell_text, read_positions_xlsx
 from nedtrapping.render.plan import excel_csv_headers
 from nedtrapping.render.xlsx import write_plan_xlsx
-from nedtrapping.spreadsheet import cell_text, read_positions_xlsx
 
 K = Money.kroner
 HEADER_NO = ["kommune", "stilling", "stillingsprosent", "første_tilskuddsår", "årskostnad", "lønnsvekst"]

@@ -33,7 +33,7 @@ from typing import Any
 from nedtrapping import optional
 from nedtrapping.optional import XlsxUnavailableError
 from nedtrapping.plan import DEFAULT_SCHEME, Position
-from nedtrapping.positions_csv import (
+from nedtrapping.readers.table import (
     MAX_COLUMNS,
     MAX_ROWS,
     CellProblem,
@@ -92,8 +92,8 @@ def _exact_number(value: object) -> Decimal | None:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
-#: The most a workbook may unpack to; with the largest sheet read (:data:`~nedtrapping.positions_csv.MAX_ROWS`
-#: rows, :data:`~nedtrapping.positions_csv.MAX_COLUMNS` columns), a larger one is refused by name before it is
+#: The most a workbook may unpack to; with the largest sheet read (:data:`~nedtrapping.readers.table.MAX_ROWS`
+#: rows, :data:`~nedtrapping.readers.table.MAX_COLUMNS` columns), a larger one is refused by name before it is
 #: read, so a tiny file with one far-out cell or a zip bomb cannot hang or fill memory.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
@@ -259,7 +259,7 @@ def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> Po
     import json
 
     from nedtrapping.documents import positions_from_dict
-    from nedtrapping.positions_csv import MAX_FILE_BYTES
+    from nedtrapping.readers.table import MAX_FILE_BYTES
 
     p = Path(path)
     if p.stat().st_size > MAX_FILE_BYTES:

@@ -58,13 +58,13 @@ from pathlib import Path
 import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
+from nedtrapping.costs.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.scheme import parse_yes_no
-from nedtrapping.schemes.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
 from nedtrapping.validators import position_percent
 from nedtrapping.wording import Notice, text
 
