@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*", "costs", "costs.*", "calendars",
                "calendars.*")),
     ("calculators", ("cofinancing",)),
-    ("model", ("plan", "calendar", "invariants", "strategies", "engine")),
+    ("model", ("position", "engine", "results", "plan_rows", "plan", "calendar", "invariants", "strategies")),
     ("io", ("optional", "example", "readers", "readers.*", "render", "render.*",
             "frames", "documents")),
     ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli")),

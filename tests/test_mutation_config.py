@@ -10,7 +10,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MUTATED = {"money.py", "rounding.py", "cofinancing.py", "plan.py", "grant.py", "scheme.py", "engine.py",
+MUTATED = {"money.py", "rounding.py", "cofinancing.py", "plan.py", "position.py", "results.py", "plan_rows.py",
+           "grant.py", "scheme.py", "engine.py",
            "schemes/kommunalt_rusarbeid.py", "schemes/nav_sosiale_tjenester.py"}
 
 

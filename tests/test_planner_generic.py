@@ -113,7 +113,7 @@ def test_grant_figure_and_compute_grant_agree_to_the_ore_or_both_refuse(year: in
 
 
 def test_planning_builds_no_explanation_until_one_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nedtrapping.plan as planner
+    import nedtrapping.plan_rows as planner
 
     calls: list[GrantQuery] = []
     original = planner.explain_grant

@@ -1,0 +1,170 @@
+"""A position as the municipality plans it: the planner's input, checked once when it is made.
+
+Why its own module: a position is data the readers, the JSON documents and notebooks build,
+long before anything is planned; it knows no scheme (a scheme's own answers are its
+:attr:`Position.options`) and no output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, cast
+
+import attrs
+
+from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost
+from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.money import Money, format_percent
+from nedtrapping.validators import position_percent, require_year
+
+__all__ = ["Position"]
+
+def _percent(value: object) -> Fraction:
+    if type(value) is Fraction and 0 < value.numerator <= 100 * value.denominator:
+        return value  # already an exact percentage in (0, 100] (a reader's): nothing to parse
+    return position_percent(value, "percent")
+
+
+#: The one empty read-only mapping every position without changes or grant letters shares.
+_EMPTY: Mapping[int, Any] = MappingProxyType({})
+
+
+def _mapping_items(value: object, field: str) -> list[tuple[Any, Any]]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"{field}: expected a mapping of year to value (e.g. {{2023: ...}}), got "
+                               f"{type(value).__name__} {value!r}", field=field, value=value,
+                               expected="a mapping of year to value")
+    for year in value:
+        require_year(year, field)
+    return sorted(value.items())
+
+
+def _percent_changes(value: Mapping[int, object]) -> Mapping[int, Fraction]:
+    # read-only: a position checked once cannot be changed behind the planner's back
+    items = _mapping_items(value, "percent_changes")
+    if not items:
+        return _EMPTY
+    return MappingProxyType({year: position_percent(p, f"percent_changes[{year}]") for year, p in items})
+
+
+def _granted(value: Mapping[int, Money]) -> Mapping[int, Money]:
+    out: dict[int, Money] = {}
+    for year, amount in _mapping_items(value, "granted"):
+        if not isinstance(amount, Money):
+            raise InvalidTypeError(f"granted[{year}]: expected Money, got {type(amount).__name__} {amount!r}",
+                                   field=f"granted[{year}]", value=amount, expected="Money")
+        if amount.ore < 0:
+            raise InvalidValueError(f"granted[{year}]: a granted amount cannot be negative, got {amount}",
+                                    field=f"granted[{year}]", value=amount, expected="an amount of 0 kr or more")
+        out[year] = amount
+    return MappingProxyType(out) if out else _EMPTY
+
+
+def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidTypeError(f"{attribute.name}: expected a name (non-empty text), got {type(value).__name__} "
+                               f"{value!r}", field=attribute.name, value=value, expected="a non-empty text")
+
+
+def _options(value: object) -> Mapping[str, bool]:
+    # a scheme's own yes/no answers; "nei" is a truthy text: taken as True it would pay a grant the
+    # municipality may not get, so only True and False are answers (None: not stated, left out)
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(f"options: expected a mapping of option name to True/False, got {type(value).__name__} "
+                               f"{value!r}", field="options", value=value, expected="a mapping of option name to answer")
+    out: dict[str, bool] = {}
+    for name, answer in value.items():
+        if not isinstance(name, str) or not name:
+            raise InvalidTypeError(f"options: an option name is text, got {type(name).__name__} {name!r}",
+                                   field="options", value=name, expected="an option name")
+        if answer is None:
+            continue
+        if not isinstance(answer, bool):
+            raise InvalidTypeError(f"{name}: expected True, False or None (not stated), got {type(answer).__name__} "
+                                   f"{answer!r}", field=name, value=answer, expected="True, False or None")
+        out[name] = answer
+    return MappingProxyType(out) if out else cast("Mapping[str, bool]", _EMPTY)
+
+
+def _origin(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidTypeError(f"origin: expected text or None, got {type(value).__name__} {value!r}",
+                               field="origin", value=value, expected="text or None")
+
+
+def _mapping_repr(value: Mapping[int, object]) -> str:
+    return repr(dict(value))
+
+
+def _cost(value: object) -> CostModel:
+    if isinstance(value, Money):
+        return FixedCost(value)
+    if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
+        return value
+    raise InvalidTypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}",
+                           field="cost", value=value, expected="FixedCost, GrowingCost, SalaryCost or Money")
+
+
+def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
+    # a cost built from the salary knows its position percentage: it must be the position's
+    own = getattr(value, "percent", None)
+    if own is not None and own != instance.percent:
+        raise InvalidValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
+                                f"{format_percent(instance.percent)} %; give the same percentage", field="cost",
+                                value=own, expected=f"a cost for a {format_percent(instance.percent)} % position")
+
+
+def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    require_year(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A position funded by a grant scheme, as the municipality plans it.
+
+    ``percent_changes`` gives a new percentage from a year on (``{2023: 50}``: 50 %
+    from 2023). The cost follows the percentage: a cost given for the starting
+    percentage is scaled in proportion when it changes (an assumption). ``granted``
+    holds amounts actually granted, from grant letters (user-supplied): they are
+    used as the grant and compared with the rule.
+    """
+
+    municipality: str = attrs.field(validator=_name)
+    position: str = attrs.field(validator=_name)
+    percent: Fraction = attrs.field(converter=_percent)
+    first_grant_year: int = attrs.field(validator=_year)
+    cost: CostModel = attrs.field(converter=_cost, validator=_cost_fits)
+    #: Read-only once the position is made (a ``mappingproxy``; give a ``dict``).
+    percent_changes: Mapping[int, Fraction] = attrs.field(factory=dict, converter=_percent_changes,
+                                                          repr=_mapping_repr)
+    #: Read-only once the position is made (a ``mappingproxy``; give a ``dict``).
+    granted: Mapping[int, Money] = attrs.field(factory=dict, converter=_granted, repr=_mapping_repr)
+    #: The scheme's own options (:attr:`~nedtrapping.scheme.PositionScheme.options`) that are stated,
+    #: e.g. ``{"received_grant_in_2021": True}`` for kommunalt rusarbeid. Only ``True`` or ``False``
+    #: (``None``: not stated; the text ``"nei"`` is refused, never taken as yes). Read-only.
+    options: Mapping[str, bool] = attrs.field(factory=dict, converter=_options, repr=_mapping_repr)
+    #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
+    origin: str | None = attrs.field(default=None, validator=_origin)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.municipality, self.position)
+
+    @property
+    def subject(self) -> str:
+        return f"{self.municipality} / {self.position}"
+
+    def percent_in(self, year: int) -> Fraction:
+        current = self.percent
+        for from_year, p in sorted(self.percent_changes.items()):
+            if from_year <= year:
+                current = p
+        return current
+
+    def with_percent_from(self, year: int, percent: object) -> Position:
+        """What-if: the position at ``percent`` from ``year`` on (a new Position)."""
+        return attrs.evolve(self, percent_changes={**self.percent_changes, year: percent})
+
+
