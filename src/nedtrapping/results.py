@@ -44,7 +44,7 @@ class RowWhy(Protocol):
         ...
 
 
-__all__ = ["PlanRow", "YearTotal", "year_total", "Problem", "UnknownValue", "Discrepancy", "Plan", "RowValues"]
+__all__ = ["PlanRow", "YearTotal", "year_total", "Problem", "UnknownValue", "Discrepancy", "Plan", "RowValues", "RowWhy"]
 
 @attrs.frozen(kw_only=True)
 class PlanRow:
@@ -180,7 +180,7 @@ def _read_only(value: Mapping[str, str]) -> Mapping[str, str]:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Plan:
-    """The result of :func:`plan_municipality`: rows, problems, warnings and the rule sets used."""
+    """The result of :func:`~nedtrapping.plan.plan_municipality`: rows, problems, warnings and the rule sets used."""
 
     years: tuple[int, ...]
     positions: tuple[Position, ...]
