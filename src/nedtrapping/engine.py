@@ -473,7 +473,7 @@ def _no_rule_set(scheme: PositionScheme, year: int) -> UnknownValueError:
         LIBRARY.at("rule sets"), note=f"The library has no rule set of {key}: no source for {year} has been added.",
         how_to_supply=(f"give the amount granted for {year} from your grant letter (tilsagnsbrev) in a "
                        f"'tildelt_{year}' (or 'granted_{year}') column, or Position(granted={{{year}: "
-                       "Money.kroner(AMOUNT)}})"))
+                       "Money.kroner(AMOUNT)})"))
     return UnknownValueError(f"The rule set of {key}", fact, path="rule_set", rule_set=key)
 
 

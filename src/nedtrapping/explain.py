@@ -54,7 +54,9 @@ class FactUse:
     @classmethod
     def of(cls, name: str, fact: Fact[Any], *, rule_set: str | None = None, digest: str | None = None) -> FactUse:
         value: str | Notice = display_value(fact.value)
-        if isinstance(fact.value, bool):
+        if fact.value is None:
+            value = Notice("explain.unknown")
+        elif isinstance(fact.value, bool):
             value = Notice("word.yes" if fact.value else "word.no")
         elif isinstance(fact.value, enum.Enum) and has_text(f"value.{fact.value.value}"):
             value = Notice(f"value.{fact.value.value}")
