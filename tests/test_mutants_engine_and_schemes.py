@@ -405,10 +405,13 @@ def test_nav_third_year_of_a_measure_still_gets_the_full_cap() -> None:
     assert not nav.SCHEME.rate(GrantQuery(year=2022, first_grant_year=2019)).eligible
 
 
-def test_nav_each_check_cites_the_years_rule() -> None:
+def test_nav_every_check_cites_a_rule_value_and_the_years_check_cites_the_three_years() -> None:
     rate = nav.SCHEME.rate(GrantQuery(year=2022, first_grant_year=2021))
-    assert [(c.id, [u.path for u in c.uses]) for c in rate.verdict.checks] == [
-        ("started", ["max_years_same_measure"]), ("nav.within_years", ["max_years_same_measure"])]
+    started, within = rate.verdict.checks
+    assert (started.id, within.id) == ("started", "nav.within_years")
+    assert started.uses  # an explanation never shows a check without the rule value behind it
+    assert [u.path for u in within.uses] == ["max_years_same_measure"]
+    assert within.uses[0].fact.value == 3
 
 
 # --------------------------------------------------------------------------- NAV: the explanation
