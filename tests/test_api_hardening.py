@@ -171,3 +171,28 @@ def test_any_odd_value_is_accepted_or_refused_by_a_library_error(name: str, valu
     except NedtrappingError as exc:
         assert str(exc)
     # anything else (AttributeError, a bare TypeError from inside) fails the test
+
+
+@pytest.mark.parametrize("year", [1, 1999, 2101, 99999])
+def test_the_api_refuses_a_first_grant_year_the_readers_refuse(year: int) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        _position(first_grant_year=year)
+    assert (info.value.field, info.value.value, info.value.expected) == ("first_grant_year", year,
+                                                                       "a year from 2000 to 2100")
+    assert _position(first_grant_year=2000).first_grant_year == 2000  # the bounds themselves are years
+    assert _position(first_grant_year=2100).first_grant_year == 2100
+
+
+@pytest.mark.parametrize("name", ["K\x00", "a\tb", "\x7fP", "line\nbreak"])
+def test_a_name_with_a_control_character_is_refused_naming_it(name: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        _position(municipality=name)
+    assert info.value.field == "municipality" and "control character U+" in str(info.value)
+
+
+def test_a_year_given_as_text_is_named_not_reported_as_a_missing_row() -> None:
+    plan = plan_municipality([_position(first_grant_year=2021)])
+    assert plan.row("P", 2022).grant is not None
+    with pytest.raises(InvalidTypeError) as info:
+        plan.row("P", "2022")  # type: ignore[arg-type]
+    assert info.value.field == "year" and "'2022'" in str(info.value)

@@ -260,16 +260,8 @@ def test_a_year_without_a_rule_set_is_unknown_and_says_how_to_supply_it() -> Non
     assert str(error.fact.citation).endswith(", rule sets")
     how = error.fact.how_to_supply
     assert how.startswith("give the amount granted for 2023 from your grant letter (tilsagnsbrev) in a 'tildelt_2023'")
-    assert "Position(granted={2023: Money.kroner(AMOUNT)}" in how
-    assert how.endswith(")")
+    assert how.endswith(" column, or Position(granted={2023: Money.kroner(AMOUNT)})")  # valid Python to copy
     assert "no rule set of nav-sosiale-tjenester 2023" in str(error)
-
-
-@pytest.mark.xfail(strict=True, reason="bug: the suggested Position(...) call has one closing brace too many")
-def test_a_year_without_a_rule_set_suggests_valid_python() -> None:
-    result = engine.batch(percent=[100], first_grant_year=[2022], cost=[100_000_000],
-                          scheme="nav-sosiale-tjenester", backend="python").plan(years=[2023])
-    assert result.unknown_errors[0].fact.how_to_supply.endswith("Position(granted={2023: Money.kroner(AMOUNT)})")
 
 
 # --------------------------------------------------------------------------- kommunalt rusarbeid

@@ -320,8 +320,12 @@ def test_unknown_figure_carries_the_unknown_fact_with_its_status() -> None:
     plan = plan_municipality([_pos(first=2020)])
     facts = plan.explain("Ruskonsulent", 2022).all_facts()
     assert any(f.status is Status.UNKNOWN and f.citation.tag == "HDIR-21" for f in facts)
-    totals = render_plan.to_dict(plan)["totals"]["2022"]
-    assert totals["grant"] is None and totals["incomplete_positions"] == ["Ruskonsulent"]
+    totals = render_plan.to_dict(plan)["totals"]
+    assert totals["2022"]["grant"] is None and totals["2022"]["incomplete_positions"] == ["Testkommune / Ruskonsulent"]
+    # 2023's grant is known, but its increase rises from 2022's unknown own financing: named too
+    assert totals["2023"]["grant"] is not None and totals["2023"]["own_financing_increase"] is None
+    assert totals["2023"]["incomplete_positions"] == ["Testkommune / Ruskonsulent"]
+    assert totals["2024"]["incomplete_positions"] == []
 
 
 def test_same_position_name_in_two_municipalities_is_kept_apart() -> None:

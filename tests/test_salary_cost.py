@@ -18,11 +18,11 @@ from nedtrapping import strategies as nst
 from nedtrapping.cli import main
 from nedtrapping.cofinancing import FixedCost, SalaryCost, cost_explanation, exact_cost
 from nedtrapping.costs import lonnskostnader as lk
-from nedtrapping.costs.lonnskostnader import HolidayPay, Zone, Zone1aRate, ZoneError, parse_zone, parse_zone_cell
+from nedtrapping.costs.lonnskostnader import HolidayPay, Zone, Zone1aRate, ZoneError, parse_zone
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Status, UnknownValueError
-from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv
+from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv, parse_zone_cell
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
 

@@ -17,7 +17,7 @@ import attrs
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, format_percent
-from nedtrapping.validators import position_percent, require_year
+from nedtrapping.validators import plausible_year, position_percent, require_year
 
 __all__ = ["Position"]
 
@@ -66,6 +66,11 @@ def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> N
     if not isinstance(value, str) or not value:
         raise InvalidTypeError(f"{attribute.name}: expected a name (non-empty text), got {type(value).__name__} "
                                f"{value!r}", field=attribute.name, value=value, expected="a non-empty text")
+    control = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
+    if control is not None:  # as the readers refuse it: a name is shown in cells, files and terminals
+        raise InvalidValueError(f"{attribute.name}: a name cannot hold the control character U+{ord(control):04X}, "
+                                f"got {value!r}", field=attribute.name, value=value,
+                                expected="text without control characters")
 
 
 def _options(value: object) -> Mapping[str, bool]:
@@ -117,7 +122,7 @@ def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value:
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    require_year(value, attribute.name)
+    plausible_year(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,7 @@ from nedtrapping.presenters import present
 from nedtrapping.provenance import UnknownValueError
 from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.validators import require_year
 from nedtrapping.wording import Notice
 
 RowValues = tuple[str, str, int, int, Fraction, "int | None", int, "int | None", "int | None", str]
@@ -146,7 +147,8 @@ class YearTotal:
     cost: Money
     own_financing: Money | None
     own_financing_increase: Money | None
-    #: Positions whose unknown figures make a ``None`` total.
+    #: The positions (``"Kommune / Stilling"``) whose unknown figures make a total of the year ``None``:
+    #: an unknown grant, own financing or increase.
     incomplete_positions: tuple[str, ...] = ()
 
 
@@ -161,7 +163,9 @@ def year_total(year: int, rows: Sequence[PlanRow], *, increase: bool = True) -> 
         cost=sum((r.cost for r in rows), Money.zero()),
         own_financing=_sum_or_none(r.own_financing for r in rows),
         own_financing_increase=_sum_or_none(r.own_financing_increase for r in rows) if increase else None,
-        incomplete_positions=tuple(r.position for r in rows if r.grant is None),
+        incomplete_positions=tuple(f"{r.municipality} / {r.position}" for r in rows
+                                   if r.grant is None or r.own_financing is None
+                                   or (increase and r.own_financing_increase is None)),
     )
 
 
@@ -280,6 +284,7 @@ class Plan:
         return matches[0]
 
     def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
+        require_year(year, "year")  # '2022' is not 2022: said so, not "no row in 2022"
         rows = self._position_rows(position, municipality)
         if year not in rows:
             raise KeyError(f"no row for position {position!r} in {year}; the plan's years: {self.years}")

@@ -54,6 +54,21 @@ def require_year(value: object, where: str) -> int:
     return value
 
 
+#: The years a position's year may be (first grant year, cost year, a grant letter's year): a year outside is a
+#: slip (``1`` or ``99999``), refused by the readers and the API alike.
+PLAUSIBLE_YEARS = (2000, 2100)
+
+
+def plausible_year(value: object, where: str) -> int:
+    """:func:`require_year`, and within :data:`PLAUSIBLE_YEARS` (else a named :class:`InvalidValueError`)."""
+    year = require_year(value, where)
+    low, high = PLAUSIBLE_YEARS
+    if not low <= year <= high:
+        raise InvalidValueError(f"{where}: expected a year from {low} to {high}, got {year}", field=where, value=year,
+                                expected=f"a year from {low} to {high}")
+    return year
+
+
 def attrs_year(instance: object, attribute: object, value: object) -> None:
     """attrs validator form of :func:`require_year`."""
     require_year(value, getattr(attribute, "name", "year"))

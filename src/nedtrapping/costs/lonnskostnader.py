@@ -68,7 +68,6 @@ __all__ = [
     "ZoneError",
     "HolidayPay",
     "parse_zone",
-    "parse_zone_cell",
     "parse_holiday_pay",
     "EmployerContributionRates",
     "LonnskostnadRules",
@@ -151,36 +150,8 @@ def parse_zone(value: object) -> Zone:
         raise ZoneError(value, _ZONES_EXPECTED) from None
 
 
-_REDUCED_WORDS = {"redusert", "reduced", "10,6", "10.6", "10,6%", "10.6%"}
-_FULL_WORDS = {"full", "14,1", "14.1", "14,1%", "14.1%"}
 ZONE_1A_EXPECTED = ("for zone 1a, whether the municipality's allowance (fribeløp) still covers the position: "
                     "'1a redusert' (10,6 %) or '1a full' (14,1 %)")
-
-
-def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
-    """A zone cell of a positions file: ``"1"``, ``"IVa"``, or ``"1a redusert"`` / ``"1a full"`` for zone 1a.
-
-    Zone 1a alone is refused: its rate depends on the municipality's allowance, which the
-    library cannot know (:class:`ZoneError` saying what to write).
-
-    >>> parse_zone_cell("1a redusert")
-    (<Zone.ONE_A: '1a'>, <Zone1aRate.REDUCED: 'reduced'>)
-    """
-    words = re.split(r"[\s\-/:()]+", value.strip().lower())
-    words = [w for w in words if w]
-    rate: Zone1aRate | None = None
-    if len(words) >= 2 and words[-1] in _REDUCED_WORDS | _FULL_WORDS:
-        rate = Zone1aRate.REDUCED if words[-1] in _REDUCED_WORDS else Zone1aRate.FULL
-        words = words[:-1]
-    try:
-        zone = parse_zone(" ".join(words))
-    except ZoneError:
-        raise ZoneError(value, _ZONES_EXPECTED + "; for zone 1a '1a redusert' or '1a full'") from None
-    if zone is Zone.ONE_A and rate is None:
-        raise ZoneError(value, ZONE_1A_EXPECTED)
-    if zone is not Zone.ONE_A and rate is not None:
-        raise ZoneError(value, f"zone {zone.value} alone: redusert/full is said only of zone 1a")
-    return zone, rate
 
 
 _HOLIDAY_WORDS = {

@@ -58,14 +58,23 @@ from pathlib import Path
 import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
-from nedtrapping.costs.lonnskostnader import HolidayPay, ZoneError, parse_holiday_pay, parse_zone_cell
+from nedtrapping.costs.lonnskostnader import (
+    _ZONES_EXPECTED,
+    ZONE_1A_EXPECTED,
+    HolidayPay,
+    Zone,
+    Zone1aRate,
+    ZoneError,
+    parse_holiday_pay,
+    parse_zone,
+)
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.scheme import parse_yes_no
-from nedtrapping.validators import position_percent
+from nedtrapping.validators import PLAUSIBLE_YEARS, position_percent
 from nedtrapping.wording import Notice, text
 
 text_of = text  # where a parameter is named text
@@ -87,6 +96,7 @@ __all__ = [
     "parse_positions_csv",
     "parse_positions_rows",
     "COLUMN_ALIASES",
+    "parse_zone_cell",
     "normalise_header",
     "normalise_name",
 ]
@@ -118,7 +128,7 @@ MAX_AMOUNT = Money.kroner(1_000_000_000)
 LARGE_AMOUNT = Money.kroner(5_000_000)
 _AMOUNT_RANGE = "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
-YEARS = (2000, 2100)
+YEARS = PLAUSIBLE_YEARS
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
 GROWTH_LIMITS = (Fraction(-50), Fraction(100))
 REQUIRED = ("municipality", "position", "percent", "first_year")
@@ -129,6 +139,39 @@ MAX_ROWS = 250_000
 MAX_COLUMNS = 250
 #: The largest positions text file read (200 MB; 250 000 rows of positions take about 15 MB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# --------------------------------------------------------------------------- the cells of a salary cost
+
+_REDUCED_WORDS = {"redusert", "reduced", "10,6", "10.6", "10,6%", "10.6%"}
+_FULL_WORDS = {"full", "14,1", "14.1", "14,1%", "14.1%"}
+
+
+def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
+    """A zone cell of a positions file: ``"1"``, ``"IVa"``, or ``"1a redusert"`` / ``"1a full"`` for zone 1a.
+
+    Zone 1a alone is refused: its rate depends on the municipality's allowance, which the
+    library cannot know (:class:`ZoneError` saying what to write).
+
+    >>> parse_zone_cell("1a redusert")
+    (<Zone.ONE_A: '1a'>, <Zone1aRate.REDUCED: 'reduced'>)
+    """
+    words = re.split(r"[\s\-/:()]+", value.strip().lower())
+    words = [w for w in words if w]
+    rate: Zone1aRate | None = None
+    if len(words) >= 2 and words[-1] in _REDUCED_WORDS | _FULL_WORDS:
+        rate = Zone1aRate.REDUCED if words[-1] in _REDUCED_WORDS else Zone1aRate.FULL
+        words = words[:-1]
+    try:
+        zone = parse_zone(" ".join(words))
+    except ZoneError:
+        raise ZoneError(value, _ZONES_EXPECTED + "; for zone 1a '1a redusert' or '1a full'") from None
+    if zone is Zone.ONE_A and rate is None:
+        raise ZoneError(value, ZONE_1A_EXPECTED)
+    if zone is not Zone.ONE_A and rate is not None:
+        raise ZoneError(value, f"zone {zone.value} alone: redusert/full is said only of zone 1a")
+    return zone, rate
+
+
+
 def _aliases(canon: str) -> tuple[str, ...]:
     """The header names of a column: its aliases, or an option's columns (``option.<name>``)."""
     if canon.startswith("option."):
