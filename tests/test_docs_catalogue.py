@@ -504,3 +504,24 @@ def test_every_option_the_supply_table_shows_parses() -> None:
     for row in supply_table.ROWS:
         for option in row.cli:
             build_parser().parse_args(["plan", *shlex.split(option)])
+
+
+def test_the_rate_tables_are_the_schemes_rates_never_written_by_hand() -> None:
+    from nedtrapping.grant import figure
+    from nedtrapping.provenance import UnknownValueError
+    from nedtrapping.scheme import GrantQuery
+
+    for scheme_id in registry.position_scheme_ids():
+        scheme = registry.position_scheme(scheme_id)
+        for year, n, amount, *_ in rc.rate_rows(scheme_id):
+            query = GrantQuery(year=int(year), first_grant_year=int(year) - int(n) + 1,
+                               options={o.name: True for o in scheme.options})
+            try:
+                rate = scheme.rate(query)
+            except (UnknownValueError, registry.UnknownSchemeError):
+                assert amount.startswith("unknown"), (scheme_id, year, n, amount)
+                continue
+            assert amount.startswith(str(figure(rate, 100))), (scheme_id, year, n, amount)
+    rows = {(r[0], r[1]): r[2] for r in rc.rate_rows("kommunalt-rusarbeid")}
+    assert rows["2023", "3"] == "330 000 kr" and rows["2022", "2"] == "550 000 kr"  # DECK, VOL-19
+    assert rows["2022", "3"] == "unknown: ladder step 3" and rows["2025", "1"].startswith("0 kr")

@@ -940,6 +940,52 @@ class RuleNotFinalDirective(SphinxDirective):
         return result
 
 
+def rate_rows(scheme_id: str) -> list[list[str]]:
+    """What the scheme's one statement of its rule (:meth:`~nedtrapping.scheme.PositionScheme.rate`) gives a
+    100 % position, per budget year and year in the scheme: derived, never written by hand. The scheme's own
+    options are taken as answered yes (kommunalt rusarbeid: the municipality had the grant in 2021)."""
+    from nedtrapping import registry
+    from nedtrapping.provenance import UnknownValueError
+    from nedtrapping.scheme import GrantQuery
+    from nedtrapping.wording import fact_label
+
+    scheme = registry.position_scheme(scheme_id)
+    years = registry.years_of(scheme_id)
+    rows: list[list[str]] = []
+    for year in [*years, years[-1] + 1]:
+        for n in range(1, 6):
+            query = GrantQuery(year=year, first_grant_year=year - n + 1, options={o.name: True for o in scheme.options})
+            try:
+                rate = scheme.rate(query)
+            except UnknownValueError as error:
+                rows.append([str(year), str(n), f"unknown: {fact_label(error.path or '', 'en')}", "", "", error.path or ""])
+                continue
+            except registry.UnknownSchemeError:
+                rows.append([str(year), str(n), "unknown: no rule set", "", "", ""])
+                continue
+            if not rate.eligible:
+                failed = rate.verdict.first_failure
+                why = failed.condition.text("en") if failed is not None else ""
+                rows.append([str(year), str(n), f"0 kr — not met: {why}", "", "",
+                             ", ".join(u.path for u in rate.uses)])
+                continue
+            rows.append([str(year), str(n), str(rate.per_full_position), "yes" if rate.pro_rata else "no",
+                         rate.rounding, ", ".join(u.path for u in rate.amount_uses)])
+    return rows
+
+
+class RateTableDirective(SphinxDirective):
+    """``.. rate-table:: SCHEME``: the rates the scheme states, per year and year in the scheme (derived)."""
+
+    has_content = False
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        _note_generated(self)
+        headers = ["Budget year", "Year in the scheme", "Per 100 % position", "Pro rata", "Rounding", "Rule values used"]
+        return [_table(headers, rate_rows(self.arguments[0]), [10, 10, 34, 8, 8, 30], classes=["rate-table"])]
+
+
 class RuleSummaryDirective(SphinxDirective):
     has_content = False
 
@@ -1091,6 +1137,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("cli-help", CliHelpDirective)
     app.add_directive("package-exports", PackageExportsDirective)
     app.add_directive("scheme-modules", SchemeModulesDirective)
+    app.add_directive("rate-table", RateTableDirective)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _always_reread)
