@@ -460,3 +460,127 @@ def test_nav_competence_step_cites_the_competence_cap() -> None:
     competence = _application().measures[0].explanation.steps[-1]
     assert [f.name for f in competence.facts] == ["max_per_competence_measure"]
     assert competence.facts[0].to_text("en").startswith("at most per competence measure = 20 000 kr")
+
+
+# --------------------------------------------------------------------------- the numpy backend, to the øre
+
+
+def test_an_option_answer_of_the_wrong_type_says_what_was_wrong() -> None:
+    with pytest.raises(InvalidTypeError) as info:
+        engine.batch(percent=[100, 100], first_grant_year=[2021, 2021], cost=[100, 100],
+                     options={"received_grant_in_2021": [None, "nei"]}, backend="python")
+    assert str(info.value).startswith("received_grant_in_2021[1]: ")
+    assert "got str 'nei'" in str(info.value)
+
+
+@NUMPY
+def test_numpy_first_years_increase_is_unknown_and_masked_as_int64() -> None:
+    np = _np()
+    result = _rusarbeid_batch("numpy", {}).plan(years=[2022, 2023])
+    first = result.own_financing_increase[2022]
+    assert first.to_list() == [None, None]
+    masked = first.to_numpy(unknown="mask")
+    assert masked.mask.tolist() == [True, True]
+    assert masked.dtype == np.int64
+    with pytest.raises(InvalidValueError):
+        first.to_numpy()
+
+
+@NUMPY
+def test_numpy_columns_of_a_year_without_rules_raise_the_unknown_rule_set() -> None:
+    from nedtrapping.provenance import UnknownValueError
+
+    result = engine.batch(percent=[100, 50], first_grant_year=[2022, 2022], cost=[100_000_000, 50_000_000],
+                          scheme="nav-sosiale-tjenester", backend="numpy").plan(years=[2022, 2023])
+    for column in (result.grant[2023], result.rule_grant[2023], result.own_financing[2023],
+                   result.own_financing_increase[2023]):
+        with pytest.raises(UnknownValueError) as info:
+            column.to_numpy()
+        assert info.value.rule_set == "nav-sosiale-tjenester 2023"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_position_first_funded_in_2021_keeps_its_grant_next_to_a_new_one(backend: str) -> None:
+    # no municipality given: each position is its own; 2021 → year 2 of the ladder (550 000 kr), 2022 → new: 0
+    result = engine.plan_columns(percent=[100, 100], first_grant_year=[2021, 2022], cost=[78_000_000, 78_000_000],
+                                 years=[2022], backend=backend)
+    assert result.grant[2022].to_list() == [55_000_000, 0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_cost_stated_for_a_later_year_is_discounted_by_its_growth(backend: str) -> None:
+    # stated for 2024: 1 071 225 kr at 3,5 % (= 1 000 000 × 1,035²), 1 562 500 kr at 25 % (= 1 000 000 × 1,25²)
+    result = engine.plan_columns(percent=[100, 100], first_grant_year=[2021, 2021],
+                                 cost=[107_122_500, 156_250_000], growth=["3,5", "25"], cost_year=2024,
+                                 years=[2022, 2023, 2024], backend=backend)
+    assert result.cost[2022].to_list() == [100_000_000, 100_000_000]
+    assert result.cost[2023].to_list() == [103_500_000, 125_000_000]
+    assert result.cost[2024].to_list() == [107_122_500, 156_250_000]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_growth_of_exactly_one_percent_is_applied(backend: str) -> None:
+    result = engine.plan_columns(percent=[100, 50], first_grant_year=[2021, 2021], cost=[100_000_000, 50_000_000],
+                                 growth=[1, 1], cost_year=2022, years=[2022, 2023], backend=backend)
+    assert result.cost[2023].to_list() == [101_000_000, 50_500_000]
+
+
+def _extreme_columns() -> list[dict[str, object]]:
+    return [
+        # costs near the int64 limit, with growth and a cost year per position
+        dict(percent=[100, "33,3", 50], first_grant_year=[2021, 2020, 2021],
+             cost=[3 * 10**18, 10**18, 4_600_000_000_000_000_000], growth=["3,5", None, "0,1"],
+             cost_year=[2022, 2023, 2021]),
+        # percentages with many decimals (huge denominators)
+        dict(percent=["33,3333333333333333", "0,00009090909090909090", 100], first_grant_year=[2021, 2021, 2019],
+             cost=[78_000_000, 78_000_000, 2 * 10**18], growth=["2,7", "2,7", "12,5"]),
+        # municipalities with first grant years far apart, some positions new after 2021
+        dict(percent=[100, 80, 60, 40], first_grant_year=[2021, 2023, 2019, 2024], cost=[80_000_000] * 4,
+             municipality=["Ås", "Ås", "Bø", "Bø"]),
+        dict(percent=[100] * 3, first_grant_year=[1990, 2021, 2035], cost=[80_000_000] * 3,
+             municipality=["Ås", "Bø", "Ås"]),
+        # a municipality funded only before 2018 next to one funded in 2021
+        dict(percent=[100] * 3, first_grant_year=[2017, 2021, 2023], cost=[80_000_000] * 3,
+             municipality=["Ås", "Bø", "Bø"]),
+    ]
+
+
+@NUMPY
+@pytest.mark.parametrize("index", range(5))
+def test_numpy_and_python_backends_agree_to_the_ore_on_extreme_batches(index: int) -> None:
+    columns = _extreme_columns()[index]
+    years = [2021, 2022, 2023, 2024]
+    python = engine.plan_columns(years=years, backend="python", **columns)
+    fast = engine.plan_columns(years=years, backend="numpy", **columns)
+    for figure in ("grant", "rule_grant", "cost", "own_financing", "own_financing_increase"):
+        for y in years:
+            left, right = getattr(python, figure)[y], getattr(fast, figure)[y]
+            assert right.to_list() == left.to_list(), (figure, y)
+            assert all(v is None or type(v) is int for v in right.to_list())
+            assert right.total() == left.total(), (figure, y)
+    for y in years:  # the same cell (and so the same inferred 2021 grant) for every position
+        assert [fast.cell(y, i).query for i in range(len(python.batch))] == [
+            python.cell(y, i).query for i in range(len(python.batch))]
+
+
+@pytest.mark.parametrize("backend", ["python", pytest.param("numpy", marks=[NUMPY, pytest.mark.xfail(
+    strict=True, raises=ValueError, reason="bug: an empty batch on the numpy backend fails inside _plan_numpy "
+                                           "('not enough values to unpack')")])])
+def test_an_empty_batch_plans_to_empty_columns_and_zero_totals(backend: str) -> None:
+    result = engine.plan_columns(percent=[], first_grant_year=[], cost=[], years=[2022, 2023], backend=backend)
+    assert result.grant[2023].to_list() == []
+    assert result.totals()[2023] == {"grant": 0, "cost": 0, "own_financing": 0, "own_financing_increase": 0}
+
+
+@NUMPY
+def test_numpy_infers_the_2021_grant_per_municipality_in_a_very_large_batch() -> None:
+    # 45 000 municipalities of one position each, first grant years over 40 years: every position's
+    # own year decides whether its municipality was funded in 2021
+    n = 45_000
+    first = [2000 + i % 40 for i in range(n)]
+    columns = dict(percent=[100] * n, first_grant_year=first, cost=[80_000_000] * n,
+                   municipality=[f"k{i}" for i in range(n)], years=[2022])
+    python = engine.plan_columns(backend="python", **columns)  # type: ignore[arg-type]
+    fast = engine.plan_columns(backend="numpy", **columns)  # type: ignore[arg-type]
+    assert fast.grant[2022].to_list() == python.grant[2022].to_list()
+    assert python.grant[2022][21] == 55_000_000  # first funded 2021: year 2 of the ladder
