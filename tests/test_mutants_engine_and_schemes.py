@@ -563,9 +563,7 @@ def test_numpy_and_python_backends_agree_to_the_ore_on_extreme_batches(index: in
             python.cell(y, i).query for i in range(len(python.batch))]
 
 
-@pytest.mark.parametrize("backend", ["python", pytest.param("numpy", marks=[NUMPY, pytest.mark.xfail(
-    strict=True, raises=ValueError, reason="bug: an empty batch on the numpy backend fails inside _plan_numpy "
-                                           "('not enough values to unpack')")])])
+@pytest.mark.parametrize("backend", ["python", pytest.param("numpy", marks=NUMPY)])
 def test_an_empty_batch_plans_to_empty_columns_and_zero_totals(backend: str) -> None:
     result = engine.plan_columns(percent=[], first_grant_year=[], cost=[], years=[2022, 2023], backend=backend)
     assert result.grant[2023].to_list() == []

@@ -745,7 +745,8 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
         known = None
         if errors:
             known = np.asarray([c.rate is not None for c in cells], dtype=bool)[ids]
-        per_full, pro_rata, down = (_per_position(np, list(column), ids) for column in zip(*(c.terms() for c in cells)))
+        terms = [c.terms() for c in cells] or [(0, 0, 0)]  # an empty batch has no cell: nothing to pay
+        per_full, pro_rata, down = (_per_position(np, list(column), ids) for column in zip(*terms))
         if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d))) or not _fits(20_000, _max(np, d))
                 or _is_object(a, d, per_full)):
             # a product could pass 63 bits: the same formula over exact Python integers
