@@ -40,7 +40,6 @@ from nedtrapping.results import (
     Plan,
     PlanRow,
     Problem,
-    RowValues,
     UnknownValue,
     YearTotal,
     year_total,
@@ -62,7 +61,6 @@ __all__ = [
     "Plan",
     "plan_municipality",
     "year_total",
-    "RowValues",
 ]
 
 # --------------------------------------------------------------------------- the planner

@@ -28,6 +28,8 @@ from nedtrapping.ruleset import RuleSet
 from nedtrapping.validators import require_year
 from nedtrapping.wording import Notice
 
+#: One row's figures as plain values (:meth:`Plan.row_values`): municipality, position, year, year in the
+#: scheme, percent, grant, cost, own financing, increase (øre, ``None`` unknown) and the grant's source.
 RowValues = tuple[str, str, int, int, Fraction, "int | None", int, "int | None", "int | None", str]
 
 

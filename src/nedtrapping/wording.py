@@ -638,7 +638,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cost.holiday_deduction.extra": {"nb": " + {extra} fra fylte 60", "en": " + {extra} from age 60"},
     "cost.holiday_pay.figure": {"nb": "{rate} × {paid} (utbetalt lønn) = {result}",
                                 "en": "{rate} × {paid} (salary paid) = {result}"},
-    "cost.sum": {"nb": "Summen av delene (eksakt)", "en": "Sum of the components (exact)"},
+    "cost.sum": {"nb": "Eksakt sum av delene", "en": "Sum of the components (exact)"},
     "fact.input.cost": {"nb": "kostnad", "en": "cost"},
     "fact.input.salary": {"nb": "årslønn ved 100 %", "en": "annual salary at 100 %"},
     "fact.input.percent": {"nb": "stillingsprosent", "en": "position percentage"},

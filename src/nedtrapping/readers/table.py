@@ -149,7 +149,7 @@ def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
     """A zone cell of a positions file: ``"1"``, ``"IVa"``, or ``"1a redusert"`` / ``"1a full"`` for zone 1a.
 
     Zone 1a alone is refused: its rate depends on the municipality's allowance, which the
-    library cannot know (:class:`ZoneError` saying what to write).
+    library cannot know (:class:`~nedtrapping.costs.lonnskostnader.ZoneError` saying what to write).
 
     >>> parse_zone_cell("1a redusert")
     (<Zone.ONE_A: '1a'>, <Zone1aRate.REDUCED: 'reduced'>)
