@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nedtrapping.cli import main
-from nedtrapping.errors import ExitCode
+from nedtrapping.errors import ExitCode, InvalidValueError
 
 ROW = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\nK;P;100;2021;700 000\n"
 
@@ -184,11 +184,17 @@ def test_control_characters_in_a_name_are_refused_from_a_file_and_escaped_in_a_w
     src.write_bytes(f"{H}\nK;a\x0bb;100;2021;700 000\n".encode())
     assert main(["plan", str(src), "--out", str(tmp_path / "p.xlsx")]) == ExitCode.BAD_INPUT
     assert "U+000B" in capsys.readouterr().err and not (tmp_path / "p.xlsx").exists()
-    plan = plan_municipality([Position(municipality="K", position="a\x0bb\x00", percent=100, first_grant_year=2021,
+    # the API refuses what the reader refuses: a name is shown in cells, files and terminals
+    with pytest.raises(InvalidValueError, match="U\\+000B"):
+        Position(municipality="K", position="a\x0bb\x00", percent=100, first_grant_year=2021,
+                 cost=FixedCost(Money.kroner(1)))
+    # a text that is not a name (a column the workbook carries) is still escaped in its cell
+    plan = plan_municipality([Position(municipality="K", position="ab", percent=100, first_grant_year=2021,
                                        cost=FixedCost(Money.kroner(1)))])
-    write_plan_xlsx(plan, tmp_path / "api.xlsx")
-    names = {c.value for row in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets[0].iter_rows() for c in row}
-    assert "a\\x0bb\\x00" in names
+    write_plan_xlsx(plan, tmp_path / "api.xlsx", extra_columns={("K", "ab"): {"Merknad": "a\x0bb"}})
+    cells = {c.value for ws in openpyxl.load_workbook(tmp_path / "api.xlsx").worksheets for row in ws.iter_rows()
+             for c in row}
+    assert "a\\x0bb" in cells and "a\x0bb" not in cells
 
 
 @pytest.mark.parametrize("fmt", ["csv", "excel", "json", "markdown", "xlsx", "table"])
@@ -293,8 +299,19 @@ def test_a_formula_name_is_text_on_every_sheet_of_an_incomplete_plan(name: str, 
     assert formulas and not [f for f in formulas if re.search(r"HYPERLINK|cmd|@SUM|^-2\+3$", f)]
 
 
-@pytest.mark.parametrize("name", ["\tTab", "\rCR", "=1+1", "+1", "-1", "@A1"])
-def test_a_name_from_python_starting_like_a_formula_tab_or_cr_is_neutralised_in_both_csvs(name: str) -> None:
+@pytest.mark.parametrize("name", ["\tTab", "\rCR"])
+def test_a_name_from_python_with_a_tab_or_cr_is_refused(name: str) -> None:
+    from nedtrapping.cofinancing import FixedCost
+    from nedtrapping.money import Money
+    from nedtrapping.plan import Position
+
+    with pytest.raises(InvalidValueError, match="control character"):
+        Position(municipality=name, position="P", percent=100, first_grant_year=2021,
+                 cost=FixedCost(Money.kroner(700_000)))
+
+
+@pytest.mark.parametrize("name", ["=1+1", "+1", "-1", "@A1"])
+def test_a_name_from_python_starting_like_a_formula_is_neutralised_in_both_csvs(name: str) -> None:
     import csv
     import io
 
