@@ -119,6 +119,6 @@ def test_an_unknown_value_is_explained_once_and_discrepancies_listed_once(
                    "A,x,100,2020,700000,330001\nA,y,100,2020,700000,\nA,z,50,2020,700000,\n", encoding="utf-8")
     code, out, err = run(capsys, "plan", str(src), "-f", "table")
     assert code == 3
-    assert out.count("Ladder step 3") == 1  # the ~900-character explanation once, naming every position
+    assert out.count("Trinn 3 i årsstigen") == 1  # the ~900-character explanation once, naming every position
     assert "A / x (2022), A / y (2022), A / z (2022)" in out
     assert out.count("tildelt 330 001 kr (tilsagnsbrev), men regelen gir 330 000 kr") == 1  # listed once

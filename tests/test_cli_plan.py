@@ -85,7 +85,7 @@ def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path
     src.write_text("municipality,position,percent,first_year,annual_cost\nA,x,100,2020,700000\n", encoding="utf-8")
     code, out, err = run(capsys, "plan", str(src))
     assert code == 3
-    assert "Ladder step 3" in err and "--ladder-step" in err
+    assert "Trinn 3 i årsstigen" in err and "--ladder-step" in err
     assert "A,x,2022,3,100,,700000,," in out  # unknown is empty, not 0
     code, out, err = run(capsys, "plan", str(src), "--ladder-step", "2022:3=480 000", "--ladder-source", "Tilsagnsbrev 2022")
     assert code == 0, err

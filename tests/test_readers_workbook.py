@@ -94,7 +94,7 @@ def test_plan_workbook_holds_exact_figures_and_leaves_unknowns_empty(tmp_path: P
     assert by_key[("b", 2023)][5] == 109_890  # 33.3 % of 330 000, whole kroner
     assert Decimal(str(by_key[("b", 2023)][4])) == Decimal("0.333")  # 33,3 % in a percent-formatted cell
     warnings = [r[1] for r in book["Advarsler"].iter_rows(values_only=True)][1:]
-    assert any("Ladder step 3" in w for w in warnings)
+    assert any("Trinn 3 i årsstigen" in w for w in warnings)  # the workbook speaks bokmål
     assert ("kommunalt-rusarbeid 2023", plan.digests["kommunalt-rusarbeid 2023"]) in list(
         book["Regelsett"].iter_rows(values_only=True))
 

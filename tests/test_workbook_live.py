@@ -169,7 +169,7 @@ def test_the_rules_sheet_lists_every_rule_value_used_with_status_and_source(tmp_
     assert flat[2] == "330 000 kr" and flat[3] == "endelig" and flat[4]
     assert any(r[1] == "ladder.step_3" and r[3] == "ukjent" for r in rules)  # the unknown value Bodø needs
     warnings = [r[1] for r in book["Advarsler"].iter_rows(min_row=2, values_only=True)]
-    assert sum("Ladder step 3" in w for w in warnings) == 1  # explained once
+    assert sum("Trinn 3 i årsstigen" in w for w in warnings) == 1  # explained once, in bokmål
     assert any("Bodø / Ruskonsulent (2022)" in w for w in warnings)
     digests = dict(book["Regelsett"].iter_rows(min_row=2, values_only=True))
     assert digests == dict(plan.digests)

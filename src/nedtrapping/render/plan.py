@@ -33,7 +33,7 @@ from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import DEFAULT_LANG, Lang, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, fact_label, text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -460,7 +460,9 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
     for u in plan.unknowns:
         positions = ", ".join(f"{s} ({', '.join(str(y) for y in u.years)})" for s in u.positions)
         where = ": ".join(x for x in (u.rule_set, u.path) if x)
-        yield text("plan.unknown_value", lang, name=u.name, where=where, positions=positions)
+        # named by the catalogue's label of its path ("trinn 3 i årsstigen"), in the language asked for
+        name = fact_label(u.path, lang) if u.path else u.name
+        yield text("plan.unknown_value", lang, name=name[:1].upper() + name[1:], where=where, positions=positions)
         if u.how_to_supply:
             yield "  " + text("plan.how_to_supply", lang, how=u.how_to_supply)
 
