@@ -14,9 +14,9 @@ import openpyxl
 
 from nedtrapping.money import Money
 from nedtrapping.plan import plan_municipality
+from nedtrapping.readers.workbook import read_positions
 from nedtrapping.render import plan as render_plan
 from nedtrapping.render.xlsx import write_plan_xlsx
-from nedtrapping.readers.workbook import read_positions
 
 folder = Path(tempfile.mkdtemp(prefix="nedtrapping-example-"))
 book = openpyxl.Workbook()

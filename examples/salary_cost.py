@@ -8,10 +8,10 @@ Run: .venv/bin/python examples/salary_cost.py
 """
 
 from nedtrapping.cofinancing import SalaryCost
+from nedtrapping.costs.lonnskostnader import exact_text
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import UnknownValueError
-from nedtrapping.costs.lonnskostnader import exact_text
 
 cost = SalaryCost(Money.kroner(600_000), percent=100, zone="1", holiday_pay="12", pension_percent="12,5",
                   growth_percent="3,5", salary_year=2022)

@@ -18,11 +18,11 @@ from typing import Any
 import attrs
 
 from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost
+from nedtrapping.costs.lonnskostnader import HolidayPay, Zone1aRate
 from nedtrapping.example import example_positions
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.schemes.kommunalt_rusarbeid import rules_for
-from nedtrapping.costs.lonnskostnader import HolidayPay, Zone1aRate
 from nedtrapping.wording import LANGS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"

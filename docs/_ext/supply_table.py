@@ -25,6 +25,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+
 def _option_columns(scheme_id: str, name: str) -> tuple[str, str]:
     """``(Norwegian, English)`` column names of a scheme's own option, as the scheme declares them."""
     from nedtrapping.registry import position_scheme
