@@ -122,3 +122,18 @@ def test_an_unknown_value_is_explained_once_and_discrepancies_listed_once(
     assert out.count("Trinn 3 i årsstigen") == 1  # the ~900-character explanation once, naming every position
     assert "A / x (2022), A / y (2022), A / z (2022)" in out
     assert out.count("tildelt 330 001 kr (tilsagnsbrev), men regelen gir 330 000 kr") == 1  # listed once
+
+
+def test_warnings_of_one_kind_are_grouped_on_stderr_and_all_with_verbose(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 120 positions first funded 2022: one warning each of the same kind; a person reads the kind
+    src = tmp_path / "p.csv"
+    src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\n"
+                   + "".join(f"K;P{i};100;2022;700 000\n" for i in range(120)), encoding="utf-8")
+    code, _, err = run(capsys, "plan", str(src), "--out", str(tmp_path / "p.csv.out.csv"))
+    assert code == 0
+    said = [line for line in err.splitlines() if "første tilskuddsår 2022 er etter 2021" in line]
+    assert len(said) == 3 and "… og 117 til av samme slag" in err
+    code, _, err = run(capsys, "plan", str(src), "--out", str(tmp_path / "p.csv.out.csv"), "--verbose")
+    assert len([line for line in err.splitlines() if "første tilskuddsår 2022 er etter 2021" in line]) == 120
+    assert "til av samme slag" not in err

@@ -376,6 +376,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{count} figure(s) unknown; the plan is incomplete",
     },
     "cli.incomplete_in_table": {"nb": " (listet i tabellen).", "en": " (listed in the table output)."},
+    "plan.warnings_more": {"nb": "… og {count} til av samme slag (alle i JSON og arbeidsboken, eller med --verbose)",
+                           "en": "… and {count} more of the same kind (all in the JSON and the workbook, or with "
+                                 "--verbose)"},
     "cli.warnings": {
         "nb": "advarsler ({count}): verdier som ikke er endelige, og tall å sjekke",
         "en": "warnings ({count}): values used that are not final, and figures to check",

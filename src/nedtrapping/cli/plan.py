@@ -105,6 +105,9 @@ def register(sub: Any) -> None:
     p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 or 2022–2025 "
                                                       "(default 2022-2025)")
     p.add_argument("--explain", action="store_true", help="with the table or Markdown: explain every figure")
+    p.add_argument("--verbose", action="store_true",
+                   help="with CSV: every warning on standard error (by default each kind's first three and a "
+                        "count; the JSON and the workbook always hold them all)")
     p.set_defaults(run=run_plan)
 
 
@@ -363,8 +366,8 @@ def run_plan(args: argparse.Namespace) -> int:
     if fmt in ("csv", "excel") and plan.notices:
         # a CSV is a table only: the warnings the other outputs carry in the document are said here
         print(f"nedtrapping plan: {text('cli.warnings', lang, count=len(plan.notices))}:", file=sys.stderr)
-        for notice in plan.notices:
-            print(f"  - {notice.text(lang)}", file=sys.stderr)
+        for line in render_plan.grouped_notices(plan.notices, lang, per_kind=None if args.verbose else 3):
+            print(f"  - {line}", file=sys.stderr)
     if fmt == "csv":
         # the machine CSV has fixed columns; the rule sets that made it are named here
         digests = "; ".join(f"{k} {v}" for k, v in sorted(plan.digests.items()))

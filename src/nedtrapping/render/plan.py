@@ -21,7 +21,7 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any, Literal, TextIO
 
@@ -33,7 +33,7 @@ from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import DEFAULT_LANG, Lang, fact_label, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -453,6 +453,31 @@ def _takeovers(groups: PlanGroups, muni: str, lang: Lang) -> str:
         ty = groups.takeover_year(p.position, muni)
         items.append(f"{p.position}: {ty if ty is not None else text('plan.takeover_none', lang)}")
     return text("plan.takeover", lang, items="; ".join(items))
+
+
+#: A kind of warning with more than this many lines is shown as its first lines and a count (``grouped_notices``).
+NOTICES_PER_KIND = 3
+_WHOLE_KINDS = frozenset({"warning.fact"})
+
+
+def grouped_notices(notices: Iterable[Notice], lang: Lang = DEFAULT_LANG, *,
+                    per_kind: int | None = NOTICES_PER_KIND) -> list[str]:
+    """The warnings as lines for a terminal: each kind's first ``per_kind`` lines, then how many more there are.
+
+    Why: a plan of 10 000 positions has thousands of warnings of a few kinds; a person reads the
+    kinds, and the documents (JSON, workbook) keep every line. ``per_kind=None`` gives them all.
+    """
+    by_kind: dict[str, list[Notice]] = {}
+    for notice in notices:
+        by_kind.setdefault(notice.key, []).append(notice)
+    lines: list[str] = []
+    for key, kind in by_kind.items():
+        # the rule values that are not final are few and each matters: always listed whole
+        shown = kind if per_kind is None or key in _WHOLE_KINDS else kind[:per_kind]
+        lines += [n.text(lang) for n in shown]
+        if len(kind) > len(shown):
+            lines.append(text("plan.warnings_more", lang, count=len(kind) - len(shown)))
+    return lines
 
 
 def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
