@@ -17,9 +17,10 @@ from nedtrapping import engine
 from nedtrapping.engine import AmountColumn, Scaled
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
-from nedtrapping.scheme import GrantQuery, parse_yes_no
+from nedtrapping.scheme import GrantQuery
 from nedtrapping.schemes import kommunalt_rusarbeid as rusarbeid
 from nedtrapping.schemes import nav_sosiale_tjenester as nav
+from nedtrapping.validators import parse_yes_no
 
 K = Money.kroner
 NUMPY = pytest.mark.skipif(not engine.numpy_available(), reason="numpy not installed")

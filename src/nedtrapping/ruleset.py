@@ -28,6 +28,7 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.validators import parse_yes_no
 
 __all__ = ["RuleSet", "RuleSetId", "canonical", "canonical_json", "digest_of"]
 
@@ -124,11 +125,13 @@ def _parse_supplied(kind: Any, value: object, path: str) -> object:
         if kind is Money:
             value = parse_kroner(text, where=path)
         elif kind is bool:
-            answers = {"ja": True, "yes": True, "true": True, "nei": False, "no": False, "false": False}
-            if text.lower() not in answers:
-                raise InvalidValueError(f"{path}: expected ja/nei, got {value!r}", field=path, value=value,
-                                        expected="ja or nei")
-            value = answers[text.lower()]
+            try:
+                value = parse_yes_no(text)
+            except ValueError:
+                value = None
+            if value is None:
+                raise InvalidValueError(f"{path}: expected ja/nei, got {text!r}", field=path, value=text,
+                                        expected="ja or nei") from None
         elif kind is int:
             if not text.isdigit():
                 raise InvalidValueError(f"{path}: expected a whole number, got {value!r}", field=path, value=value,

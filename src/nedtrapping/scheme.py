@@ -33,32 +33,16 @@ from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.wording import Notice
 
 __all__ = ["Option", "GrantQuery", "FactRef", "Check", "Verdict", "Rate", "PositionScheme", "Rounding",
-           "HALF_UP", "DOWN", "year_in_scheme", "parse_yes_no", "options_tuple"]
+           "HALF_UP", "DOWN", "year_in_scheme", "options_tuple"]
 
 #: How a rate is rounded (a name of :data:`nedtrapping.rounding.ROUNDINGS`).
 Rounding = RoundingName
 
-_YES = frozenset({"yes", "ja", "true", "sann", "1", "y", "j"})
-_NO = frozenset({"no", "nei", "false", "usann", "0", "n"})
 
 
 def year_in_scheme(year: int, first_grant_year: int) -> int:
     """A position's year in a scheme: ``year − first_grant_year + 1`` (1 in its first grant year)."""
     return year - first_grant_year + 1
-
-
-def parse_yes_no(value: object) -> bool | None:
-    """``True``/``False`` from ``ja``/``nei`` (or yes/no, true/false, 1/0); ``None`` for a blank; else ``ValueError``."""
-    if value is None or isinstance(value, bool):
-        return value
-    answer = str(value).strip().lower()
-    if not answer:
-        return None
-    if answer in _YES:
-        return True
-    if answer in _NO:
-        return False
-    raise ValueError(answer)
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import FloatRefusedError, parse_share
 
 __all__ = [
+    "parse_yes_no",
     "HUNDRED",
     "is_whole_number",
     "require_whole_number",
@@ -95,3 +96,21 @@ def position_percent(value: object, where: str = "percent") -> Fraction:
         raise InvalidValueError(f"{where}: a position percentage must be in (0, 100], got {value!r}", field=where,
                                 value=value, expected="a position percentage in (0, 100]")
     return share
+
+
+_YES = frozenset({"yes", "ja", "true", "sann", "1", "y", "j"})
+_NO = frozenset({"no", "nei", "false", "usann", "0", "n"})
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """``True``/``False`` from ``ja``/``nei`` (or yes/no, true/false, 1/0); ``None`` for a blank; else ``ValueError``."""
+    if value is None or isinstance(value, bool):
+        return value
+    answer = str(value).strip().lower()
+    if not answer:
+        return None
+    if answer in _YES:
+        return True
+    if answer in _NO:
+        return False
+    raise ValueError(answer)

@@ -73,8 +73,7 @@ from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
-from nedtrapping.scheme import parse_yes_no
-from nedtrapping.validators import PLAUSIBLE_YEARS, position_percent
+from nedtrapping.validators import PLAUSIBLE_YEARS, parse_yes_no, position_percent
 from nedtrapping.wording import Notice, text
 
 text_of = text  # where a parameter is named text
