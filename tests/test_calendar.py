@@ -15,7 +15,6 @@ import pytest
 
 from nedtrapping import sources
 from nedtrapping.calendar import (
-    STATUS_NB,
     ApplicantType,
     UnknownCountyError,
     applicant_condition,
@@ -364,7 +363,7 @@ def test_a_plain_date_is_midnight_in_oslo_and_a_lowercase_z_is_utc() -> None:
 
 
 def test_statuses_are_norwegian_in_norwegian_output() -> None:
-    assert STATUS_NB == {Status.FINAL: "endelig", Status.PROVISIONAL: "foreløpig", Status.UNCERTAIN: "usikker",
+    assert {s: s.text("nb") for s in Status} == {Status.FINAL: "endelig", Status.PROVISIONAL: "foreløpig", Status.UNCERTAIN: "usikker",
                          Status.INFERRED: "utledet", Status.ASSUMED: "antatt",
                          Status.USER_SUPPLIED: "oppgitt av bruker", Status.UNKNOWN: "ukjent"}
     entries = calendar_entries()

@@ -268,17 +268,19 @@ def test_no_default_shows_attrs_internals(html_dir: Path) -> None:
 
 def _printed_words() -> set[str]:
     """The Norwegian labels and status words the outputs print (table, workbook, CSV, chart, calendar)."""
-    from nedtrapping.wording import CATALOGUE, STATUS_NB
+    from nedtrapping.provenance import Status
+    from nedtrapping.wording import catalogue
 
     prefixes = ("plan.col.", "plan.sheet.", "plan.kind.", "plan.grant_source.", "chart.", "cost.", "calendar.col.",
                 "calendar.purpose.", "calendar.round.")
     explicit = ["plan.total", "plan.total_md", "plan.unknown", "plan.problems", "plan.warnings", "plan.all_municipalities",
                 "calendar.nationwide", "calendar.county_has_own_date", "calendar.ics.name", "calendar.ics.uncertain_mark",
                 "calendar.ics.approximate_mark"]
-    keys = [k for k in CATALOGUE if k.startswith(prefixes)] + explicit
-    words = set(STATUS_NB.values())
+    nb_words, en_words = catalogue("nb"), catalogue("en")
+    keys = [k for k in nb_words if k.startswith(prefixes)] + explicit
+    words = {s.text("nb") for s in Status}
     for key in keys:
-        nb, en = CATALOGUE[key]["nb"], CATALOGUE[key]["en"]
+        nb, en = nb_words[key], en_words[key]
         if "{" in nb or nb == en or (key not in explicit and len(nb.split()) > 4):  # a label, not a sentence
             continue
         words.add(re.sub(r"[()]", "", nb).strip())

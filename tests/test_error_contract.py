@@ -117,7 +117,7 @@ def test_a_refusal_names_the_field_the_value_and_what_was_expected(
     if value is not None:  # NaN is not equal to itself: the text above names it
         assert exc.value == value and type(exc.value) is type(value)
     assert exc.expected == expected
-    assert exc.where == f"field {field}"
+    assert exc.place is not None and exc.place.text("en") == f"field '{field}'"
 
 
 # ----------------------------------------------------------------------------- the planner's inputs

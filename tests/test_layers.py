@@ -24,7 +24,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "nedtrapping"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("_version", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
+    ("base", ("_version", "readable", "po", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
               "sources", "explain")),
     ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*", "costs", "costs.*", "calendars",
                "calendars.*")),

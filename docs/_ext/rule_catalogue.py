@@ -125,11 +125,9 @@ def status_text(status: Any) -> str:
     """A status as the docs show it: the English value and the word Norwegian output prints
     (``inferred (utledet)``), or the value alone where both are the same."""
     from nedtrapping.provenance import Status
-    from nedtrapping.wording import STATUS_NB
-
     value = _status_value(status)
     try:
-        norwegian = STATUS_NB[Status(value)]
+        norwegian = Status(value).text("nb")
     except ValueError:
         return value
     return value if norwegian == value else f"{value} ({norwegian})"

@@ -56,7 +56,7 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import DEFAULT_LANG, STATUS_NB, Lang, status_nb, status_word
+from nedtrapping.wording import DEFAULT_LANG, Lang, status_nb, status_word
 from nedtrapping.wording import text as _text
 
 __all__ = [
@@ -67,7 +67,6 @@ __all__ = [
     "Opening",
     "applicant_condition",
     "check_county",
-    "STATUS_NB",
     "status_nb",
     "to_moment",
     "calendar_entries",

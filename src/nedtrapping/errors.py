@@ -17,6 +17,10 @@ so existing ``except`` clauses keep working. A value of the wrong type given to 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import ClassVar
+
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable, read
 
 __all__ = ["NedtrappingError", "InvalidTypeError", "InvalidValueError", "ExitCode"]
 
@@ -48,22 +52,28 @@ class ExitCode(enum.IntEnum):
 class NedtrappingError(Exception):
     """Base of every error the library raises on purpose.
 
-    ``file``, ``sheet``, ``row``, ``column`` and ``field`` say where, ``value`` what was
-    there and ``expected`` what should have been; all optional, all kept as attributes.
+    The message is words for people — a :class:`~nedtrapping.wording.Notice` (a wording id and
+    its fields), shown in bokmål by ``str(error)`` and in any language by :meth:`text`. ``file``,
+    ``sheet``, ``row``, ``column`` and ``field`` say where, ``value`` what was there and
+    ``expected`` what should have been; all optional, all kept as attributes for programs.
 
-    >>> error = NedtrappingError("not a year", file="p.csv", row=3, column="kostnadsår", value="0001",
-    ...                          expected="a year from 2000 to 2100")
-    >>> error.where
-    'p.csv, row 3, column kostnadsår'
+    >>> from nedtrapping.wording import Notice
+    >>> error = NedtrappingError(Notice("error.example", {"value": "0001"}), file="p.csv", row=3,
+    ...                          column="kostnadsår", value="0001")
+    >>> str(error)
+    'p.csv, rad 3, kolonne «kostnadsår»: «0001» er ikke et årstall fra 2000 til 2100'
+    >>> error.text("en")
+    "p.csv, row 3, column 'kostnadsår': '0001' is not a year from 2000 to 2100"
     """
 
     #: The exit status a command gives for this error.
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str = "", *, file: str | None = None, sheet: str | None = None,
+    def __init__(self, message: Readable, *, file: str | None = None, sheet: str | None = None,
                  row: int | None = None, column: str | None = None, field: str | None = None,
-                 value: object = None, expected: str | None = None) -> None:
+                 value: object = None, expected: Readable | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.file = file
         self.sheet = sheet
         self.row = row
@@ -72,17 +82,27 @@ class NedtrappingError(Exception):
         self.value = value
         self.expected = expected
 
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        """The message in ``lang``, after its place (file, sheet, row, column) when it has one."""
+        message = read(self.message, lang)
+        if isinstance(self.message, str):  # not yet words from the catalogue: it says its own place
+            return message
+        place = self.place
+        return f"{place.text(lang)}: {message}" if place is not None else message
+
     @property
-    def where(self) -> str:
-        """The place, as people read it (empty when the error has none)."""
-        parts = [
-            self.file,
-            f"sheet {self.sheet}" if self.sheet else None,
-            f"row {self.row}" if self.row is not None else None,
-            f"column {self.column}" if self.column else None,
-            f"field {self.field}" if self.field else None,
-        ]
-        return ", ".join(p for p in parts if p)
+    def place(self) -> Readable | None:
+        """Where, as words (``None`` when the error has no place, or its message already says it)."""
+        words = NedtrappingError._place_words  # through the class: a plain function, not a method
+        if words is None or not any((self.file, self.sheet, self.row is not None, self.column, self.field)):
+            return None
+        return words(self)
+
+    #: Set by :mod:`nedtrapping.wording`, which words a place; the error only holds the facts.
+    _place_words: ClassVar[Callable[[NedtrappingError], Readable] | None] = None
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
 
 
 class InvalidTypeError(NedtrappingError, TypeError):

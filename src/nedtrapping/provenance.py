@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
+from nedtrapping.readable import DEFAULT_LANG, Lang
+from nedtrapping.wording import Notice, status_word
 
 __all__ = [
     "Status",
@@ -52,6 +54,10 @@ class Status(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        """The status as a word in ``lang`` (``endelig``, ``final``): a :class:`~nedtrapping.readable.Readable`."""
+        return status_word(self, lang)
 
 
 #: Statuses that put a warning in a plan when a value with them is used.

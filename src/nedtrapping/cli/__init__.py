@@ -127,8 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     except NedtrappingError as exc:
         if args.debug:
             raise
-        where = f"{exc.where}: " if exc.where and exc.where not in str(exc) else ""
-        print(f"nedtrapping {args.command}: {where}{exc}", file=sys.stderr)
+        print(f"nedtrapping {args.command}: {exc.text(lang)}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:
         if args.debug:

@@ -36,7 +36,7 @@ from nedtrapping.registry import get_rule_set, register, register_position_schem
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import HALF_UP, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
-from nedtrapping.wording import Notice, add_words
+from nedtrapping.wording import Notice
 
 __all__ = [
     "SCHEME_ID",
@@ -632,72 +632,6 @@ def application_deadline(year: int, county: str | None = None, round: str | None
 #: The scheme's own option: did the municipality get the grant in 2021 (the municipality's answer).
 RECEIVED_2021 = Option("received_grant_in_2021", columns=("fikk_tilskudd_2021", "received_2021", "tilskudd_2021"),
                        per_municipality=True)
-
-add_words({
-    "rate.amount.rusarbeid.legacy-ladder": {
-        "nb": "Beløp per 100 % stilling (årsstigen, år {n} i ordningen)",
-        "en": "Amount per 100 % position (legacy-ladder, year {n} in the scheme)",
-    },
-    "rate.amount.rusarbeid.flat-per-position": {
-        "nb": "Beløp per 100 % stilling (fast beløp per stilling, år {n} i ordningen)",
-        "en": "Amount per 100 % position (flat-per-position, year {n} in the scheme)",
-    },
-    # the municipality got the grant in 2021: stated, or inferred from its positions or from this one
-    **{f"check.rusarbeid.received_2021.{how}": {"nb": "Kommunen fikk tilskudd i 2021",
-                                                "en": "The municipality received the grant in 2021"}
-       for how in ("stated", "from_municipality", "from_position")},
-    "check.rusarbeid.received_2021.stated.met": {"nb": "oppgitt av brukeren", "en": "stated by the user"},
-    "check.rusarbeid.received_2021.stated.not_met": {"nb": "oppgitt av brukeren", "en": "stated by the user"},
-    "check.rusarbeid.received_2021.from_municipality.met": {
-        "nb": "ikke oppgitt; utledet av kommunens stillinger (første tilskuddsår {years}: minst ett er innenfor "
-              "2018–2021, så kommunen fikk tilskudd i 2021)",
-        "en": "not stated; inferred from the municipality's positions (first grant years {years}: at least one is "
-              "within 2018–2021, so the municipality was funded in 2021)",
-    },
-    "check.rusarbeid.received_2021.from_municipality.not_met": {
-        "nb": "ikke oppgitt; utledet av kommunens stillinger (første tilskuddsår {years}: ingen er innenfor "
-              "2018–2021, så kommunen fikk ikke tilskudd i 2021)",
-        "en": "not stated; inferred from the municipality's positions (first grant years {years}: none is within "
-              "2018–2021, so the municipality was not funded in 2021)",
-    },
-    "check.rusarbeid.received_2021.from_position.met": {
-        "nb": "ikke oppgitt; utledet av stillingen (første tilskuddsår {first} er innenfor 2018–2021, så den fikk "
-              "tilskudd i 2021)",
-        "en": "not stated; inferred from the position (first grant year {first} is within 2018–2021, so it was "
-              "funded in 2021)",
-    },
-    "check.rusarbeid.received_2021.from_position.not_met": {
-        "nb": "ikke oppgitt; utledet av stillingen (første tilskuddsår {first} er ikke innenfor 2018–2021, så den "
-              "fikk ikke tilskudd i 2021)",
-        "en": "not stated; inferred from the position (first grant year {first} is not within 2018–2021, so it was "
-              "not funded in 2021)",
-    },
-    "check.rusarbeid.existed_2021": {"nb": "Stillingen fantes (fikk tilskudd) i 2021",
-                                     "en": "The position existed (was funded) in 2021"},
-    "check.rusarbeid.existed_2021.met": {"nb": "første tilskuddsår {first} ≤ 2021", "en": "first grant year {first} ≤ 2021"},
-    "check.rusarbeid.existed_2021.not_met": {
-        "nb": "første tilskuddsår {first} > 2021; ingen nye stillinger fra 2022",
-        "en": "first grant year {first} > 2021; no new positions from 2022",
-    },
-    "note.rusarbeid.carry_over": {
-        "nb": "Unntak: ubrukte midler kan overføres dersom overføringen blir godkjent",
-        "en": "Exception: unused money may be carried over if the transfer is approved",
-    },
-    "option.received_grant_in_2021": {"nb": "Fikk tilskudd i 2021", "en": "Received the grant in 2021"},
-    "option.received_grant_in_2021.help": {
-        "nb": "ja/nei: kommunen fikk tilskudd til kommunalt rusarbeid i 2021 (tomt: utledet av stillingene)",
-        "en": "yes/no: the municipality got the kommunalt rusarbeid grant in 2021 (blank: inferred from its positions)",
-    },
-    "fact.method": {"nb": "beregningsmåte", "en": "method"},
-    **{f"fact.ladder.step_{n}": {"nb": f"trinn {n} i årsstigen", "en": f"ladder step {n}"} for n in (1, 2, 3, 4)},
-    "fact.flat_amount": {"nb": "fast beløp per 100 % stilling", "en": "flat amount per 100 % position"},
-    "fact.ladder_amounts_basis": {"nb": "grunnlaget for beløpene i årsstigen", "en": "basis of the ladder amounts"},
-    "fact.requires_grant_in_2021": {"nb": "krever tilskudd i 2021", "en": "requires the grant in 2021"},
-    "fact.only_existing_positions": {"nb": "bare eksisterende stillinger", "en": "only existing positions"},
-    "fact.carry_over_exception": {"nb": "unntak for overføring av ubrukte midler",
-                                  "en": "carry-over exception"},
-})
-
 
 def _inferred_2021(first_grant_year: int) -> bool:
     """Not stated: a position first funded 2018–2021 was within its four years in 2021, so it was funded then."""

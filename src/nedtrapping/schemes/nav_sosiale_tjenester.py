@@ -40,7 +40,7 @@ from nedtrapping.rounding import CAP_ROUNDING_RULE, round_cap_down_to_kroner
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import DOWN, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
 from nedtrapping.validators import position_percent
-from nedtrapping.wording import Notice, add_words
+from nedtrapping.wording import Notice
 
 __all__ = [
     "SCHEME_ID",
@@ -251,34 +251,6 @@ class NavGrantResult:
     explanation: Explanation
     rule_set: RuleSetId
 
-
-
-add_words({
-    "rate.amount.nav": {"nb": "Høyst per 100 % stilling (år {n} av tiltaket)",
-                        "en": "At most per 100 % position (year {n} of the measure)"},
-    "check.nav.within_years": {"nb": "Tiltaket er innenfor sine {max} år", "en": "The measure is within its {max} years"},
-    "check.nav.within_years.met": {"nb": "{year} er år {n} av tiltaket", "en": "{year} is year {n} of the measure"},
-    "check.nav.within_years.not_met": {"nb": "{year} ville vært år {n} av tiltaket; høyst {max} år",
-                                       "en": "{year} would be year {n} of the measure; at most {max} years"},
-    "note.nav.maximum": {"nb": "Planen bruker det høyeste beløpet ordningen gir; et beløp i tilsagnsbrevet "
-                               "(tildelt_ÅÅÅÅ) erstatter det",
-                         "en": "The plan uses the most the scheme pays; an amount in the grant letter "
-                               "(granted_YYYY) replaces it"},
-    "nav.maximum": {"nb": "Høyeste tilskudd, {title} {year}", "en": "Maximum grant, {title} {year}"},
-    "nav.measure": {"nb": "Tiltak «{label}»", "en": "Measure '{label}'"},
-    "nav.position": {"nb": "Stilling «{label}» ({percent} %)", "en": "Position '{label}' ({percent} %)"},
-    "nav.position.figure": {"nb": "{capped}{request}", "en": "{capped}{request}"},
-    "nav.request.less": {"nb": "; søkt {requested} er mindre, så {requested}",
-                         "en": "; requested {requested} is less, so {requested}"},
-    "nav.request.same": {"nb": "; søkt {requested}, det samme som taket", "en": "; requested {requested}, the same as the cap"},
-    "nav.request.exceeds": {"nb": "; søkt {requested} er {over} over taket, så taket {cap}",
-                            "en": "; requested {requested} exceeds the cap by {over}, so the cap {cap}"},
-    "nav.competence": {"nb": "Kompetansedelen av tiltaket", "en": "Competence part of the measure"},
-    "nav.competence.figure": {"nb": "høyst {cap}{request}", "en": "at most {cap}{request}"},
-    "fact.max_per_full_position": {"nb": "høyst per 100 % stilling", "en": "at most per 100 % position"},
-    "fact.max_per_competence_measure": {"nb": "høyst per kompetansetiltak", "en": "at most per competence measure"},
-    "fact.max_years_same_measure": {"nb": "høyst antall år for samme tiltak", "en": "at most years for the same measure"},
-})
 
 
 def _request(requested: Money | None, cap: Money) -> tuple[Money, Notice | str]:
