@@ -18,6 +18,7 @@ import attrs
 
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status, display_value
+from nedtrapping.readable import Readable, read
 from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, has_text, status_word
 
 __all__ = ["FactUse", "Explanation", "Words", "Figure", "words"]
@@ -49,7 +50,7 @@ class FactUse:
     citation: Citation
     rule_set: str | None = None
     digest: str | None = None
-    note: str | None = None
+    note: Readable | None = None
 
     @classmethod
     def of(cls, name: str, fact: Fact[Any], *, rule_set: str | None = None, digest: str | None = None) -> FactUse:
@@ -76,7 +77,7 @@ class FactUse:
             "citation": self.citation.to_dict(),
             "rule_set": self.rule_set,
             "digest": self.digest,
-            "note": self.note,
+            "note": read(self.note, lang) or None,
         }
 
 

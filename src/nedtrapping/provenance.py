@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
-from nedtrapping.readable import DEFAULT_LANG, Lang
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
 from nedtrapping.wording import Notice, status_word
 
 __all__ = [
@@ -168,13 +168,11 @@ class UnknownValueError(NedtrappingError, LookupError):
         #: Where the value lives: its path in the rule set (``"ladder.step_3"``) and the rule set's key.
         self.path = path
         self.rule_set = rule_set
-        lines = [f"{name} is unknown: no public source gives it (looked in: {fact.citation})."]
-        if fact.note:
-            lines.append(fact.note)
-        if fact.how_to_supply:
-            lines.append(f"How to supply it: {fact.how_to_supply}")
-        lines.append("The library will not guess it, and will not treat it as 0.")
-        super().__init__(" ".join(lines))
+        super().__init__(Notice("error.unknown_value", {
+            "name": name, "citation": str(fact.citation),
+            "note": Notice("error.unknown_value.note", {"note": fact.note}) if fact.note else "",
+            "how": Notice("error.unknown_value.how", {"how": fact.how_to_supply}) if fact.how_to_supply else "",
+        }))
 
 
 def _check_fact(instance: Fact[object], _attribute: object, value: object) -> None:
@@ -197,12 +195,15 @@ class Fact(Generic[T]):
     value: T | None
     status: Status = attrs.field(validator=[attrs.validators.instance_of(Status), _check_fact])
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
-    note: str | None = None
-    #: For an unknown (or doubtful) value: how a user can supply it.
-    how_to_supply: str | None = None
+    #: What a reader should know about the value (words from the catalogue).
+    note: Readable | None = None
+    #: For an unknown (or doubtful) value: where to find it (in the grant letter); the command line and
+    #: Python add how to type it in.
+    how_to_supply: Readable | None = None
 
     @classmethod
-    def unknown(cls, citation: Citation, *, note: str | None = None, how_to_supply: str | None = None) -> Fact[T]:
+    def unknown(cls, citation: Citation, *, note: Readable | None = None,
+                how_to_supply: Readable | None = None) -> Fact[T]:
         return cls(None, Status.UNKNOWN, citation, note=note, how_to_supply=how_to_supply)
 
     @property
@@ -217,5 +218,4 @@ class Fact(Generic[T]):
 
     def supplied(self, value: T, source: Citation) -> Fact[T]:
         """A user-supplied replacement for this fact (e.g. from a grant letter)."""
-        article = "an" if str(self.status)[0] in "aeiou" else "a"
-        return Fact(value, Status.USER_SUPPLIED, source, note=f"replaces {article} {self.status} value")
+        return Fact(value, Status.USER_SUPPLIED, source, note=Notice("fact.supplied_note", {"status": self.status}))

@@ -23,6 +23,7 @@ from nedtrapping.money import Money
 from nedtrapping.position import Position
 from nedtrapping.presenters import present
 from nedtrapping.provenance import UnknownValueError
+from nedtrapping.readable import Readable
 from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.validators import require_year
@@ -110,8 +111,8 @@ class UnknownValue:
     path: str | None
     #: What the value is, in words (``"Ladder step 3 (…) of kommunalt-rusarbeid 2022"``).
     name: str
-    note: str | None
-    how_to_supply: str | None
+    note: Readable | None
+    how_to_supply: Readable | None
     #: ``"municipality / position"`` of every position whose figures it leaves unknown.
     positions: tuple[str, ...]
     years: tuple[int, ...]

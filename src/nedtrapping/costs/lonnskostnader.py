@@ -122,8 +122,6 @@ class HolidayPay(enum.Enum):
 class ZoneError(NedtrappingError, ValueError):
     """A zone that is not one, or zone 1a without its rate; :attr:`expected` says what to write."""
 
-    expected: str
-
     def __init__(self, value: object, expected: str) -> None:
         super().__init__(f"zone: expected {expected}, got {value!r}", field="zone", value=value, expected=expected)
 

@@ -33,6 +33,7 @@ from nedtrapping.provenance import Fact, Status
 from nedtrapping.registry import get_rule_set
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, text
 
 __all__ = [
@@ -267,19 +268,19 @@ def position_to_dict(p: Position) -> dict[str, Any]:
     }
 
 
-def _supplied_values(plan: Plan) -> list[dict[str, Any]]:
+def _supplied_values(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     out = []
     for key, path, fact in rule_values_used(plan):
         if fact.status is Status.USER_SUPPLIED:
             value = fact.value.plain() if isinstance(fact.value, Money) else str(fact.value)
             out.append({"rule_set": key, "path": path, "value": value, "source": fact.citation.to_dict(),
-                        "note": fact.note})
+                        "note": read(fact.note, lang) or None})
     return out
 
 
-def _unknown_dict(u: UnknownValue) -> dict[str, Any]:
-    return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": u.note,
-            "how_to_supply": u.how_to_supply, "positions": list(u.positions), "years": list(u.years)}
+def _unknown_dict(u: UnknownValue, lang: Lang) -> dict[str, Any]:
+    return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": read(u.note, lang) or None,
+            "how_to_supply": read(u.how_to_supply, lang) or None, "positions": list(u.positions), "years": list(u.years)}
 
 
 #: How a JSON plan explains its figures: ``"full"`` (or ``True``) — every row its whole explanation;
@@ -337,14 +338,14 @@ def _rule_dict(cell: Any) -> dict[str, Any]:
     return out
 
 
-def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
+def _head_and_tail(plan: Plan, lang: Lang) -> tuple[dict[str, Any], dict[str, Any]]:
     head = {
         "document": PLAN_DOCUMENT,
         "document_version": DOCUMENT_VERSION,
         "scheme": plan.scheme_id,
         "years": list(plan.years),
         "positions": [position_to_dict(p) for p in plan.positions],
-        "supplied_rule_values": _supplied_values(plan),
+        "supplied_rule_values": _supplied_values(plan, lang),
     }
     tail = {
         "totals": {
@@ -358,7 +359,7 @@ def _head_and_tail(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
         "warnings": list(plan.warnings),
         "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year, "message": p.message,
                       "rule_set": p.rule_set, "path": p.path} for p in plan.problems],
-        "unknowns": [_unknown_dict(u) for u in plan.unknowns],
+        "unknowns": [_unknown_dict(u, lang) for u in plan.unknowns],
         "discrepancies": [str(d) for d in plan.discrepancies],
         "rule_set_digests": dict(plan.digests),
         "amount_unit": "NOK (kroner), exact decimal strings",
@@ -373,7 +374,7 @@ def to_dict(plan: Plan, *, explanations: Explanations = True, lang: Lang = DEFAU
     ``nedtrapping/schemas/plan.schema.json``, and :func:`nedtrapping.documents.plan_from_dict` rebuilds
     the plan from it. Explanations carry their wording id and their text in ``lang``."""
     mode = _mode(explanations)
-    head, tail = _head_and_tail(plan)
+    head, tail = _head_and_tail(plan, lang)
     rows: list[dict[str, Any]] = []
     rules: dict[str, Any] = {}
     for r in plan.rows:  # each row built once
@@ -390,7 +391,7 @@ def to_dict(plan: Plan, *, explanations: Explanations = True, lang: Lang = DEFAU
 def write_json(plan: Plan, out: TextIO, *, explanations: Explanations = True, lang: Lang = DEFAULT_LANG) -> None:
     """Write :func:`to_dict` as JSON to ``out``, a row at a time (the rows are not kept in memory)."""
     mode = _mode(explanations)
-    head, tail = _head_and_tail(plan)
+    head, tail = _head_and_tail(plan, lang)
 
     def section(key: str, value: Any) -> str:
         return f"  {json.dumps(key)}: " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
@@ -489,7 +490,7 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
         name = fact_label(u.path, lang) if u.path else u.name
         yield text("plan.unknown_value", lang, name=name[:1].upper() + name[1:], where=where, positions=positions)
         if u.how_to_supply:
-            yield "  " + text("plan.how_to_supply", lang, how=u.how_to_supply)
+            yield "  " + text("plan.how_to_supply", lang, how=read(u.how_to_supply, lang))
 
 
 def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:

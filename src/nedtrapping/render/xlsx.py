@@ -50,6 +50,7 @@ from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.render.plan import rule_values_used, unknown_lines
+from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, status_word, text
 
 __all__ = ["write_plan_xlsx", "plan_xlsx_bytes", "rule_values_used", "FIXED_TIMESTAMP", "SHEETS"]
@@ -338,7 +339,7 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         rules.text(4, status_word(fact.status, lang))
         rules.text(5, _source(fact))
         rules.text(6, fact.citation.url)
-        rules.text(7, fact.note)
+        rules.text(7, read(fact.note, lang))
     for u in plan.unknowns:
         rules.row += 1
         rules.text(1, u.rule_set)
@@ -346,7 +347,7 @@ def plan_xlsx_bytes(plan: Plan, *, lang: Lang = DEFAULT_LANG,
         rules.text(3, text("plan.unknown", lang))
         rules.text(4, status_word(Status.UNKNOWN, lang))
         rules.text(5, u.name)
-        rules.text(7, " ".join(x for x in (u.note, u.how_to_supply) if x))
+        rules.text(7, " ".join(read(x, lang) for x in (u.note, u.how_to_supply) if x))
     rules.widths[4], rules.widths[6] = 50, 60
     _wrap(rules.ws, (3, 5, 7), rules.widths)
     rules.finish(filter_columns=7)
