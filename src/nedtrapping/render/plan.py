@@ -30,10 +30,10 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow, Position, UnknownValue
 from nedtrapping.provenance import Fact, Status
+from nedtrapping.readable import read
 from nedtrapping.registry import get_rule_set
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, text
 
 __all__ = [

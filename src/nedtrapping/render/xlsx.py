@@ -48,9 +48,9 @@ from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.provenance import Fact, Status, display_value
+from nedtrapping.readable import read
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.render.plan import rule_values_used, unknown_lines
-from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, status_word, text
 
 __all__ = ["write_plan_xlsx", "plan_xlsx_bytes", "rule_values_used", "FIXED_TIMESTAMP", "SHEETS"]
