@@ -47,7 +47,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from fact_labels import fact_label
+from nedtrapping.wording import fact_label, has_fact_label
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -210,7 +210,7 @@ def _text_paragraph(text: str, prefix: str | None = None) -> nodes.paragraph:
 
 def _fact_name(path: str) -> list[nodes.Node]:
     """The Norwegian label of a fact, then its path: «årsstigen, trinn 3 …» ``ladder.step_3``."""
-    label = fact_label(path)
+    label = fact_label(path, "nb") if has_fact_label(path) else None
     name: list[nodes.Node] = []
     if label:
         name += [nodes.Text(label), nodes.Text(" ")]

@@ -19,7 +19,7 @@ import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
-from nedtrapping.wording import Notice, status_word
+from nedtrapping.wording import Notice, has_text, status_word, text
 
 __all__ = [
     "Status",
@@ -28,6 +28,7 @@ __all__ = [
     "UnknownValueError",
     "WARNING_STATUSES",
     "display_value",
+    "value_text",
 ]
 
 #: The type of a fact's value (a type variable: a ``Fact[Money]`` holds :class:`~nedtrapping.money.Money`).
@@ -102,6 +103,37 @@ def display_value(value: object, *, unknown: str = "(unknown)") -> str:
         names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
         return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown)}" for name in names)
     return str(value)
+
+
+def value_text(value: object, lang: Lang = DEFAULT_LANG) -> str:
+    """A rule value as people read it in ``lang``: words for what is words, numbers the language's way.
+
+    ``None`` is «ukjent»/unknown, ``True`` «ja»/yes, a method (an enum) by its name in words where the
+    catalogue has one (``value.<value>``), a decimal number with the language's decimal mark
+    (``14,1`` in bokmål), words (:class:`~nedtrapping.readable.Readable`) in the language; the rest as
+    :func:`display_value` writes it (money as ``330 000 kr``).
+
+    >>> value_text(Decimal("14.1")), value_text(Decimal("14.1"), "en"), value_text(True), value_text(None, "en")
+    ('14,1', '14.1', 'ja', 'unknown')
+    """
+    if value is None:
+        return text("explain.unknown", lang)
+    if isinstance(value, bool):
+        return text("word.yes" if value else "word.no", lang)
+    if isinstance(value, Readable):
+        return value.text(lang)
+    if isinstance(value, enum.Enum) and has_text(f"value.{value.value}"):
+        return text(f"value.{value.value}", lang)
+    if isinstance(value, (Decimal, Fraction)) and not (isinstance(value, Fraction) and value.denominator != 1
+                                                       and (value * 1000).denominator != 1):
+        plain = format(Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction)
+                       else value, "f")
+        return plain.replace(".", ",") if lang == "nb" else plain
+    if isinstance(value, (tuple, list)):
+        return "; ".join(value_text(v, lang) for v in value) if value else text("value.none", lang)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{value_text(k, lang)}: {value_text(v, lang)}" for k, v in value.items())
+    return display_value(value)
 
 
 def _optional_date(value: object) -> _dt.date | None:

@@ -16,7 +16,8 @@ stays in stable English in the renderers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,11 @@ __all__ = [
     "Notice",
     "FactName",
     "fact_label",
+    "has_fact_label",
     "add_words",
+    "Place",
+    "Joined",
+    "Lines",
 ]
 
 class UnknownLanguageError(NedtrappingError, ValueError):
@@ -145,9 +150,26 @@ class FactName:
 
 
 def fact_label(path: str, lang: Lang = DEFAULT_LANG) -> str:
-    """A rule value's name as people read it (``"trinn 2 i årsstigen"``); its path where the catalogue has none."""
-    label = _lookup(f"fact.{path}", check_lang(lang))
-    return label if label is not None else path
+    """A rule value's name as people read it (``"trinn 2 i årsstigen"``); its path where the catalogue has none.
+
+    A value in a list (``priorities[2]``) is labelled by its list's label and its number from 1
+    (``fact.priorities[i]`` → «prioritering nr. 3»). The docs use this label too: one label catalogue.
+    """
+    lang = check_lang(lang)
+    label = _lookup(f"fact.{path}", lang)
+    if label is not None:
+        return label
+    generic = re.sub(r"\[\d+\]", "[i]", path)
+    label = _lookup(f"fact.{generic}", lang)
+    if label is None:
+        return path
+    numbers = ".".join(str(int(n) + 1) for n in re.findall(r"\[(\d+)\]", path))
+    return text("fact.position_in_list", lang, label=label, numbers=numbers)
+
+
+def has_fact_label(path: str) -> bool:
+    """Whether the catalogue labels ``path`` (a test holds every rule value of every rule set to it)."""
+    return fact_label(path, DEFAULT_LANG) != path
 
 
 def add_words(entries: Mapping[str, Mapping[str, str]]) -> None:
@@ -249,3 +271,32 @@ def _error_place(error: NedtrappingError) -> Place:
 
 
 NedtrappingError._place_words = _error_place
+
+
+def _objects(items: Iterable[object]) -> tuple[object, ...]:
+    return tuple(items)
+
+
+def _readables(items: Iterable[Readable]) -> tuple[Readable, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Joined:
+    """Items joined by a word of the language (``"csv eller excel"``, ``"csv or excel"``): the word is ``sep``'s text."""
+
+    items: tuple[object, ...] = attrs.field(converter=_objects)
+    sep: str = "word.and_list"
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        return text(self.sep, lang).join(str(_field_text(i, lang)) for i in self.items)
+
+
+@attrs.frozen
+class Lines:
+    """Several messages, one per line, each in the language."""
+
+    items: tuple[Readable, ...] = attrs.field(converter=_readables)
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        return "\n".join(i.text(lang) for i in self.items)

@@ -15,27 +15,25 @@ from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
+from nedtrapping.cli.language import argparse_words, choose_lang, os_error_text
 from nedtrapping.errors import ExitCode, NedtrappingError
-from nedtrapping.wording import Lang, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = ["main", "build_parser", "Interrupted"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="nedtrapping",
-        description="Exact, traceable phase-down of Norwegian state grants to municipalities.",
-        epilog="Exit status: 0 done; 1 bad input (every problem listed); 2 bad command line; "
-               "3 plan written but some figures unknown; 70 a bug (run again with --debug); "
-               "129 ended by SIGHUP, 130 by Ctrl-C, 143 by SIGTERM (nothing written); 141 output pipe closed.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an error instead of one line")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``."""
+    parser = argparse.ArgumentParser(prog="nedtrapping", description=text("cli.description", lang),
+                                     epilog=text("cli.epilog", lang))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=text("cli.help.version", lang))
+    parser.add_argument("--debug", action="store_true", help=text("cli.help.debug", lang))
+    sub = parser.add_subparsers(dest="command", metavar=text("cli.metavar.command", lang))
     sub.required = True
-    plan_cli.register(sub)
-    calendar_cli.register(sub)
-    rules_cli.register(sub)
+    plan_cli.register(sub, lang)
+    calendar_cli.register(sub, lang)
+    rules_cli.register(sub, lang)
     return parser
 
 
@@ -93,8 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     after removing any temporary file; a closed output pipe (``| head``) ends quietly.
     """
     _readable_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = choose_lang(arguments)
+    with argparse_words(lang):
+        args = build_parser(lang).parse_args(arguments)
     previous = _catch_signals()
     try:
         return _run(args)
@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    lang: Lang = "en" if getattr(args, "lang", "nb") == "en" else "nb"
+    lang: Lang = "en" if getattr(args, "lang", DEFAULT_LANG) == "en" else "nb"
     try:
         return int(args.run(args))
     except BrokenPipeError:  # e.g. `nedtrapping plan | head`
@@ -132,12 +132,11 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if args.debug:
             raise
-        name = f"{exc.filename}: " if exc.filename else ""
-        print(f"nedtrapping {args.command}: {name}{exc.strerror or exc}", file=sys.stderr)
+        print(f"nedtrapping {args.command}: {os_error_text(exc, lang)}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
             raise
-        print(f"nedtrapping {args.command}: internal error ({type(exc).__name__}: {exc}); this is a bug in "
-              "nedtrapping — run again with --debug for the traceback and report it", file=sys.stderr)
+        print(f"nedtrapping {args.command}: {text('cli.internal_error', lang, kind=type(exc).__name__, detail=exc)}",
+              file=sys.stderr)
         return ExitCode.INTERNAL

@@ -13,29 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from nedtrapping.cli.files import same_file, write_atomically
-from nedtrapping.errors import ExitCode
-from nedtrapping.wording import LANGS, Lang
+from nedtrapping.cli.language import add_lang_option, os_error_text
+from nedtrapping.errors import ExitCode, InvalidValueError, NedtrappingError
+from nedtrapping.wording import Lang, Notice, text
 
 __all__ = ["register", "run"]
 
 
-def register(sub: Any) -> None:
+def register(sub: Any, lang: Lang) -> None:
+    """``nedtrapping calendar``, its help in ``lang``."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "calendar",
-        help="the grant calendar with deadlines (uncertainty shown)",
-        description="Every deadline of every known scheme, with who may apply and how sure the sources are.",
-    )
-    p.add_argument("--county", help="a Statsforvalter region, e.g. 'Nordland': its own dates plus the national ones")
-    p.add_argument("--now", help="the moment to count from: ISO 8601 with an offset (e.g. 2022-01-28T09:00+01:00, "
-                                 "or Z for UTC), or a plain date (2022-02-01 = 00:00 Europe/Oslo)")
-    p.add_argument("--days", type=int, help="only deadlines within this many days after --now (approximate ones, "
-                                            "marked ≈, when their period overlaps)")
-    p.add_argument("--ics", metavar="FILE", help="write the calendar as iCalendar (.ics) to FILE")
-    p.add_argument("--csv", metavar="FILE", help="write the calendar as CSV to FILE ('-' for standard output)")
-    p.add_argument("--markdown", metavar="FILE", help="write the calendar as Markdown to FILE ('-' for standard output)")
-    p.add_argument("--lang", default="nb", choices=LANGS,
-                   help="language of the text, Markdown and .ics: nb (norsk bokmål, default) or en; "
-                        "the CSV's columns and values stay English")
+        "calendar", help=text("cli.calendar.help", lang), description=text("cli.calendar.description", lang))
+    p.add_argument("--county", metavar=text("cli.metavar.county", lang), help=text("cli.calendar.help.county", lang))
+    p.add_argument("--now", metavar=text("cli.metavar.moment", lang), help=text("cli.calendar.help.now", lang))
+    p.add_argument("--days", type=int, metavar=text("cli.metavar.days", lang), help=text("cli.calendar.help.days", lang))
+    for flag in ("ics", "csv", "markdown"):
+        p.add_argument(f"--{flag}", metavar=text("cli.metavar.file", lang), help=text(f"cli.calendar.help.{flag}", lang))
+    add_lang_option(p, lang, "cli.calendar.help.lang")
     p.set_defaults(run=run)
 
 
@@ -59,20 +53,21 @@ def run(args: argparse.Namespace) -> int:
         now = to_moment(args.now, where="--now") if args.now else None
         if args.days is not None:
             if now is None:
-                raise ValueError("--days needs --now (the library never reads the clock)")
+                raise InvalidValueError(Notice("cli.days_needs_now"), field="--days")
             entries = upcoming(now, args.days, county=args.county)
         else:
             entries = calendar_entries(county=args.county)
     except (UnknownCountyError, NaiveDatetimeError, ValueError, TypeError, OverflowError) as exc:
-        print(f"nedtrapping calendar: {exc}", file=sys.stderr)
+        print(f"nedtrapping calendar: {exc.text(args.lang) if isinstance(exc, NedtrappingError) else exc}",
+              file=sys.stderr)
         return ExitCode.BAD_INPUT
     files = [(flag, Path(value)) for flag, value in (("--ics", args.ics), ("--csv", args.csv),
                                                      ("--markdown", args.markdown)) if value and value != "-"]
     for i, (flag, path) in enumerate(files):
         for other_flag, other in files[i + 1:]:
             if same_file(path, other):
-                print(f"nedtrapping calendar: {flag} and {other_flag} name the same file ({path}); name two files",
-                      file=sys.stderr)
+                message = text("cli.same_file", args.lang, flag=flag, other=other_flag, path=path)
+                print(f"nedtrapping calendar: {message}", file=sys.stderr)
                 return ExitCode.BAD_INPUT
     wrote = False
     try:
@@ -89,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
             _write(args.markdown, to_markdown(entries, lang=args.lang), args.lang)
             wrote = True
     except OSError as exc:
-        print(f"nedtrapping calendar: cannot write: {exc}", file=sys.stderr)
+        print(f"nedtrapping calendar: {text('cli.calendar.cannot_write', args.lang, reason=os_error_text(exc, args.lang))}",
+              file=sys.stderr)
         return ExitCode.BAD_INPUT
     if not wrote:
         sys.stdout.write(to_text(entries, now=now, lang=args.lang))

@@ -23,17 +23,19 @@ from typing import Any, TextIO
 
 from nedtrapping import optional
 from nedtrapping.cli.files import Data, same_file, write_files_atomically
-from nedtrapping.errors import ExitCode
+from nedtrapping.cli.language import add_lang_option, os_error_text
+from nedtrapping.errors import ExitCode, InvalidValueError, NedtrappingError
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_positions
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, plan_municipality
 from nedtrapping.provenance import Citation, Status
+from nedtrapping.readable import Readable
 from nedtrapping.readers.table import YEARS, PositionsCSVError, PositionsRead
-from nedtrapping.registry import UnknownSchemeError, position_scheme
+from nedtrapping.registry import UnknownSchemeError, position_scheme, position_scheme_ids
 from nedtrapping.render import plan as render_plan
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes.kommunalt_rusarbeid import KommunaltRusarbeidRules
-from nedtrapping.wording import LANGS, Lang, check_lang, text
+from nedtrapping.wording import Joined, Lang, Lines, Notice, check_lang, text
 
 __all__ = ["register", "run_plan", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE", "FORMATS", "OUT_SUFFIXES"]
 
@@ -54,65 +56,42 @@ OUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdow
 _FORMATS_FOR_SUFFIX = {".csv": ("csv", "excel")}
 
 
-def register(sub: Any) -> None:
+def register(sub: Any, lang: Lang) -> None:
+    """``nedtrapping plan``, its help in ``lang``."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "plan",
-        help="the phase-down plan of a municipality (kommunalt rusarbeid, or --scheme)",
-        description=(
-            "Plan grants, full cost and own financing per position and year. With no FILE, plans the "
-            "embedded example municipality and prints a table. With FILE (CSV, tab-separated or .xlsx; English "
-            "or Norwegian headers: kommune, stilling, stillingsprosent, første_tilskuddsår, and årskostnad or "
-            "årslønn with sone and pensjon; optionally lønnsvekst, kostnadsår, fikk_tilskudd_2021, tildelt_YYYY, "
-            "stillingsprosent_YYYY; or a positions document, .json), writes the plan as CSV (as a table on a "
-            "terminal), or in the format --out's extension names. "
-            "årskostnad is the full annual cost of the position at its own percentage (what the 50 % position "
-            "costs, not a full-time one)."
-        ),
-        epilog="Exit status: 0 complete, 1 bad input, 2 bad command line, 3 plan written but some figures unknown, "
-               "70 a bug (run again with --debug).",
-    )
-    p.add_argument("--scheme", default=DEFAULT_SCHEME, metavar="ID",
-                   help=f"the scheme to plan (default {DEFAULT_SCHEME}; also nav-sosiale-tjenester)")
-    p.add_argument("--lang", default="nb", choices=LANGS,
-                   help="language for people — the table, Markdown, the workbook, the Excel CSV, the chart and "
-                        "messages: nb (norsk bokmål, default) or en; the machine CSV and JSON keys stay English")
-    p.add_argument("file", nargs="?", help="positions file: .csv, tab-separated text or .xlsx (omit for the embedded "
-                                           "example)")
-    p.add_argument("--sheet", metavar="NAME", help="with an .xlsx file: the sheet to read (default: the first "
-                                                   "visible one; a hidden sheet is read only when named)")
-    p.add_argument("--include-hidden", action="store_true",
-                   help="with an .xlsx file: read hidden rows and sheets too (by default they are skipped and named)")
-    p.add_argument("--out", "-o", metavar="FILE",
-                   help="write the plan to FILE; its extension picks the format: .csv (machine CSV, or with "
-                        "--format excel the CSV for Norwegian Excel), .xlsx (live workbook with formulas, rules, "
-                        "warnings and explanations), .json, .md, .txt (table). An existing FILE is replaced whole, "
-                        "and the command says so; a failed run leaves it as it was")
-    p.add_argument("--format", "-f", choices=FORMATS,
-                   help="output format (default: from --out's extension; else the table for the example or on a "
-                        "terminal, csv for a file piped on). excel: ';', UTF-8 BOM, decimal comma, Norwegian headers")
-    p.add_argument("--chart", metavar="FILE.png|FILE.svg",
-                   help="also draw grant and own financing per year and municipality to a PNG or SVG "
-                        "(needs the [plot] extra: pip install 'nedtrapping[plot]')")
-    p.add_argument("--supply", action="append", default=[], metavar="YEAR:PATH=VALUE",
-                   help="supply a rule value from your grant letter, e.g. 2022:ladder.step_3=480000 (PATH as "
-                        "'nedtrapping rules' prints it); requires --ladder-source; may be repeated")
-    p.add_argument("--ladder-step", action="append", default=[], metavar="[YEAR:]STEP=KRONER",
-                   help="shorthand for --supply YEAR:ladder.step_STEP=KRONER, e.g. 2022:3=AMOUNT "
-                        "(YEAR defaults to 2022); requires --ladder-source; may be repeated")
-    p.add_argument("--ladder-source", metavar="TEXT", default=None,
-                   help="the grant letter the --supply and --ladder-step values come from (recorded as their "
-                        "source; required with them)")
-    p.add_argument("--years", metavar="FROM-TO", help="the years to plan, e.g. 2021-2026 or 2022–2025 "
-                                                      "(default 2022-2025)")
-    p.add_argument("--explain", action="store_true", help="with the table or Markdown: explain every figure")
-    p.add_argument("--verbose", action="store_true",
-                   help="with CSV: every warning on standard error (by default each kind's first three and a "
-                        "count; the JSON and the workbook always hold them all)")
+        "plan", help=text("cli.plan.help", lang), description=text("cli.plan.description", lang),
+        epilog=text("cli.plan.epilog", lang))
+    others = ", ".join(s for s in position_scheme_ids() if s != DEFAULT_SCHEME)
+    p.add_argument("--scheme", default=DEFAULT_SCHEME, metavar=text("cli.metavar.id", lang),
+                   help=text("cli.plan.help.scheme", lang, default=DEFAULT_SCHEME, others=others))
+    add_lang_option(p, lang, "cli.plan.help.lang")
+    p.add_argument("file", nargs="?", metavar=text("cli.metavar.file", lang), help=text("cli.plan.help.file", lang))
+    p.add_argument("--sheet", metavar=text("cli.metavar.name", lang), help=text("cli.plan.help.sheet", lang))
+    p.add_argument("--include-hidden", action="store_true", help=text("cli.plan.help.include_hidden", lang))
+    p.add_argument("--out", "-o", metavar=text("cli.metavar.file", lang), help=text("cli.plan.help.out", lang))
+    p.add_argument("--format", "-f", choices=FORMATS, help=text("cli.plan.help.format", lang))
+    p.add_argument("--chart", metavar=text("cli.metavar.chart", lang), help=text("cli.plan.help.chart", lang))
+    p.add_argument("--supply", action="append", default=[], metavar=text("cli.metavar.supply", lang),
+                   help=text("cli.plan.help.supply", lang))
+    p.add_argument("--ladder-step", action="append", default=[], metavar=text("cli.metavar.ladder_step", lang),
+                   help=text("cli.plan.help.ladder_step", lang))
+    p.add_argument("--ladder-source", metavar=text("cli.metavar.text", lang), default=None,
+                   help=text("cli.plan.help.ladder_source", lang))
+    p.add_argument("--years", metavar=text("cli.metavar.years", lang), help=text("cli.plan.help.years", lang))
+    p.add_argument("--explain", action="store_true", help=text("cli.plan.help.explain", lang))
+    p.add_argument("--verbose", action="store_true", help=text("cli.plan.help.verbose", lang))
     p.set_defaults(run=run_plan)
 
 
 class _UsageError(ValueError):
-    pass
+    """A wrong command line, in words: shown in the language of the command (``text(lang)``)."""
+
+    def __init__(self, notice: Readable) -> None:
+        super().__init__(notice)
+        self.notice = notice
+
+    def text(self, lang: Lang) -> str:
+        return self.notice.text(lang)
 
 
 def _parse_years(text: str | None) -> list[int] | None:
@@ -120,10 +99,10 @@ def _parse_years(text: str | None) -> list[int] | None:
         return None
     m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:[-\u2010-\u2015\u2212]|\.\.|til|to)\s*(\d{4})\s*)?", text)
     if not m:
-        raise _UsageError(f"--years: {text!r} is not a year or a range like 2022-2025")
+        raise _UsageError(Notice("cli.years_not_a_range", {"given": text}))
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
     if last < first:
-        raise _UsageError(f"--years: {text!r} ends before it starts")
+        raise _UsageError(Notice("cli.years_reversed", {"given": text}))
     return list(range(first, last + 1))
 
 
@@ -131,20 +110,17 @@ def _check_years(given: str, years: list[int], lang: Lang) -> None:
     """``--years`` within the plausible years (:data:`~nedtrapping.readers.table.YEARS`), refused before any work
     is spent on it (a year before the scheme's first rule set is refused by the planner, naming the rule sets)."""
     if years[-1] > YEARS[1]:
-        raise _UsageError(text("cli.years_out_of_range", lang, given=given, last=YEARS[1], year=years[-1]))
+        raise _UsageError(Notice("cli.years_out_of_range", {"given": given, "last": YEARS[1], "year": years[-1]}))
 
 
 def _supplied_rules(steps: list[str], supplies: list[str], source_text: str | None,
                     scheme_id: str) -> dict[int, RuleSet]:
     """The registered rule sets with the values the user supplied (``--supply``, ``--ladder-step``) put in."""
     rules: dict[int, RuleSet] = {}
-    problems = []
+    problems: list[Notice] = []
     if (steps or supplies) and not (source_text and source_text.strip()):
         flag = "--supply" if supplies else "--ladder-step"
-        raise _UsageError(
-            f"{flag} needs --ladder-source naming the grant letter the value comes from, "
-            "e.g. --ladder-source \"Tilsagnsbrev 2022, Eksempel kommune\""
-        )
+        raise _UsageError(Notice("cli.supply_needs_source", {"flag": flag}))
     if not (steps or supplies):
         return rules
     scheme = position_scheme(scheme_id)
@@ -154,22 +130,21 @@ def _supplied_rules(steps: list[str], supplies: list[str], source_text: str | No
     for raw in steps:
         m = _STEP.match(raw.strip())
         if not m:
-            problems.append(f"--ladder-step {raw!r}: expected [YEAR:]STEP=KRONER with STEP 1–4, e.g. 2022:3=AMOUNT")
+            problems.append(Notice("cli.ladder_step_form", {"given": raw}))
             continue
         wanted.append(("--ladder-step", raw, int(m.group("year") or 2022), f"ladder.step_{m.group('step')}",
                        m.group("amount")))
     for raw in supplies:
         m = _SUPPLY.match(raw.strip())
         if not m:
-            problems.append(f"--supply {raw!r}: expected YEAR:PATH=VALUE, e.g. 2022:ladder.step_3=480000 "
-                            "(PATH as 'nedtrapping rules' prints it)")
+            problems.append(Notice("cli.supply_form", {"given": raw}))
             continue
         wanted.append(("--supply", raw, int(m.group("year")), m.group("path"), m.group("value")))
     seen: dict[tuple[int, str], str] = {}
     for flag, raw, year, path, value in wanted:
         if (year, path) in seen:
-            problems.append(f"{flag} {raw!r}: {path} of {year} is already given ({seen[year, path]!r}); give each "
-                            "value once")
+            problems.append(Notice("cli.supply_twice", {"flag": flag, "given": raw, "path": path, "year": year,
+                                                        "first": seen[year, path]}))
             continue
         seen[year, path] = raw
         try:
@@ -177,14 +152,15 @@ def _supplied_rules(steps: list[str], supplies: list[str], source_text: str | No
             if flag == "--ladder-step":
                 amount: Money = parse_kroner(value, where="amount")
                 if not isinstance(base, KommunaltRusarbeidRules):
-                    raise ValueError(f"{scheme_id} has no ladder steps")
+                    raise InvalidValueError(Notice("cli.no_ladder", {"scheme": scheme_id}))
                 rules[year] = base.with_ladder_step(int(path.rsplit("_", 1)[1]), amount, source)
             else:
                 rules[year] = base.supply(path, value, source)
         except (ValueError, LookupError, TypeError) as exc:
-            problems.append(f"{flag} {raw!r}: {exc}")
+            reason: Readable | str = exc if isinstance(exc, NedtrappingError) else str(exc)
+            problems.append(Notice("cli.supply_refused", {"flag": flag, "given": raw, "reason": reason}))
     if problems:
-        raise _UsageError("\n".join(problems))
+        raise _UsageError(Lines(tuple(problems)))
     return rules
 
 
@@ -204,16 +180,16 @@ def _output_format(fmt: str | None, out: str | None, default: str) -> str:
     """The format to write: from ``--out``'s extension, checked against ``--format``."""
     if out is None:
         if fmt == "xlsx":
-            raise _UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+            raise _UsageError(Notice("cli.xlsx_needs_out"))
         return fmt or default
     suffix = Path(out).suffix.lower()
     if suffix not in OUT_SUFFIXES:
-        raise _UsageError(f"--out {out}: unknown extension {suffix or '(none)'!r}; use one of "
-                          f"{', '.join(OUT_SUFFIXES)} (the extension picks the format)")
+        raise _UsageError(Notice("cli.unknown_extension", {"out": out, "suffix": suffix or Notice("cli.no_extension"),
+                                                           "known": ", ".join(OUT_SUFFIXES)}))
     allowed = _FORMATS_FOR_SUFFIX.get(suffix, (OUT_SUFFIXES[suffix],))
     if fmt is not None and fmt not in allowed:
-        raise _UsageError(f"--format {fmt} does not match --out {out} (a {suffix} file is "
-                          f"{' or '.join(allowed)}); change one of them")
+        raise _UsageError(Notice("cli.format_mismatch", {"fmt": fmt, "out": out, "suffix": suffix,
+                                                          "allowed": Joined(allowed, "cli.or")}))
     return fmt or allowed[0]
 
 
@@ -230,9 +206,9 @@ def _check_targets(args: argparse.Namespace) -> None:
     targets = [(flag, Path(value)) for flag, value in (("--out", args.out), ("--chart", args.chart)) if value]
     for flag, target in targets:
         if args.file is not None and same_file(target, Path(args.file)):
-            raise _UsageError(f"{flag} {target} is the input file; name another file (the input is never written)")
+            raise _UsageError(Notice("cli.target_is_input", {"flag": flag, "target": str(target)}))
     if len(targets) == 2 and same_file(targets[0][1], targets[1][1]):
-        raise _UsageError(f"--out and --chart name the same file ({targets[0][1]})")
+        raise _UsageError(Notice("cli.same_targets", {"target": str(targets[0][1])}))
 
 
 def _read(args: argparse.Namespace) -> PositionsRead:
@@ -240,16 +216,16 @@ def _read(args: argparse.Namespace) -> PositionsRead:
 
     path = Path(args.file)
     if path.is_dir():
-        raise _UsageError(text("cli.input_folder", args.lang, path=args.file))
+        raise _UsageError(Notice("cli.input_folder", {"path": args.file}))
     if not path.exists():
-        raise _UsageError(f"{args.file}: no such file")
+        raise _UsageError(Notice("cli.no_such_file", {"path": args.file}))
     if not path.is_file():
-        raise _UsageError(text("cli.input_not_file", args.lang, path=args.file))
+        raise _UsageError(Notice("cli.input_not_file", {"path": args.file}))
     is_workbook = args.file.lower().endswith(WORKBOOK_SUFFIXES)
     if args.sheet and not is_workbook:
-        raise _UsageError("--sheet goes with an .xlsx file")
+        raise _UsageError(Notice("cli.sheet_needs_xlsx"))
     if args.include_hidden and not is_workbook:
-        raise _UsageError("--include-hidden goes with an .xlsx file")
+        raise _UsageError(Notice("cli.hidden_needs_xlsx"))
     return read_positions(args.file, sheet=args.sheet, scheme=args.scheme, include_hidden=args.include_hidden)
 
 
@@ -270,21 +246,22 @@ def run_plan(args: argparse.Namespace) -> int:
         try:
             position_scheme(args.scheme)
         except UnknownSchemeError as exc:
-            raise _UsageError(f"--scheme: {exc}") from None
+            raise _UsageError(Notice("cli.unknown_scheme", {"reason": exc})) from None
         years = _parse_years(args.years)
         if years is not None:
             _check_years(args.years, years, lang)
         rules = _supplied_rules(args.ladder_step, args.supply, args.ladder_source, args.scheme)
         if args.chart is not None:
             if Path(args.chart).suffix.lower() not in (".png", ".svg"):
-                raise _UsageError(f"--chart {args.chart}: a chart is written as .png or .svg")
+                raise _UsageError(Notice("cli.chart_suffix", {"chart": args.chart}))
             try:
                 optional.matplotlib_figure()  # before anything is written: a missing extra writes nothing
             except ImportError as exc:
-                raise _UsageError(f"--chart: {exc}") from None
+                reason: Readable | str = exc if isinstance(exc, NedtrappingError) else str(exc)
+                raise _UsageError(Notice("cli.chart_unavailable", {"reason": reason})) from None
         if args.file is None:
             if args.sheet or args.include_hidden:
-                raise _UsageError("--sheet and --include-hidden go with an .xlsx file")
+                raise _UsageError(Notice("cli.sheet_hidden_need_xlsx"))
             positions = example_positions()
             fmt = _output_format(args.format, args.out, "table")
             heading = text("plan.example_heading", lang, name=EXAMPLE_CSV_NAME) + "\n"
@@ -296,17 +273,18 @@ def run_plan(args: argparse.Namespace) -> int:
             heading = ""
         _check_targets(args)
         if args.explain and fmt not in ("table", "markdown", "json"):
-            raise _UsageError("--explain goes with the table, Markdown or JSON; add --format table "
-                              "(the workbook always explains)")
+            raise _UsageError(Notice("cli.explain_format"))
         try:
             plan = plan_municipality(positions, years=years, rules=rules, scheme=args.scheme)
         except ValueError as exc:
-            raise _UsageError(str(exc)) from None
+            if isinstance(exc, NedtrappingError):
+                raise
+            raise _UsageError(Notice("cli.supply_refused", {"flag": "plan", "given": "", "reason": str(exc)})) from None
     except PositionsCSVError as exc:
-        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        print(f"nedtrapping plan: {exc.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except _UsageError as exc:
-        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        print(f"nedtrapping plan: {exc.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
     notes = [n.text(lang) for n in read.notices] if read is not None else []
@@ -355,13 +333,15 @@ def run_plan(args: argparse.Namespace) -> int:
         if files:
             write_files_atomically(files, command="plan", lang=lang)
     except ImportError as exc:
-        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        print(f"nedtrapping plan: {exc.text(lang) if isinstance(exc, NedtrappingError) else exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         raise  # the reader went away (`| head`): the command line ends quietly
     except OSError as exc:
         target = getattr(exc, "filename", None) or args.out
-        print(f"nedtrapping plan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        exc.filename = None
+        print(f"nedtrapping plan: {text('cli.cannot_write', lang, target=target, reason=os_error_text(exc, lang))}",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     if fmt in ("csv", "excel") and plan.notices:
         # a CSV is a table only: the warnings the other outputs carry in the document are said here

@@ -11,53 +11,60 @@ import json
 import sys
 from typing import Any
 
+from nedtrapping.cli.language import add_lang_option
 from nedtrapping.errors import ExitCode
-from nedtrapping.provenance import Status, display_value
+from nedtrapping.provenance import Status, value_text
+from nedtrapping.readable import DEFAULT_LANG, Lang, read
 from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, years_of
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.wording import check_lang, fact_label, text
 
 __all__ = ["register", "run_rules", "describe_rule_set"]
 
 
-def register(sub: Any) -> None:
+def register(sub: Any, lang: Lang) -> None:
+    """``nedtrapping rules``, its help in ``lang``."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "rules",
-        help="the rule sets: every value with its status and source",
-        description="Print the rule sets (all, one scheme, or one scheme and year) with every value's status "
-                    "and source, the deadlines and the digest.",
-    )
-    p.add_argument("scheme", nargs="?", help="scheme id, e.g. kommunalt-rusarbeid (omit for a list of all)")
-    p.add_argument("year", nargs="?", type=int, help="budget year (omit for every year of the scheme)")
-    p.add_argument("--not-final", action="store_true",
-                   help="only values that are not final (unknown, uncertain, provisional, inferred, assumed, user-supplied)")
-    p.add_argument("--json", action="store_true", help="the canonical JSON of the rule set(s) (what the digest covers)")
+        "rules", help=text("cli.rules.help", lang), description=text("cli.rules.description", lang))
+    p.add_argument("scheme", nargs="?", metavar=text("cli.metavar.scheme", lang), help=text("cli.rules.help.scheme", lang))
+    p.add_argument("year", nargs="?", type=int, metavar=text("cli.metavar.year", lang),
+                   help=text("cli.rules.help.year", lang))
+    p.add_argument("--not-final", action="store_true", help=text("cli.rules.help.not_final", lang))
+    p.add_argument("--json", action="store_true", help=text("cli.rules.help.json", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run_rules)
 
 
-def describe_rule_set(rules: RuleSet, *, not_final: bool = False) -> str:
-    """A rule set as readable text: facts with status and source, deadlines, digest."""
-    lines = [f"{rules.scheme_id} {rules.year} — {rules.title}",
+def describe_rule_set(rules: RuleSet, *, not_final: bool = False, lang: Lang = DEFAULT_LANG) -> str:
+    """A rule set as people read it, in ``lang``: each value by its label, with status, source, note and
+    (for an unknown) where to find it and how to type it in on the command line; deadlines; digest."""
+    lines = [text("rules.heading", lang, scheme=rules.scheme_id, year=rules.year, title=rules.title),
              f"  {rules.title_en}" + (f" ({rules.budget_chapter})" if rules.budget_chapter else ""),
-             f"  status of the rule set: {rules.status.value}; main source: {rules.citation}",
-             f"  digest (SHA-256): {rules.digest}"]
+             "  " + text("rules.status", lang, status=rules.status.text(lang), citation=rules.citation),
+             "  " + text("rules.digest", lang, digest=rules.digest)]
     for name, fact in rules.facts():
         if not_final and fact.status is Status.FINAL:
             continue
-        value = display_value(fact.value)
-        lines.append(f"  {name} = {value}  [{fact.status.value}] — {fact.citation}")
+        lines.append("  " + text("rules.fact", lang, label=fact_label(name, lang), path=name,
+                                 value=value_text(fact.value, lang), status=fact.status.text(lang),
+                                 citation=fact.citation))
         if fact.note:
-            lines.append(f"      note: {fact.note}")
-        if fact.how_to_supply and not fact.is_known:
-            lines.append(f"      how to supply: {fact.how_to_supply}")
+            lines.append("      " + text("rules.note", lang, note=read(fact.note, lang)))
+        if not fact.is_known:
+            if fact.how_to_supply:
+                lines.append("      " + text("rules.how_to_supply", lang, how=read(fact.how_to_supply, lang)))
+            lines.append("      " + text("rules.supply_hint", lang, year=rules.year, path=name))
     for d in rules.deadlines:
         if not_final and d.status is Status.FINAL:
             continue
-        where = ", ".join(x for x in (d.round, d.county) if x) or "national"
-        lines.append(f"  deadline ({d.purpose.value}, {where}): {d.describe()} — {d.citation}")
+        where = ", ".join(x for x in (d.round, d.county) if x) or text("rules.national", lang)
+        lines.append("  " + text("rules.deadline", lang, purpose=text(f"calendar.purpose.{d.purpose.value}", lang),
+                                 where=where, when=d.describe(), citation=d.citation))
     return "\n".join(lines)
 
 
 def run_rules(args: argparse.Namespace) -> int:
+    lang = check_lang(args.lang)
     try:
         if args.scheme is None:
             chosen = all_rule_sets()
@@ -66,7 +73,7 @@ def run_rules(args: argparse.Namespace) -> int:
         else:
             chosen = [get_rule_set(args.scheme, args.year)]
     except UnknownSchemeError as exc:
-        print(f"nedtrapping rules: {exc}", file=sys.stderr)
+        print(f"nedtrapping rules: {exc.text(lang)}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     if args.json:
         payload = [{"digest": r.digest, "rule_set": r.to_dict()} for r in chosen]
@@ -75,9 +82,9 @@ def run_rules(args: argparse.Namespace) -> int:
     if args.scheme is None and not args.not_final:
         for r in chosen:
             unknown = len(r.unknowns())
-            sys.stdout.write(f"{r.scheme_id:<36} {r.year}  {r.status.value:<12} {r.short_digest}  "
-                             f"{r.title}" + (f"  ({unknown} unknown)" if unknown else "") + "\n")
-        sys.stdout.write("Details: nedtrapping rules SCHEME [YEAR]; what is not final: nedtrapping rules --not-final\n")
+            sys.stdout.write(f"{r.scheme_id:<36} {r.year}  {r.status.text(lang):<18} {r.short_digest}  {r.title}"
+                             + (text("rules.list_row_unknown", lang, count=unknown) if unknown else "") + "\n")
+        sys.stdout.write(text("rules.list_footer", lang) + "\n")
         return 0
-    sys.stdout.write("\n\n".join(describe_rule_set(r, not_final=args.not_final) for r in chosen) + "\n")
+    sys.stdout.write("\n\n".join(describe_rule_set(r, not_final=args.not_final, lang=lang) for r in chosen) + "\n")
     return 0
