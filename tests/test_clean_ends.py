@@ -196,7 +196,7 @@ def test_a_folder_a_pipe_or_a_device_as_input_is_named_for_what_it_is(tmp_path: 
     assert main(["plan", str(fifo)]) == ExitCode.BAD_INPUT
     assert "ikke en vanlig fil" in capsys.readouterr().err
     assert main(["plan", str(tmp_path / "missing.csv")]) == ExitCode.BAD_INPUT
-    assert "no such file" in capsys.readouterr().err
+    assert "filen finnes ikke" in capsys.readouterr().err
 
 
 def test_a_password_protected_workbook_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,13 +41,13 @@ def test_out_picks_the_format_by_extension(tmp_path: Path, capsys: pytest.Captur
 def test_unknown_extension_or_conflicting_format_is_an_error_and_writes_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "plan", "--out", str(tmp_path / "plan.xls"))
-    assert code == 1 and "unknown extension '.xls'" in err
+    assert code == 1 and "ukjent filendelse «.xls»" in err
     code, _, err = run(capsys, "plan", "-f", "json", "--out", str(tmp_path / "x.xlsx"))
-    assert code == 1 and "--format json does not match" in err
+    assert code == 1 and "--format json passer ikke med" in err
     code, _, err = run(capsys, "plan", "-f", "table", "--out", str(tmp_path / "x.csv"))
-    assert code == 1 and "does not match" in err
+    assert code == 1 and "passer ikke med" in err
     code, _, err = run(capsys, "plan", "-f", "xlsx")
-    assert code == 1 and "--out FILE.xlsx" in err
+    assert code == 1 and "--out FIL.xlsx" in err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -96,14 +96,14 @@ def test_years_take_an_en_dash_and_help_says_what_people_need(capsys: pytest.Cap
     done = subprocess.run([sys.executable, "-m", "nedtrapping", "plan", "--help"], capture_output=True, text=True,
                           check=True, env={**os.environ, "COLUMNS": "200"})
     help_text = " ".join(done.stdout.split())
-    assert "requires --ladder-source" in help_text
-    assert "årskostnad is the full annual cost of the position at its own percentage" in help_text
+    assert "krever --ladder-source" in help_text
+    assert "årskostnad er hele årskostnaden for stillingen med dens egen stillingsprosent" in help_text
 
 
 def test_a_bad_ladder_step_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "plan", "--ladder-step", "2022:3=abc", "--ladder-source", "brev")
     assert code == 1
-    assert err.count("--ladder-step '2022:3=abc'") == 1
+    assert err.count("--ladder-step «2022:3=abc»") == 1
 
 
 def test_machine_csv_names_its_rule_sets_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:

@@ -104,7 +104,7 @@ def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path
 
 def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "plan", "--ladder-step", "2022:5=1", "--ladder-source", "brev")
-    assert code == 1 and "STEP 1–4" in err
+    assert code == 1 and "TRINN 1–4" in err
     code, _, err = run(capsys, "plan", "--ladder-step", "2023:3=1", "--ladder-source", "brev")
     assert code == 1 and "flat 330 000 kr" in err
     code, _, err = run(capsys, "plan", "--ladder-step", "2022:3=480.000", "--ladder-source", "brev")
@@ -112,13 +112,13 @@ def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _, err = run(capsys, "plan", "--years", "2019-2025")
     assert code == 1 and "2019 is before the first rule set" in err
     code, _, err = run(capsys, "plan", "--out", str(tmp_path / "no" / "such" / "dir.csv"))
-    assert code == 1 and "cannot write" in err
+    assert code == 1 and "kan ikke skrive" in err
     code, _, err = run(capsys, "plan", "--format", "csv", "--explain")
-    assert code == 1 and "--explain goes with the table" in err
+    assert code == 1 and "--explain hører til tabellen" in err
     code, _, err = run(capsys, "plan", "--years", "2025-2022")
-    assert code == 1 and "ends before it starts" in err
+    assert code == 1 and "slutter før det begynner" in err
     code, _, err = run(capsys, "plan", str(tmp_path / "missing.csv"))
-    assert code == 1 and "no such file" in err
+    assert code == 1 and "filen finnes ikke" in err
 
 
 def test_json_output_explains_every_figure(capsys: pytest.CaptureFixture[str]) -> None:

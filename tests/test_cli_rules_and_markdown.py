@@ -32,19 +32,19 @@ def test_rules_lists_every_registered_rule_set_with_its_digest(capsys: pytest.Ca
 def test_rules_of_a_year_show_the_ladder_statuses_and_how_to_supply(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "kommunalt-rusarbeid", "2022")
     assert code == 0
-    assert "ladder.step_1 = 660 000 kr  [inferred]" in out
-    assert "ladder.step_2 = 550 000 kr  [inferred]" in out
+    assert "trinn 1 i årsstigen (ladder.step_1) = 660 000 kr  [utledet]" in out
+    assert "trinn 2 i årsstigen (ladder.step_2) = 550 000 kr  [utledet]" in out
     for step in (3, 4):
-        assert f"ladder.step_{step} = (unknown)  [unknown]" in out
-        assert f"--ladder-step 2022:{step}=AMOUNT" in out
+        assert f"trinn {step} i årsstigen (ladder.step_{step}) = ukjent  [ukjent]" in out
+        assert f"--supply 2022:ladder.step_{step}=VERDI" in out
     assert get_rule_set("kommunalt-rusarbeid", 2022).digest in out
 
 
 def test_rules_not_final_hides_final_values(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "kommunalt-rusarbeid", "2023", "--not-final")
     assert code == 0
-    assert "[final]" not in out
-    assert "pro_rata = True  [inferred]" in out
+    assert "[endelig]" not in out
+    assert "forholdsmessig etter stillingsprosent (pro_rata) = ja  [utledet]" in out
 
 
 def test_rules_json_is_what_the_digest_covers(capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,7 +81,7 @@ def test_an_unforeseen_error_is_one_line_and_debug_shows_the_traceback(monkeypat
     monkeypatch.setattr(rules_cli, "all_rule_sets", boom)
     assert main(["rules"]) == ExitCode.INTERNAL
     err = capsys.readouterr().err
-    assert "internal error (RuntimeError: kaboom)" in err and "--debug" in err and "Traceback" not in err
+    assert "intern feil (RuntimeError: kaboom)" in err and "--debug" in err and "Traceback" not in err
     with pytest.raises(RuntimeError, match="kaboom"):
         main(["--debug", "rules"])
 

@@ -21,7 +21,7 @@ def test_out_naming_the_input_file_is_refused_and_the_input_kept(tmp_path: Path,
     src.write_text(ROW, encoding="utf-8")
     before = src.read_bytes()
     assert main(["plan", str(src), "--out", str(src)]) == ExitCode.BAD_INPUT
-    assert "is the input file" in capsys.readouterr().err
+    assert "er inndatafilen" in capsys.readouterr().err
     assert src.read_bytes() == before
     # also through another spelling of the same path
     other = tmp_path / "." / "stillinger.csv"
@@ -56,7 +56,7 @@ def test_a_failed_write_leaves_the_old_file_intact(tmp_path: Path, capsys: pytes
 
     monkeypatch.setattr(os, "replace", disk_full)  # the moment the finished file would take the old one's place
     assert main(["plan", str(src), "--out", str(out)]) == ExitCode.BAD_INPUT
-    assert "No space left on device" in capsys.readouterr().err
+    assert "ikke mer plass på disken" in capsys.readouterr().err
     assert out.read_bytes() == b"the old workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx", "stillinger.csv"]  # no temporary left
 
@@ -117,7 +117,7 @@ def test_a_ladder_step_given_twice_is_refused(tmp_path: Path, capsys: pytest.Cap
     src = _plan_file(tmp_path, f"{H}\nK;P;100;2020;700 000\n")
     code = main(["plan", str(src), "--ladder-step", "2022:3=480000", "--ladder-step", "3=490000",
                  "--ladder-source", "brev"])
-    assert code == ExitCode.BAD_INPUT and "ladder.step_3 of 2022 is already given" in capsys.readouterr().err
+    assert code == ExitCode.BAD_INPUT and "ladder.step_3 for 2022 er allerede oppgitt" in capsys.readouterr().err
 
 
 def test_a_tiny_workbook_with_one_far_out_cell_is_refused_at_once(tmp_path: Path,
@@ -264,7 +264,7 @@ def test_a_write_stopped_by_a_file_size_limit_leaves_the_old_file_and_no_traceba
                               capture_output=True, text=True, preexec_fn=limit, check=False,
                               env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
         assert done.returncode == ExitCode.BAD_INPUT, done.stderr
-        assert "Traceback" not in done.stderr and f"cannot write {out}" in done.stderr
+        assert "Traceback" not in done.stderr and f"kan ikke skrive {out}: filen ble for stor" in done.stderr
         assert out.read_bytes() == b"the old plan"
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -355,7 +355,7 @@ def test_a_calendar_write_stopped_by_a_file_size_limit_leaves_the_old_file(optio
                           capture_output=True, text=True, preexec_fn=limit, check=False,
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert done.returncode == ExitCode.BAD_INPUT, done.stderr
-    assert "Traceback" not in done.stderr and "cannot write" in done.stderr and str(out) in done.stderr
+    assert "Traceback" not in done.stderr and "kan ikke skrive" in done.stderr and str(out) in done.stderr
     assert out.read_bytes() == b"the old calendar"
     assert [p.name for p in tmp_path.iterdir()] == ["kalender.out"]  # no temporary file left beside it
 
@@ -379,7 +379,7 @@ def test_a_calendar_file_that_exists_is_replaced_whole_and_the_user_is_told(tmp_
 def test_two_calendar_outputs_naming_one_file_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "kalender.txt"
     assert main(["calendar", "--csv", str(out), "--markdown", str(tmp_path / "." / "kalender.txt")]) == ExitCode.BAD_INPUT
-    assert "--csv and --markdown name the same file" in capsys.readouterr().err
+    assert "--csv og --markdown navngir samme fil" in capsys.readouterr().err
     assert not out.exists()
     # standard output twice is no file
     assert main(["calendar", "--csv", "-", "--markdown", "-"]) == ExitCode.OK

@@ -70,8 +70,9 @@ def parse(source: str, name: str = "<po>") -> dict[str, str]:
         have_entry = False
         msgid, msgstr = [], []
 
-    for line_no, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
+    lines = source.split("\n")  # only "\n" ends a line: other line separators are text in a string
+    for line_no, raw in enumerate(lines, start=1):
+        line = raw.strip(" \t\r\f\v")
         where = f"{name}, line {line_no}"
         if not line or line.startswith("#"):
             continue
@@ -94,7 +95,7 @@ def parse(source: str, name: str = "<po>") -> dict[str, str]:
                 raise PoSyntaxError(f"{where}: a string outside an entry")
         else:
             raise PoSyntaxError(f"{where}: not a .po line: {raw!r}")
-    finish(len(source.splitlines()) + 1)
+    finish(len(lines) + 1)
     return entries
 
 

@@ -114,7 +114,7 @@ def _load(lang: Lang) -> dict[str, str]:
             continue
         for key, value in parse(item.read_text(encoding="utf-8"), f"{lang}/{item.name}").items():
             if key in entries:
-                raise ValueError(f"wording {key!r} is in both {where[key]} and {item.name} ({lang})")
+                raise ValueError(f"wording {key!r} is in both {where[key]} and {item.name} ({lang})")  # developer: a wording id
             entries[key] = value
             where[key] = item.name
     _LOADED[lang] = entries
@@ -180,10 +180,10 @@ def add_words(entries: Mapping[str, Mapping[str, str]]) -> None:
     """
     for key, entry in entries.items():
         if set(entry) != set(LANGS):
-            raise ValueError(f"wording {key!r}: give exactly {', '.join(LANGS)}, got {', '.join(sorted(entry))}")
+            raise ValueError(f"wording {key!r}: give exactly {', '.join(LANGS)}, got {', '.join(sorted(entry))}")  # developer: a wording id
         known = {lang: _lookup(key, lang) for lang in LANGS}
         if any(v is not None for v in known.values()) and known != dict(entry):
-            raise ValueError(f"wording {key!r} is already in the catalogue with other words")
+            raise ValueError(f"wording {key!r} is already in the catalogue with other words")  # developer: a wording id
         _ADDED[key] = {"nb": entry["nb"], "en": entry["en"]}
 
 
@@ -237,11 +237,11 @@ def text(key: str, lang: Lang = DEFAULT_LANG, /, **fields: object) -> str:
     """
     template = _lookup(key, check_lang(lang))
     if template is None:
-        raise KeyError(f"no wording {key!r} in the catalogue (nedtrapping/locale/{lang}/LC_MESSAGES/*.po)")
+        raise KeyError(f"no wording {key!r} in the catalogue (nedtrapping/locale/{lang}/LC_MESSAGES/*.po)")  # developer: a wording id
     try:
         return template.format(**fields)
     except KeyError as exc:
-        raise KeyError(f"wording {key!r} needs the field {exc.args[0]!r}") from None
+        raise KeyError(f"wording {key!r} needs the field {exc.args[0]!r}") from None  # developer: a wording id
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
-from nedtrapping.cli.language import argparse_words, choose_lang, os_error_text
+from nedtrapping.cli.language import add_lang_option, argparse_words, choose_lang, os_error_text
 from nedtrapping.errors import ExitCode, NedtrappingError
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
@@ -29,6 +29,7 @@ def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=text("cli.help.version", lang))
     parser.add_argument("--debug", action="store_true", help=text("cli.help.debug", lang))
+    add_lang_option(parser, lang)
     sub = parser.add_subparsers(dest="command", metavar=text("cli.metavar.command", lang))
     sub.required = True
     plan_cli.register(sub, lang)
