@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from nedtrapping import po  # noqa: E402
+from nedtrapping import po
 
 LOCALE = Path(__file__).resolve().parent.parent / "src" / "nedtrapping" / "locale"
 TITLES = {"nb": "norsk bokmål", "en": "English"}
