@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -49,6 +50,10 @@ __all__ = [
     "Place",
     "Joined",
     "Lines",
+    "Audience",
+    "AUDIENCE",
+    "Hint",
+    "supply_hint",
 ]
 
 class UnknownLanguageError(NedtrappingError, ValueError):
@@ -300,3 +305,43 @@ class Lines:
 
     def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
         return "\n".join(i.text(lang) for i in self.items)
+
+
+#: Who reads a hint: ``"file"`` (the command line, the workbook, the web page: a column or an option) or
+#: ``"python"`` (a program: the call). The command line sets ``"file"`` for its run.
+Audience = Literal["file", "python"]
+AUDIENCE: ContextVar[Audience] = ContextVar("nedtrapping_audience", default="python")
+
+
+@attrs.frozen
+class Hint:
+    """How to give a value, as the reader gives it: at the command line or in a file the column or option
+    (``column``/``option``), in Python the call (``python``). Shown for :data:`AUDIENCE`.
+
+    >>> hint = Hint(column="fikk_tilskudd_2021", python="Position(options={'received_grant_in_2021': True})")
+    >>> hint.text("nb")
+    "med Position(options={'received_grant_in_2021': True})"
+    >>> token = AUDIENCE.set("file"); hint.text("nb"); AUDIENCE.reset(token)
+    'i en kolonne fikk_tilskudd_2021'
+    """
+
+    column: str | None = None
+    option: str | None = None
+    python: str | None = None
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        if AUDIENCE.get() == "python" and self.python:
+            return text("hint.python", lang, call=self.python)
+        if self.column and self.option:
+            return text("hint.column_or_option", lang, column=self.column, option=self.option)
+        if self.column:
+            return text("hint.column", lang, column=self.column)
+        if self.option:
+            return text("hint.option", lang, option=self.option)
+        return text("hint.python", lang, call=self.python or "")
+
+
+def supply_hint(path: str, year: int) -> Hint:
+    """How to supply the rule value ``path`` of ``year``: ``--supply`` at the command line, ``RuleSet.supply`` in Python."""
+    return Hint(option=f"--supply {year}:{path}=… --ladder-source \"…\"",
+                python=f"rules.supply({path!r}, …, source=\"Tilsagnsbrev {year}, …\")")

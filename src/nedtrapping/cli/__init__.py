@@ -17,7 +17,7 @@ from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
 from nedtrapping.cli.language import add_lang_option, argparse_words, choose_lang, os_error_text
 from nedtrapping.errors import ExitCode, NedtrappingError
-from nedtrapping.wording import DEFAULT_LANG, Lang, text
+from nedtrapping.wording import AUDIENCE, DEFAULT_LANG, Lang, text
 
 __all__ = ["main", "build_parser", "Interrupted"]
 
@@ -97,9 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with argparse_words(lang):
         args = build_parser(lang).parse_args(arguments)
     previous = _catch_signals()
+    audience = AUDIENCE.set("file")  # hints name a column or an option, not a Python call
     try:
         return _run(args)
     finally:
+        AUDIENCE.reset(audience)
         for number, handler in previous.items():
             signal.signal(number, handler)
 
