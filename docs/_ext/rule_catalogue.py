@@ -1003,22 +1003,24 @@ class CliHelpDirective(SphinxDirective):
         import os
 
         from nedtrapping.cli import build_parser
+        from nedtrapping.cli.language import argparse_words
 
         _note_generated(self)
         old = os.environ.get("COLUMNS")
         os.environ["COLUMNS"] = "88"
         try:
-            parser = build_parser()
-            target: argparse.ArgumentParser = parser
-            if self.arguments:
-                name = self.arguments[0]
-                for action in parser._actions:
-                    if isinstance(action, argparse._SubParsersAction) and name in action.choices:
-                        target = action.choices[name]
-                        break
-                else:
-                    raise self.error(f"cli-help: no subcommand {name!r}")
-            text = target.format_help()
+            with argparse_words("nb"):  # as people see it by default: bokmål, argparse's own words too
+                parser = build_parser("nb")
+                target: argparse.ArgumentParser = parser
+                if self.arguments:
+                    name = self.arguments[0]
+                    for action in parser._actions:
+                        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+                            target = action.choices[name]
+                            break
+                    else:
+                        raise self.error(f"cli-help: no subcommand {name!r}")
+                text = target.format_help()
         finally:
             if old is None:
                 os.environ.pop("COLUMNS", None)
