@@ -97,7 +97,10 @@ def test_ladder_shows_steps_1_2_inferred_and_steps_3_4_unknown_each_with_its_sou
         path, value, status, source = rows[f"ladder.step_{step}"]
         assert (value, status) == ("unknown", "unknown (ukjent)")
         assert "Helsedirektoratet" in source and "HDIR-21" in source
-        assert "How to supply:" in source and f"with_ladder_step({step}" in source
+        # docs are English; where the value is, in words (no Python or command line in the rule data)
+        assert "How to supply:" in source and f"in its year {step} in the scheme from your municipality's grant " \
+            f"letter (tilsagnsbrev) for {year}." in source
+        assert "with_ladder_step" not in source and "--ladder-step" not in source
 
 
 def test_every_fact_and_deadline_of_every_rule_set_is_in_the_catalogue() -> None:

@@ -23,6 +23,7 @@ from nedtrapping.cli import main
 from nedtrapping.deadlines import Purpose
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.readable import read
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
@@ -72,7 +73,9 @@ def test_ladder_steps_3_and_4_stay_unknown(year: int) -> None:
     assert ladder is not None
     for n in (3, 4):
         assert ladder.step(n).status is Status.UNKNOWN and ladder.step(n).value is None
-        assert "arithmetic pattern" in (ladder.step(n).note or "")
+        note = ladder.step(n).note
+        assert note is not None and "An arithmetic pattern in the known steps is not a source." in note.text("en")
+        assert "Et regnemønster i de kjente trinnene er ikke en kilde." in note.text("nb")
 
 
 # ----------------------------------------------------------------------------- 2023 and 2024
@@ -95,8 +98,10 @@ def test_no_auditors_certificate_2023_is_only_inferred_vl_23_speaks_of_the_2022_
     assert "Rapporteringsfrist for tilskot motteke i 2022" in words
     assert "Ved rapportering er det ikkje naudsynt å levere revisorattest." in words
     assert words.index("motteke i 2022") < words.index("revisorattest")
-    note = fact.note or ""
-    assert "2022 grant" in note and "one county" in note
+    assert fact.note is not None
+    assert "about the report on the 2022 grant" in fact.note.text("en") and "one county" in fact.note.text("en")
+    assert "gjelder rapporten om tilskuddet for 2022" in fact.note.text("nb")
+    assert "ett fylkes uttalelse" in fact.note.text("nb")
 
 
 def test_no_auditors_certificate_2024_is_only_inferred() -> None:
@@ -105,7 +110,9 @@ def test_no_auditors_certificate_2024_is_only_inferred() -> None:
     # the only words for it are Vestland's, about the report on the 2022 grant
     assert fact.citation.tag == "VL-23" and "revisorattest" in _quote(fact)
     assert "Rapporteringsfrist for tilskot motteke i 2022" in _quote(fact)
-    assert "2024" in (fact.note or "") and "2022 grant" in (fact.note or "")
+    assert fact.note is not None
+    assert "No 2024 source" in fact.note.text("en") and "2022 grant" in fact.note.text("en")
+    assert "Ingen kilde for 2024" in fact.note.text("nb") and "tilskuddet for 2022" in fact.note.text("nb")
     # no year claims the certificate rule as final
     assert all((f := kr.rules_for(y).auditor_certificate_required) is None or f.status is not Status.FINAL
                for y in (2021, 2022, 2023, 2024))
@@ -122,15 +129,18 @@ def test_vl_23_ladder_sentence_is_kept_as_an_uncertain_conflict_beside_the_flat_
     assert conflict.status is Status.UNCERTAIN
     assert conflict.citation.tag == "VL-23"
     assert VL_23_LADDER in _quote(conflict) and VL_23_LADDER in (conflict.value or "")
-    assert "never used in a computation" in (conflict.note or "")
+    assert "never used in a computation" in read(conflict.note, "en")
+    assert "brukes aldri i en beregning" in read(conflict.note, "nb")
     flat = rules.flat_amount
     assert flat is not None and (flat.value, flat.status) == (Money.kroner(330_000), Status.FINAL)
-    assert "conflicting_sources" in (flat.note or "") and VL_23_LADDER in (flat.note or "")
+    for lang in ("nb", "en"):
+        assert "conflicting_sources" in read(flat.note, lang) and VL_23_LADDER in read(flat.note, lang)
+    assert "kan leses annerledes" in read(flat.note, "nb") and "can be read otherwise" in read(flat.note, "en")
     # the computation uses the flat amount, and its explanation carries the conflict in the flat amount's note
     result = kr.compute_grant(year, first_grant_year=2021, percent=100)
     assert result.amount == Money.kroner(330_000)
     used = [u for u in result.facts_used if u.name == "flat_amount"]
-    assert used and all(VL_23_LADDER in (u.note or "") for u in used)
+    assert used and all(VL_23_LADDER in read(u.note, "nb") for u in used)
     assert not any(VL_23_LADDER in str(u.value) for u in result.facts_used)
 
 
@@ -185,8 +195,9 @@ def test_2024_carry_over_exception_is_a_fact_with_inn_24s_words() -> None:
     # the explanation of a 2024 zero shows the rule it rests on, and that rule's note names the exception
     result = kr.compute_grant(2024, first_grant_year=2020, percent=100)
     assert result.amount == Money.zero()
-    notes = [u.note or "" for u in result.facts_used if u.name == "max_years_in_scheme"]
-    assert notes and all(words in n for n in notes)
+    notes = [u.note for u in result.facts_used if u.name == "max_years_in_scheme"]
+    assert notes and all(words in read(n, lang) for n in notes for lang in ("nb", "en"))
+    assert all("se unntaket for overføring av ubrukte midler" in read(n, "nb") for n in notes)
     # no other year claims the exception
     assert all(kr.rules_for(y).carry_over_exception is None for y in (2021, 2022, 2023))
 
@@ -216,7 +227,7 @@ def test_tf_21_points_at_the_grant_page_not_the_home_page() -> None:
 
 
 def test_the_deck_is_not_attributed_to_a_county_it_does_not_name() -> None:
-    assert "county not named in the deck" in sources.DECK.document
+    assert "fylket er ikke nevnt i lysarkene" in sources.DECK.document
     assert "Troms og Finnmark" not in sources.DECK.document
     seed = ROOT.parent / "shared" / "seeds" / "000_3cc30d92ddb7e090.txt"
     if seed.exists():
@@ -234,8 +245,9 @@ def test_2021_pro_rata_quotes_rusf_20_and_is_inferred_because_rusf_20_is_about_2
     fact = kr.rules_for(2021).pro_rata
     assert (fact.value, fact.status) == (True, Status.INFERRED)
     assert fact.citation.tag == "RUSF-20" and _quote(fact) == RUSF_20_WORDS
-    assert "2020" in (fact.citation.section or "") and "2021" in (fact.note or "")
-    assert "inferred" in (fact.note or "")
+    assert "2020" in (fact.citation.section or "") and "2021" in read(fact.note, "en")
+    assert "That 2021, under the same rules, did the same is inferred" in read(fact.note, "en")
+    assert "At 2021, med samme regelverk, gjorde det samme, er utledet" in read(fact.note, "nb")
     assert _quote(sources.RUSF_20) == RUSF_20_WORDS
     assert sources.RUSF_20.url == "https://www.rusfeltet.no/arkiv/en-halv-milliard-i-tilskudd-til-kommunalt-rusarbeid"
     # 2022 («beregnes som tidligere») quotes the same words and stays inferred
@@ -299,7 +311,8 @@ def test_more_og_romsdal_residual_round_2021_is_in_the_calendar() -> None:
     }
     app = next(e for e in hits if e.purpose is Purpose.APPLICATION)
     assert app.deadline.citation.tag == "MR-21R"
-    assert "4,8 millionar" in _quote(sources.MR_21R) and "4.8 MNOK" in (app.deadline.note or "")
+    assert "4,8 millionar" in _quote(sources.MR_21R) and "4.8 MNOK" in read(app.deadline.note, "en")
+    assert "Statsforvaltaren i Møre og Romsdals egne 4,8 mill. kroner" in read(app.deadline.note, "nb")
     # a round of its own: it replaces neither the ordinary round nor the national residual round
     assert kr.rules_for(2021).deadline(Purpose.APPLICATION, "Møre og Romsdal").day == _dt.date(2021, 2, 10)
 

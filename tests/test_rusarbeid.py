@@ -109,10 +109,14 @@ def test_full_position_first_funded_2021_gets_550k_330k_330k_then_nothing():
 def test_position_first_funded_2020_needs_step_3_in_2022_then_330k_in_2023_and_nothing_in_2024():
     with pytest.raises(UnknownValueError) as info:
         compute_grant(2022, first_grant_year=2020, percent=100)
-    message = str(info.value)
+    # bokmål by default, English on request; where to find the value: the grant letter of the year
+    message, message_en = str(info.value), info.value.text("en")
     assert "step 3" in message.lower()
-    assert "with_ladder_step(3" in message
-    assert "tilsagnsbrev" in message.lower() or "grant letter" in message.lower()
+    assert "hent beløpet per 100 % stilling for en stilling i sitt år 3 i ordningen fra kommunens tilsagnsbrev " \
+           "for 2022." in message
+    assert "Biblioteket gjetter den ikke, og regner den ikke som 0." in message
+    assert "take the amount per 100 % position for a position in its year 3 in the scheme from your " \
+           "municipality's grant letter (tilsagnsbrev) for 2022." in message_en
     assert compute_grant(2023, first_grant_year=2020, percent=100).amount == Money.kroner(330_000)
     assert compute_grant(2024, first_grant_year=2020, percent=100).amount == Money.kroner(0)
 
@@ -269,10 +273,12 @@ def test_an_unknown_ladder_step_is_never_treated_as_zero(year, first, percent):
     if eligible and n in (3, 4):
         with pytest.raises(UnknownValueError) as info:
             compute_grant(year, first_grant_year=first, percent=percent)
-        message = str(info.value)
+        message, message_en = str(info.value), info.value.text("en")
         assert f"step {n}" in message.lower()
-        assert f"with_ladder_step({n}" in message
-        assert "not treat it as 0" in message
+        assert f"i sitt år {n} i ordningen fra kommunens tilsagnsbrev for {year}" in message
+        assert f"in its year {n} in the scheme from your municipality's grant letter (tilsagnsbrev) for {year}" \
+            in message_en
+        assert "regner den ikke som 0" in message and "not treat it as 0" in message_en
     else:
         result = compute_grant(year, first_grant_year=first, percent=percent)
         assert result.amount == Money.kroner(expected_grant(year, first, percent))

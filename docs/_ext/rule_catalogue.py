@@ -105,10 +105,28 @@ def _status_value(status: Any) -> str:
 
 def format_value(value: Any) -> str:
     """A rule value as readers should see it: the library's one value formatter
-    (:func:`nedtrapping.provenance.display_value`), with ``unknown`` for a missing value."""
-    from nedtrapping.provenance import display_value
+    (:func:`nedtrapping.provenance.display_value`), with ``unknown`` for a missing value; a value
+    in catalogue words (a :class:`~nedtrapping.readable.Readable`) in English, as the docs are."""
+    import enum
 
+    from nedtrapping.provenance import display_value
+    from nedtrapping.readable import Readable
+
+    if isinstance(value, Readable) and not isinstance(value, enum.Enum):
+        return _words(value)
     return display_value(value, unknown="unknown")
+
+
+#: The language of the docs: notes and other catalogue words are shown in it.
+DOCS_LANG = "en"
+
+
+def _words(value: Any) -> str:
+    """Words from the catalogue (a note, a how-to-supply hint, a deadline's note) in the docs' language;
+    a plain string as it is."""
+    from nedtrapping.readable import read
+
+    return read(value, DOCS_LANG)
 
 
 def _slug(text: str) -> str:
@@ -332,7 +350,7 @@ def _fact_cells(path: str, fact: Any, links: Links) -> list[Any]:
         value_cell = nodes.Text(text)
     source: list[nodes.Node] = [_citation_paragraph(fact.citation, links=links)]
     if fact.note:
-        source.append(_text_paragraph(fact.note, "Note:"))
+        source.append(_text_paragraph(_words(fact.note), "Note:"))
     how = getattr(fact, "how_to_supply", None)
     if how:
         if links.supply:
@@ -343,7 +361,7 @@ def _fact_cells(path: str, fact: Any, links: Links) -> list[Any]:
             para += nodes.Text(".")
             source.append(para)
         else:
-            source.append(_text_paragraph(how, "How to supply:"))
+            source.append(_text_paragraph(_words(how), "How to supply:"))
     return [_fact_name(path), value_cell, _status_node(fact.status), source]
 
 
@@ -363,7 +381,7 @@ def _deadline_cells(deadline: Any, links: Links) -> list[Any]:
     source: list[nodes.Node] = [_citation_paragraph(deadline.citation, links=links)]
     note = getattr(deadline, "note", None)
     if note:
-        source.append(_text_paragraph(note, "Note:"))
+        source.append(_text_paragraph(_words(note), "Note:"))
     county = getattr(deadline, "county", None)
     return [
         purpose,
@@ -573,7 +591,7 @@ def unknowns_nodes(rule_sets: Iterable[Any], links: Links = Links(),
             item = nodes.definition_list_item()
             item += _term_for(scheme_id, path, [rs.year for rs, _ in items])
             definition = nodes.definition()
-            for note in _once(f.note for _, f in items if f.note):
+            for note in _once(_words(f.note) for _, f in items if f.note):
                 definition += _text_paragraph(note, "Why:")
             for _rs, fact in _once_by_citation(items):
                 definition += _citation_paragraph(fact.citation, "Looked in:", links)
@@ -584,7 +602,7 @@ def unknowns_nodes(rule_sets: Iterable[Any], links: Links = Links(),
                 para += _xref("see its row in the table above", supply_rows[path])
                 para += nodes.Text(".")
             else:
-                para += nodes.Text(items[-1][1].how_to_supply or "see What you must supply.")
+                para += nodes.Text(_words(items[-1][1].how_to_supply) or "see What you must supply.")
             definition += para
             item += definition
             dl += item
@@ -599,7 +617,7 @@ def unknowns_nodes(rule_sets: Iterable[Any], links: Links = Links(),
             for node in _fact_name(path):
                 para += node
             if fact.note:
-                para += nodes.Text(f" ({fact.note.rstrip('.')})")
+                para += nodes.Text(f" ({_words(fact.note).rstrip('.')})")
         para += nodes.Text(". The library records these and asks you for none of them.")
         section += para
     return [section]
@@ -740,7 +758,7 @@ def not_final_nodes(rule_sets: Iterable[Any], deck_rows: Iterable[Any] | None = 
         for rs, d in loose:
             body: list[nodes.Node] = [_deadline_summary(d)]
             if getattr(d, "note", None):
-                body.append(_text_paragraph(d.note, "Note:"))
+                body.append(_text_paragraph(_words(d.note), "Note:"))
             body.append(_citation_paragraph(d.citation, "Source:", links))
             dl += _entry(rs, f"deadline ({format_value(getattr(d, 'purpose', None))})", body)
         dl_section += dl
@@ -834,7 +852,7 @@ def _doubtful_words(sets: list[Any], deck_rows: list[Any], links: Links) -> list
                 continue
             body: list[nodes.Node] = [_deadline_summary(d)]
             if getattr(d, "note", None):
-                body.append(_text_paragraph(d.note, "Note:"))
+                body.append(_text_paragraph(_words(d.note), "Note:"))
             body.append(_citation_paragraph(d.citation, "Source of the date:" if d.day else "Source:", links))
             found.append((f"deadline ({format_value(getattr(d, 'purpose', None))})", rs, body))
     for row in deck_rows:

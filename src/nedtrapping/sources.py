@@ -82,8 +82,9 @@ __all__ = [
 DECK = Citation(
     # The seed has no title page and names no county: the document is named by who presented it (a
     # Statsforvalter; the slides do not say which) and its date, not by a title the slides do not have.
+    # That name is the library's own words, in bokmål (a citation's document is text, not catalogue words).
     # Each slide is cited by its own heading (``DECK.at(...)``).
-    document="Statsforvalteren (county not named in the deck): lysark om tilskudd til kommunene, 27.01.2022",
+    document="Statsforvalteren (fylket er ikke nevnt i lysarkene): lysark om tilskudd til kommunene, 27.01.2022",
     section="lysark «Tilskudd til kommunalt rusarbeid avvikles!»",
     url=None,
     published=_dt.date(2022, 1, 27),
@@ -547,8 +548,11 @@ G_25 = Citation(
     quote="Det nye grunnbeløpet i folketrygden er 130.160 kroner, noe som tilsvarer en økning på 4,94 prosent. "
           "[...] Endringen i grunnbeløpet gjelder fra 1. mai hvert år.",
 )
+#: The library itself, as the source of its assumptions where every public source is silent. Its title is
+#: the library's own words, in bokmål (a citation's document is text, not catalogue words); its sections
+#: (``LIBRARY.at(...)``) are named in bokmål too.
 LIBRARY = Citation(
-    document="nedtrapping: assumptions made where the sources are silent",
+    document="nedtrapping: antakelser der kildene ikke sier noe",
     section="docs/explanation/assumptions",
     tag="LIB",
 )

@@ -71,14 +71,9 @@ class Method(enum.Enum):
     FLAT_PER_POSITION = "flat-per-position"
 
 
-def _how_to_supply_step(step: int, year: int) -> str:  # pragma: no mutate block (rule data, built at import)
-    return (
-        f"take the amount per 100 % position for a position in its year {step} from your municipality's "
-        f"grant letter (tilsagnsbrev) for {year}, then either "
-        f"(Python) rules = rules_for({year}).with_ladder_step({step}, Money.kroner(AMOUNT), source='Tilsagnsbrev {year}, <kommune>'), "
-        f"or (command line) nedtrapping plan positions.csv --ladder-step {year}:{step}=AMOUNT, "
-        f"or give the position's granted amount in a 'granted_{year}' (or 'tildelt_{year}') column."
-    )
+def _how_to_supply_step(step: int, year: int) -> Notice:  # pragma: no mutate block (rule data, built at import)
+    """Where a ladder step is: words only (the command line and Python add how to type it in)."""
+    return Notice("rusarbeid.note.ladder_step_how", {"step": step, "year": year})
 
 
 _HDIR_21_LADDER = src.HDIR_21.at(
@@ -91,11 +86,7 @@ _HDIR_21_LADDER = src.HDIR_21.at(
 def _unknown_step(step: int, year: int) -> Fact[Money]:  # pragma: no mutate block (rule data, built at import)
     return Fact.unknown(
         _HDIR_21_LADDER,
-        note=(
-            f"The ladder amount for year {step} in the scheme has not been found in any public source "
-            "(searched: Helsedirektoratet's rules, Statsforvalteren pages, press reports). An arithmetic "
-            "pattern in the known steps is not a source."
-        ),
+        note=Notice("rusarbeid.note.ladder_step_unknown", {"step": step}),
         how_to_supply=_how_to_supply_step(step, year),
     )
 
@@ -113,7 +104,8 @@ class LegacyLadder:
 
     def step(self, n: int) -> Fact[Money]:
         if n not in (1, 2, 3, 4):
-            raise InvalidValueError(f"the ladder has steps 1–4; got step {n!r}")
+            raise InvalidValueError(Notice("rusarbeid.error.ladder_step", {"step": repr(n)}), field="step", value=n,
+                                    expected=Notice("rusarbeid.expected.ladder_step"))
         fact: Fact[Money] = getattr(self, f"step_{n}")
         return fact
 
@@ -123,34 +115,28 @@ _STEP_1 = Fact(
     Money.kroner(660_000),
     Status.INFERRED,
     src.SAL_17.at(
-        "2017 award to Salangen: 660 000 kr for ett årsverk",
+        "tildeling 2017 til Salangen: 660 000 kr for ett årsverk",
         quote="Salangen kommune får 660.000 kroner i tilskudd innrettet mot kommunalt rusarbeid. [...] Midlene "
               "skal gå til ett årsverk ved psykiatritjenesten.",
     ),
-    note=("Inferred: a 2017 award (Fylkesmannen i Troms' letter, reported 1 May 2017), the first year of the "
-          "2017 rules (HDIR-21: «Tilskuddsordningen fikk i 2017 ny innretning»), so the position was in its "
-          "year 1. The article says «ett årsverk», not «år 1» or «100 %»: that this is the step for a 100 % "
-          "position in its first year is inferred, not stated."),
+    note=Notice("rusarbeid.note.step_1"),
 )
 _STEP_2 = Fact(
     Money.kroner(550_000),
     Status.INFERRED,
     src.VOL_19.at(
-        "2019 award to Øksnes: «ettervernkonsulent år 2 med kr 550 000»",
+        "tildeling 2019 til Øksnes: «ettervernkonsulent år 2 med kr 550 000»",
         quote="Fylkesmannen gir et tilskudd på inntil kr 660 000,- til ettervernkonsulent år 2 med kr 550 000,- "
               "og erfaringskonsulent år 2 med kr 110 000,-.",
     ),
-    note=("The amount for a position in its year 2 is stated (VOL-19); the source gives no position "
-          "percentage, so that 550 000 is the amount for a 100 % position is inferred (see step_2_percent). "
-          "No source says the ladder amounts changed between 2017 and 2021."),
+    note=Notice("rusarbeid.note.step_2"),
 )
 _STEP_2_PERCENT = Fact(
     100,
     Status.INFERRED,
-    src.VOL_19.at("«ettervernkonsulent år 2 med kr 550 000» (no percentage given)",
+    src.VOL_19.at("«ettervernkonsulent år 2 med kr 550 000» (ingen stillingsprosent oppgitt)",
                   quote="ettervernkonsulent år 2 med kr 550 000,-"),
-    note=("VOL-19 names no position percentage for the 550 000: that it is the amount for a 100 % position "
-          "(the basis of the ladder, RUSF-20) is inferred."),
+    note=Notice("rusarbeid.note.step_2_percent"),
 )
 
 
@@ -171,16 +157,16 @@ class KommunaltRusarbeidRules(RuleSet):
     method: Fact[Method]
     #: The legacy ladder (used when :attr:`method` is the legacy ladder).
     ladder: LegacyLadder | None = None
-    #: Why ladder amounts known from earlier years are used for this year (an assumption).
-    ladder_amounts_basis: Fact[str] | None = None
+    #: Why ladder amounts known from earlier years are used for this year (an assumption, in catalogue words).
+    ladder_amounts_basis: Fact[Notice] | None = None
     #: The flat amount per 100 % position (2023 and 2024).
     flat_amount: Fact[Money] | None = None
     #: The amount is cut in proportion for a position below 100 %.
     pro_rata: Fact[bool]
     #: At most this many years in the scheme for one position.
     max_years_in_scheme: Fact[int]
-    #: How a position's year in the scheme is counted.
-    year_in_scheme_rule: Fact[str]
+    #: How a position's year in the scheme is counted (in catalogue words).
+    year_in_scheme_rule: Fact[Notice]
     #: Only municipalities that received the grant in 2021 may apply (from 2022).
     requires_grant_in_2021: Fact[bool]
     #: Only positions that existed (were funded) in 2021 may continue (from 2022).
@@ -208,14 +194,13 @@ class KommunaltRusarbeidRules(RuleSet):
         """
         if self.ladder is None:
             flat = self.flat_amount.value if self.flat_amount is not None else None
-            raise InvalidValueError(
-                f"{self.key_text} pays a flat {flat} per 100 % position, whatever the year in the scheme; "
-                "ladder steps apply only to 2021 and 2022"
-            )
+            raise InvalidValueError(Notice("rusarbeid.error.no_ladder", {"rule_set": self.key_text, "flat": flat}))
         self.ladder.step(step)  # validates the step
         if not isinstance(amount, Money):
-            raise InvalidTypeError(f"ladder step {step}: expected Money, got {type(amount).__name__} {amount!r}",
-                                   field=f"ladder.step_{step}", value=amount, expected="Money")
+            expected = Notice("rusarbeid.expected.money")
+            raise InvalidTypeError(Notice("rusarbeid.error.type", {"expected": expected, "type": type(amount).__name__,
+                                                                   "value": repr(amount)}),
+                                   field=f"ladder.step_{step}", value=amount, expected=expected)
         supplied = self.supply(f"ladder.step_{step}", amount, source)
         assert isinstance(supplied, KommunaltRusarbeidRules)
         return supplied
@@ -252,27 +237,24 @@ _MAX_YEARS = Fact(
     src.HDIR_21.at("bakgrunn: «tidsbegrenset tilskuddsperiode på inntil fire (4) år»",
                    quote="Dette innebærer en tidsbegrenset tilskuddsperiode på inntil fire (4) år med en årlig "
                          "reduksjon av tilskuddsbeløp"),
-    note="From 2017 a position could get the grant for at most four years (also RUSF-17).",
+    note=Notice("rusarbeid.note.max_years"),
 )
 _YEAR_RULE = Fact(
-    "year in scheme = budget year − first grant year + 1",
+    Notice("rusarbeid.value.year_rule"),
     Status.INFERRED,
     src.HDIR_21.at("bakgrunn: årsstigen"),
-    note="No source writes the formula; it follows from 'at most four years, cut every year'.",
+    note=Notice("rusarbeid.note.year_rule"),
 )
 _LAST_YEAR = Fact(
     2024, Status.FINAL,
     src.INN_24.at("Om søknadsbehandlingen", quote="Dette er siste år med overgangsordning."),
-    note=("Transitional rules approved 11 Jan 2022, at most three years, ending in 2024 (RUSF-22a); "
-          "HDIR-24 says the same «Med forbehold om Stortingets vedtak»."),
+    note=Notice("rusarbeid.note.last_year"),
 )
 _LADDER_BASIS = Fact(
-    "the ladder amounts of the 2017 and 2019 awards still apply",
+    Notice("rusarbeid.value.ladder_basis"),
     Status.ASSUMED,
-    src.LIBRARY.at("assumptions: ladder amounts"),
-    note=("Step 1 = 660 000 is inferred from a 2017 award (SAL-17) and step 2 = 550 000 from a 2019 award "
-          "(VOL-19). No source says whether the ladder amounts changed between 2017 and 2021; the library "
-          "assumes they did not. If your grant letter says otherwise, supply the amount with with_ladder_step."),
+    src.LIBRARY.at("antakelser: beløpene i årsstigen"),
+    note=Notice("rusarbeid.note.ladder_basis"),
 )
 _TARGET = Fact(
     "Personer eller grupper av personer, med rusmiddelrelaterte problemer og deres pårørende.",
@@ -285,25 +267,20 @@ _TARGET_2022 = Fact(
     Status.FINAL,
     src.NORD_22.at("Målgruppe", quote="Målgruppe: Personer, eller grupper av personer, med rusmiddelrelaterte "
                                      "problemer og deres pårørende"),
-    note="The 2022 page words the target group as TF-21 did for 2021 (but for a comma after «Personer»).",
+    note=Notice("rusarbeid.note.target_2022"),
 )
 _RUSF_20_PRO_RATA = src.RUSF_20.at(
-    "«Tilskuddsmidler kommunalt rusarbeid» (the 2020 round)",
+    "«Tilskuddsmidler kommunalt rusarbeid» (runden for 2020)",
     quote="Beregningen tar utgangspunkt i 100 % stillingsressurs. Ved reduksjon i stillingsprosent, skal tilskuddet "
           "reduseres tilsvarende.",
 )
 _KORUS_CONFLICT = Fact(
     "Søknad sendes Fylkesmannen innen 21. februar.",
     Status.UNCERTAIN,
-    src.KORUS_STO_21.at("ingress (beside «455 millioner kroner til rusarbeid i 2021»)",
+    src.KORUS_STO_21.at("ingress (ved siden av «455 millioner kroner til rusarbeid i 2021»)",
                         quote="Søknad sendes Fylkesmannen innen 21. februar."),
-    note=("One KORUS page gives 21 February for the 2021 ordinary round (beside the 455 MNOK); every other "
-          "source gives 10 February 2021 (INN-21 «Søknadsfrist er 10.02.2021», KORUS-21 «Søknadsfrist er "
-          "10. februar 2021.»). The library uses 10 February 2021 and keeps this as a conflict; it is never "
-          "used in a computation."),
+    note=Notice("rusarbeid.note.korus_conflict"),
 )
-_MR_21R_NOTE = ("regional residual money: Statsforvaltaren i Møre og Romsdal's own 4.8 MNOK, beside the national "
-                "residual round of about 76 MNOK (MR-21R: «har framleis 4,8 millionar i tilskotsmidlar»)")
 
 #: The registered rule set for 2021 (the same object as ``get_rule_set(SCHEME_ID, 2021)``).
 #:
@@ -319,74 +296,65 @@ RULES_2021 = register(
         applicants=Fact("Kommuner", Status.FINAL, src.TF_21.at("Hvem kan søke", quote="Hvem kan søke: Kommuner")),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 2, 10), src.INN_21, as_written="10.02.2021",
-                           note="ordinary round (455 MNOK); the report on 2020 has the same deadline. One KORUS "
-                                "page says «innen 21. februar»: kept as the UNCERTAIN fact conflicting_sources"),
+                           note=Notice("rusarbeid.note.deadline_2021")),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18),
                            src.TF_21.at("Søknadsfrist", quote="Søknadsfrist: 18. oktober 2021"),
                            as_written="18. oktober 2021", county="Troms og Finnmark",
-                           note="residual round: national residual funds of about 76 MNOK", round="restmidler"),
+                           note=Notice("rusarbeid.note.residual_national"), round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.AGD_21, as_written="1. oktober 2021",
-                           county="Agder", note="residual round (ekstrautlysning)", round="restmidler"),
+                           county="Agder", note=Notice("rusarbeid.note.residual_agder"), round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
-                           county="Oslo og Viken", note="residual round (2. gangs utlysning)", round="restmidler"),
+                           county="Oslo og Viken", note=Notice("rusarbeid.note.residual_oslo_viken"), round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 9, 15),
                            src.MR_21R.at("Søknadsfrist", quote="Søknadsfrist: 15. september 2021"),
-                           as_written="15. september 2021", county="Møre og Romsdal", note=_MR_21R_NOTE,
+                           as_written="15. september 2021", county="Møre og Romsdal", note=Notice("rusarbeid.note.residual_more_romsdal"),
                            round="regionale restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 5, 25),
                            src.VL_21.at("Søknadsfrist", quote="Søknadsfrist: 25. mai 2021 23:59"),
                            as_written="25. mai 2021 23:59", county="Vestland",
-                           note=("regional residual money: Statsforvaltaren i Vestland's own money left after the "
-                                 "ordinary round, announced again (VL-21: «har att om lag 4 000 000 kroner til "
-                                 "fordeling til kommunalt rusarbeid i 2021 og lyser ut tilskotet på nytt»)"),
+                           note=Notice("rusarbeid.note.residual_vestland"),
                            round="regionale restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 15),
                            src.TRL_21.at("Søknadsfrist", quote="Søknadsfrist: 15. oktober 2021 23.59"),
                            as_written="15. oktober 2021 23.59", county="Trøndelag",
-                           note=("residual round: national residual funds, Trøndelag's 2nd call («restmidler for "
-                                 "2021 - 2. UTLYSNING»)"),
+                           note=Notice("rusarbeid.note.residual_trondelag"),
                            round="restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 15), src.NORD_22, as_written="15. februar 2022",
-                           note="report on the 2021 grant, with the 2022 application"),
+                           note=Notice("rusarbeid.note.report_with_application", {"year": 2021, "next": 2022})),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
                            src.TF_21.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
                            as_written="1. februar 2022", county="Troms og Finnmark",
-                           note="report on the residual-round grant", round="restmidler"),
+                           note=Notice("rusarbeid.note.report_residual"), round="restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
                            src.MR_21R.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
                            as_written="1. februar 2022", county="Møre og Romsdal",
-                           note="report on the regional residual-round grant (4.8 MNOK)", round="regionale restmidler"),
+                           note=Notice("rusarbeid.note.report_residual_more_romsdal"),
+                           round="regionale restmidler"),
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, _HDIR_21_LADDER),
         ladder=_legacy_ladder(2021),
         ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.INFERRED, _RUSF_20_PRO_RATA,
-                      note=("RUSF-20 says it of the 2020 round: «Beregningen tar utgangspunkt i 100 % "
-                            "stillingsressurs. Ved reduksjon i stillingsprosent, skal tilskuddet reduseres "
-                            "tilsvarende.» That 2021, under the same rules, did the same is inferred: no 2021 source "
-                            "found says it.")),
+                      note=Notice("rusarbeid.note.pro_rata_2021")),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
         requires_grant_in_2021=Fact(False, Status.FINAL,
                                     src.TF_21.at("Dette prioriteres i 2021",
                                                  quote="Nye kommuner skal prioriteres inn i ordningen."),
-                                    note="In 2021 new municipalities were prioritised into the scheme."),
+                                    note=Notice("rusarbeid.note.new_municipalities_2021")),
         only_existing_positions=Fact(
             False, Status.FINAL,
             src.OV_21.at("«velg første søknadsalternativ»",
                          quote="Dette alternativet fører deg til søknad om nye stillinger og gjelder alle kommunene "
                                "som søker nå, også de som allerede har mottatt tilskudd, men som vil søke om "
                                "tilskudd til flere stillinger."),
-            note=("In 2021 new positions could be funded: the application alternative of the 2021 residual round "
-                  "leads every applying municipality to «søknad om nye stillinger» (OV-21). VL-21 says the same "
-                  "for Vestland's May 2021 round: «Dette alternativet fører deg til søknad om nye stillingar og gjeld "
-                  "alle kommunane som søker no.»"),
+            note=Notice("rusarbeid.note.new_positions_2021"),
         ),
         last_grant_year=_LAST_YEAR,
         national_frame=Fact(Money.kroner(455_000_000), Status.FINAL,
                             src.KORUS_21.at("ingress", quote="Helsedirektoratet lyser ut 455 millioner kroner til "
                                                              "kommunalt rusarbeid."),
-                            note="Ordinary round; the residual round was about 76 MNOK (TF-21)."),
+                            note=Notice("rusarbeid.note.frame_2021")),
         target_group=_TARGET,
         priorities=tuple(
             Fact(text, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021", quote=text))
@@ -426,18 +394,17 @@ RULES_2022 = register(
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 15),
                            src.DECK.at("«Søknadsfrist 15. februar»", quote="Søknadsfrist 15. februar"),
-                           as_written="15. februar", note="23:59 per NORD-22; the report on 2021 has the same deadline"),
+                           as_written="15. februar", note=Notice("rusarbeid.note.deadline_2022")),
             exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1),
                            src.NORD_22.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2023 23:59"),
-                           as_written="1. februar 2023", note="report on the 2022 grant"),
+                           as_written="1. februar 2023", note=Notice("rusarbeid.note.report_on_grant", {"year": 2022})),
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL,
                     src.DECK.at("«2022 → Beregnes som tidligere»", quote="2022 → Beregnes som tidligere")),
         ladder=_legacy_ladder(2022),
         ladder_amounts_basis=_LADDER_BASIS,
         pro_rata=Fact(True, Status.INFERRED, _RUSF_20_PRO_RATA,
-                      note="The legacy amount is set for a 100 % position and cut in proportion (RUSF-20, said of "
-                           "the 2020 round); that 2022, 'computed as before', does the same is inferred."),
+                      note=Notice("rusarbeid.note.pro_rata_2022")),
         max_years_in_scheme=_MAX_YEARS,
         year_in_scheme_rule=_YEAR_RULE,
         requires_grant_in_2021=Fact(True, Status.FINAL,
@@ -448,7 +415,7 @@ RULES_2022 = register(
                                                  quote="Bare til videreføring av eksisterende stillinger")),
         last_grant_year=_LAST_YEAR,
         national_frame=Fact(Money.kroner(350_000_000), Status.UNCERTAIN, src.RUSF_22B,
-                            note="A secondary reading of the 2022 frame."),
+                            note=Notice("rusarbeid.note.frame_2022")),
         target_group=_TARGET_2022,
     )
 )
@@ -502,15 +469,10 @@ _VL_23_CONFLICT = Fact(
     _VL_23_LADDER,
     Status.UNCERTAIN,
     src.VL_23.at("ingress (oppdatert 26.01.2023)", quote=_VL_23_LADDER),
-    note=("Statsforvaltaren i Vestland's 2023 page can be read as the legacy ladder (a lower amount every year) "
-          "still applying in 2023 and 2024, against the flat 330 000 kr per 100 % position of the deck («2023 – "
-          "2024 → 330 000 pr. stilling»), MR-23 («330 000 uavhengig av kor mange år dei har vore med i "
-          "tilskotsordninga») and INN-24 (2024). It can also be read as the ladder's four years still counting "
-          "through 2024. The library uses the flat 330 000 kr and keeps this as a conflict; it is never used in a "
-          "computation."),
+    note=Notice("rusarbeid.note.vl_23_conflict"),
 )
-_VL_23_CONFLICT_NOTE = ("VL-23 «Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024» can "
-                        "be read otherwise: kept as the UNCERTAIN fact conflicting_sources, never used.")
+#: What the flat amount's note says of VL-23's ladder sentence (kept as a conflict, never used).
+_VL_23_CONFLICT_NOTE = Notice("rusarbeid.note.vl_23_conflict_kept")
 
 #: The registered rule set for 2023 (the same object as ``get_rule_set(SCHEME_ID, 2023)``).
 #:
@@ -521,23 +483,20 @@ RULES_2023 = register(
         citation=src.MR_23,
         flat=Fact(Money.kroner(330_000), Status.FINAL,
                   src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»", quote="2023 – 2024 → 330 000 pr. stilling"),
-                  note=("Confirmed for 2023 by MR-23 («For 2023 innvilga beløp for 100% stillingkr 330 000»). "
-                        + _VL_23_CONFLICT_NOTE)),
+                  note=Notice("rusarbeid.note.flat_2023", {"conflict": _VL_23_CONFLICT_NOTE})),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2023, 2, 1),
                            src.MR_23.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2023"),
                            as_written="1. februar 2023"),
             exact_deadline(Purpose.REPORTING, _dt.date(2024, 2, 1),
                            src.MR_23.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2024"),
-                           as_written="1. februar 2024", note="report on the 2023 grant"),
+                           as_written="1. februar 2024", note=Notice("rusarbeid.note.report_on_grant", {"year": 2023})),
         ),
-        frame=Fact.unknown(src.MR_23, note="No source found gives the 2023 national frame."),
+        frame=Fact.unknown(src.MR_23, note=Notice("rusarbeid.note.frame_2023")),
         pro_rata=Fact(True, Status.INFERRED, _MR_23_AMOUNT,
-                      note="MR-23 gives the amount «for 100% stilling»; that a lower percentage gets a proportional "
-                           "share (as in the legacy rule, RUSF-20) is inferred."),
+                      note=Notice("rusarbeid.note.pro_rata_flat", {"tag": "MR-23", "words": "for 100% stilling"})),
         max_years=Fact(4, Status.FINAL, src.OV_23.at("ingress", quote=_FULL_PERIOD),
-                       note="Also MR-23: «får moglegheit til å fullføre tilskotsperioden på inntil fire år "
-                            "(2021-2024)»."),
+                       note=Notice("rusarbeid.note.max_years_2023")),
         requires_grant_in_2021=Fact(True, Status.FINAL,
                                     src.OV_23.at("Hvem kan søke", quote="Kun kommuner som mottok tilskudd over "
                                                                         "ordningen i 2021 kan søke.")),
@@ -546,10 +505,7 @@ RULES_2023 = register(
                                                                    "stillingar.")),
         auditor_certificate_required=Fact(
             False, Status.INFERRED, _VL_23_AUDITOR,
-            note=("VL-23's words stand under «Rapporteringsfrist for tilskot motteke i 2022 …»: they are about the "
-                  "report on the 2022 grant. That the report on the 2023 grant needs no auditor's certificate either "
-                  "is inferred, and it rests on one county's statement (Statsforvaltaren i Vestland); MR-23 and "
-                  "INN-24 say nothing about it."),
+            note=Notice("rusarbeid.note.auditor_2023"),
         ),
         conflicting_sources=(_VL_23_CONFLICT,),
     )
@@ -570,25 +526,23 @@ RULES_2024 = register(
         2024,
         citation=src.INN_24,
         flat=Fact(Money.kroner(330_000), Status.FINAL, _INN_24_AMOUNT,
-                  note="In 2024 the 330 000 includes competence money. " + _VL_23_CONFLICT_NOTE),
+                  note=Notice("rusarbeid.note.flat_2024", {"conflict": _VL_23_CONFLICT_NOTE})),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2024, 2, 1),
                            src.INN_24.at("Søknadsfrist", quote="Søknadsfrist: 1. februar 2024 23:59"),
                            as_written="1. februar 2024"),
             exact_deadline(Purpose.REPORTING, _dt.date(2025, 2, 1),
                            src.ROG_24.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2025"),
-                           as_written="1. februar 2025", note="report on the 2024 grant"),
+                           as_written="1. februar 2025", note=Notice("rusarbeid.note.report_on_grant", {"year": 2024})),
         ),
         frame=Fact(Money.kroner(200_000_000), Status.PROVISIONAL,
                    src.HDIR_24.at("Beløp", quote="Beløp: 200 000 000 kr [...] Oppgitt beløp er kun et anslag og kan "
                                                 "bli korrigert senere."),
-                   note="An estimate: «Oppgitt beløp er kun et anslag og kan bli korrigert senere»."),
+                   note=Notice("rusarbeid.note.frame_2024")),
         pro_rata=Fact(True, Status.INFERRED, _INN_24_AMOUNT,
-                      note="INN-24 gives the amount «for en 100 % stilling»; that a lower percentage gets a "
-                           "proportional share (as in the legacy rule, RUSF-20) is inferred."),
+                      note=Notice("rusarbeid.note.pro_rata_flat", {"tag": "INN-24", "words": "for en 100 % stilling"})),
         max_years=Fact(4, Status.FINAL, src.INN_24.at("ingress", quote=_FULL_PERIOD),
-                       note=("A position in its 4th year in 2023 gets nothing in 2024 «med mindre det søkes om å få "
-                             "godkjent overføring av ubrukte midler» (INN-24; see carry_over_exception).")),
+                       note=Notice("rusarbeid.note.max_years_2024")),
         requires_grant_in_2021=Fact(True, Status.FINAL,
                                     src.INN_24.at("Målgruppe", quote="Kommuner som i 2021 mottok tilskudd etter "
                                                                      "tidligere regelverk, kan søke om videreføring "
@@ -599,15 +553,11 @@ RULES_2024 = register(
                                                          "tiltak i denne overgangsordningen.")),
         auditor_certificate_required=Fact(
             False, Status.INFERRED, _VL_23_AUDITOR,
-            note=("No 2024 source says it: inferred from VL-23, whose words are about the report on the 2022 grant "
-                  "in the same transitional scheme, and are one county's statement (Statsforvaltaren i Vestland)."),
+            note=Notice("rusarbeid.note.auditor_2024"),
         ),
         carry_over_exception=Fact(_CARRY_OVER, Status.FINAL,
                                   src.INN_24.at("Om søknadsbehandlingen", quote=_CARRY_OVER),
-                                  note="The exception to 'at most four years': a position in its fourth year in "
-                                       "2023 can get money in 2024 only as an approved carry-over of unspent "
-                                       "money. The library computes 0 for it; apply to the Statsforvalter for "
-                                       "the carry-over."),
+                                  note=Notice("rusarbeid.note.carry_over_2024")),
         conflicting_sources=(_VL_23_CONFLICT,),
     )
 )
@@ -701,12 +651,14 @@ def _rules_of(year: int, rules: RuleSet | None) -> KommunaltRusarbeidRules:
     if rules is None:
         return rules_for(year)
     if not isinstance(rules, KommunaltRusarbeidRules):
-        raise InvalidTypeError(f"{SCHEME_ID}: expected KommunaltRusarbeidRules, got {type(rules).__name__} "
-                               f"{getattr(rules, 'key_text', rules)}", field="rules",
-                               value=getattr(rules, "key_text", rules), expected="KommunaltRusarbeidRules")
+        expected = Notice("rusarbeid.expected.rules")
+        raise InvalidTypeError(Notice("rusarbeid.error.type", {"expected": expected, "type": type(rules).__name__,
+                                                               "value": str(getattr(rules, "key_text", rules))}),
+                               field="rules", value=getattr(rules, "key_text", rules), expected=expected)
     if rules.year != year:
-        raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}", field="rules",
-                                value=rules.key_text, expected=f"the rule set of {year}")
+        raise InvalidValueError(Notice("rusarbeid.error.rules_year", {"rules_year": rules.year, "year": year}),
+                                field="rules", value=rules.key_text,
+                                expected=Notice("rusarbeid.expected.rules_of_year", {"year": year}))
     return rules
 
 
