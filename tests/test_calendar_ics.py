@@ -123,7 +123,9 @@ def test_rfc5545_form_crlf_folding_and_escaping() -> None:
     assert lines[0] == b"BEGIN:VCALENDAR" and lines[-1] == b"END:VCALENDAR"
     # a semicolon in a note is escaped, and unescapes back
     ev = _events(text)["kommunalt-rusarbeid-2021-application-national@nedtrapping"]
-    assert "ordinary round (455 MNOK); the report" in str(ev["DESCRIPTION"])
+    assert "ordinær runde (455 mill. kroner); rapporten for 2020" in str(ev["DESCRIPTION"])
+    ev_en = _events(to_ics(calendar_entries(), lang="en"))["kommunalt-rusarbeid-2021-application-national@nedtrapping"]
+    assert "ordinary round (455 MNOK); the report" in str(ev_en["DESCRIPTION"])
 
 
 def test_output_is_deterministic_and_uids_stable() -> None:

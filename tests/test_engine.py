@@ -159,7 +159,7 @@ def test_an_unknown_figure_stays_unknown_in_every_column_and_total(backend: str)
     cell = result.cell(2022, 0)
     assert cell.error is error and cell.rate is None
     if engine.numpy_available():
-        with pytest.raises(UnknownValueError, match="Ladder step 3"):
+        with pytest.raises(UnknownValueError, match="Trinn 3 i årsstigen"):
             result.grant[2022].to_numpy()
         masked = result.grant[2022].to_numpy(unknown="mask")
         assert masked.mask.tolist() == [True, False]

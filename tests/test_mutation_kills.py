@@ -247,8 +247,11 @@ def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() 
                                                     rf"{bad}$") as info:
             rules.with_ladder_step(3, bad, "Tilsagnsbrev")
         assert (info.value.field, info.value.value) == ("ladder.step_3", bad)
-    with pytest.raises(TypeError, match=r"^ladder step 3: expected Money, got int 480000$"):
+    with pytest.raises(TypeError, match=r"^felt «ladder\.step_3»: forventet Money \(f\.eks\. Money\.kroner\(480_000\)\), "
+                                        r"fikk int 480000$") as type_info:
         rules.with_ladder_step(3, 480_000, "Tilsagnsbrev")  # type: ignore[arg-type]
+    assert type_info.value.text("en") == ("field 'ladder.step_3': expected Money (e.g. Money.kroner(480_000)), "
+                                          "got int 480000")
     step_1 = rules.with_ladder_step(1, K(650_000), "Tilsagnsbrev 2022").ladder
     assert step_1 is not None and step_1.step_1.status is Status.USER_SUPPLIED
     assert step_1.step_1.note == "replaces the inferred value 660 000 kr (SAL-17)"
@@ -479,9 +482,12 @@ def test_the_2021_check_says_how_the_answer_was_reached_and_cites_the_rule() -> 
 def test_a_flat_year_refuses_ladder_steps_and_says_why() -> None:
     from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
-    with pytest.raises(ValueError, match=r"^kommunalt-rusarbeid 2023 pays a flat 330 000 kr per 100 % position, "
-                                         r"whatever the year in the scheme; ladder steps apply only to 2021 and 2022$"):
+    with pytest.raises(ValueError, match=r"^kommunalt-rusarbeid 2023 gir et fast beløp på 330 000 kr per 100 % "
+                                         r"stilling uansett år i ordningen; trinnene i årsstigen gjelder bare 2021 "
+                                         r"og 2022$") as info:
         kr.rules_for(2023).with_ladder_step(3, K(480_000), "Tilsagnsbrev 2023")
+    assert info.value.text("en") == ("kommunalt-rusarbeid 2023 pays a flat 330 000 kr per 100 % position, whatever the "
+                                     "year in the scheme; ladder steps apply only to 2021 and 2022")
 
 
 def test_an_unknown_position_or_an_ambiguous_name_is_a_key_error_that_lists_the_choices() -> None:
@@ -693,7 +699,8 @@ def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_r
     assert step_3["status"] is Status.USER_SUPPLIED
     assumed = facts[FactName("ladder_amounts_basis")]
     assert assumed["status"] is Status.ASSUMED  # its note is not added to its value:
-    assert assumed["value"] == "the ladder amounts of the 2017 and 2019 awards still apply"
+    assert assumed["value"].text("en") == "the ladder amounts of the 2017 and 2019 awards still apply"
+    assert assumed["value"].text("nb") == "beløpene i årsstigen fra tildelingene i 2017 og 2019 gjelder fortsatt"
     # one warning per value and source: pro rata is inferred from one source for 2022 and another for 2023
     pro_rata = [n for n in plan.notices if n.key == "warning.fact" and dict(n.fields)["name"] == FactName("pro_rata")]
     assert len({dict(n.fields)["citation"] for n in pro_rata}) == len(pro_rata) == 2
@@ -748,13 +755,15 @@ def test_the_rate_refuses_a_year_that_is_not_a_year_and_rules_of_another_kind_by
             kr.rate(GrantQuery(**kwargs))  # type: ignore[arg-type]
         assert info.value.field == field
     for rules in ("2023", get_rule_set("nav-sosiale-tjenester", 2022)):
-        with pytest.raises(InvalidTypeError, match=rf"expected KommunaltRusarbeidRules, got "
-                                                   rf"{type(rules).__name__}\b") as info:
+        with pytest.raises(InvalidTypeError, match=rf"forventet KommunaltRusarbeidRules \(et regelsett for kommunalt "
+                                                   rf"rusarbeid\), fikk {type(rules).__name__}\b") as info:
             kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=rules)  # type: ignore[arg-type]
         assert info.value.field == "rules"
     assert info.value.value == "nav-sosiale-tjenester 2022"  # a rule set of another kind: named by its key
-    with pytest.raises(InvalidValueError, match=r"rules are for 2022, but the grant asked for is for 2023") as wrong:
+    with pytest.raises(InvalidValueError, match=r"regelsettet gjelder 2022, men tilskuddet det spørres om, "
+                                                r"gjelder 2023") as wrong:
         kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=kr.rules_for(2022))
+    assert wrong.value.text("en").endswith("the rules are for 2022, but the grant asked for is for 2023")
     assert (wrong.value.field, wrong.value.value) == ("rules", "kommunalt-rusarbeid 2022")
 
 

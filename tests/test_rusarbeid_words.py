@@ -18,9 +18,9 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Status, UnknownValueError
 from nedtrapping.readable import LANGS, read
+from nedtrapping.scheme import GrantQuery
 from nedtrapping.schemes import kommunalt_rusarbeid as kr
 from nedtrapping.schemes import nav_sosiale_tjenester as nav
-from nedtrapping.scheme import GrantQuery
 from nedtrapping.wording import Notice, catalogue
 
 YEARS = (2021, 2022, 2023, 2024)

@@ -61,6 +61,8 @@ class FactUse:
             value = Notice("word.yes" if fact.value else "word.no")
         elif isinstance(fact.value, enum.Enum) and has_text(f"value.{fact.value.value}"):
             value = Notice(f"value.{fact.value.value}")
+        elif isinstance(fact.value, Notice):  # a value in words: shown in the reader's language
+            value = fact.value
         return cls(name, value, fact.status, fact.citation, rule_set, digest, fact.note)
 
     def to_text(self, lang: Lang = DEFAULT_LANG) -> str:

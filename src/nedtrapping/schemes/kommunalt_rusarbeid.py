@@ -36,7 +36,7 @@ from nedtrapping.registry import get_rule_set, register, register_position_schem
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import HALF_UP, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
-from nedtrapping.wording import Notice
+from nedtrapping.wording import DEFAULT_LANG, Notice, fact_label
 
 __all__ = [
     "SCHEME_ID",
@@ -206,7 +206,7 @@ class KommunaltRusarbeidRules(RuleSet):
         return supplied
 
     def amount_fact(self, year_in_scheme: int) -> tuple[Money, str, str, Fact[Money]]:
-        """The amount for a 100 % position in its ``year_in_scheme``, with the fact's path, name and the fact.
+        """The amount for a 100 % position in its ``year_in_scheme``, with the fact's path, label and the fact.
 
         Raises :class:`~nedtrapping.provenance.UnknownValueError` (with the path and this
         rule set's key) for an unknown ladder step.
@@ -215,17 +215,17 @@ class KommunaltRusarbeidRules(RuleSet):
         if method is Method.LEGACY_LADDER:
             assert self.ladder is not None
             fact = self.ladder.step(year_in_scheme)
-            path, name = f"ladder.step_{year_in_scheme}", f"ladder step {year_in_scheme}"
-            amount = fact.require(
-                f"Ladder step {year_in_scheme} (a position in its year {year_in_scheme} in the scheme) "
-                f"of {self.key_text}", path=path, rule_set=self.key_text,
-            )
+            path = f"ladder.step_{year_in_scheme}"
+            what = Notice("rusarbeid.name.ladder_step", {"n": year_in_scheme, "rule_set": self.key_text})
         else:
             assert self.flat_amount is not None
             fact = self.flat_amount
-            path, name = "flat_amount", "flat amount per 100 % position"
-            amount = fact.require(f"The flat amount of {self.key_text}", path=path, rule_set=self.key_text)
-        return amount, path, name, fact
+            path = "flat_amount"
+            what = Notice("rusarbeid.name.flat_amount", {"rule_set": self.key_text})
+        # The error's name is text (UnknownValueError takes a str): the catalogue's words in bokmål, the default;
+        # the plan and its renderers name the value by its path, in the reader's language.
+        amount = fact.require(what.text(DEFAULT_LANG), path=path, rule_set=self.key_text)
+        return amount, path, fact_label(path), fact
 
 
 
@@ -357,15 +357,17 @@ RULES_2021 = register(
                             note=Notice("rusarbeid.note.frame_2021")),
         target_group=_TARGET,
         priorities=tuple(
-            Fact(text, Status.FINAL, src.TF_21.at("Dette prioriteres i 2021", quote=text))
-            for text in (
-                "Nye kommuner skal prioriteres inn i ordningen.",
-                "Ansettelser av personer med brukererfaring eller erfaringskonsulenter.",
-                "Oppsøkende tverrfaglige behandlings- og oppfølgingsteam.",
-                "Oppfølgingstjenester i bolig, bolig med bemanning o.l.",
-                "Arbeidsrettede tiltak og/eller aktivitetstilbud.",
-                "Tidlig intervensjonstiltak med barn/unge og eldre som prioritert målgruppe.",
-                "Lavterskeltjenester",
+            Fact(at.quote, Status.FINAL, at)  # each priority as TF-21 words it
+            for at in (
+                src.TF_21.at("Dette prioriteres i 2021", quote="Nye kommuner skal prioriteres inn i ordningen."),
+                src.TF_21.at("Dette prioriteres i 2021",
+                             quote="Ansettelser av personer med brukererfaring eller erfaringskonsulenter."),
+                src.TF_21.at("Dette prioriteres i 2021", quote="Oppsøkende tverrfaglige behandlings- og oppfølgingsteam."),
+                src.TF_21.at("Dette prioriteres i 2021", quote="Oppfølgingstjenester i bolig, bolig med bemanning o.l."),
+                src.TF_21.at("Dette prioriteres i 2021", quote="Arbeidsrettede tiltak og/eller aktivitetstilbud."),
+                src.TF_21.at("Dette prioriteres i 2021",
+                             quote="Tidlig intervensjonstiltak med barn/unge og eldre som prioritert målgruppe."),
+                src.TF_21.at("Dette prioriteres i 2021", quote="Lavterskeltjenester"),
             )
         ),
         conflicting_sources=(_KORUS_CONFLICT,),
@@ -422,7 +424,9 @@ RULES_2022 = register(
 
 _FLAT_METHOD = Fact(Method.FLAT_PER_POSITION, Status.FINAL,
                     src.DECK.at("«2023 – 2024 → 330 000 pr. stilling»", quote="2023 – 2024 → 330 000 pr. stilling"))
-_FULL_PERIOD = "Søkere som oppfyller kriteriene, får mulighet til å fullføre tilskuddsperioden på inntil fire år (2021-2024)."
+#: OV-23's sentence on the four years (INN-24 has the same sentence in its ingress).
+_OV_23_FULL_PERIOD = src.OV_23.at("ingress", quote="Søkere som oppfyller kriteriene, får mulighet til å fullføre "
+                                                   "tilskuddsperioden på inntil fire år (2021-2024).")
 
 
 def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: tuple[Deadline, ...],
@@ -464,11 +468,12 @@ _VL_23_AUDITOR = src.VL_23.at(
     quote="Rapporteringsfrist for tilskot motteke i 2022 og frist for søknad om tilskot for 2023 er 1. februar 2023. "
           "[...] Ved rapportering er det ikkje naudsynt å levere revisorattest.",
 )
-_VL_23_LADDER = "Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024."
+_VL_23_LADDER = src.VL_23.at("ingress (oppdatert 26.01.2023)",
+                             quote="Årsstigen i den tidlegare tilskotsordninga skal følgjast og gjeld til og med 2024.")
 _VL_23_CONFLICT = Fact(
-    _VL_23_LADDER,
+    _VL_23_LADDER.quote,
     Status.UNCERTAIN,
-    src.VL_23.at("ingress (oppdatert 26.01.2023)", quote=_VL_23_LADDER),
+    _VL_23_LADDER,
     note=Notice("rusarbeid.note.vl_23_conflict"),
 )
 #: What the flat amount's note says of VL-23's ladder sentence (kept as a conflict, never used).
@@ -495,7 +500,7 @@ RULES_2023 = register(
         frame=Fact.unknown(src.MR_23, note=Notice("rusarbeid.note.frame_2023")),
         pro_rata=Fact(True, Status.INFERRED, _MR_23_AMOUNT,
                       note=Notice("rusarbeid.note.pro_rata_flat", {"tag": "MR-23", "words": "for 100% stilling"})),
-        max_years=Fact(4, Status.FINAL, src.OV_23.at("ingress", quote=_FULL_PERIOD),
+        max_years=Fact(4, Status.FINAL, _OV_23_FULL_PERIOD,
                        note=Notice("rusarbeid.note.max_years_2023")),
         requires_grant_in_2021=Fact(True, Status.FINAL,
                                     src.OV_23.at("Hvem kan søke", quote="Kun kommuner som mottok tilskudd over "
@@ -515,8 +520,11 @@ _INN_24_AMOUNT = src.INN_24.at(
     "Om søknadsbehandlingen",
     quote="For 2024 gis det kr 330 000 (inkl. kompetansemidler) for en 100 % stilling.",
 )
-_CARRY_OVER = ("De som fikk tilskudd for 4. året i 2023 kan ikke motta tilskudd i 2024, med mindre det søkes om å "
-               "få godkjent overføring av ubrukte midler.")
+_CARRY_OVER = src.INN_24.at(
+    "Om søknadsbehandlingen",
+    quote="De som fikk tilskudd for 4. året i 2023 kan ikke motta tilskudd i 2024, med mindre det søkes om å få "
+          "godkjent overføring av ubrukte midler.",
+)
 
 #: The registered rule set for 2024 (the same object as ``get_rule_set(SCHEME_ID, 2024)``).
 #:
@@ -541,7 +549,7 @@ RULES_2024 = register(
                    note=Notice("rusarbeid.note.frame_2024")),
         pro_rata=Fact(True, Status.INFERRED, _INN_24_AMOUNT,
                       note=Notice("rusarbeid.note.pro_rata_flat", {"tag": "INN-24", "words": "for en 100 % stilling"})),
-        max_years=Fact(4, Status.FINAL, src.INN_24.at("ingress", quote=_FULL_PERIOD),
+        max_years=Fact(4, Status.FINAL, src.INN_24.at("ingress", quote=_OV_23_FULL_PERIOD.quote),
                        note=Notice("rusarbeid.note.max_years_2024")),
         requires_grant_in_2021=Fact(True, Status.FINAL,
                                     src.INN_24.at("Målgruppe", quote="Kommuner som i 2021 mottok tilskudd etter "
@@ -555,8 +563,7 @@ RULES_2024 = register(
             False, Status.INFERRED, _VL_23_AUDITOR,
             note=Notice("rusarbeid.note.auditor_2024"),
         ),
-        carry_over_exception=Fact(_CARRY_OVER, Status.FINAL,
-                                  src.INN_24.at("Om søknadsbehandlingen", quote=_CARRY_OVER),
+        carry_over_exception=Fact(_CARRY_OVER.quote, Status.FINAL, _CARRY_OVER,
                                   note=Notice("rusarbeid.note.carry_over_2024")),
         conflicting_sources=(_VL_23_CONFLICT,),
     )
