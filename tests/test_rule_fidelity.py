@@ -247,7 +247,7 @@ def test_2021_pro_rata_quotes_rusf_20_and_is_inferred_because_rusf_20_is_about_2
     assert fact.citation.tag == "RUSF-20" and _quote(fact) == RUSF_20_WORDS
     assert "2020" in (fact.citation.section or "") and "2021" in read(fact.note, "en")
     assert "That 2021, under the same rules, did the same is inferred" in read(fact.note, "en")
-    assert "At 2021, med samme regelverk, gjorde det samme, er utledet" in read(fact.note, "nb")
+    assert "At det samme gjaldt i 2021, med samme regelverk, er utledet" in read(fact.note, "nb")
     assert _quote(sources.RUSF_20) == RUSF_20_WORDS
     assert sources.RUSF_20.url == "https://www.rusfeltet.no/arkiv/en-halv-milliard-i-tilskudd-til-kommunalt-rusarbeid"
     # 2022 («beregnes som tidligere») quotes the same words and stays inferred
