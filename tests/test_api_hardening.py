@@ -136,7 +136,7 @@ def test_a_rule_set_of_another_scheme_or_not_a_rule_set_is_named() -> None:
     with pytest.raises(InvalidTypeError, match="scheme: expected a scheme id"):
         plan_municipality([p], scheme=5)  # type: ignore[arg-type]
     query = GrantQuery(year=2022, first_grant_year=2021, percent=Fraction(100))
-    with pytest.raises(NedtrappingError, match="expected KommunaltRusarbeidRules"):
+    with pytest.raises(NedtrappingError, match="forventet KommunaltRusarbeidRules"):
         rusarbeid.rate(query, nav)
 
 

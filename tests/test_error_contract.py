@@ -20,8 +20,6 @@ from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_perc
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
-from nedtrapping.scheme import GrantQuery
-from nedtrapping.schemes import kommunalt_rusarbeid as kr
 
 K = Money.kroner
 EXACT = "an int, Decimal, Fraction or str"
@@ -208,10 +206,6 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
      "granted amounts for years outside the plan (2023–2025) would be ignored: K / P: granted 2022; K / Q: granted 2026"),
     ("rules list", lambda: plan_municipality([_pos()], rules=[2023]), InvalidTypeError, "rules", [2023],
      "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got list [2023]"),
-    ("scheme rules", lambda: kr.SCHEME.rate(GrantQuery(year=2022, first_grant_year=2021, percent=Fraction(100)),
-                                             OTHER_RULES),
-     InvalidTypeError, "rules", "nav-sosiale-tjenester 2022", "KommunaltRusarbeidRules",
-     "kommunalt-rusarbeid: expected KommunaltRusarbeidRules, got NavSosialeTjenesterRules nav-sosiale-tjenester 2022"),
     ("round an object with ore but no rounding", lambda: round_half_up_to_kroner(_OreOnly()), InvalidTypeError,
      "amount", None, "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got _OreOnly"),
     ("rules type", lambda: plan_municipality([_pos()], rules=RUS_2023), InvalidTypeError, "rules", RUS_2023,
@@ -224,11 +218,6 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("rules scheme", lambda: plan_municipality([_pos()], rules={2022: OTHER_RULES}), InvalidValueError, "rules[2022]",
      OTHER_RULES.key_text, "a rule set of kommunalt-rusarbeid",
      "rules[2022] is a rule set of nav-sosiale-tjenester, not of kommunalt-rusarbeid"),
-    ("grant rules type", lambda: kr.compute_grant(2023, first_grant_year=2021, percent=100, rules="2023"),
-     InvalidTypeError, "rules", "2023", "KommunaltRusarbeidRules", "kommunalt-rusarbeid: expected KommunaltRusarbeidRules, got str 2023"),
-    ("grant rules year", lambda: kr.compute_grant(2024, first_grant_year=2021, percent=100, rules=RUS_2023),
-     InvalidValueError, "rules", RUS_2023.key_text, "the rule set of 2024",
-     "rules are for 2023, but the grant asked for is for 2024"),
     ("rules year mismatch", lambda: plan_municipality([_pos()], rules={2024: RUS_2023}), InvalidValueError,
      "rules[2024]", RUS_2023.key_text, "the rule set of 2024", "rules[2024] is the rule set of 2023"),
 ]

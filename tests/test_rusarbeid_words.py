@@ -9,12 +9,12 @@ written by hand from the sources' meaning, not read back from the code.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from nedtrapping import sources
-from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Status, UnknownValueError
 from nedtrapping.readable import LANGS, read
@@ -188,13 +188,41 @@ def test_a_ladder_amount_that_is_not_money_is_refused_in_both_languages() -> Non
                                      "got int 480000")
 
 
-def test_rules_of_another_year_or_scheme_are_refused_in_both_languages() -> None:
-    with pytest.raises(InvalidValueError) as info:
-        kr.compute_grant(2023, first_grant_year=2021, percent=100, rules=kr.rules_for(2022))
-    assert str(info.value) == "felt «rules»: regelsettet gjelder 2022, men tilskuddet det spørres om, gjelder 2023"
-    assert info.value.text("en") == "field 'rules': the rules are for 2022, but the grant asked for is for 2023"
-    with pytest.raises(InvalidTypeError) as type_info:
-        kr.rate(GrantQuery(year=2022, first_grant_year=2021), nav.rules_for(2022))
-    assert str(type_info.value) == ("felt «rules»: forventet KommunaltRusarbeidRules (et regelsett for kommunalt "
-                                    "rusarbeid), fikk NavSosialeTjenesterRules nav-sosiale-tjenester 2022")
-    assert type_info.value.text("en").startswith("field 'rules': expected KommunaltRusarbeidRules (a rule set of ")
+RUS_2023 = kr.rules_for(2023)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "value", "expected", "texts"),
+    [
+        (lambda: kr.SCHEME.rate(GrantQuery(year=2022, first_grant_year=2021), nav.rules_for(2022)),
+         InvalidTypeError, "nav-sosiale-tjenester 2022",
+         ("KommunaltRusarbeidRules (et regelsett for kommunalt rusarbeid)",
+          "KommunaltRusarbeidRules (a rule set of kommunalt rusarbeid)"),
+         ("felt «rules»: forventet KommunaltRusarbeidRules (et regelsett for kommunalt rusarbeid), fikk "
+          "NavSosialeTjenesterRules nav-sosiale-tjenester 2022",
+          "field 'rules': expected KommunaltRusarbeidRules (a rule set of kommunalt rusarbeid), got "
+          "NavSosialeTjenesterRules nav-sosiale-tjenester 2022")),
+        (lambda: kr.compute_grant(2023, first_grant_year=2021, percent=100, rules="2023"),  # type: ignore[arg-type]
+         InvalidTypeError, "2023",
+         ("KommunaltRusarbeidRules (et regelsett for kommunalt rusarbeid)",
+          "KommunaltRusarbeidRules (a rule set of kommunalt rusarbeid)"),
+         ("felt «rules»: forventet KommunaltRusarbeidRules (et regelsett for kommunalt rusarbeid), fikk str 2023",
+          "field 'rules': expected KommunaltRusarbeidRules (a rule set of kommunalt rusarbeid), got str 2023")),
+        (lambda: kr.compute_grant(2024, first_grant_year=2021, percent=100, rules=RUS_2023),
+         InvalidValueError, "kommunalt-rusarbeid 2023", ("regelsettet for 2024", "the rule set of 2024"),
+         ("felt «rules»: regelsettet gjelder 2023, men tilskuddet det spørres om, gjelder 2024",
+          "field 'rules': the rules are for 2023, but the grant asked for is for 2024")),
+    ],
+    ids=["scheme rules", "grant rules type", "grant rules year"],
+)
+def test_rules_of_another_kind_or_year_are_refused_naming_the_field_the_value_and_what_was_expected(
+        call: Callable[[], object], error: type[NedtrappingError], value: object, expected: tuple[str, str],
+        texts: tuple[str, str]) -> None:
+    with pytest.raises(error) as info:
+        call()
+    exc = info.value
+    assert type(exc) is error
+    assert (str(exc), exc.text("en")) == texts
+    assert exc.field == "rules" and exc.value == value
+    assert exc.expected is not None and (exc.expected.text("nb"), exc.expected.text("en")) == expected
+    assert exc.place is not None and exc.place.text("nb") == "felt «rules»"
