@@ -23,6 +23,7 @@ import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.provenance import Citation, Status
+from nedtrapping.readable import Readable
 
 if TYPE_CHECKING:
     import pendulum
@@ -160,7 +161,8 @@ class Deadline:
     timezone: str = OSLO
     #: ``None`` for the national deadline; a county name for a Statsforvalter's own date.
     county: str | None = None
-    note: str | None = None
+    #: What a reader should know about the deadline (words from the catalogue).
+    note: Readable | None = None
     #: Which round of a year the deadline belongs to (e.g. ``"restmidler"``, the residual round);
     #: ``None`` for the ordinary round. A county's date overrides only the national one of its round.
     round: str | None = None
@@ -214,7 +216,7 @@ def exact_deadline(
     status: Status = Status.FINAL,
     time: _dt.time = END_OF_DAY,
     county: str | None = None,
-    note: str | None = None,
+    note: Readable | None = None,
     round: str | None = None,
 ) -> Deadline:
     """Shorthand for the common case: a day, 23:59 Europe/Oslo."""

@@ -25,6 +25,7 @@ from nedtrapping.calendar import CalendarEntry, days_left
 from nedtrapping.calendars.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.deadlines import ApproximateDeadline, DeadlineKind, Purpose
 from nedtrapping.provenance import Status
+from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = ["to_text", "to_csv", "to_markdown", "CSV_COLUMNS"]
@@ -86,7 +87,7 @@ def _row_values(e: CalendarEntry, lang: Lang) -> dict[str, str]:
         "deck_row": str(row.number) if row is not None else "",
         "deck_deadline_as_written": (row.deadline_as_written.value or "") if row is not None else "",
         "county_has_own_date": "yes" if e.county_has_own_date else "no",
-        "note": d.note or "",
+        "note": read(d.note, lang),
         "source": str(d.citation),
     }
 
@@ -98,8 +99,8 @@ def to_csv(entries: Sequence[CalendarEntry], *, lang: Lang = DEFAULT_LANG) -> st
     English (statuses are the enum values ``final``, ``inferred``…; ``yes``/``no``);
     ``round`` is empty for the ordinary round; ``period_start``/``period_end`` give the
     period of an approximate deadline and ``period_status`` how sure it is
-    (``assumed`` for the library's spring). Only the free-text column ``uncertainty``
-    (the reasons, for people) follows ``lang``.
+    (``assumed`` for the library's spring). Only the free-text columns ``uncertainty``
+    (the reasons) and ``note`` (the deadline's note), both for people, follow ``lang``.
     """
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")

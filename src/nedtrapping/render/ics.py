@@ -25,6 +25,7 @@ import icalendar
 from nedtrapping.calendar import CalendarEntry
 from nedtrapping.calendars.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.deadlines import DeadlineKind, to_instant
+from nedtrapping.readable import read
 from nedtrapping.wording import DEFAULT_LANG, Lang, status_word, text
 
 __all__ = ["to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP", "PRODID"]
@@ -82,7 +83,7 @@ def _description(e: CalendarEntry, doubts: list[str], lang: Lang) -> str:
     if doubts:
         desc.append(text("calendar.ics.uncertain", lang, reasons="; ".join(doubts)))
     if d.note:
-        desc.append(text("calendar.ics.note", lang, note=d.note))
+        desc.append(text("calendar.ics.note", lang, note=read(d.note, lang)))
     desc.append(text("calendar.ics.source", lang, source=d.citation))
     if isinstance(d, AssumedPeriodDeadline):
         desc.append(text("calendar.ics.assumed_period", lang, source=d.period_assumption.citation))
