@@ -55,10 +55,10 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingE
 from nedtrapping.explain import Explanation, FactUse, Figure, Words, words
 from nedtrapping.money import ExactAmount, Money, format_percent
 from nedtrapping.provenance import Fact, Status, UnknownValueError
+from nedtrapping.readable import Readable
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, years_of
 from nedtrapping.rounding import half_up, round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.readable import Readable
 from nedtrapping.scheme import FactRef
 from nedtrapping.wording import Notice
 
