@@ -155,3 +155,17 @@ def test_a_deadline_note_reads_in_the_language_asked_for() -> None:
     assert deck.note.text("en").endswith("The table gives no year: 2022 is INFERRED from the deck's date "
                                          "(27.01.2022). 23:59 Europe/Oslo is the library's rule for a day without "
                                          "a time.")
+
+
+def test_a_rate_an_explanation_used_is_a_percentage_in_the_readers_language() -> None:
+    from nedtrapping.cofinancing import SalaryCost
+    from nedtrapping.money import Money
+
+    breakdown = SalaryCost(Money.kroner(600_000), zone="1", pension_percent=12, birth_year=1960).breakdown(2024)
+    nb, en = breakdown.explanation().to_text("nb"), breakdown.explanation().to_text("en")
+    assert "· arbeidsgiveravgift, sone 1 = 14,1 % (endelig; " in nb
+    assert "· employer's contribution, zone 1 = 14.1 % (final; " in en
+    assert "· feriepengetillegg fra 60 år, sats = 2,3 prosentpoeng (endelig; " in nb
+    assert "· holiday-pay supplement from age 60, rate = 2.3 percentage points (final; " in en
+    # and the figures: the rate with the language's decimal mark, the amounts as kroner are written
+    assert "Arbeidsgiveravgift, sone 1: 14,1 % × (" in nb and "Employer's contribution, zone 1: 14.1 % × (" in en

@@ -470,10 +470,16 @@ def test_a_plan_stamps_the_cost_rules_it_used_and_warns_about_their_values_that_
     assert ("lonnskostnader 2024", "holiday_deduction") in plan.used_facts
     assert ("lonnskostnader 2024", "employer_contribution.zone_1") in plan.used_facts
     warnings = plan.warnings
-    assert any(w.startswith("inferred: holiday_deduction") and "lonnskostnader 2022" in w for w in warnings)
-    assert any(w.startswith("assumed: holiday_pay_accrual") for w in warnings)
-    assert any(w.startswith("inferred: employer_contribution.zone_1") and "lonnskostnader 2022" in w
+    assert any(w.startswith("inferred: holiday deduction = ") and "lonnskostnader 2022" in w for w in warnings)
+    assert any(w.startswith("assumed: the year holiday pay is counted in = ") for w in warnings)
+    assert any(w.startswith("inferred: employer's contribution, zone 1 = 14.1 % ") and "lonnskostnader 2022" in w
                for w in warnings)  # 2022's rates are inferred
+    # the rule values by their names in the reader's language
+    bokmal = [n.text("nb") for n in plan.notices]
+    assert any(w.startswith("utledet: ferietrekk = ") for w in bokmal)
+    assert any(w.startswith("utledet: arbeidsgiveravgift, sone 1 = 14,1 % ") for w in bokmal)
+    # zone 1 only: the plan warns about the rule values it used
+    assert not any(w.startswith("utledet: arbeidsgiveravgift, sone 1a") for w in bokmal)
     # a plan of costs given as figures uses no cost rules
     fixed = plan_municipality([Position(municipality="K", position="P", percent=100, first_grant_year=2021,
                                         cost=K(700_000))])

@@ -53,7 +53,7 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, FactUse, Figure, Words, words
-from nedtrapping.money import ExactAmount, Money, format_percent
+from nedtrapping.money import ExactAmount, Money
 from nedtrapping.provenance import Fact, Status, UnknownValueError
 from nedtrapping.readable import Readable
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, years_of
@@ -268,6 +268,19 @@ class LonnskostnadRules(RuleSet):
     pension_premium: Fact[Decimal]
     #: What the pension rate is applied to.
     pension_base: Fact[str]
+
+    def use(self, name: str, fact: Fact[Any]) -> FactUse:
+        """A rule value as a computation used it; a rate shown as people read it (``14,1 %``, ``14.1 %`` in English).
+
+        Every :class:`~decimal.Decimal` of these rules is a rate in percent, but the supplement from 60,
+        which is percentage points.
+        """
+        used = super().use(name, fact)
+        if not isinstance(fact.value, Decimal):
+            return used
+        if name == "senior_supplement":
+            return attrs.evolve(used, value=Notice("lonn.value.points", {"points": Fraction(fact.value)}))
+        return attrs.evolve(used, value=Notice("cost.percent", {"percent": Fraction(fact.value)}))
 
 
 # --------------------------------------------------------------------------- the values
@@ -572,8 +585,9 @@ def exact_text(amount: ExactAmount | Money) -> str:
     return _ore_text(ore) if ore.denominator == 1 else f"≈ {_ore_text(ore)}"
 
 
-def _pc(value: Fraction | Decimal) -> str:
-    return f"{format_percent(Fraction(value))} %"
+def _pc(value: Fraction | Decimal) -> Notice:
+    """A rate as people read it: ``14,1 %`` in bokmål, ``14.1 %`` in English."""
+    return words("cost.percent", percent=Fraction(value))
 
 
 @attrs.frozen
@@ -691,19 +705,21 @@ class SalaryCostBreakdown:
 
         senior: Figure
         if t.senior_pay:
-            senior = (f"{_pc(t.sup_rate)} × min({money(paid)}, {r.senior_supplement_cap_g.value} G = {money(t.cap)}) "
-                      f"= {money(a['holiday_pay_over_60'])}")
+            senior = words("lonn.figure.senior", rate=_pc(t.sup_rate), paid=money(paid),
+                           cap_g=r.senior_supplement_cap_g.value, cap=money(t.cap),
+                           result=money(a["holiday_pay_over_60"]))
         elif given.birth_year is None:
             senior = words("cost.senior.no_birth_year")
         else:
             senior = words("cost.senior.under_age", age=self.year + 1 - given.birth_year, year=self.year + 1,
                            senior=r.senior_age.value)
         pay = paid + a["holiday_pay"] + a["holiday_pay_over_60"]
-        extra: Figure = (f"{_pc(t.extra_rate)} × max(0, {money(pay)} − {money(t.threshold)}) "
-                         f"= {money(a['extra_employer_contribution'])}" if t.extra_rate and t.threshold is not None
-                         else words("cost.extra.none", year=self.year))
+        extra: Figure = (words("lonn.figure.extra", rate=_pc(t.extra_rate), pay=money(pay),
+                               threshold=money(t.threshold), result=money(a["extra_employer_contribution"]))
+                         if t.extra_rate and t.threshold is not None else words("cost.extra.none", year=self.year))
         figures: dict[str, Figure] = {
-            "salary": f"{money(given.salary_full)} × {_pc(given.percent)} = {money(salary)}",
+            "salary": words("lonn.figure.salary", salary_full=money(given.salary_full), percent=_pc(given.percent),
+                            salary=money(salary)),
             "holiday_deduction": words(
                 "cost.holiday_deduction.figure", days=t.days + t.extra_days, per_year=t.per_year, salary=money(salary),
                 result=money(a["holiday_deduction"]), holiday_days=t.days,
@@ -711,10 +727,12 @@ class SalaryCostBreakdown:
             "holiday_pay": words("cost.holiday_pay.figure", rate=_pc(t.hp_rate), paid=money(paid),
                                  result=money(a["holiday_pay"])),
             "holiday_pay_over_60": senior,
-            "pension": f"{_pc(given.pension_percent)} × {money(salary)} = {money(a['pension'])}",
-            "employer_contribution": (
-                f"{_pc(t.aga_rate)} × ({money(paid)} + {money(a['holiday_pay'] + a['holiday_pay_over_60'])} + "
-                f"{money(a['pension'])}) = {money(a['employer_contribution'])}"),
+            "pension": words("lonn.figure.pension", rate=_pc(given.pension_percent), salary=money(salary),
+                             result=money(a["pension"])),
+            "employer_contribution": words(
+                "lonn.figure.employer_contribution", rate=_pc(t.aga_rate), paid=money(paid),
+                holiday=money(a["holiday_pay"] + a["holiday_pay_over_60"]), pension=money(a["pension"]),
+                result=money(a["employer_contribution"])),
             "extra_employer_contribution": extra,
         }
         zone = (words("cost.zone", zone=given.zone.value) if given.zone_1a_rate is None
