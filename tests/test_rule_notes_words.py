@@ -169,3 +169,30 @@ def test_a_rate_an_explanation_used_is_a_percentage_in_the_readers_language() ->
     assert "· holiday-pay supplement from age 60, rate = 2.3 percentage points (final; " in en
     # and the figures: the rate with the language's decimal mark, the amounts as kroner are written
     assert "Arbeidsgiveravgift, sone 1: 14,1 % × (" in nb and "Employer's contribution, zone 1: 14.1 % × (" in en
+
+
+WORDED_RULES = ("contribution_base", "holiday_deduction", "holiday_pay_accrual", "senior_extra_deduction",
+                "pension_base", "extra_contribution_basis")
+
+
+@pytest.mark.parametrize("year", lk.YEARS)
+def test_a_cost_rule_stated_in_words_reads_in_the_readers_language(year: int) -> None:
+    rules = lk.rules_for(year)
+    for name in WORDED_RULES:
+        fact = getattr(rules, name)
+        if fact is None:  # the extra contribution's basis: only in 2023 and 2024
+            assert name == "extra_contribution_basis" and year not in (2023, 2024)
+            continue
+        used = rules.use(name, fact)
+        assert isinstance(used.value, Notice)
+        assert used.value.text("en") == fact.value  # the rule set's words, unchanged, in English
+        assert used.value.text("nb") != fact.value
+    assert rules.use("holiday_deduction", rules.holiday_deduction).value.text("nb") == (  # type: ignore[union-attr]
+        "lønnen for feriedagene utbetales ikke: feriedager / virkedager per år av lønnen")
+
+
+def test_a_supplied_value_of_a_cost_rule_in_words_is_shown_as_given() -> None:
+    rules = lk.rules_for(2024)
+    supplied = rules.pension_base.supplied("12 % of the salary and fixed supplements", Citation("Pensjonsavtale"))
+    used = rules.use("pension_base", supplied)
+    assert used.value == "12 % of the salary and fixed supplements"

@@ -60,7 +60,7 @@ from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, yea
 from nedtrapping.rounding import half_up, round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import FactRef
-from nedtrapping.wording import Notice
+from nedtrapping.wording import Notice, has_text, text
 
 __all__ = [
     "SCHEME_ID",
@@ -270,12 +270,20 @@ class LonnskostnadRules(RuleSet):
     pension_base: Fact[str]
 
     def use(self, name: str, fact: Fact[Any]) -> FactUse:
-        """A rule value as a computation used it; a rate shown as people read it (``14,1 %``, ``14.1 %`` in English).
+        """A rule value as a computation used it, as people read it in their language.
 
-        Every :class:`~decimal.Decimal` of these rules is a rate in percent, but the supplement from 60,
-        which is percentage points.
+        Every :class:`~decimal.Decimal` of these rules is a rate in percent (``14,1 %``, ``14.1 %`` in
+        English), but the supplement from 60, which is percentage points; a rule the library states in
+        words (``holiday_deduction``, ``pension_base`` …) is shown in the reader's language.
         """
         used = super().use(name, fact)
+        if isinstance(fact.value, str):
+            # a rule stated in the library's words (in English in the rule set): the same words in the reader's
+            # language, unless the value is not the library's (a supplied one is shown as given)
+            key = f"lonn.value.{name}"
+            if has_text(key) and fact.value == text(key, "en"):
+                return attrs.evolve(used, value=Notice(key))
+            return used
         if not isinstance(fact.value, Decimal):
             return used
         if name == "senior_supplement":
