@@ -160,8 +160,6 @@ def parse_zone(value: object) -> Zone:
         raise ZoneError(value, _ZONES_EXPECTED) from None
 
 
-
-
 _HOLIDAY_WORDS = {
     HolidayPay.FIFTH_WEEK: {"12", "12%", "fifth-week", "fifthweek", "femteferieuke", "5uker", "tariff"},
     HolidayPay.STATUTORY: {"10,2", "10.2", "10,2%", "10.2%", "statutory", "ferieloven", "lov"},
@@ -304,6 +302,8 @@ _HOW_TO_SUPPLY_ZONE = Notice("lonn.how.zone")
 _WHILE_ALLOWANCE = Notice("lonn.note.while_allowance")
 _ALLOWANCE_USED = Notice("lonn.note.allowance_used")
 _ZONE_5 = Notice("lonn.note.zone_5")
+
+
 def _percent(fact: Fact[Decimal]) -> Fraction:
     """A rate as a note's field (shown with the language's decimal mark: 14,1 / 14.1)."""
     return Fraction(fact.require("rate"))
