@@ -77,12 +77,19 @@ def test_outputs_in_english_and_what_programs_read_does_not_change() -> None:
     nb_rows = list(csv.DictReader(io.StringIO(to_csv(entries))))
     en_rows = list(csv.DictReader(io.StringIO(to_csv(entries, lang="en"))))
     assert tuple(en_rows[0]) == CSV_COLUMNS
-    for nb, en in zip(nb_rows, en_rows, strict=True):  # only the reasons, for people, follow the language
-        assert {k: v for k, v in nb.items() if k != "uncertainty"} == \
-            {k: v for k, v in en.items() if k != "uncertainty"}
+    for nb, en in zip(nb_rows, en_rows, strict=True):  # only the reasons and the notes, for people, follow the language
+        assert {k: v for k, v in nb.items() if k not in ("uncertainty", "note")} == \
+            {k: v for k, v in en.items() if k not in ("uncertainty", "note")}
+    rolling = {row["scheme_id"]: row["note"] for row in nb_rows}, {row["scheme_id"]: row["note"] for row in en_rows}
+    assert rolling[0]["fastleger-korona-kompensasjon"] == ("Søknader behandles fortløpende; ingen frist. Året 2022 er "
+                                                          "utledet (tabellen oppgir ikke år).")
+    assert rolling[1]["fastleger-korona-kompensasjon"] == ("Applications handled as they come; no deadline. The year "
+                                                          "2022 is INFERRED (the table gives none).")
     ics = to_ics(entries, lang="en").replace("\r\n ", "")
     assert "X-WR-CALNAME:Grant calendar" in ics and "Who may apply: " in ics and "Status: final" in ics
     assert "SUMMARY:(UNCERTAIN) (APPROXIMATE) Application deadline (2022): " in ics
+    assert "Note: Applications handled as they come" in ics
+    assert "Merknad: Søknader behandles fortløpende" in to_ics(entries).replace("\r\n ", "")
     assert [ln for ln in ics.splitlines() if ln.startswith("UID:")] == \
         [ln for ln in to_ics(entries).replace("\r\n ", "").splitlines() if ln.startswith("UID:")]
     e = entries[0]

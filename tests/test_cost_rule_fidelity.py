@@ -13,6 +13,7 @@ from nedtrapping import sources
 from nedtrapping.costs import lonnskostnader as lk
 from nedtrapping.money import Money
 from nedtrapping.provenance import Fact, Status
+from nedtrapping.readable import read
 
 
 def _quote(fact: Fact[object]) -> str:
@@ -118,7 +119,10 @@ def test_g_by_1_may_of_each_year(year: int, g: int, tag: str, words: str) -> Non
 def test_the_pension_premium_stays_unknown_with_no_default(year: int) -> None:
     fact = lk.rules_for(year).pension_premium
     assert fact.status is Status.UNKNOWN and fact.value is None
-    assert fact.how_to_supply and "pension_percent" in fact.how_to_supply
+    how = read(fact.how_to_supply)
+    assert "premiesatsen kommunen betaler pensjonsleverandøren sin" in how and "KLPs kundesider" in how
+    assert "KLP's customer pages" in read(fact.how_to_supply, "en")
+    assert "pension_percent" not in how and "SalaryCost" not in how  # words only: where the value is
     assert fact.citation.tag == "KLP-OTP"
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from nedtrapping.deadlines import Purpose
 from nedtrapping.provenance import Status
+from nedtrapping.readable import read
 from nedtrapping.schemes.langvarige_sammensatte import (
     MeasureType,
     TargetGroup,
@@ -33,7 +34,9 @@ def test_the_decks_doubted_deadline_words_are_uncertain_facts_and_lsb22_confirms
     assert rules.deck_calendar_deadline.value == "31. mars(?)"
     for fact in (rules.deck_slide_deadline, rules.deck_calendar_deadline):
         assert fact.status is Status.UNCERTAIN and fact.citation.tag == "DECK"
-        assert fact.note and "LSB-22" in fact.note
+        assert read(fact.note) == ("Lysarket tviler på datoen (spørsmålstegn); LSB-22 (Statsforvalteren i Nordland) "
+                                   "bekrefter 31. mars 2022 kl. 23:59, så selve fristen er eksakt og endelig.")
+        assert read(fact.note, "en").startswith("The deck doubts the date (question marks); LSB-22")
 
 
 def test_deadline_keeps_the_decks_words_and_is_confirmed_by_lsb22() -> None:
@@ -42,7 +45,8 @@ def test_deadline_keeps_the_decks_words_and_is_confirmed_by_lsb22() -> None:
     assert d.day == _dt.date(2022, 3, 31) and d.time == _dt.time(23, 59)
     assert d.citation.tag == "LSB-22"
     assert d.status is Status.FINAL
-    assert d.note and "31.3.22 ??????" in d.note
+    assert "«31.3.22 ??????»" in read(d.note) and "så datoen er endelig" in read(d.note)
+    assert "'31.3.22 ??????'" in read(d.note, "en") and "so the date is FINAL" in read(d.note, "en")
 
 
 def test_facts_from_the_deck() -> None:
@@ -89,7 +93,17 @@ def test_ranking_reports_unprioritised_and_unknown_measures() -> None:
     assert [m.label for m in ranking.ranked] == ["ACT"]
     assert [m.label for m in ranking.not_prioritised] == ["Housing First"]
     assert [m.label for m in ranking.unknown] == ["something"]
-    assert "drop-in kafé" in (ranking.unknown[0].reason or "")
+    assert read(ranking.unknown[0].reason).startswith("ukjent tiltakstype «drop-in kafé»; kjente typer: act-fact, ")
+    assert read(ranking.unknown[0].reason, "en").startswith("unknown measure type 'drop-in kafé'; known types: ")
+    assert read(ranking.not_prioritised[0].reason) == "housing-first er ikke blant prioriteringene for barn-unge"
+    assert read(ranking.not_prioritised[0].reason, "en") == "housing-first is not among the priorities for barn-unge"
+    assert ranking.to_text().splitlines()[1:] == [
+        "Prioritert rekkefølge (barn-unge):",
+        "  1. ACT — Pri 1 (act-fact)",
+        "  –  Housing First — housing-first er ikke blant prioriteringene for barn-unge",
+        "  –  something — " + read(ranking.unknown[0].reason),
+    ]
+    assert ranking.to_text("en").splitlines()[1] == "Priority order (barn-unge):"
     assert not ranking.complete
     total = len(ranking.ranked) + len(ranking.not_prioritised) + len(ranking.unknown)
     assert total == 3
@@ -117,7 +131,7 @@ def test_the_decks_headings_are_accepted_as_target_groups() -> None:
         assert rank_measures([("x", "Housing First tiltak")], words).target_group is TargetGroup.VOKSNE
     for words in ("barn/unge", "BARN/UNGE", "barn-unge", "barn og unge"):
         assert rank_measures([("x", "ACT/FACT")], words).target_group is TargetGroup.BARN_UNGE
-    with pytest.raises(TypeError, match="target group"):
+    with pytest.raises(TypeError, match="felt «target_group»: forventet en TargetGroup eller en tekst, fikk int 3"):
         rank_measures([("x", "ACT/FACT")], 3)  # type: ignore[arg-type]
 
 
@@ -127,12 +141,17 @@ def test_the_ranking_says_it_rests_on_provisional_rules() -> None:
     assert ranking.reservation is not None
     assert ranking.reservation.value == "Med forbehold - endringer i regelverket kommer"
     first = ranking.to_text().splitlines()[0]
-    assert "med forbehold — endringer i regelverket kommer" in first
-    assert "provisional" in first and "foreløpig" in first
+    assert first == ("NB: med forbehold — endringer i regelverket kommer (DECK). Rangeringen bygger på foreløpige "
+                     "regler (langvarige-sammensatte 2022: regelverket er foreløpig).")
+    first_en = ranking.to_text("en").splitlines()[0]
+    assert "med forbehold — endringer i regelverket kommer (DECK)" in first_en
+    assert "The ranking rests on provisional rules (langvarige-sammensatte 2022: the rules are provisional)." in first_en
 
 
 def test_unknown_measure_type_and_target_group_name_the_known_ones() -> None:
-    with pytest.raises(UnknownMeasureTypeError, match="act-fact"):
+    with pytest.raises(UnknownMeasureTypeError, match="felt «measure_type»: ukjent tiltakstype «yoga»; kjente typer: "
+                                                      "act-fact, mo-senter") as info:
         parse_measure_type("yoga")
+    assert info.value.text("en").startswith("field 'measure_type': unknown measure type 'yoga'; known types: act-fact")
     with pytest.raises(ValueError, match="voksne, barn-unge"):
         rules_for(2022).variant("eldre")

@@ -294,17 +294,17 @@ def test_compute_grant_infers_the_2021_grant_from_the_municipalitys_positions() 
 
 
 def test_nav_requested_amount_of_the_wrong_type_names_its_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("got str '500'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("fikk str '500'")):
         nav.MeasurePosition(label="Veileder", percent=50, requested="500")  # type: ignore[arg-type]
 
 
 def test_nav_label_of_the_wrong_type_names_its_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("MeasurePosition.label: expected a non-empty text, got int 5")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «MeasurePosition.label»: forventet en tekst som ikke er tom, fikk int 5")):
         nav.MeasurePosition(label=5, percent=50)  # type: ignore[arg-type]
 
 
 def test_nav_positions_that_are_text_are_refused_naming_the_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("got str 'Veileder'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("fikk str 'Veileder'")):
         nav.Measure(label="A", positions="Veileder")  # type: ignore[arg-type]
 
 
@@ -331,12 +331,13 @@ def test_nav_competence_requested_zero_is_accepted_and_gives_zero() -> None:
 
 
 def test_nav_competence_as_text_is_refused_naming_its_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("competence must be True or False, got str 'yes'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «competence»: tiltak «A»: forventet True eller False, fikk str 'yes'")):
         nav.Measure(label="A", competence="yes")  # type: ignore[arg-type]
 
 
 def test_nav_prior_years_as_text_is_refused_naming_its_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("prior_years must be a whole number ≥ 0, got str '1'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «prior_years»: tiltak «A»: forventet et helt tall ≥ 0 (antall år tiltaket alt har hatt "
+                                             "tilskuddet), fikk str '1'")):
         nav.Measure(label="A", competence=True, prior_years="1")  # type: ignore[arg-type]
 
 
@@ -353,35 +354,36 @@ def test_nav_maximum_grant_accepts_the_rule_set_given_explicitly() -> None:
 
 def test_nav_maximum_grant_refuses_another_schemes_rules_naming_their_type() -> None:
     with pytest.raises(InvalidTypeError, match=re.escape(
-            "maximum_grant: rules must be NavSosialeTjenesterRules, got KommunaltRusarbeidRules")):
+            "felt «rules»: forventet NavSosialeTjenesterRules, fikk KommunaltRusarbeidRules")):
         nav.maximum_grant(_one_position(), rules=rusarbeid.rules_for(2022))  # type: ignore[arg-type]
 
 
 def test_nav_maximum_grant_refuses_text_for_measures_naming_its_type() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("expected a list of Measure, got str 'A'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «measures»: forventet en liste av Measure med minst ett tiltak, fikk str 'A'")):
         nav.maximum_grant("A")  # type: ignore[arg-type]
 
 
 def test_nav_maximum_grant_refuses_an_item_that_is_not_a_measure_naming_it() -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("maximum_grant: measures[1] is str 'B', not a Measure")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «measures»: measures[1] er str 'B', ikke et Measure")):
         nav.maximum_grant([*_one_position(), "B"])  # type: ignore[list-item]
 
 
 def test_nav_maximum_grant_refuses_an_empty_application() -> None:
-    with pytest.raises(InvalidValueError, match=r"^maximum_grant: the application has no measures$"):
+    with pytest.raises(InvalidValueError, match=r"^felt «measures»: søknaden har ingen tiltak$"):
         nav.maximum_grant([])
 
 
 def test_nav_maximum_grant_names_every_repeated_label() -> None:
     measures = [nav.Measure(label=label, competence=True) for label in ("B", "A", "B", "A", "C")]
-    with pytest.raises(InvalidValueError, match=re.escape("measure labels must be unique; repeated: A, B")):
+    with pytest.raises(InvalidValueError, match=re.escape("tiltakene må ha hvert sitt navn (label); gjentatt: A, B")):
         nav.maximum_grant(measures)
 
 
 def test_nav_scheme_refuses_another_schemes_rules_naming_their_type() -> None:
     with pytest.raises(InvalidTypeError, match=re.escape(
-            "nav-sosiale-tjenester: expected NavSosialeTjenesterRules, got KommunaltRusarbeidRules")):
+            "felt «rules»: forventet NavSosialeTjenesterRules, fikk KommunaltRusarbeidRules")) as info:
         nav.SCHEME.rate(GrantQuery(year=2022, first_grant_year=2022), rusarbeid.rules_for(2022))
+    assert info.value.text("en") == "field 'rules': expected NavSosialeTjenesterRules, got KommunaltRusarbeidRules"
 
 
 def test_nav_scheme_rate_uses_the_rule_set_given() -> None:

@@ -93,8 +93,12 @@ def test_years_one_to_three_are_allowed(prior: int) -> None:
 @pytest.mark.parametrize("prior", [3, 4, 10])
 def test_a_fourth_year_for_the_same_measure_is_refused(prior: int) -> None:
     m = Measure(label="Oppfølgingsteam", positions=[MeasurePosition(label="p", percent=100)], prior_years=prior)
-    with pytest.raises(MaxYearsExceededError, match=r"Oppfølgingsteam.*at most 3 years"):
+    with pytest.raises(MaxYearsExceededError, match=r"tiltak «Oppfølgingsteam»: .*gir høyst 3 år til samme tiltak") as info:
         maximum_grant([m])
+    assert info.value.field == "prior_years"
+    assert info.value.text("en").startswith(
+        f"field 'prior_years': measure 'Oppfølgingsteam': 2022 would be its year {prior + 1} with this grant "
+        f"({prior} earlier years), but nav-sosiale-tjenester 2022 allows at most 3 years for the same measure")
 
 
 def test_explanation_cites_the_cap_and_the_rounding_assumption() -> None:
@@ -120,11 +124,12 @@ def test_float_percentage_is_refused() -> None:
 
 
 def test_bad_applications_are_refused() -> None:
-    with pytest.raises(ValueError, match="no measures"):
+    with pytest.raises(ValueError, match="søknaden har ingen tiltak") as info:
         maximum_grant([])
-    with pytest.raises(ValueError, match="repeated: A"):
+    assert info.value.text("en") == "field 'measures': the application has no measures"  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="gjentatt: A"):
         maximum_grant([Measure(label="A", competence=True), Measure(label="A", competence=True)])
-    with pytest.raises(ValueError, match="neither positions nor"):
+    with pytest.raises(ValueError, match="har verken stillinger eller en kompetansedel"):
         Measure(label="empty")
     with pytest.raises(ValueError, match="prior_years"):
         Measure(label="A", competence=True, prior_years=-1)
@@ -147,30 +152,33 @@ def test_the_explanation_says_when_a_request_exceeds_the_cap() -> None:
 
 
 def test_negative_competence_request_is_refused() -> None:
-    with pytest.raises(ValueError, match=r"measure 'A': competence_requested is negative"):
+    with pytest.raises(ValueError, match=r"tiltak «A»: søkt beløp til kompetanse \(competence_requested\) er negativt "
+                                         r"\(-5 000 kr\)"):
         Measure(label="A", competence=True, competence_requested=Money.kroner(-5_000))
 
 
 @pytest.mark.parametrize("bad", ["no", "yes", 1, 0, None])
 def test_competence_must_be_a_bool(bad: object) -> None:
-    with pytest.raises(TypeError, match=r"measure 'A': competence must be True or False"):
+    with pytest.raises(TypeError, match=r"felt «competence»: tiltak «A»: forventet True eller False, fikk ") as info:
         Measure(label="A", positions=[MeasurePosition(label="p", percent=100)], competence=bad)  # type: ignore[arg-type]
+    assert info.value.text("en") == (  # type: ignore[attr-defined]
+        f"field 'competence': measure 'A': expected True or False, got {type(bad).__name__} {bad!r}")
 
 
 @pytest.mark.parametrize("bad", ["abc", 5, {"percent": 100}, None])
 def test_positions_must_be_a_list(bad: object) -> None:
-    with pytest.raises(TypeError, match="Measure.positions: expected a list of MeasurePosition"):
+    with pytest.raises(TypeError, match="felt «Measure.positions»: forventet en liste av MeasurePosition"):
         Measure(label="A", positions=bad, competence=True)  # type: ignore[arg-type]
 
 
 def test_each_position_must_be_a_position() -> None:
-    with pytest.raises(TypeError, match=r"measure 'A': positions\[0\] is dict .*not a MeasurePosition"):
+    with pytest.raises(TypeError, match=r"tiltak «A»: positions\[0\] er dict .*ikke en MeasurePosition"):
         Measure(label="A", positions=[{"percent": 100}])  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize("bad", [["a"], "abc", [None], Measure(label="A", competence=True), 5])
 def test_maximum_grant_wants_a_list_of_measures(bad: object) -> None:
-    with pytest.raises(TypeError, match="maximum_grant"):
+    with pytest.raises(TypeError, match="felt «measures»: "):
         maximum_grant(bad)  # type: ignore[arg-type]
 
 
@@ -181,7 +189,8 @@ def test_labels_and_prior_years_are_type_checked() -> None:
         MeasurePosition(label=3, percent=100)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="prior_years"):
         Measure(label="A", competence=True, prior_years="1")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="requested: expected Money"):
+    with pytest.raises(TypeError, match=r"felt «requested»: forventet Money \(f.eks. Money.kroner\(500_000\)\) "
+                                        r"eller None, fikk int 500000"):
         MeasurePosition(label="p", percent=100, requested=500_000)  # type: ignore[arg-type]
 
 

@@ -381,7 +381,8 @@ def test_prosjektskjonn_rounds_are_apart() -> None:
     deck = by_county[None]
     assert deck.deadline.day == _dt.date(2022, 11, 1) and deck.round is None
     assert deck.deck_row is not None and deck.deck_row.number == 4
-    assert "following year's money" in (deck.deadline.note or "")
+    assert read(deck.deadline.note).startswith("Utlysningen av midler for året etter")
+    assert "following year's money" in read(deck.deadline.note, "en")
     assert "01.11.2022" in _quote(sources.AGD_PS_23) and "2023" in _quote(sources.AGD_PS_23)
     for county, day, tag in (("Nordland", _dt.date(2022, 2, 25), "NORD-PS-22"),
                              ("Oslo og Viken", _dt.date(2022, 3, 31), "OV-PS-22")):

@@ -22,6 +22,7 @@ from nedtrapping.costs.lonnskostnader import HolidayPay, Zone, Zone1aRate, ZoneE
 from nedtrapping.money import Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Status, UnknownValueError
+from nedtrapping.readable import read
 from nedtrapping.readers.table import PositionsCSVError, parse_positions_csv, parse_zone_cell
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, years_of
 from nedtrapping.rounding import round_half_up_to_kroner
@@ -91,8 +92,12 @@ def test_a_missing_pension_rate_is_an_explained_error_never_0() -> None:
     with pytest.raises(UnknownValueError) as info:
         SalaryCost(K(600_000), zone="1")
     message = str(info.value)
-    assert "pension premium" in message and "will not treat it as 0" in message
-    assert "pension_percent=" in message and "'pensjon'" in message
+    assert "Biblioteket gjetter den ikke, og regner den ikke som 0." in message
+    assert ("Slik oppgir du den: oppgi premiesatsen kommunen betaler pensjonsleverandøren sin (KLP, Statens "
+            "pensjonskasse eller egen pensjonskasse) for stillingen") in message
+    english = info.value.text("en")
+    assert "The library will not guess it, and will not treat it as 0." in english
+    assert "How to supply it: give the pension premium rate your municipality pays its pension provider" in english
     assert info.value.fact.status is Status.UNKNOWN and info.value.fact.value is None
     # in a positions file, the row is reported with its column; nothing is planned
     with pytest.raises(PositionsCSVError) as csv_info:
@@ -267,8 +272,9 @@ def test_a_year_without_cost_rules_is_refused_with_the_years_there_are() -> None
     with pytest.raises(UnknownSchemeError, match=r"2021, 2022, 2023, 2024, 2025.*årskostnad"):
         cost.cost_in(2026)
     position = Position(municipality="K", position="P", percent=100, first_grant_year=2021, cost=cost)
-    with pytest.raises(UnknownSchemeError, match="no cost rules for 2026"):
+    with pytest.raises(UnknownSchemeError, match="ingen kostnadsregler for 2026") as info:
         plan_municipality([position], years=[2025, 2026])
+    assert info.value.text("en").startswith("no cost rules for 2026: the cost of a salary-based position needs")
 
 
 def test_the_salary_cost_must_be_for_the_positions_percentage() -> None:
@@ -315,10 +321,17 @@ def test_zones_as_people_write_them(text: str, zone: Zone) -> None:
 def test_zone_1a_asks_whether_the_allowance_covers_the_position() -> None:
     assert parse_zone_cell("1a redusert") == (Zone.ONE_A, Zone1aRate.REDUCED)
     assert parse_zone_cell("Ia full") == (Zone.ONE_A, Zone1aRate.FULL)
-    with pytest.raises(ZoneError, match="1a redusert.*1a full"):
+    with pytest.raises(ZoneError, match=r"felt «zone»: forventet for sone 1a: om kommunens fribeløp fortsatt dekker "
+                                        r"stillingen, «1a redusert» \(10,6 %\) eller «1a full» \(14,1 %\), "
+                                        r"fikk «1a»") as info:
         parse_zone_cell("1a")
-    with pytest.raises(ZoneError, match="only of zone 1a"):
+    assert info.value.text("en") == ("field 'zone': expected for zone 1a, whether the municipality's allowance "
+                                     "(fribeløp) still covers the position: '1a redusert' (10.6 %) or '1a full' "
+                                     "(14.1 %), got '1a'")
+    with pytest.raises(ZoneError, match="sone 2 alene: redusert/full sies bare om sone 1a") as info:
         parse_zone_cell("2 full")
+    assert info.value.expected is not None
+    assert info.value.expected.text("en") == "zone 2 alone: redusert/full is said only of zone 1a"
     with pytest.raises(ValueError, match="zone_1a_rate"):
         SalaryCost(K(600_000), zone="1a", pension_percent=12)
     reduced = SalaryCost(K(600_000), zone="1a", zone_1a_rate="reduced", pension_percent=12)
@@ -329,8 +342,9 @@ def test_zone_1a_asks_whether_the_allowance_covers_the_position() -> None:
 
 @pytest.mark.parametrize("text", ["6", "0", "sone", "1b", "VI", ""])
 def test_a_zone_that_is_not_one_is_refused_naming_the_zones(text: str) -> None:
-    with pytest.raises(ZoneError, match="1, 1a, 2, 3, 4, 4a or 5"):
+    with pytest.raises(ZoneError, match="forventet en sone 1, 1a, 2, 3, 4, 4a eller 5") as info:
         parse_zone(text)
+    assert f"a zone 1, 1a, 2, 3, 4, 4a or 5 (also I, Ia, II, III, IV, IVa, V), got '{text}'" in info.value.text("en")
 
 
 def test_no_table_of_municipalities_is_shipped_the_zone_is_the_users() -> None:
@@ -338,7 +352,11 @@ def test_no_table_of_municipalities_is_shipped_the_zone_is_the_users() -> None:
     assert fact.status is Status.UNKNOWN and fact.value is None
     assert fact.citation.tag == "SKATT-SONER"
     assert "ikke lenger en én til én-forhold mellom arbeidsgiveravgiftssone og kommune" in (fact.citation.quote or "")
-    assert "more than one zone" in (fact.how_to_supply or "") and "'sone'" in (fact.how_to_supply or "")
+    how = read(fact.how_to_supply)
+    assert "etter regionreformen kan en kommune ligge i mer enn én sone" in how
+    assert "may lie in more than one zone" in read(fact.how_to_supply, "en")
+    # where the value is, in words: how to type it in is the command line's and Python's to say
+    assert "SalaryCost" not in how and "'sone'" not in how and "--" not in how
 
 
 # ----------------------------------------------------------------------------- positions files
@@ -382,9 +400,9 @@ def test_every_bad_salary_cell_is_reported_with_row_column_value_and_expected() 
     }
     by_where = {(p.row, p.column): p.expected for p in info.value.problems}
     assert "not both" in by_where[(2, "årslønn")]
-    assert "1, 1a, 2, 3, 4, 4a or 5" in by_where[(3, "sone")]
+    assert "1, 1a, 2, 3, 4, 4a eller 5" in read(by_where[(3, "sone")])
     assert "applies only to a row that gives an annual salary" in by_where[(4, "sone")]
-    assert "'1a redusert' (10,6 %) or '1a full' (14,1 %)" in by_where[(5, "sone")]
+    assert "«1a redusert» (10,6 %) eller «1a full» (14,1 %)" in read(by_where[(5, "sone")])
     assert "årslønn" in by_where[(7, "årskostnad")]
 
 
@@ -452,10 +470,16 @@ def test_a_plan_stamps_the_cost_rules_it_used_and_warns_about_their_values_that_
     assert ("lonnskostnader 2024", "holiday_deduction") in plan.used_facts
     assert ("lonnskostnader 2024", "employer_contribution.zone_1") in plan.used_facts
     warnings = plan.warnings
-    assert any(w.startswith("inferred: holiday_deduction") and "lonnskostnader 2022" in w for w in warnings)
-    assert any(w.startswith("assumed: holiday_pay_accrual") for w in warnings)
-    assert any(w.startswith("inferred: employer_contribution.zone_1") and "lonnskostnader 2022" in w
+    assert any(w.startswith("inferred: holiday deduction = ") and "lonnskostnader 2022" in w for w in warnings)
+    assert any(w.startswith("assumed: the year holiday pay is counted in = ") for w in warnings)
+    assert any(w.startswith("inferred: employer's contribution, zone 1 = 14.1 % ") and "lonnskostnader 2022" in w
                for w in warnings)  # 2022's rates are inferred
+    # the rule values by their names in the reader's language
+    bokmal = [n.text("nb") for n in plan.notices]
+    assert any(w.startswith("utledet: ferietrekk = ") for w in bokmal)
+    assert any(w.startswith("utledet: arbeidsgiveravgift, sone 1 = 14,1 % ") for w in bokmal)
+    # zone 1 only: the plan warns about the rule values it used
+    assert not any(w.startswith("utledet: arbeidsgiveravgift, sone 1a") for w in bokmal)
     # a plan of costs given as figures uses no cost rules
     fixed = plan_municipality([Position(municipality="K", position="P", percent=100, first_grant_year=2021,
                                         cost=K(700_000))])

@@ -40,6 +40,7 @@ from nedtrapping.provenance import Citation, Fact, Status
 from nedtrapping.registry import register
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.schemes import langvarige_sammensatte as _lsb
+from nedtrapping.wording import Notice
 
 __all__ = [
     "YEAR",
@@ -63,35 +64,35 @@ __all__ = [
 YEAR = 2022
 _TABLE_SECTION = "tabell «Tilskudd / Hvem kan søke / Søknadsfrist»"
 _TABLE = src.DECK.at(_TABLE_SECTION)
-_YEAR_NOTE = ("The table gives no year: 2022 is INFERRED from the deck's date (27.01.2022). "
-              "23:59 Europe/Oslo is the library's rule for a day without a time.")
+_YEAR_NOTE = Notice("kalender.note.year")
 
 #: The year of the deck's table: not in the table, INFERRED from the deck's date.
 CALENDAR_YEAR: Fact[int] = Fact(
     YEAR, Status.INFERRED, src.DECK.at(f"{_TABLE_SECTION} (gir ikke år); lysarket er datert 27.01.2022"),
-    note="The calendar table gives days and months but no year; 2022 is inferred from the deck's date "
-         "(27.01.2022) and its other slides (e.g. «Tilskudd til utvikling av de sosiale tjenestene i NAV "
-         "kontoret 2022», «31.3.22»).",
+    note=Notice("kalender.note.calendar_year"),
 )
 
 #: The library's assumption for the deck's «Vår» (spring): no source gives a period.
 SPRING_PERIOD: Fact[str] = Fact(
     "mars–mai 2022", Status.ASSUMED, src.LIBRARY.at("«Vår» (spring) as 1 March – 31 May"),
-    note="The deck says only «Vår» (spring) for Frisklivs- og læringstilbud. To place the row on a calendar "
-         "the library assumes the meteorological spring, 1 March – 31 May 2022. No source gives a date or a "
-         "period; the deadline may fall anywhere in spring, and it is never treated as an instant.",
+    note=Notice("kalender.note.spring_period"),
 )
 
 
 def _check_last_month(instance: AssumedPeriodDeadline, _attribute: object, value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not instance.approx_month <= value <= 12:
-        raise InvalidValueError(f"last_month must be {instance.approx_month}–12, got {value!r} "
-                                f"(as written: {instance.as_written!r})")
+        raise InvalidValueError(Notice("kalender.error.last_month", {"first": instance.approx_month,
+                                                                     "value": repr(value),
+                                                                     "as_written": instance.as_written}),
+                                field="last_month", value=value,
+                                expected=Notice("kalender.expected.last_month", {"first": instance.approx_month}))
 
 
 def _check_assumption(_instance: AssumedPeriodDeadline, _attribute: object, value: Fact[str]) -> None:
     if not isinstance(value, Fact) or value.status is not Status.ASSUMED:
-        raise InvalidValueError(f"period_assumption must be an ASSUMED fact (cited to sources.LIBRARY), got {value!r}")
+        raise InvalidValueError(Notice("kalender.error.period_assumption", {"value": repr(value)}),
+                                field="period_assumption", value=value,
+                                expected=Notice("kalender.expected.period_assumption"))
 
 
 @attrs.frozen(kw_only=True)
@@ -166,17 +167,14 @@ FRISKLIV = _row_rules(
         AssumedPeriodDeadline(
             purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=_I, citation=_cell("Vår"),
             approx_year=YEAR, approx_month=3, last_month=5, period_assumption=SPRING_PERIOD,
-            note="The deck gives no date, only «Vår» (spring). The year 2022 is INFERRED (the table gives none); "
-                 "the period 1 March – 31 May is ASSUMED by the library (sources.LIBRARY).",
+            note=Notice("kalender.deadline.friskliv_spring"),
         ),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 3, 23), src.AGD_FL_22, as_written="23. mars",
                        county="Agder",
-                       note="Agder fylkeskommune's own date for 2022 (AGD-FL-22: «Søknadsfrist for 2022 er 23. "
-                            "mars.»); 23:59 Europe/Oslo is the library's rule for a day without a time"),
+                       note=Notice("kalender.deadline.friskliv_agder")),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 1), src.TRL_FL_22, as_written="1. april 2022",
                        county="Trøndelag",
-                       note="Trøndelag fylkeskommune's own date (TRL-FL-22: «Søknadsfristen er 1. april 2022.»); "
-                            "23:59 Europe/Oslo is the library's rule for a day without a time"),
+                       note=Notice("kalender.deadline.friskliv_trondelag")),
     ),
     assumed_period=SPRING_PERIOD,
 )
@@ -198,8 +196,7 @@ FASTLEGER_KORONA = _row_rules(
     "Compensation to self-employed GPs for absence related to the coronavirus", _kommuner(),
     (Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.ROLLING, as_written="Løpende", status=_I,
               citation=_cell("Løpende"),
-              note="Applications handled as they come; no deadline. The year 2022 is INFERRED (the table gives "
-                   "none)."),),
+              note=Notice("kalender.deadline.rolling")),),
 )
 #: The round of prosjektskjønn for the year's own money (the counties' calls early in 2022), apart from the
 #: deck's «1. november», which is the call for the following year's money.
@@ -213,18 +210,13 @@ PROSJEKTSKJONN = _row_rules(
     (
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 11, 1), _cell("1. november"),
                        as_written="1. november", status=_I,
-                       note="The call for the following year's money (a Statsforvalter's «1. november» call is "
-                            "for next year's projects: e.g. AGD-PS-23, «søke om støtte til nye prosjekter i 2023 "
-                            "[...] Søknadsfristen er satt til 01.11.2022»). " + _YEAR_NOTE),
+                       note=Notice("kalender.deadline.prosjektskjonn_next_year", {"year_note": _YEAR_NOTE})),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 25), src.NORD_PS_22, as_written="25. februar 2022",
                        county="Nordland", round=PROSJEKTSKJONN_ROUND_2022,
-                       note="Statsforvalteren i Nordland's call for 2022 money (NORD-PS-22), a round of its own: "
-                            "it does not replace the deck's «1. november» (next year's money); 23:59 Europe/Oslo "
-                            "is the library's rule for a day without a time"),
+                       note=Notice("kalender.deadline.prosjektskjonn_nordland")),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 3, 31), src.OV_PS_22, as_written="31. mars 2022",
                        county="Oslo og Viken", round=PROSJEKTSKJONN_ROUND_2022,
-                       note="Statsforvalteren i Oslo og Viken's call for 2022 money (OV-PS-22); 23:59 Europe/Oslo "
-                            "is the library's rule for a day without a time"),
+                       note=Notice("kalender.deadline.prosjektskjonn_oslo_viken")),
     ),
 )
 #: The registered 2022 rule set of the deck's calendar row «Kompetanse- og innovasjonstilskudd».
@@ -238,9 +230,7 @@ KOMPETANSE_INNOVASJON = _row_rules(
                        as_written="1. april", status=_I, note=_YEAR_NOTE),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 8), src.MR_22, as_written="8. april 2022",
                        county="Møre og Romsdal",
-                       note="Statsforvaltaren i Møre og Romsdal's own date (MR-22; there «Kommunar og "
-                            "fylkeskommune» may apply); 23:59 Europe/Oslo is the library's rule for a day without "
-                            "a time"),
+                       note=Notice("kalender.deadline.kompetanse_more_romsdal")),
     ),
 )
 #: The registered 2022 rule set of the deck's calendar row «Nytt tilskudd psykisk helse/rus».
@@ -251,8 +241,7 @@ NYTT_PSYKISK_HELSE_RUS = _row_rules(
     "New grant for mental health/substance abuse", _kommuner("Kommuner(?)", Status.UNCERTAIN),
     (ApproximateDeadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="April(?)",
                          status=Status.UNCERTAIN, citation=_cell("April(?)"), approx_year=YEAR, approx_month=4,
-                         note="The deck doubts both the month and who may apply; the year 2022 is INFERRED "
-                              "(the table gives none)."),),
+                         note=Notice("kalender.deadline.psykisk_helse_april")),),
     status=Status.UNCERTAIN,
 )
 

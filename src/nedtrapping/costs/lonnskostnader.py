@@ -53,12 +53,14 @@ import attrs
 from nedtrapping import sources as src
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation, FactUse, Figure, Words, words
-from nedtrapping.money import ExactAmount, Money, format_percent
+from nedtrapping.money import ExactAmount, Money
 from nedtrapping.provenance import Fact, Status, UnknownValueError
+from nedtrapping.readable import Readable
 from nedtrapping.registry import UnknownSchemeError, get_rule_set, register, years_of
 from nedtrapping.rounding import half_up, round_half_up_to_kroner
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import FactRef
+from nedtrapping.wording import Notice, has_text, text
 
 __all__ = [
     "SCHEME_ID",
@@ -122,12 +124,20 @@ class HolidayPay(enum.Enum):
 class ZoneError(NedtrappingError, ValueError):
     """A zone that is not one, or zone 1a without its rate; :attr:`expected` says what to write."""
 
-    def __init__(self, value: object, expected: str) -> None:
-        super().__init__(f"zone: expected {expected}, got {value!r}", field="zone", value=value, expected=expected)
+    def __init__(self, value: object, expected: Readable) -> None:
+        super().__init__(Notice("lonn.error.expected", {"expected": expected, "value": str(value)}), field="zone",
+                         value=value, expected=expected)
 
 
 _ROMAN = {"i": "1", "ia": "1a", "ii": "2", "iii": "3", "iv": "4", "iva": "4a", "v": "5"}
-_ZONES_EXPECTED = "a zone 1, 1a, 2, 3, 4, 4a or 5 (also I, Ia, II, III, IV, IVa, V)"
+_ZONES_EXPECTED = Notice("lonn.expected.zone")
+#: What a zone cell of a positions file may hold (zone 1a with its rate).
+ZONE_CELL_EXPECTED = Notice("lonn.expected.zone_cell")
+
+
+def zone_alone_expected(zone: Zone) -> Notice:
+    """What to write for ``zone`` when a cell gave it a zone-1a rate ("2 full"): the zone alone."""
+    return Notice("lonn.expected.zone_alone", {"zone": zone.value})
 
 
 def parse_zone(value: object) -> Zone:
@@ -139,17 +149,15 @@ def parse_zone(value: object) -> Zone:
     if isinstance(value, Zone):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidTypeError(f"zone: expected {_ZONES_EXPECTED}, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(Notice("lonn.error.type", {"expected": _ZONES_EXPECTED, "type": type(value).__name__,
+                                                          "value": repr(value)}),
+                               field="zone", value=value, expected=_ZONES_EXPECTED)
     cleaned = re.sub(r"^(sone|zone)\s*", "", str(value).strip().lower()).replace(" ", "")
     cleaned = _ROMAN.get(cleaned, cleaned)
     try:
         return Zone(cleaned)
     except ValueError:
         raise ZoneError(value, _ZONES_EXPECTED) from None
-
-
-ZONE_1A_EXPECTED = ("for zone 1a, whether the municipality's allowance (fribeløp) still covers the position: "
-                    "'1a redusert' (10,6 %) or '1a full' (14,1 %)")
 
 
 _HOLIDAY_WORDS = {
@@ -167,13 +175,17 @@ def parse_holiday_pay(value: object) -> HolidayPay:
     if isinstance(value, HolidayPay):
         return value
     if not isinstance(value, str):
-        raise InvalidTypeError(f"holiday_pay: expected HolidayPay or text such as '12' or '10,2', got {value!r}")
+        expected = Notice("lonn.expected.holiday_pay_type")
+        raise InvalidTypeError(Notice("lonn.error.type", {"expected": expected, "type": type(value).__name__,
+                                                          "value": repr(value)}),
+                               field="holiday_pay", value=value, expected=expected)
     cleaned = re.sub(r"\s+", "", value.strip().lower())
     for rule, spellings in _HOLIDAY_WORDS.items():
         if cleaned in spellings or cleaned == rule.value:
             return rule
-    raise InvalidValueError(f"holiday_pay: expected '12' (fifth week, the municipal sector) or '10,2' (ferieloven), "
-                            f"got {value!r}")
+    expected = Notice("lonn.expected.holiday_pay")
+    raise InvalidValueError(Notice("lonn.error.expected", {"expected": expected, "value": value}),
+                            field="holiday_pay", value=value, expected=expected)
 
 
 # --------------------------------------------------------------------------- the rule set
@@ -198,7 +210,7 @@ class EmployerContributionRates:
         """``(field name, fact)`` of the rate that applies in ``zone``."""
         if zone is Zone.ONE_A:
             if zone_1a_rate is None:
-                raise ZoneError(zone.value, ZONE_1A_EXPECTED)
+                raise ZoneError(zone.value, Notice("lonn.expected.zone_1a", _zone_1a_rates(self)))
             name = "zone_1a_reduced" if zone_1a_rate is Zone1aRate.REDUCED else "zone_1a_full"
         else:
             name = f"zone_{zone.value}"
@@ -255,6 +267,27 @@ class LonnskostnadRules(RuleSet):
     #: What the pension rate is applied to.
     pension_base: Fact[str]
 
+    def use(self, name: str, fact: Fact[Any]) -> FactUse:
+        """A rule value as a computation used it, as people read it in their language.
+
+        Every :class:`~decimal.Decimal` of these rules is a rate in percent (``14,1 %``, ``14.1 %`` in
+        English), but the supplement from 60, which is percentage points; a rule the library states in
+        words (``holiday_deduction``, ``pension_base`` …) is shown in the reader's language.
+        """
+        used = super().use(name, fact)
+        if isinstance(fact.value, str):
+            # a rule stated in the library's words (in English in the rule set): the same words in the reader's
+            # language, unless the value is not the library's (a supplied one is shown as given)
+            key = f"lonn.value.{name}"
+            if has_text(key) and fact.value == text(key, "en"):
+                return attrs.evolve(used, value=Notice(key))
+            return used
+        if not isinstance(fact.value, Decimal):
+            return used
+        if name == "senior_supplement":
+            return attrs.evolve(used, value=Notice("lonn.value.points", {"points": Fraction(fact.value)}))
+        return attrs.evolve(used, value=Notice("cost.percent", {"percent": Fraction(fact.value)}))
+
 
 # --------------------------------------------------------------------------- the values
 
@@ -262,20 +295,28 @@ _F = Status.FINAL
 _I = Status.INFERRED
 _A = Status.ASSUMED
 
-_HOW_TO_SUPPLY_PENSION = (
-    "give the pension premium rate your municipality pays its pension provider (KLP, Statens pensjonskasse or "
-    "its own pension fund) for the position — the employer's share, in percent of the salary (KLP's customer "
-    "pages give it with the budget figures): SalaryCost(..., pension_percent='12,5') "
-    "in Python, or the column 'pensjon' (or 'pension_rate') in the positions file."
-)
-_HOW_TO_SUPPLY_ZONE = (
-    "give the zone of the position's workplace in the column 'sone' (or 'zone'), or SalaryCost(..., zone='1'). "
-    "Look it up at https://www.skatteetaten.no/satser/arbeidsgiveravgift-soneinndeling/ (or norgeskart.no): the "
-    "zone follows the registered address of the unit the employee works for, and since the regional reform a "
-    "municipality may lie in more than one zone (by its former municipalities) — then ask your payroll office "
-    "which zone the unit reports. In zone 1a, also say whether the allowance covers the position: '1a redusert' "
-    "or '1a full'."
-)
+#: Where the pension premium is found (the command line and Python add how to type it in).
+_HOW_TO_SUPPLY_PENSION = Notice("lonn.how.pension")
+#: Where the zone is found.
+_HOW_TO_SUPPLY_ZONE = Notice("lonn.how.zone")
+_WHILE_ALLOWANCE = Notice("lonn.note.while_allowance")
+_ALLOWANCE_USED = Notice("lonn.note.allowance_used")
+_ZONE_5 = Notice("lonn.note.zone_5")
+
+
+def _percent(fact: Fact[Decimal]) -> Fraction:
+    """A rate as a note's field (shown with the language's decimal mark: 14,1 / 14.1)."""
+    return Fraction(fact.require("rate"))
+
+
+def _zone_1a_rates(rates: EmployerContributionRates) -> dict[str, object]:
+    """The fields of the words that name zone 1a's two rates."""
+    return {"reduced": _percent(rates.zone_1a_reduced), "full": _percent(rates.zone_1a_full)}
+
+
+def _and(first: Notice, second: Notice) -> Notice:
+    """Two notes, one after the other."""
+    return Notice("lonn.note.and", {"first": first, "second": second})
 
 
 def _pct(value: str) -> Decimal:
@@ -291,69 +332,67 @@ def _rates(year: int) -> EmployerContributionRates:
                                                             "2, og har 10,6 prosent.")
         table_20 = src.SKATT_AGA_20.at("tabellen «Avgiftssatsene fastsettes av Stortinget hvert år»",
                                        quote=src.SKATT_AGA_20.quote)
-        same = ("The rate of this zone is stated for 2020 (SKATT-AGA-20) and for 2023 and 2024 (STICOS-23) with the "
-                "same value; no 2021 source giving it was found: INFERRED unchanged.")
+        same = Notice("lonn.note.rates_2021")
         return EmployerContributionRates(
-            zone_1=Fact(_pct("14.1"), _F, nyss, note="Also SKATT-ABC-21: «høyeste sats (14,1 %)»."),
+            zone_1=Fact(_pct("14.1"), _F, nyss, note=Notice("lonn.note.zone_1_2021")),
             zone_1a_reduced=Fact(_pct("10.6"), _F, abc.at(abc.section or "", quote=abc.quote),
-                                 note="While the employer's allowance (fribeløp) lasts."),
+                                 note=_WHILE_ALLOWANCE),
             zone_1a_full=Fact(_pct("14.1"), _F, abc.at(abc.section or "", quote=abc.quote),
-                              note="Once the allowance is used up."),
+                              note=_ALLOWANCE_USED),
             zone_2=Fact(_pct("10.6"), _F, nyss),
             zone_3=Fact(_pct("6.4"), _I, table_20, note=same),
             zone_4=Fact(_pct("5.1"), _I, table_20, note=same),
             zone_4a=Fact(_pct("7.9"), _I, table_20, note=same),
-            zone_5=Fact(_pct("0"), _I, table_20, note=same + " Zone 5 is Finnmark and Nord-Troms."),
+            zone_5=Fact(_pct("0"), _I, table_20, note=_and(same, _ZONE_5)),
         )
     if year == 2022:
         skd = src.SKD_22.at("Sentrale endringer", quote=src.SKD_22.quote)
-        note = ("SKD-22 says the scheme of 2022–2027 continues the former one's main features and adjusts the zone of "
-                "a few municipalities; it was not read for the rates themselves. The rate is the one stated for 2021 "
-                "and for 2023–2024 (STICOS-23): INFERRED unchanged in 2022.")
+        note = Notice("lonn.note.rates_2022")
         return EmployerContributionRates(
             zone_1=Fact(_pct("14.1"), _I, skd, note=note),
-            zone_1a_reduced=Fact(_pct("10.6"), _I, skd, note=note + " While the employer's allowance lasts."),
-            zone_1a_full=Fact(_pct("14.1"), _I, skd, note=note + " Once the allowance is used up."),
+            zone_1a_reduced=Fact(_pct("10.6"), _I, skd, note=_and(note, _WHILE_ALLOWANCE)),
+            zone_1a_full=Fact(_pct("14.1"), _I, skd, note=_and(note, _ALLOWANCE_USED)),
             zone_2=Fact(_pct("10.6"), _I, skd, note=note),
             zone_3=Fact(_pct("6.4"), _I, skd, note=note),
             zone_4=Fact(_pct("5.1"), _I, skd, note=note),
             zone_4a=Fact(_pct("7.9"), _I, skd, note=note),
-            zone_5=Fact(_pct("0"), _I, skd, note=note + " Zone 5 is Finnmark and Nord-Troms."),
+            zone_5=Fact(_pct("0"), _I, skd, note=_and(note, _ZONE_5)),
         )
     if year in (2023, 2024):
+        allowance = _allowance(year).value
         table = src.STICOS_23.at("«Følgende satser for arbeidsgiveravgift gjelder for 2023 og 2024»",
                                  quote=src.STICOS_23.quote)
+        full = Fact(_pct("14.1"), _F, table, note=_ALLOWANCE_USED)
+        reduced_rate = _pct("10.6")
         if year == 2024:
-            reduced = Fact(_pct("10.6"), _F, src.KONTOHJELP_24.at("sone 1a", quote=src.KONTOHJELP_24.quote),
-                           note="While the employer's allowance lasts (850 000 kr from 2024, SKD-24).")
+            reduced = Fact(reduced_rate, _F, src.KONTOHJELP_24.at("sone 1a", quote=src.KONTOHJELP_24.quote),
+                           note=Notice("lonn.note.while_allowance_from", {"amount": allowance, "year": year}))
         else:
-            reduced = Fact(_pct("10.6"), _I, table,
-                           note="STICOS-23 gives 14,1 % for zone 1a with «særskilte regler om fribeløp»; the reduced "
-                                "10,6 % while the allowance lasts is stated for 2021 (SKATT-ABC-21) and 2024 "
-                                "(KONTOHJELP-24): INFERRED for 2023.")
+            reduced = Fact(reduced_rate, _I, table,
+                           note=Notice("lonn.note.reduced_2023", {"full": _percent(full),
+                                                                  "reduced": Fraction(reduced_rate)}))
         return EmployerContributionRates(
             zone_1=Fact(_pct("14.1"), _F, table),
             zone_1a_reduced=reduced,
-            zone_1a_full=Fact(_pct("14.1"), _F, table, note="Once the allowance is used up."),
+            zone_1a_full=full,
             zone_2=Fact(_pct("10.6"), _F, table),
             zone_3=Fact(_pct("6.4"), _F, table),
             zone_4=Fact(_pct("5.1"), _F, table),
             zone_4a=Fact(_pct("7.9"), _F, table),
-            zone_5=Fact(_pct("0"), _F, table, note="Zone 5 is Finnmark and Nord-Troms."),
+            zone_5=Fact(_pct("0"), _F, table, note=_ZONE_5),
         )
     assert year == 2025
     table = src.KONTOHJELP_25.at("tabellen «Ordinære næringer»", quote=src.KONTOHJELP_25.quote)
-    note = ("The page was read in its version after 1 January 2025 (it says the extra contribution was abolished "
-            "from then), but its table carries no year: INFERRED to be 2025's rates.")
+    note = Notice("lonn.note.rates_2025")
     return EmployerContributionRates(
         zone_1=Fact(_pct("14.1"), _I, table, note=note),
-        zone_1a_reduced=Fact(_pct("10.6"), _I, table, note=note + " While the employer's allowance lasts."),
-        zone_1a_full=Fact(_pct("14.1"), _I, table, note=note + " Once the allowance is used up."),
+        zone_1a_reduced=Fact(_pct("10.6"), _I, table, note=_and(note, _WHILE_ALLOWANCE)),
+        zone_1a_full=Fact(_pct("14.1"), _I, table, note=_and(note, _ALLOWANCE_USED)),
         zone_2=Fact(_pct("10.6"), _I, table, note=note),
         zone_3=Fact(_pct("6.4"), _I, table, note=note),
         zone_4=Fact(_pct("5.1"), _I, table, note=note),
         zone_4a=Fact(_pct("7.9"), _I, table, note=note),
-        zone_5=Fact(_pct("0"), _I, table, note=note + " Zone 5 is Finnmark and Nord-Troms."),
+        zone_5=Fact(_pct("0"), _I, table, note=_and(note, _ZONE_5)),
     )
 
 
@@ -366,15 +405,13 @@ def _allowance(year: int) -> Fact[Money]:
                                                     "arbeidsgivere i sone Ia")
     if year in (2022, 2023):
         return Fact(Money.kroner(500_000), _I, skd,
-                    note="500 000 kr in 2021 (SKATT-ABC-21) and until 2024 raised it (SKD-24: «økt fra 500 000»).")
+                    note=Notice("lonn.note.allowance_until_2024", {"amount": _allowance(2021).value}))
     if year == 2024:
         return Fact(Money.kroner(850_000), _F, skd)
     return Fact.unknown(
         src.KONTOHJELP_25,
-        note="No 2025 source read gives the zone-1a allowance. The cost computation does not use it: the user says "
-             "whether the allowance still covers a zone-1a position.",
-        how_to_supply="not needed for a cost: give a zone-1a position as '1a redusert' (10,6 %) or '1a full' "
-                      "(14,1 %).",
+        note=Notice("lonn.note.allowance_2025"),
+        how_to_supply=Notice("lonn.how.allowance", _zone_1a_rates(_rates(year))),
     )
 
 
@@ -382,16 +419,13 @@ def _extra(year: int) -> tuple[Fact[Decimal], Fact[Money] | None, Fact[str] | No
     basis = Fact(
         "5 % of the position's pay (salary paid + holiday pay earned in the year) above the threshold; not on the "
         "pension premium", _A, src.LIBRARY.at("extra employer's contribution for one position"),
-        note="The threshold is per employee and employer and year, on what is paid in the year. The library counts "
-             "the position as the employee's only pay from the municipality, and holiday pay in the year it is "
-             "earned (the accrual of the other components). The pension premium is left out as REVISOR-23 says "
-             "(«Det skal ikke beregnes ekstra arbeidsgiveravgift av andel av arbeidsgivers premiebetaling»).",
+        note=Notice("lonn.note.extra_basis"),
     )
     if year in (2021, 2022):
         introduced = src.REVISOR_23.at("Ekstra arbeidsgiveravgift", quote="Det er fra 1. januar 2023 innført en "
                                                                           "ekstra arbeidsgiveravgift på 5 % for "
                                                                           "lønnsinntekter over 750 000 kroner.")
-        return (Fact(_pct("0"), _I, introduced, note="Introduced from 1 January 2023: none before."), None, None)
+        return (Fact(_pct("0"), _I, introduced, note=Notice("lonn.note.extra_introduced")), None, None)
     if year == 2023:
         c = src.REVISOR_23.at("Ekstra arbeidsgiveravgift", quote=src.REVISOR_23.quote)
         return Fact(_pct("5"), _F, c), Fact(Money.kroner(750_000), _F, c), basis
@@ -403,15 +437,14 @@ def _extra(year: int) -> tuple[Fact[Decimal], Fact[Money] | None, Fact[str] | No
         return Fact(_pct("5"), _F, c), Fact(Money.kroner(850_000), _F, c), basis
     abolished = src.KONTOHJELP_25.at("ekstra arbeidsgiveravgift", quote="Ekstra arbeidsgiveravgift av ytelser over "
                                                                         "kr 850 000 ble avviklet fom. 01.01.2025.")
-    return Fact(_pct("0"), _F, abolished, note="Abolished from 1 January 2025."), None, None
+    return Fact(_pct("0"), _F, abolished, note=Notice("lonn.note.extra_abolished")), None, None
 
 
 _G = {
     2021: (106_399, src.G_21), 2022: (111_477, src.G_22), 2023: (118_620, src.G_23),
     2024: (124_028, src.G_24), 2025: (130_160, src.G_25),
 }
-_G_NOTE = ("From 1 May of the year. Ferieloven § 10 (3) caps the raised holiday-pay rate with «det grunnbeløp som "
-           "gjaldt 31. desember i opptjeningsåret»: this G, for holiday pay earned in the year.")
+_G_NOTE = Notice("lonn.note.grunnbelop")
 
 _MAIN = {2021: src.SKATT_ABC_21, 2022: src.SKD_22, 2023: src.STICOS_23, 2024: src.SKD_24, 2025: src.KONTOHJELP_25}
 
@@ -436,23 +469,18 @@ def _rules(year: int) -> LonnskostnadRules:
         applicants=Fact("Arbeidsgivere (kommunen som arbeidsgiver)", _F,
                         src.FTRL_23_2.at("§ 23-2 første ledd", quote="Arbeidsgiveren skal betale arbeidsgiveravgift "
                                                                      "av lønn og annen godtgjørelse"),
-                        note="Not a grant: nobody applies. These rules say what a position costs the municipality "
-                             "as employer."),
+                        note=Notice("lonn.note.applicants")),
         employer_contribution=_rates(year),
         contribution_base=Fact("salary, holiday pay and the employer's pension premium", _F,
                                src.FTRL_23_2.at("§ 23-2", quote=src.FTRL_23_2.quote),
-                               note="Holiday pay is pay («lønn og annen godtgjørelse»); the employer's pension "
-                                    "premium is «tilskott til livrente- og pensjonsordninger»."),
+                               note=Notice("lonn.note.contribution_base")),
         zone_1a_allowance=_allowance(year),
         extra_contribution_rate=extra_rate,
         extra_contribution_threshold=extra_threshold,
         extra_contribution_basis=extra_basis,
         zone_of_municipality=Fact.unknown(
             src.SKATT_SONER.at("Kommunekatalog 2023", quote=src.SKATT_SONER.quote),
-            note="The library ships no table of municipalities and zones: no complete, dated public list was found "
-                 "to copy, and since the regional reform one municipality may lie in several zones. The zone is "
-                 "where the employer's unit is registered, not where the employees live (ORSTA-AGA: «Det er den "
-                 "registrerte adressa til verksemda [...] som avgjer kva for ei sone ein er i»).",
+            note=Notice("lonn.note.zone_of_municipality"),
             how_to_supply=_HOW_TO_SUPPLY_ZONE,
         ),
         holiday_pay_statutory=Fact(_pct("10.2"), _F, ferie_2),
@@ -463,8 +491,7 @@ def _rules(year: int) -> LonnskostnadRules:
                                                                            "[...] Feriepenger utgjør 12 % av "
                                                                            "feriepengegrunnlaget for foregående "
                                                                            "år."),
-            note="The municipal sector has the agreed fifth week (Hovedtariffavtalen in KS; the agreement itself was "
-                 "not read). The source is one municipality's staff pages, which state it for the sector."),
+            note=Notice("lonn.note.fifth_week")),
         holiday_days_statutory=Fact(25, _F, src.NHO_FERIE.at("ferieloven § 5 (1)", quote="Ferieloven gir rett til "
                                                                                          "ferie i 25 virkedager "
                                                                                          "eller fire uker og en "
@@ -476,22 +503,16 @@ def _rules(year: int) -> LonnskostnadRules:
             312, _I, src.NHO_FERIE.at("virkedager", quote="Med virkedager menes alle dager bortsett fra søndager og "
                                                           "lovbestemte fridager. Det vil si at også lørdag er "
                                                           "virkedag i ferielovens forstand."),
-            note="52 weeks × 6 virkedager, so that 30 virkedager are five weeks of 52 (Eigersund: «tilsvarende 5 "
-                 "uker»; UiT: «25 av 260 dager», the same 5/52). Public holidays and the 365th day are left out."),
+            note=Notice("lonn.note.virkedager")),
         holiday_deduction=Fact(
             "the salary for the holiday days is not paid: holiday days / virkedager per year of the salary", _I,
             eigersund.at("Utbetaling av feriepenger", quote="Samtidig trekkes alle som har fastlønn for feriefritid "
                                                             "tilsvarende 5 uker."),
-            note="Also UIT-LONN-12 (state sector, 2012): «Trekk for ferie utgjør 25 av 260 dager i året. [...] "
-                 "Feriepenger utgjør 12 % av lønna, og beregnes av årslønn minus trekk for ferie». The fraction "
-                 "(days / 312) is the library's reading of «tilsvarende 5 uker»; for ferieloven's 25 virkedager it is "
-                 "25/312, which no source states."),
+            note=Notice("lonn.note.holiday_deduction")),
         holiday_pay_accrual=Fact(
             "a year's cost counts the holiday pay earned in that year (paid the next year) and the salary paid in it",
             _A, src.LIBRARY.at("holiday pay in the cost of a year"),
-            note="Holiday pay is paid in the year after it is earned (ferieloven § 10 (1): «arbeidsvederlag som er "
-                 "utbetalt i opptjeningsåret»). The library counts it in the year it is earned, as an accrual budget "
-                 "does; a cash budget of a position's first year would pay less holiday pay and a last year more."),
+            note=Notice("lonn.note.holiday_pay_accrual")),
         senior_age=Fact(60, _F, src.NHO_FERIE.at("ferieloven § 5 (2)", quote="Arbeidstaker som fyller 60 år i løpet "
                                                                              "av ferieåret, har rett til ytterligere "
                                                                              "6 dager eller en ukes ferie, jfr. "
@@ -503,35 +524,29 @@ def _rules(year: int) -> LonnskostnadRules:
         senior_extra_deduction=Fact(
             "the extra holiday week from the year the employee turns 60 is deducted from the salary too", _I,
             src.LOSTAT_FERIE.at("§ 4 Utbetaling av feriepenger", quote=src.LOSTAT_FERIE.quote),
-            note="Stated for the state sector (LO Stat's agreement); the municipal sources read say «tilsvarende 5 "
-                 "uker» for all. INFERRED for the municipal sector."),
+            note=Notice("lonn.note.senior_extra_deduction")),
         senior_supplement=Fact(
             _pct("2.3"), _F, ferie_3,
-            note="Holiday pay is paid in the year after it is earned, and the raised rate belongs to the year the "
-                 "employee turns 60 (the extra holiday, ferieloven § 5 (2)): the library raises the holiday pay "
-                 "earned from the year the employee turns 59 (INFERRED timing). Eigersund kommune says the same "
-                 "for the municipal sector («Ansatte over 60 år med rett til ekstra ferie, får i tillegg utbetalt "
-                 "feriepenger med 2,3 %»)."),
+            note=Notice("lonn.note.senior_supplement")),
         senior_supplement_cap_g=Fact(6, _F, ferie_3),
         grunnbelop=Fact(Money.kroner(g), _F, g_source, note=_G_NOTE),
         pension_premium=Fact.unknown(
             src.KLP_OTP.at("Kundeside (innlogget)", quote="På Kundeside kan du blant annet: [...] finne budsjett- og "
                                                           "regnskapsinformasjon"),
-            note="Each municipality's premium is set by its pension provider (KLP, Statens pensjonskasse or its own "
-                 "pension fund) and differs by municipality, year and scheme; KLP gives its customers their budget "
-                 "figures behind a login. No public rate applies to all.",
+            note=Notice("lonn.note.pension_premium"),
             how_to_supply=_HOW_TO_SUPPLY_PENSION,
         ),
         pension_base=Fact(
             "the pension rate × the salary for the position (before the holiday deduction)", _A,
             src.LIBRARY.at("the pension premium of a position"),
-            note="A premium is a percentage of the pensionable pay; the library takes the annual salary for the "
-                 "position. If your provider's base differs (fixed supplements, a cap), adjust the rate. Give the "
-                 "employer's share: the employee pays part of it (KLP-MEDLEM: «opp til 2 prosent av lønn»)."),
+            note=Notice("lonn.note.pension_base")),
     )
 
 
 RULES: dict[int, LonnskostnadRules] = {year: register(_rules(year)) for year in YEARS}
+#: What to write for zone 1a: whether the municipality's allowance still covers the position, with the two rates
+#: (those of the latest year with rules).
+ZONE_1A_EXPECTED = Notice("lonn.expected.zone_1a", _zone_1a_rates(RULES[YEARS[-1]].employer_contribution))
 
 
 def rules_for(year: int) -> LonnskostnadRules:
@@ -540,11 +555,8 @@ def rules_for(year: int) -> LonnskostnadRules:
         rules = get_rule_set(SCHEME_ID, year)
     except UnknownSchemeError:
         years = ", ".join(map(str, years_of(SCHEME_ID)))
-        raise UnknownSchemeError(
-            f"no cost rules for {year}: the cost of a salary-based position needs the year's holiday-pay, "
-            f"employer's-contribution and G values, and the library has them for {years}. Plan within those "
-            "years, or give the position's annual cost (årskostnad) instead of its salary."
-        ) from None
+        raise UnknownSchemeError(Notice("lonn.error.no_rules", {"year": year, "years": years}), value=year,
+                                 expected=Notice("lonn.expected.year", {"years": years})) from None
     assert isinstance(rules, LonnskostnadRules)
     return rules
 
@@ -581,8 +593,9 @@ def exact_text(amount: ExactAmount | Money) -> str:
     return _ore_text(ore) if ore.denominator == 1 else f"≈ {_ore_text(ore)}"
 
 
-def _pc(value: Fraction | Decimal) -> str:
-    return f"{format_percent(Fraction(value))} %"
+def _pc(value: Fraction | Decimal) -> Notice:
+    """A rate as people read it: ``14,1 %`` in bokmål, ``14.1 %`` in English."""
+    return words("cost.percent", percent=Fraction(value))
 
 
 @attrs.frozen
@@ -700,19 +713,21 @@ class SalaryCostBreakdown:
 
         senior: Figure
         if t.senior_pay:
-            senior = (f"{_pc(t.sup_rate)} × min({money(paid)}, {r.senior_supplement_cap_g.value} G = {money(t.cap)}) "
-                      f"= {money(a['holiday_pay_over_60'])}")
+            senior = words("lonn.figure.senior", rate=_pc(t.sup_rate), paid=money(paid),
+                           cap_g=r.senior_supplement_cap_g.value, cap=money(t.cap),
+                           result=money(a["holiday_pay_over_60"]))
         elif given.birth_year is None:
             senior = words("cost.senior.no_birth_year")
         else:
             senior = words("cost.senior.under_age", age=self.year + 1 - given.birth_year, year=self.year + 1,
                            senior=r.senior_age.value)
         pay = paid + a["holiday_pay"] + a["holiday_pay_over_60"]
-        extra: Figure = (f"{_pc(t.extra_rate)} × max(0, {money(pay)} − {money(t.threshold)}) "
-                         f"= {money(a['extra_employer_contribution'])}" if t.extra_rate and t.threshold is not None
-                         else words("cost.extra.none", year=self.year))
+        extra: Figure = (words("lonn.figure.extra", rate=_pc(t.extra_rate), pay=money(pay),
+                               threshold=money(t.threshold), result=money(a["extra_employer_contribution"]))
+                         if t.extra_rate and t.threshold is not None else words("cost.extra.none", year=self.year))
         figures: dict[str, Figure] = {
-            "salary": f"{money(given.salary_full)} × {_pc(given.percent)} = {money(salary)}",
+            "salary": words("lonn.figure.salary", salary_full=money(given.salary_full), percent=_pc(given.percent),
+                            salary=money(salary)),
             "holiday_deduction": words(
                 "cost.holiday_deduction.figure", days=t.days + t.extra_days, per_year=t.per_year, salary=money(salary),
                 result=money(a["holiday_deduction"]), holiday_days=t.days,
@@ -720,10 +735,12 @@ class SalaryCostBreakdown:
             "holiday_pay": words("cost.holiday_pay.figure", rate=_pc(t.hp_rate), paid=money(paid),
                                  result=money(a["holiday_pay"])),
             "holiday_pay_over_60": senior,
-            "pension": f"{_pc(given.pension_percent)} × {money(salary)} = {money(a['pension'])}",
-            "employer_contribution": (
-                f"{_pc(t.aga_rate)} × ({money(paid)} + {money(a['holiday_pay'] + a['holiday_pay_over_60'])} + "
-                f"{money(a['pension'])}) = {money(a['employer_contribution'])}"),
+            "pension": words("lonn.figure.pension", rate=_pc(given.pension_percent), salary=money(salary),
+                             result=money(a["pension"])),
+            "employer_contribution": words(
+                "lonn.figure.employer_contribution", rate=_pc(t.aga_rate), paid=money(paid),
+                holiday=money(a["holiday_pay"] + a["holiday_pay_over_60"]), pension=money(a["pension"]),
+                result=money(a["employer_contribution"])),
             "extra_employer_contribution": extra,
         }
         zone = (words("cost.zone", zone=given.zone.value) if given.zone_1a_rate is None

@@ -59,14 +59,15 @@ import attrs
 
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
 from nedtrapping.costs.lonnskostnader import (
-    _ZONES_EXPECTED,
     ZONE_1A_EXPECTED,
+    ZONE_CELL_EXPECTED,
     HolidayPay,
     Zone,
     Zone1aRate,
     ZoneError,
     parse_holiday_pay,
     parse_zone,
+    zone_alone_expected,
 )
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
@@ -162,11 +163,11 @@ def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
     try:
         zone = parse_zone(" ".join(words))
     except ZoneError:
-        raise ZoneError(value, _ZONES_EXPECTED + "; for zone 1a '1a redusert' or '1a full'") from None
+        raise ZoneError(value, ZONE_CELL_EXPECTED) from None
     if zone is Zone.ONE_A and rate is None:
         raise ZoneError(value, ZONE_1A_EXPECTED)
     if zone is not Zone.ONE_A and rate is not None:
-        raise ZoneError(value, f"zone {zone.value} alone: redusert/full is said only of zone 1a")
+        raise ZoneError(value, zone_alone_expected(zone))
     return zone, rate
 
 

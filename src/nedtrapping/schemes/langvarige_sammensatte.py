@@ -34,9 +34,10 @@ from nedtrapping import sources as src
 from nedtrapping.deadlines import Purpose, exact_deadline
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.provenance import Fact, Status
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
 from nedtrapping.registry import get_rule_set, register
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import status_nb
+from nedtrapping.wording import Notice, status_word, text
 
 __all__ = [
     "SCHEME_ID",
@@ -117,6 +118,11 @@ def _normalise(text: str) -> str:
     return " ".join(text.strip().lower().split()).rstrip(".")
 
 
+def _wrong_type(value: object, expected: Notice) -> Notice:
+    """"expected …, got <type> <value>": the words of a value of the wrong type."""
+    return Notice("langvarige.error.type", {"expected": expected, "type": type(value).__name__, "value": repr(value)})
+
+
 class UnknownMeasureTypeError(NedtrappingError, ValueError):
     """A measure type that is not one of :class:`MeasureType`; the message lists them."""
 
@@ -126,7 +132,8 @@ def parse_measure_type(value: MeasureType | str) -> MeasureType:
     if isinstance(value, MeasureType):
         return value
     if not isinstance(value, str):
-        raise InvalidTypeError(f"measure type: expected a MeasureType or text, got {type(value).__name__} {value!r}")
+        expected = Notice("langvarige.expected.measure_type")
+        raise InvalidTypeError(_wrong_type(value, expected), field="measure_type", value=value, expected=expected)
     key = _normalise(value)
     for mt in MeasureType:
         if key in (mt.value, mt.name.lower()):
@@ -135,7 +142,9 @@ def parse_measure_type(value: MeasureType | str) -> MeasureType:
         return _ALIASES[key]
     known = ", ".join(mt.value for mt in MeasureType)
     aliases = ", ".join(repr(a) for a in _ALIASES)
-    raise UnknownMeasureTypeError(f"unknown measure type {value!r}; known types: {known} (aliases: {aliases})")
+    raise UnknownMeasureTypeError(
+        Notice("langvarige.error.unknown_measure_type", {"value": value, "known": known, "aliases": aliases}),
+        field="measure_type", value=value, expected=Notice("langvarige.expected.known", {"known": known}))
 
 
 @attrs.frozen(kw_only=True)
@@ -186,30 +195,30 @@ class LangvarigeSammensatteRules(RuleSet):
         if isinstance(target_group, str):
             key = _TARGET_ALIASES.get(_normalise(target_group))
             if key is None:
-                raise InvalidValueError(f"unknown target group {target_group!r}; known: {known} "
-                                        f"(also accepted: {', '.join(_TARGET_ALIASES)})")
+                raise InvalidValueError(
+                    Notice("langvarige.error.unknown_target_group",
+                           {"value": target_group, "known": known, "aliases": ", ".join(_TARGET_ALIASES)}),
+                    field="target_group", value=target_group,
+                    expected=Notice("langvarige.expected.known", {"known": known}))
             target_group = TargetGroup(key)
         elif not isinstance(target_group, TargetGroup):
-            raise InvalidTypeError(f"target group: expected a TargetGroup or text, got {type(target_group).__name__} "
-                                   f"{target_group!r}")
+            expected = Notice("langvarige.expected.target_group")
+            raise InvalidTypeError(_wrong_type(target_group, expected), field="target_group", value=target_group,
+                                   expected=expected)
         for v in self.variants:
             if v.target_group is target_group:
                 return v
-        raise InvalidValueError(f"{self.key_text} has no variant {target_group.value!r}; known: {known}")
+        raise InvalidValueError(Notice("langvarige.error.no_variant",
+                                       {"rule_set": self.key_text, "variant": target_group.value, "known": known}),
+                                field="target_group", value=target_group.value,
+                                expected=Notice("langvarige.expected.known", {"known": known}))
 
 
 _P = Status.PROVISIONAL
 _VOKSNE = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — VOKSNE")
 _BARN = src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse» — BARN/UNGE")
-_DEADLINE_NOTE = (
-    "The deck writes '31.3.22 ??????' on the scheme's slides and '31. mars(?)' in its calendar table (doubt); "
-    "LSB-22, Statsforvalteren i Nordland's own announcement, gives 31 March 2022 23:59. Status rule: the "
-    "strongest source for the date decides, so the date is FINAL; the deck's words are kept as the UNCERTAIN "
-    "facts deck_slide_deadline and deck_calendar_deadline, and the rule set around it stays PROVISIONAL "
-    "('med forbehold')."
-)
-_DOUBT_NOTE = ("The deck doubts the date (question marks); LSB-22 (Statsforvalteren i Nordland) confirms "
-               "31 March 2022 23:59, so the deadline itself is exact and FINAL.")
+_DEADLINE_NOTE = Notice("langvarige.deadline.application")
+_DOUBT_NOTE = Notice("langvarige.note.deck_doubt")
 
 #: The registered rule set for 2022 (the same object as ``get_rule_set(SCHEME_ID, 2022)``).
 #:
@@ -231,11 +240,10 @@ RULES_2022 = register(
                            src.HDIR_LSB_23.at("Slik blir prosessen",
                                               quote="Rapporteringsfrist for 2022: 01. april 2023"),
                            as_written="01. april 2023",
-                           note="report on the 2022 grant; Helsedirektoratet's page in its version of 10.02.2023"),
+                           note=Notice("langvarige.deadline.reporting")),
             exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 15), src.LSB_22.at("rapporteringsfrist"),
                            as_written="15. februar 2023 23:59", county="Nordland",
-                           note="report on the 2022 grant: Statsforvalteren i Nordland's own date, earlier than "
-                                "Helsedirektoratet's 1 April 2023"),
+                           note=Notice("langvarige.deadline.reporting_nordland")),
         ),
         reservation=Fact("Med forbehold - endringer i regelverket kommer", _P, _VOKSNE.at("«Med forbehold»")),
         deck_slide_deadline=Fact("31.3.22 ??????", Status.UNCERTAIN, _VOKSNE.at("«Søknadsfrist 31.3.22 ??????»"),
@@ -246,13 +254,12 @@ RULES_2022 = register(
         ),
         purpose=Fact("Lønn til stillinger", _P, _VOKSNE.at("«Lønn til stillinger»")),
         co_applicant=Fact("Helseforetak kan være medsøker", _P, src.LSB_22.at("hvem kan søke"),
-                          note="Municipalities apply; a health trust may co-apply."),
+                          note=Notice("langvarige.note.co_applicant")),
         co_applicant_condition=Fact(
             "a health trust may co-apply only as a transitional arrangement, where it co-applied before, and "
             "with a cooperation agreement (samarbeidsavtale) with the municipality",
             _P, src.LSB_22.at("hvem kan søke"),
-            note="The condition in the library's words (English), from the domain brief's reading of LSB-22; the "
-                 "source's own words were not available to quote. Provisional, like the whole rule set.",
+            note=Notice("langvarige.note.co_applicant_condition"),
         ),
         auditor_certificate_required=Fact(False, _P, _VOKSNE.at("«Revisorattestasjon tas bort»")),
         variants=(
@@ -315,8 +322,8 @@ class RankedMeasure:
     given_type: str
     measure_type: MeasureType | None
     priority: Priority | None
-    #: Why it is unranked ("not a priority for barn-unge", "unknown measure type ...").
-    reason: str | None = None
+    #: Why it is unranked ("not a priority for barn-unge", "unknown measure type ..."), as words.
+    reason: Readable | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -352,21 +359,24 @@ class Ranking:
         """True when the ranking rests on rules that are not final."""
         return self.rule_set_status is not Status.FINAL
 
-    def to_text(self) -> str:
+    def to_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The ranking for people, in ``lang``: the reservation first when the rules are provisional."""
         lines = []
         if self.provisional:
             source = ""
             if self.reservation is not None:
-                source = f" ({self.reservation.citation.tag or self.reservation.citation.document})"
-            lines.append(f"NB: med forbehold — endringer i regelverket kommer{source}. The ranking rests on "
-                         f"provisional rules ({self.rule_set[0]} {self.rule_set[1]}: regelverket er "
-                         f"{status_nb(self.rule_set_status)}).")
-        lines.append(f"Priority order ({self.target_group.value}):")
+                source = text("langvarige.ranking.source", lang,
+                              source=self.reservation.citation.tag or self.reservation.citation.document)
+            lines.append(text("langvarige.ranking.provisional", lang, source=source, scheme=self.rule_set[0],
+                              year=self.rule_set[1], status=status_word(self.rule_set_status, lang, neuter=True)))
+        lines.append(text("langvarige.ranking.heading", lang, group=self.target_group.value))
         for i, m in enumerate(self.ranked, 1):
             assert m.priority is not None
-            lines.append(f"  {i}. {m.label} — Pri {m.priority.rank} ({m.measure_type.value if m.measure_type else ''})")
+            lines.append(text("langvarige.ranking.ranked", lang, n=i, label=m.label, rank=m.priority.rank,
+                              type=m.measure_type.value if m.measure_type else ""))
         for m in self.not_prioritised + self.unknown:
-            lines.append(f"  –  {m.label} — {m.reason}")
+            lines.append(text("langvarige.ranking.unranked", lang, label=m.label,
+                              reason=m.reason.text(lang) if m.reason is not None else ""))
         return "\n".join(lines)
 
 
@@ -392,20 +402,22 @@ def rank_measures(
     unknown: list[RankedMeasure] = []
     for index, item in enumerate(measures):
         if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
-            raise InvalidTypeError(f"measure #{index + 1}: expected a (label, measure type) pair, got {item!r}")
+            raise InvalidTypeError(Notice("langvarige.error.measure_pair", {"n": index + 1, "value": repr(item)}),
+                                   field="measures", value=item, expected=Notice("langvarige.expected.measure_pair"))
         label, given = item
         given_text = given.value if isinstance(given, MeasureType) else str(given)
         try:
             mt = parse_measure_type(given)
         except UnknownMeasureTypeError as exc:
             unknown.append(RankedMeasure(label=label, given_type=given_text, measure_type=None, priority=None,
-                                         reason=str(exc)))
+                                         reason=exc.message))
             continue
         priority = variant.priority_of(mt)
         if priority is None:
             not_prioritised.append(RankedMeasure(
                 label=label, given_type=given_text, measure_type=mt, priority=None,
-                reason=f"{mt.value} is not among the priorities for {variant.target_group.value}",
+                reason=Notice("langvarige.reason.not_prioritised",
+                              {"type": mt.value, "group": variant.target_group.value}),
             ))
         else:
             ranked.append((priority.rank, index, RankedMeasure(label=label, given_type=given_text,

@@ -107,33 +107,32 @@ RULES_2022 = register(
         budget_chapter="kap. 0621 post 63",
         citation=src.NAV_22,
         applicants=Fact("Kommuner v/NAV kontoret", Status.FINAL, _DECK_NAV.at("«Kommuner v/NAV kontoret»"),
-                        note="The municipality applies through its NAV office."),
+                        note=Notice("nav.note.applicants")),
         deadlines=(
             exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 1), _DECK_NAV.at("«Søknadsfrist 1. februar»"),
-                           as_written="1. februar", note="year 2022 from the deck's title; 23:59 Europe/Oslo"),
+                           as_written="1. februar", note=Notice("nav.deadline.application", {"year": 2022})),
             exact_deadline(Purpose.APPLICATION, _dt.date(2022, 2, 7),
                            src.NAV_22.at("søknadsfrist utsatt",
                                          quote="Søknadsfrist: 7. februar 2022 – er utvidet med 1 uke."),
                            as_written="7. februar 2022", county="Nordland",
-                           note="Statsforvalteren i Nordland extended the deadline"),
+                           note=Notice("nav.deadline.nordland")),
             exact_deadline(Purpose.REPORTING, _dt.date(2023, 2, 1),
                            src.NAV_22.at("rapportering", quote="Rapportering: Frist for statusrapportering og "
                                                                "regnskapsrapportering er 1. februar 2023"),
-                           as_written="1. februar 2023", note="report on the 2022 grant"),
+                           as_written="1. februar 2023", note=Notice("nav.deadline.reporting", {"year": 2022})),
         ),
         purpose=Fact("Lønn til stillinger", Status.FINAL, _DECK_NAV.at("«Lønn til stillinger»")),
         max_per_full_position=Fact(Money.kroner(610_000), Status.FINAL, _NAV_22_CAP),
         pro_rata=Fact(True, Status.INFERRED, _NAV_22_CAP,
-                      note="The cap is stated per 100 % position; a lower percentage gets a proportional cap."),
+                      note=Notice("nav.note.pro_rata")),
         max_per_competence_measure=Fact(Money.kroner(20_000), Status.FINAL,
                                         src.NAV_22.at("Beløp: inntil 20 000 kr per tiltak til kompetanse",
                                                       quote="inntil 20.000 kroner per tiltak til kompetanse som "
                                                             "trengs spesifikt for dette tiltaket")),
         years_per_grant=Fact(1, Status.UNCERTAIN, src.NAV_22.at("Tidsperiode", quote=_NAV_22_PERIOD),
-                             note="«primært» (primarily): one year is the rule of thumb, not a rule — a grant can "
-                                  "be given for up to three years to the same measure."),
+                             note=Notice("nav.note.years_per_grant")),
         max_years_same_measure=Fact(3, Status.FINAL, _DECK_NAV.at("«Inntil tre år»", quote="Inntil tre år"),
-                                    note="Also NAV-22: «det kan gis i inntil tre år til samme tiltak»."),
+                                    note=Notice("nav.note.max_years")),
         priorities=tuple(
             Fact(text, Status.FINAL, _DECK_NAV.at("«Prioriteringer 2022»"))
             for text in (
@@ -160,22 +159,38 @@ def rules_for(year: int) -> NavSosialeTjenesterRules:
 # --------------------------------------------------------------------------- application
 
 
+_PRIOR_YEARS = Notice("nav.expected.prior_years")
+
+
+def _wrong_type(value: object, expected: Notice) -> Notice:
+    """"expected …, got <type> <value>": the words of a value of the wrong type."""
+    return Notice("nav.error.type", {"expected": expected, "type": type(value).__name__, "value": repr(value)})
+
+
+def _in_measure(label: str, message: Notice) -> Notice:
+    """A message about one measure, naming it."""
+    return Notice("nav.error.in_measure", {"label": label, "message": message})
+
+
 def _optional_money(value: object) -> Money | None:
     if value is None or isinstance(value, Money):
         return value
-    raise InvalidTypeError(f"requested: expected Money (e.g. Money.kroner(500_000)) or None, "
-                           f"got {type(value).__name__} {value!r}")
+    expected = Notice("nav.expected.money_or_none")
+    raise InvalidTypeError(_wrong_type(value, expected), field="requested", value=value, expected=expected)
 
 
 def _check_label(instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidTypeError(f"{type(instance).__name__}.label: expected a non-empty text, "
-                               f"got {type(value).__name__} {value!r}")
+        expected = Notice("nav.expected.label")
+        raise InvalidTypeError(_wrong_type(value, expected), field=f"{type(instance).__name__}.label", value=value,
+                               expected=expected)
 
 
 def _positions_tuple(value: object) -> tuple[object, ...]:
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"Measure.positions: expected a list of MeasurePosition, got {type(value).__name__} {value!r}")
+        expected = Notice("nav.expected.positions")
+        raise InvalidTypeError(_wrong_type(value, expected), field="Measure.positions", value=value,
+                               expected=expected)
     return tuple(value)
 
 
@@ -194,7 +209,9 @@ class MeasurePosition:
 
     def __attrs_post_init__(self) -> None:
         if self.requested is not None and self.requested.ore < 0:
-            raise InvalidValueError(f"position {self.label!r}: requested amount is negative ({self.requested})")
+            raise InvalidValueError(Notice("nav.error.requested_negative", {"label": self.label,
+                                                                            "amount": self.requested}),
+                                    field="requested", value=self.requested, expected=Notice("nav.expected.not_negative"))
 
 
 @attrs.frozen(kw_only=True)
@@ -212,22 +229,30 @@ class Measure:
     def __attrs_post_init__(self) -> None:
         for i, pos in enumerate(self.positions):
             if not isinstance(pos, MeasurePosition):
-                raise InvalidTypeError(f"measure {self.label!r}: positions[{i}] is {type(pos).__name__} {pos!r}, "
-                                       f"not a MeasurePosition; build it with MeasurePosition(label=..., percent=...)")
+                raise InvalidTypeError(Notice("nav.error.position_item", {"label": self.label, "index": i,
+                                                                           "type": type(pos).__name__,
+                                                                           "value": repr(pos)}),
+                                       field="positions", value=pos, expected=Notice("nav.expected.position"))
         if not isinstance(self.competence, bool):
-            raise InvalidTypeError(f"measure {self.label!r}: competence must be True or False, "
-                                   f"got {type(self.competence).__name__} {self.competence!r}")
+            raise InvalidTypeError(_in_measure(self.label, _wrong_type(self.competence, Notice("nav.expected.bool"))),
+                                   field="competence", value=self.competence, expected=Notice("nav.expected.bool"))
         if isinstance(self.prior_years, bool) or not isinstance(self.prior_years, int):
-            raise InvalidTypeError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, "
-                                   f"got {type(self.prior_years).__name__} {self.prior_years!r}")
+            raise InvalidTypeError(_in_measure(self.label, _wrong_type(self.prior_years, _PRIOR_YEARS)),
+                                   field="prior_years", value=self.prior_years, expected=_PRIOR_YEARS)
         if self.prior_years < 0:
-            raise InvalidValueError(f"measure {self.label!r}: prior_years must be a whole number ≥ 0, got {self.prior_years!r}")
+            raise InvalidValueError(_in_measure(self.label, _wrong_type(self.prior_years, _PRIOR_YEARS)),
+                                    field="prior_years", value=self.prior_years, expected=_PRIOR_YEARS)
         if self.competence_requested is not None and self.competence_requested.ore < 0:
-            raise InvalidValueError(f"measure {self.label!r}: competence_requested is negative ({self.competence_requested})")
+            raise InvalidValueError(Notice("nav.error.competence_requested_negative",
+                                           {"label": self.label, "amount": self.competence_requested}),
+                                    field="competence_requested", value=self.competence_requested,
+                                    expected=Notice("nav.expected.not_negative"))
         if self.competence_requested is not None and not self.competence:
-            raise InvalidValueError(f"measure {self.label!r}: competence_requested given but competence=False")
+            raise InvalidValueError(Notice("nav.error.competence_requested_without", {"label": self.label}),
+                                    field="competence_requested", value=self.competence_requested)
         if not self.positions and not self.competence:
-            raise InvalidValueError(f"measure {self.label!r}: has neither positions nor a competence part")
+            raise InvalidValueError(Notice("nav.error.empty_measure", {"label": self.label}), field="positions",
+                                    expected=Notice("nav.expected.measure_content"))
 
 
 @attrs.frozen(kw_only=True)
@@ -291,9 +316,11 @@ def _measure_grant(rules: NavSosialeTjenesterRules, m: Measure) -> MeasureGrant:
     year_of_measure = m.prior_years + 1
     if year_of_measure > max_years:
         raise MaxYearsExceededError(
-            f"measure {m.label!r}: {rules.year} would be its year {year_of_measure} with this grant "
-            f"({m.prior_years} earlier years), but {rules.key_text} allows at most {max_years} years for the "
-            f"same measure ({rules.max_years_same_measure.citation})"
+            Notice("nav.error.max_years", {"label": m.label, "year": rules.year, "n": year_of_measure,
+                                           "prior": m.prior_years, "rule_set": rules.key_text, "max": max_years,
+                                           "citation": str(rules.max_years_same_measure.citation)}),
+            field="prior_years", value=m.prior_years,
+            expected=Notice("nav.expected.prior_years_at_most", {"most": max_years - 1}),
         )
     measure_rate = _rate(rules, rules.year, rules.year - m.prior_years)
     steps: list[Explanation] = []
@@ -335,20 +362,25 @@ def maximum_grant(measures: Iterable[Measure], *, rules: NavSosialeTjenesterRule
     if rules is None:
         rules = rules_for(2022)
     elif not isinstance(rules, NavSosialeTjenesterRules):
-        raise InvalidTypeError(f"maximum_grant: rules must be NavSosialeTjenesterRules, got {type(rules).__name__}")
+        raise InvalidTypeError(Notice("nav.error.rules_type", {"type": type(rules).__name__}), field="rules",
+                               value=rules, expected=Notice("nav.expected.rules"))
     if isinstance(measures, (str, bytes, Mapping, Measure)) or not isinstance(measures, Iterable):
-        raise InvalidTypeError(f"maximum_grant: expected a list of Measure, got {type(measures).__name__} {measures!r}")
+        expected = Notice("nav.expected.measures")
+        raise InvalidTypeError(_wrong_type(measures, expected), field="measures", value=measures, expected=expected)
     items = tuple(measures)
     for i, m in enumerate(items):
         if not isinstance(m, Measure):
-            raise InvalidTypeError(f"maximum_grant: measures[{i}] is {type(m).__name__} {m!r}, not a Measure; "
-                                   f"build it with Measure(label=..., positions=[MeasurePosition(...)], ...)")
+            raise InvalidTypeError(Notice("nav.error.measure_item", {"index": i, "type": type(m).__name__,
+                                                                      "value": repr(m)}),
+                                   field="measures", value=m, expected=Notice("nav.expected.measure"))
     if not items:
-        raise InvalidValueError("maximum_grant: the application has no measures")
+        raise InvalidValueError(Notice("nav.error.no_measures"), field="measures", value=[],
+                                expected=Notice("nav.expected.measures"))
     labels = [m.label for m in items]
     dupes = sorted({x for x in labels if labels.count(x) > 1})
     if dupes:
-        raise InvalidValueError(f"maximum_grant: measure labels must be unique; repeated: {', '.join(dupes)}")
+        raise InvalidValueError(Notice("nav.error.duplicate_labels", {"labels": ", ".join(dupes)}), field="measures",
+                                value=dupes)
     grants = tuple(_measure_grant(rules, m) for m in items)
     total = sum((g.total for g in grants), Money.zero())
     expl = Explanation(words("nav.maximum", title=rules.title, year=rules.year), total, (),
@@ -387,9 +419,11 @@ class NavSosialeTjenesterScheme:
         if rules is None:
             return rules_for(year)  # a year without rules: UnknownSchemeError, an unknown grant to the planner
         if not isinstance(rules, NavSosialeTjenesterRules):
-            raise InvalidTypeError(f"{SCHEME_ID}: expected NavSosialeTjenesterRules, got {type(rules).__name__}")
+            raise InvalidTypeError(Notice("nav.error.rules_type", {"type": type(rules).__name__}), field="rules",
+                                   value=rules, expected=Notice("nav.expected.rules"))
         if rules.year != year:
-            raise InvalidValueError(f"rules are for {rules.year}, but the grant asked for is for {year}")
+            raise InvalidValueError(Notice("nav.error.rules_year", {"rules_year": rules.year, "year": year}),
+                                    field="rules", value=rules.year)
         return rules
 
     def cell(self, query: GrantQuery) -> GrantQuery:
