@@ -1,0 +1,79 @@
+"""``nedtrapping serve``: the page and the JSON API on this machine (the ``[web]`` extra).
+
+Bound to 127.0.0.1 unless ``--host`` says otherwise: a county's IT office that wants the page on
+its network names the address and puts a proxy with HTTPS in front. Starlette and uvicorn are
+imported only when the command runs, so the other commands never pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import sys
+from typing import Any
+
+from nedtrapping.errors import ExitCode
+from nedtrapping.wording import LANGS, Lang, check_lang, text
+
+__all__ = ["register", "run_serve", "DEFAULT_HOST", "DEFAULT_PORT"]
+
+#: The address served on by default: this machine only.
+DEFAULT_HOST = "127.0.0.1"
+#: The port served on by default.
+DEFAULT_PORT = 8000
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "serve",
+        help="the page in the browser and the JSON API (needs the [web] extra)",
+        description="Serve the page (upload positions, see and download the plan, type in unknown values, the rules "
+                    "and the calendar) and the JSON API (POST /api/plan, GET /api/schemes, /api/rules/SCHEME/YEAR, "
+                    "/api/calendar, /openapi.json). Nothing sent is kept. Needs pip install 'nedtrapping[web]'.",
+    )
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST}: this "
+                                                        "machine only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--max-upload-mb", type=int, default=10, metavar="MB",
+                   help="the largest request, in MB (default 10); a larger one is refused while it is read")
+    p.add_argument("--max-positions", type=int, default=5_000, metavar="N",
+                   help="the most positions one request may plan (default 5000)")
+    p.add_argument("--lang", default="nb", choices=LANGS, help="language of this command's messages (the page "
+                                                               "follows ?lang=)")
+    p.set_defaults(run=run_serve)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    lang: Lang = check_lang(args.lang)
+    from nedtrapping.web import words  # noqa: F401  (the command's words; needs no extra)
+
+    try:
+        import uvicorn
+
+        from nedtrapping.web import Limits, create_app
+    except ImportError as exc:
+        print(f"nedtrapping serve: {text('web.serve.missing', lang, missing=exc.name or exc)}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    if not 0 <= args.port <= 65535 or args.max_upload_mb < 1 or args.max_positions < 1:
+        print("nedtrapping serve: --port 0–65535, --max-upload-mb and --max-positions at least 1", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    app = create_app(Limits(max_body_bytes=args.max_upload_mb * 1024 * 1024, max_positions=args.max_positions))
+    if not _is_loopback(args.host):
+        print(f"nedtrapping serve: {text('web.serve.public', lang, host=args.host)}", file=sys.stderr)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"nedtrapping serve: {text('web.serve.listening', lang, url=f'http://{host}:{args.port}/')}",
+          file=sys.stderr, flush=True)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                            server_header=False, date_header=True, limit_concurrency=200, timeout_keep_alive=5,
+                            h11_max_incomplete_event_size=64 * 1024)
+    uvicorn.Server(config).run()
+    return ExitCode.OK
