@@ -28,8 +28,15 @@ from starlette.routing import Route
 
 from nedtrapping.example import EXAMPLE_CSV_NAME, example_csv_text
 from nedtrapping.plan import DEFAULT_SCHEME, Plan
-from nedtrapping.registry import UnknownSchemeError, all_rule_sets, get_rule_set, position_scheme, \
-    position_scheme_ids, scheme_ids, years_of
+from nedtrapping.registry import (
+    UnknownSchemeError,
+    all_rule_sets,
+    get_rule_set,
+    position_scheme,
+    position_scheme_ids,
+    scheme_ids,
+    years_of,
+)
 from nedtrapping.web import page
 from nedtrapping.web.service import (
     Limits,
@@ -234,16 +241,30 @@ def create_app(limits: Limits | None = None) -> Starlette:
 
     async def plan_post(request: Request) -> Response:
         lang = _lang(request)
+        fields: dict[str, str] = {}
+        supplies: list[str] = []
         try:
             fields, upload, supplies = await read_form(request, lang)
             plan, source, notes, supplied, letter = await run_in_threadpool(
                 _plan_from_form, fields, upload, supplies, lang)
             chart = await run_in_threadpool(_chart, plan, lang)
         except WebProblem as problem:
-            scheme = request.query_params.get("scheme") or DEFAULT_SCHEME
-            return HTMLResponse(page.home(lang=lang, schemes=_schemes(), scheme=scheme if scheme in position_scheme_ids()
-                                          else DEFAULT_SCHEME, limits=limits, problem=problem),
-                                status_code=problem.status)
+            if problem.kind == "parameter" and fields.get("positions_document"):
+                # a value typed wrong: the plan as it was, with what to put right above it
+                try:
+                    plan, source, notes, _, _ = await run_in_threadpool(_plan_from_form, fields, None, [], lang)
+                    chart = await run_in_threadpool(_chart, plan, lang)
+                except WebProblem:
+                    pass
+                else:
+                    shown = problem
+                    html = await run_in_threadpool(lambda: page.plan_page(
+                        plan, lang=lang, source=source, notes=notes, chart_svg=chart,
+                        supplied=_supplied_map(parse_supplies(supplies, lang)[0]), letter=fields.get("source", ""),
+                        schemes=_schemes(), limits=limits, problem=shown))
+                    return HTMLResponse(html, status_code=shown.status)
+            return HTMLResponse(page.home(lang=lang, schemes=_schemes(), scheme=DEFAULT_SCHEME, limits=limits,
+                                          problem=problem), status_code=problem.status)
         html = await run_in_threadpool(lambda: page.plan_page(
             plan, lang=lang, source=source, notes=notes, chart_svg=chart, supplied=supplied, letter=letter,
             schemes=_schemes(), limits=limits))
@@ -431,7 +452,7 @@ def create_app(limits: Limits | None = None) -> Starlette:
     ]
     app = Starlette(routes=routes, exception_handlers={WebProblem: on_problem, HTTPException: on_http,
                                                        Exception: on_error})
-    app.add_middleware(Guard, limits=limits)  # type: ignore[arg-type]
+    app.add_middleware(Guard, limits=limits)
     app.state.limits = limits
     return app
 

@@ -103,7 +103,7 @@ def home(*, lang: Lang, schemes: Sequence[tuple[str, str]], scheme: str, limits:
     """The first page: the form (and what was wrong with the last try, if anything)."""
     body = (f"<h1>{_h(text('web.site_title', lang))}</h1>" + (_problem_block(problem, lang) if problem else "")
             + _form(lang, schemes, scheme, limits))
-    return layout(text("web.site_title", lang), body, lang=lang, path="/")
+    return layout(text("web.form.heading", lang), body, lang=lang, path="/")
 
 
 def problem_page(problem: WebProblem, *, lang: Lang, path: str) -> str:
@@ -281,7 +281,7 @@ def _list_section(ident: str, title: str, items: Iterable[str]) -> str:
 
 def plan_page(plan: Plan, *, lang: Lang, source: str, notes: Sequence[str], chart_svg: bytes | None,
               supplied: Mapping[tuple[int, str], str], letter: str, schemes: Sequence[tuple[str, str]],
-              limits: Limits) -> str:
+              limits: Limits, problem: WebProblem | None = None) -> str:
     """The plan: a table per municipality with its totals, the totals of all, what must be supplied, the chart,
     the downloads, the warnings and what is not final; the form for another file below."""
     from nedtrapping.render.plan import unknown_lines
@@ -290,6 +290,8 @@ def plan_page(plan: Plan, *, lang: Lang, source: str, notes: Sequence[str], char
              else text("web.plan.incomplete", lang, count=len(plan.problems)))
     parts = [f"<h1>{_h(text('web.plan.heading', lang, source=source))}</h1>",
              f'<p id="plan-state" class="{"complete" if plan.is_complete else "incomplete"}">{_h(state)}</p>']
+    if problem is not None:
+        parts.append(_problem_block(problem, lang))
     parts.append(_unknowns(plan, lang, supplied, letter))
     parts.append(f'<section aria-labelledby="plan-tables"><h2 id="plan-tables">'
                  f'{_h(text("plan.heading", lang, municipality=", ".join(plan.municipalities), scheme=plan.scheme_name))}'

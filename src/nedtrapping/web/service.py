@@ -428,9 +428,9 @@ def make_plan(positions: Sequence[Position], *, scheme: str, rules: dict[int, Ru
     try:
         return plan_municipality(positions, rules=rules, scheme=scheme)
     except (NedtrappingError, ValueError, TypeError, LookupError) as exc:
-        field = getattr(exc, "field", None)
+        field, value = getattr(exc, "field", None), getattr(exc, "value", None)
         raise WebProblem(422, "positions", text("web.problem.positions.title", lang),
                          text("web.problem.positions.detail", lang, count=1, source="positions"),
                          [ProblemItem(field=field if isinstance(field, str) else None,
-                                      value=None if getattr(exc, "value", None) is None else str(exc.value),  # type: ignore[attr-defined]
+                                      value=None if value is None else str(value),
                                       expected=text("web.expected.plan", lang, reason=str(exc)))]) from None
