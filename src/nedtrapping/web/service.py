@@ -311,6 +311,8 @@ def _document_item(message: str, index: int | None, lang: Lang) -> ProblemItem:
     found = _WHERE.match(message)
     if found is None:
         return ProblemItem(field="positions" if index is None else f"positions[{index}]", expected=message)
+    while (inner := _WHERE.match(found.group("message"))) is not None:  # "positions[0]: positions[0].percent: …"
+        found = inner
     field = found.group("field")
     if index is not None:
         field = field.replace("positions[0]", f"positions[{index}]", 1)
