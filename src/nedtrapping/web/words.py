@@ -57,9 +57,10 @@ WORDS: dict[str, dict[str, str]] = {
     "web.plan.example_source": {"nb": "eksempelkommunen", "en": "the example municipality"},
     "web.plan.complete": {"nb": "Alle tall er kjent.", "en": "Every figure is known."},
     "web.plan.incomplete": {
-        "nb": "{count} tall er ukjente fordi planen trenger verdier som ingen offentlig kilde gir. Skriv dem inn "
-              "nedenfor.",
-        "en": "{count} figures are unknown because the plan needs values no public source gives. Type them below.",
+        "nb": "Planen har ukjente tall ({count}) fordi den trenger verdier som ingen offentlig kilde gir. Skriv dem "
+              "inn nedenfor.",
+        "en": "The plan has unknown figures ({count}) because it needs values no public source gives. Type them "
+              "below.",
     },
     "web.plan.totals": {"nb": "Sum per år for alle kommunene", "en": "Totals per year for every municipality"},
     "web.plan.total_grant": {"nb": "Tilskudd {year}: {amount}", "en": "Grant {year}: {amount}"},
