@@ -323,8 +323,8 @@ def read_positions_document(data: bytes | Any, *, lang: Lang, limits: Limits = L
                             ) -> tuple[PositionsRead, str | None]:
     """The positions of a positions document (the shipped JSON Schema ``positions``) and the scheme it names.
 
-    Each position is read on its own, so every bad position is named (``positions[3].percent``), not only the
-    first; then the document is read whole by :func:`nedtrapping.documents.positions_from_dict`.
+    Each position is read on its own by :func:`nedtrapping.documents.positions_from_dict`, so every bad position
+    is named (``positions[3].percent``), not only the first; a position twice is refused by the planner.
     """
     from nedtrapping.documents import DocumentError, positions_from_dict
     from nedtrapping.render.plan import DOCUMENT_VERSION, POSITIONS_DOCUMENT
@@ -358,20 +358,17 @@ def read_positions_document(data: bytes | Any, *, lang: Lang, limits: Limits = L
         items.append(ProblemItem(field="scheme", value=repr(scheme), expected=text(
             "web.expected.scheme", lang, schemes=", ".join(position_scheme_ids()))))
         scheme = None
+    read: list[Position] = []
     if not isinstance(positions, list):
         items.append(ProblemItem(field="positions", value=type(positions).__name__, expected="[…]"))
     else:
-        for i, item in enumerate(positions):
+        for i, item in enumerate(positions):  # one at a time, by the library's own reader of the document
             try:
-                positions_from_dict({"document": POSITIONS_DOCUMENT, "positions": [item]})
+                read += positions_from_dict({"document": POSITIONS_DOCUMENT, "positions": [item]})
             except (DocumentError, ValueError, TypeError, RecursionError) as exc:
                 items.append(_document_item(str(exc), i, lang))
     if items:
         raise _document_problem(items, lang)
-    try:
-        read = positions_from_dict(document)
-    except (DocumentError, ValueError, TypeError, RecursionError) as exc:
-        raise _document_problem([_document_item(str(exc), None, lang)], lang) from None
     return PositionsRead(positions=tuple(read)), scheme
 
 
