@@ -1,12 +1,12 @@
 """The page in the browser and the JSON API (the ``[web]`` extra: Starlette and uvicorn).
 
-``nedtrapping serve`` runs :data:`app` on 127.0.0.1; :data:`app` is an ASGI application to
-mount inside another service, and :func:`create_app` makes one with other
-:class:`~nedtrapping.web.service.Limits`. Everything the page and the API show is computed by
+``nedtrapping serve`` runs the application on 127.0.0.1; ``nedtrapping.web.app`` is an ASGI
+application to mount inside another service, and :func:`nedtrapping.web.asgi.create_app` makes one
+with other :class:`~nedtrapping.web.service.Limits`. Everything the page and the API show is computed by
 the library's public API (readers, planner, renderers, rule sets, calendar); nothing is kept
 after an answer.
 
-Starlette is imported when :data:`app` or :func:`create_app` is first asked for, so
+Starlette is imported when ``app`` or ``create_app`` is first asked for, so
 :mod:`nedtrapping.web.words` and :mod:`nedtrapping.web.service` import without the extra.
 """
 

@@ -1,7 +1,7 @@
 """What the page and the API do with a request, apart from HTTP: read positions, put in supplied values, plan.
 
 Why apart: the page, the API and the tests share one way from bytes to a plan, and every step
-is the library's own (the readers of :mod:`nedtrapping.readers`, :meth:`RuleSet.supply
+is the library's own (the readers of :mod:`nedtrapping.readers.workbook`, :meth:`RuleSet.supply
 <nedtrapping.ruleset.RuleSet.supply>`, :func:`~nedtrapping.plan.plan_municipality`); nothing
 here computes a figure. What is wrong becomes one :class:`WebProblem` listing every problem
 with its place, worded in the language asked for.
@@ -378,8 +378,8 @@ _SUPPLY = re.compile(r"^(?P<year>\d{4}):(?P<path>[A-Za-z_][\w.\[\]]*)=(?P<value>
 
 
 def parse_supplies(raw: Iterable[str], lang: Lang) -> tuple[list[tuple[int, str, str]], list[ProblemItem]]:
-    """``YEAR:PATH=VALUE`` texts (as ``nedtrapping plan --supply`` takes them) as ``(year, path, value)``, and a
-    problem for each that is not of that form or repeats a value."""
+    """``YEAR:PATH=VALUE`` texts (as the ``--supply`` option of the plan command takes them) as
+    ``(year, path, value)``, and a problem for each that is not of that form or repeats a value."""
     wanted: list[tuple[int, str, str]] = []
     problems: list[ProblemItem] = []
     seen: set[tuple[int, str]] = set()
