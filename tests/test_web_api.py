@@ -15,11 +15,11 @@ from html import unescape
 import pytest
 
 pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from nedtrapping.example import example_csv_text  # noqa: E402
-from nedtrapping.web import create_app  # noqa: E402
-from nedtrapping.web.service import Limits, download_name  # noqa: E402
+from nedtrapping.example import example_csv_text
+from nedtrapping.web import create_app
+from nedtrapping.web.service import Limits, download_name
 
 CSV = example_csv_text().encode("utf-8")
 #: The example's 2023 grant: Ruskonsulent 100 % + Erfaringskonsulent 50 % + Miljøterapeut 80 % of 330 000 (in

@@ -22,9 +22,8 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from test_web_serve import ROOT, start_server  # noqa: E402
-
-from nedtrapping.example import example_csv_text  # noqa: E402
+from nedtrapping.example import example_csv_text
+from test_web_serve import ROOT, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

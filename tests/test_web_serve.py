@@ -29,7 +29,7 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from nedtrapping.example import example_csv_text  # noqa: E402
+from nedtrapping.example import example_csv_text
 
 CSV = example_csv_text().encode("utf-8")
 GRANT_2023 = 330_000 + 165_000 + 264_000  # the example's three positions in their year 3, Boveileder past year 4
