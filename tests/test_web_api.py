@@ -279,3 +279,39 @@ def test_rules_and_calendar_pages(client: TestClient) -> None:
 ])
 def test_download_names_are_safe(stem: str, suffix: str, expected: str) -> None:
     assert download_name(stem, suffix) == expected
+
+
+# --------------------------------------------------------------------------- never a server error for input
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_INPUT_STATUSES = {200, 400, 413, 415, 422}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=3000) | st.text(max_size=1500).map(str.encode),
+       media=st.sampled_from(["text/csv", "application/json", "application/octet-stream",
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              "multipart/form-data; boundary=x", "text/plain; charset=latin-1"]))
+def test_any_body_is_answered_never_a_server_error(client: TestClient, body: bytes, media: str) -> None:
+    r = client.post("/api/plan", content=body, headers={"content-type": media})
+    assert r.status_code in _INPUT_STATUSES, (r.status_code, r.text[:300])
+    if r.status_code != 200:
+        assert r.headers["content-type"] == "application/problem+json" and r.json()["detail"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fields=st.dictionaries(st.sampled_from(["positions_document", "scheme", "source", "format", "example",
+                                               "supply:2022:ladder.step_3", "supply:x", "supply:2022:nope"]),
+                              st.text(max_size=200), max_size=6),
+       path=st.sampled_from(["/plan", "/download"]))
+def test_any_form_is_answered_never_a_server_error(client: TestClient, fields: dict[str, str], path: str) -> None:
+    r = client.post(path, data=fields)
+    assert r.status_code in _INPUT_STATUSES, (r.status_code, r.text[:300])
+
+
+def test_broken_multipart_is_a_problem(client: TestClient) -> None:
+    r = client.post("/api/plan", content=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n",
+                    headers={"content-type": "multipart/form-data; boundary=x"})
+    assert r.status_code in (400, 422) and r.headers["content-type"] == "application/problem+json"

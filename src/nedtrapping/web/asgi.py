@@ -421,9 +421,13 @@ def create_app(limits: Limits | None = None) -> Starlette:
         if exc.status_code == 405:
             problem = WebProblem(405, "method", text("web.problem.method.title", lang),
                                  text("web.problem.method.detail", lang, method=request.method, path=request.url.path))
-        else:
-            problem = WebProblem(exc.status_code, "not-found", text("web.problem.not_found.title", lang),
+        elif exc.status_code == 404:
+            problem = WebProblem(404, "not-found", text("web.problem.not_found.title", lang),
                                  text("web.problem.not_found.detail", lang, path=request.url.path))
+        else:  # a body the framework cannot parse (a broken multipart form, too many files or fields)
+            problem = WebProblem(exc.status_code, "request", text("web.problem.request.title", lang),
+                                 text("web.problem.request.detail", lang, status=exc.status_code,
+                                      reason=exc.detail))
         response = _problem_response(problem, lang, request.url.path)
         if exc.headers:
             response.headers.update(exc.headers)
@@ -459,7 +463,7 @@ def create_app(limits: Limits | None = None) -> Starlette:
 
 #: The problem types a problem document may name (``/problems/<kind>``).
 _PROBLEM_KINDS = ("positions", "document", "json", "parameter", "too-large", "too-many-rows", "media-type",
-                  "not-found", "method", "internal")
+                  "not-found", "method", "request", "internal")
 _FILE_TYPES = ("text/csv", "text/plain", "text/tab-separated-values", "application/csv", "application/octet-stream",
                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "application/vnd.ms-excel.sheet.macroenabled.12")

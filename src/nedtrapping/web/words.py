@@ -175,6 +175,9 @@ WORDS: dict[str, dict[str, str]] = {
     "web.problem.not_found.detail": {"nb": "Det finnes ingenting på {path}.", "en": "There is nothing at {path}."},
     "web.problem.method.title": {"nb": "Metoden brukes ikke her", "en": "Method not allowed"},
     "web.problem.method.detail": {"nb": "{method} brukes ikke på {path}.", "en": "{method} is not used at {path}."},
+    "web.problem.request.title": {"nb": "Forespørselen kan ikke leses", "en": "The request cannot be read"},
+    "web.problem.request.detail": {"nb": "Forespørselen kan ikke leses ({status}: {reason}).",
+                                   "en": "The request cannot be read ({status}: {reason})."},
     "web.problem.scheme.title": {"nb": "Ukjent ordning eller år", "en": "Unknown scheme or year"},
     "web.problem.internal.title": {"nb": "Intern feil", "en": "Internal error"},
     "web.problem.internal.detail": {
