@@ -315,3 +315,27 @@ def test_broken_multipart_is_a_problem(client: TestClient) -> None:
     r = client.post("/api/plan", content=b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n",
                     headers={"content-type": "multipart/form-data; boundary=x"})
     assert r.status_code in (400, 422) and r.headers["content-type"] == "application/problem+json"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_colour_pairs_meet_wcag_aa(client: TestClient) -> None:
+    """Every text colour of the style sheet on the background it is used on: at least 4.5:1 (WCAG 2 AA)."""
+    css = client.get("/style.css").text
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+    pairs = [("ink", "paper"), ("muted", "paper"), ("link", "paper"), ("warn-ink", "warn-bg"), ("bad-ink", "bad-bg"),
+             ("ok-ink", "ok-bg"), ("accent", "paper")]
+    for ink, paper in pairs:
+        assert _contrast(colours[ink], colours[paper]) >= 4.5, (ink, paper)
+    assert _contrast("#ffffff", colours["accent"]) >= 4.5  # the buttons' white text
+    assert _contrast("#ffffff", "#083b6d") >= 4.5  # a button under the pointer
+    assert _contrast(colours["link"], "#e6eef7") >= 4.5  # a download button under the pointer

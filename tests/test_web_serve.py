@@ -119,6 +119,20 @@ def test_serve_listens_on_loopback_by_default() -> None:
     assert f"http://127.0.0.1:{port}/" in err
 
 
+def test_worker_processes_keep_the_limits() -> None:
+    """``--workers 2``: each worker makes its application from the environment, with the limits given."""
+    process, port = start_server("--workers", "2", "--max-positions", "3")
+    try:
+        status, _, body = request(port, "POST", "/api/plan", CSV, {"content-type": "text/csv"})
+        assert status == 422 and json.loads(body)["type"] == "/problems/too-many-rows"
+        three = b"\n".join(CSV.splitlines()[:4]) + b"\n"  # the header and three positions
+        status, _, body = request(port, "POST", "/api/plan", three, {"content-type": "text/csv"})
+        assert status == 200 and json.loads(body)["totals"]["2023"]["grant"] == str(330_000 + 165_000 + 264_000)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
 def test_get_root_is_a_bokmal_page_with_a_file_input(server: int) -> None:
     status, headers, body = request(server, "GET", "/")
     page = body.decode("utf-8")

@@ -65,8 +65,9 @@ def openapi_rst(document: dict[str, Any]) -> list[str]:
                 for p in parameters:
                     schema = p.get("schema", {})
                     default = f" Default: ``{schema['default']}``." if "default" in schema else ""
+                    meaning = _escape(p.get("description", "")).rstrip(".")
                     rows.append((f"``{p['name']}``", p["in"], "yes" if p.get("required") else "no",
-                                 _escape(_type(schema)), _escape(p.get("description", "")) + default))
+                                 _escape(_type(schema)), (meaning + "." if meaning else "") + default))
                 out += _table(("Name", "In", "Required", "Type", "Meaning"), rows)
             body = op.get("requestBody")
             if body:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import sys
 from typing import Any
 
@@ -38,6 +39,8 @@ def register(sub: Any) -> None:
                    help="the largest request, in MB (default 10); a larger one is refused while it is read")
     p.add_argument("--max-positions", type=int, default=5_000, metavar="N",
                    help="the most positions one request may plan (default 5000)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (default 1); one per core serves more plans at once")
     p.add_argument("--lang", default="nb", choices=LANGS, help="language of this command's messages (the page "
                                                                "follows ?lang=)")
     p.set_defaults(run=run_serve)
@@ -59,21 +62,29 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from nedtrapping.web import Limits, create_app
+        from nedtrapping.web.asgi import LIMITS_ENVIRONMENT, create_app
+        from nedtrapping.web.service import Limits
     except ImportError as exc:
         print(f"nedtrapping serve: {text('web.serve.missing', lang, missing=exc.name or exc)}", file=sys.stderr)
         return ExitCode.BAD_INPUT
-    if not 0 <= args.port <= 65535 or args.max_upload_mb < 1 or args.max_positions < 1:
-        print("nedtrapping serve: --port 0–65535, --max-upload-mb and --max-positions at least 1", file=sys.stderr)
+    if not 0 <= args.port <= 65535 or min(args.max_upload_mb, args.max_positions, args.workers) < 1:
+        print("nedtrapping serve: --port 0–65535; --max-upload-mb, --max-positions and --workers at least 1",
+              file=sys.stderr)
         return ExitCode.BAD_INPUT
-    app = create_app(Limits(max_body_bytes=args.max_upload_mb * 1024 * 1024, max_positions=args.max_positions))
+    limits = Limits(max_body_bytes=args.max_upload_mb * 1024 * 1024, max_positions=args.max_positions)
     if not _is_loopback(args.host):
         print(f"nedtrapping serve: {text('web.serve.public', lang, host=args.host)}", file=sys.stderr)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"nedtrapping serve: {text('web.serve.listening', lang, url=f'http://{host}:{args.port}/')}",
           file=sys.stderr, flush=True)
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                            server_header=False, date_header=True, limit_concurrency=200, timeout_keep_alive=5,
-                            h11_max_incomplete_event_size=64 * 1024)
-    uvicorn.Server(config).run()
+    settings: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning", "access_log": False,
+                                "server_header": False, "limit_concurrency": 200, "timeout_keep_alive": 5,
+                                "h11_max_incomplete_event_size": 64 * 1024}
+    if args.workers > 1:
+        # each worker process makes its own application, with the limits passed in its environment
+        os.environ[LIMITS_ENVIRONMENT[0]] = str(limits.max_body_bytes)
+        os.environ[LIMITS_ENVIRONMENT[1]] = str(limits.max_positions)
+        uvicorn.run("nedtrapping.web.asgi:app_from_environment", factory=True, workers=args.workers, **settings)
+    else:
+        uvicorn.Server(uvicorn.Config(create_app(limits), **settings)).run()
     return ExitCode.OK

@@ -53,7 +53,7 @@ from nedtrapping.web.service import (
 )
 from nedtrapping.wording import Lang, text
 
-__all__ = ["create_app", "Guard", "SECURITY_HEADERS", "PROBLEM_JSON"]
+__all__ = ["create_app", "app_from_environment", "Guard", "SECURITY_HEADERS", "PROBLEM_JSON", "LIMITS_ENVIRONMENT"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -459,6 +459,22 @@ def create_app(limits: Limits | None = None) -> Starlette:
     app.add_middleware(Guard, limits=limits)
     app.state.limits = limits
     return app
+
+
+#: The environment variables :func:`app_from_environment` reads its limits from (``nedtrapping serve --workers``
+#: sets them for its worker processes): the largest body in bytes, the most positions.
+LIMITS_ENVIRONMENT = ("NEDTRAPPING_WEB_MAX_BODY_BYTES", "NEDTRAPPING_WEB_MAX_POSITIONS")
+
+
+def app_from_environment() -> Starlette:
+    """:func:`create_app` with the limits in :data:`LIMITS_ENVIRONMENT` (the defaults where one is not set): the
+    factory each worker process of ``nedtrapping serve --workers N`` calls."""
+    import os
+
+    body, positions = (os.environ.get(name, "") for name in LIMITS_ENVIRONMENT)
+    defaults = Limits()
+    return create_app(Limits(max_body_bytes=int(body) if body.isdigit() else defaults.max_body_bytes,
+                             max_positions=int(positions) if positions.isdigit() else defaults.max_positions))
 
 
 #: The problem types a problem document may name (``/problems/<kind>``).
