@@ -339,3 +339,24 @@ def test_colour_pairs_meet_wcag_aa(client: TestClient) -> None:
     assert _contrast("#ffffff", colours["accent"]) >= 4.5  # the buttons' white text
     assert _contrast("#ffffff", "#083b6d") >= 4.5  # a button under the pointer
     assert _contrast(colours["link"], "#e6eef7") >= 4.5  # a download button under the pointer
+
+
+def test_a_position_twice_in_a_document_is_named(client: TestClient) -> None:
+    from nedtrapping.documents import positions_to_dict
+    from nedtrapping.example import example_positions
+
+    document = positions_to_dict(example_positions())
+    document["positions"].append(document["positions"][0])
+    r = client.post("/api/plan", json=document)
+    assert r.status_code == 422
+    assert r.json()["detail"].startswith("1 feil i stillingene;")
+    [error] = r.json()["errors"]
+    assert error["field"] == "positions" and "Ruskonsulent" in error["expected"]
+
+
+def test_page_says_too_much_data_in_bokmal(client: TestClient) -> None:
+    big = b"x" * (2 * 1024 * 1024 + 10)
+    r = client.post("/plan", files={"file": ("stor.csv", big, "text/csv")})
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "For mye data" in r.text and "2 MB" in r.text
+    assert client.get("/").status_code == 200

@@ -429,7 +429,8 @@ def make_plan(positions: Sequence[Position], *, scheme: str, rules: dict[int, Ru
     except (NedtrappingError, ValueError, TypeError, LookupError) as exc:
         field, value = getattr(exc, "field", None), getattr(exc, "value", None)
         raise WebProblem(422, "positions", text("web.problem.positions.title", lang),
-                         text("web.problem.positions.detail", lang, count=1, source="positions"),
+                         text("web.problem.positions.detail", lang, count=1,
+                              source=text("web.problem.the_positions", lang)),
                          [ProblemItem(field=field if isinstance(field, str) else None,
                                       value=None if value is None else str(value),
                                       expected=text("web.expected.plan", lang, reason=str(exc)))]) from None

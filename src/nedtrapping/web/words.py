@@ -140,6 +140,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{count} problems in {source}; nothing was planned. Each problem has its place, the value that was "
               "there and what was expected.",
     },
+    "web.problem.the_positions": {"nb": "stillingene", "en": "the positions"},
     "web.problem.too_large.title": {"nb": "For mye data", "en": "Too much data"},
     "web.problem.too_large.detail": {
         "nb": "Forespørselen er større enn {megabytes} MB; den ble ikke lest ferdig. Del filen opp, eller kjør "
