@@ -461,14 +461,14 @@ def create_app(limits: Limits | None = None) -> Starlette:
     return app
 
 
-#: The environment variables :func:`app_from_environment` reads its limits from (``nedtrapping serve --workers``
-#: sets them for its worker processes): the largest body in bytes, the most positions.
+#: The environment variables :func:`app_from_environment` reads its limits from (the ``--workers`` option of the
+#: serve command sets them for its worker processes): the largest body in bytes, the most positions.
 LIMITS_ENVIRONMENT = ("NEDTRAPPING_WEB_MAX_BODY_BYTES", "NEDTRAPPING_WEB_MAX_POSITIONS")
 
 
 def app_from_environment() -> Starlette:
     """:func:`create_app` with the limits in :data:`LIMITS_ENVIRONMENT` (the defaults where one is not set): the
-    factory each worker process of ``nedtrapping serve --workers N`` calls."""
+    factory each worker process of ``nedtrapping serve --workers 2`` calls."""
     import os
 
     body, positions = (os.environ.get(name, "") for name in LIMITS_ENVIRONMENT)
