@@ -36,9 +36,11 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()) or not shutil.which("chrome
                 allow_module_level=True)
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +87,9 @@ def upload(driver: object, base: str, path: Path) -> None:
     driver.get(base + "/")  # type: ignore[attr-defined]
     driver.find_element(By.ID, "file").send_keys(str(path))  # type: ignore[attr-defined]
     driver.find_element(By.ID, "make-plan").click()  # type: ignore[attr-defined]
+    # the form's page has no plan: wait until the plan's page has replaced it
+    WebDriverWait(driver, 60, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda d: d.find_element(By.ID, "plan-state"))
 
 
 def test_upload_supply_download_in_chromium(server: int, browser: object, downloads: Path,
@@ -120,11 +125,10 @@ def test_upload_supply_download_in_chromium(server: int, browser: object, downlo
     active = browser.switch_to.active_element  # type: ignore[attr-defined]
     assert active.get_attribute("id") == "source"
     active.send_keys("Tilsagnsbrev 2022, Eksempel kommune", Keys.ENTER)
-    time.sleep(0.5)
+    # the new page replaces the old one while it loads: wait for it, whatever is on screen meanwhile
+    WebDriverWait(browser, 60, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: total(driver, 2022) != "ukjent")
     # 2022: 550 000 + 275 000 + 440 000 in year 2, Boveileder 0, and 80 % of the supplied 450 000
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and total(browser, 2022) == "ukjent":
-        time.sleep(0.2)
     assert total(browser, 2022) == "1 625 000 kr"
     assert browser.find_element(By.ID, "plan-state").get_attribute("class") == "complete"  # type: ignore[attr-defined]
     browser.save_screenshot(str(ARTEFACTS / "web-page.png"))  # type: ignore[attr-defined]
