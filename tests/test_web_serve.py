@@ -287,3 +287,12 @@ def test_bounded_load_no_errors(server: int) -> None:
     # 20 full-time positions in their year 3 in 2023: 20 × 330 000
     assert set(results) == {(200, str(20 * 330_000))}
     still_answers(server)
+
+
+@pytest.mark.parametrize("arguments", [["--port", "0"], ["--port", "70000"], ["--workers", "0"],
+                                       ["--max-positions", "0"]])
+def test_bad_serve_options_start_nothing(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from nedtrapping.cli import main
+
+    assert main(["serve", *arguments]) == 1
+    assert "nedtrapping serve: --port 1–65535" in capsys.readouterr().err

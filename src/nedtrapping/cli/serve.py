@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--host", default=DEFAULT_HOST, help=f"the address to listen on (default {DEFAULT_HOST}: this "
                                                         "machine only)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})")
     p.add_argument("--max-upload-mb", type=int, default=10, metavar="MB",
                    help="the largest request, in MB (default 10); a larger one is refused while it is read")
     p.add_argument("--max-positions", type=int, default=5_000, metavar="N",
@@ -67,8 +67,8 @@ def run_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"nedtrapping serve: {text('web.serve.missing', lang, missing=exc.name or exc)}", file=sys.stderr)
         return ExitCode.BAD_INPUT
-    if not 0 <= args.port <= 65535 or min(args.max_upload_mb, args.max_positions, args.workers) < 1:
-        print("nedtrapping serve: --port 0–65535; --max-upload-mb, --max-positions and --workers at least 1",
+    if not 1 <= args.port <= 65535 or min(args.max_upload_mb, args.max_positions, args.workers) < 1:
+        print("nedtrapping serve: --port 1–65535; --max-upload-mb, --max-positions and --workers at least 1",
               file=sys.stderr)
         return ExitCode.BAD_INPUT
     limits = Limits(max_body_bytes=args.max_upload_mb * 1024 * 1024, max_positions=args.max_positions)
