@@ -36,6 +36,7 @@ extensions = [
     "generated_files",
     "cli_session",
     "rule_roles",
+    "openapi_reference",
 ]
 
 exclude_patterns = ["_build", "_generated"]
@@ -66,6 +67,11 @@ nitpick_ignore = [
     # (Debian's python-hypothesis-doc 6.67.1) is far older than hypothesis today, whose pages
     # were reorganised since; a link from it could lead nowhere
     ("py:class", "hypothesis.strategies.SearchStrategy"),
+    # Starlette (the [web] extra) publishes no objects.inv: its docs are made with MkDocs
+    ("py:class", "starlette.applications.Starlette"),
+    ("py:class", "Starlette"),
+    # the ASGI callable's type, spelled out in nedtrapping.web.asgi (ASGI is a specification, not a package)
+    ("py:class", "ASGIApp"),
     # Not external, but private on purpose: the types of fields the library fills itself and a
     # program never builds (what a plan row keeps to explain itself later, what a salary cost
     # keeps of its inputs and rule values). They show in the public classes' signatures only.

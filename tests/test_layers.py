@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("position", "engine", "results", "plan_rows", "plan", "calendar", "invariants", "strategies")),
     ("io", ("optional", "example", "readers", "readers.*", "render", "render.*",
             "frames", "documents")),
-    ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli")),
+    ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli", "web", "web.*")),
     ("package", ("",)),
 ]
 OUTPUT_LIBRARIES = {"csv", "openpyxl", "icalendar", "pandas", "matplotlib", "numpy"}

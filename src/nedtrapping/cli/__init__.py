@@ -15,6 +15,7 @@ from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
+from nedtrapping.cli import serve as serve_cli
 from nedtrapping.cli.language import add_lang_option, argparse_words, choose_lang, os_error_text
 from nedtrapping.errors import ExitCode, NedtrappingError
 from nedtrapping.wording import AUDIENCE, DEFAULT_LANG, Lang, text
@@ -35,6 +36,7 @@ def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
     plan_cli.register(sub, lang)
     calendar_cli.register(sub, lang)
     rules_cli.register(sub, lang)
+    serve_cli.register(sub, lang)
     return parser
 
 
