@@ -537,7 +537,8 @@ def _rule_set(scheme: str, year_text: str, lang: Lang) -> Any:
 
 
 def _rules_dict(rules: Any, lang: Lang) -> dict[str, Any]:
-    from nedtrapping.provenance import display_value
+    from nedtrapping.provenance import value_text
+    from nedtrapping.readable import read
     from nedtrapping.wording import fact_label, status_word
 
     return {
@@ -545,9 +546,9 @@ def _rules_dict(rules: Any, lang: Lang) -> dict[str, Any]:
         "status_text": status_word(rules.status, lang, neuter=True), "source": rules.citation.to_dict(),
         "digest": rules.digest, "lang": lang,
         "values": [{"path": path, "label": fact_label(path, lang), "value": None if fact.value is None
-                    else display_value(fact.value), "known": fact.is_known, "status": fact.status.value,
+                    else value_text(fact.value, lang), "known": fact.is_known, "status": fact.status.value,
                     "status_text": status_word(fact.status, lang), "source": fact.citation.to_dict(),
-                    "note": fact.note, "how_to_supply": fact.how_to_supply}
+                    "note": read(fact.note, lang) or None, "how_to_supply": read(fact.how_to_supply, lang) or None}
                    for path, fact in rules.facts()],
     }
 

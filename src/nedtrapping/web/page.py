@@ -20,7 +20,8 @@ from urllib.parse import quote, urlencode
 
 from nedtrapping.money import Money, format_percent
 from nedtrapping.plan import Plan, PlanRow
-from nedtrapping.provenance import Citation, Status, display_value
+from nedtrapping.provenance import Citation, Status, value_text
+from nedtrapping.readable import read
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.web.service import Limits, WebProblem
 from nedtrapping.wording import Lang, fact_label, status_word, text
@@ -197,8 +198,8 @@ def _unknowns(plan: Plan, lang: Lang, supplied: Mapping[tuple[int, str], str], s
         seen.add((year, u.path))
         label = text("web.unknown.label", lang, name=fact_label(u.path, lang), rule_set=u.rule_set)
         where = text("web.unknown.where", lang, year=year, positions=", ".join(u.positions))
-        how = (f'<span class="how">{_h(text("web.unknown.how", lang, how="")).rstrip()} '
-               f'<span lang="en">{_h(u.how_to_supply)}</span></span>') if u.how_to_supply else ""
+        how = (f'<span class="how">{_h(text("web.unknown.how", lang, how=read(u.how_to_supply, lang)))}</span>'
+               if u.how_to_supply else "")
         boxes.append(
             f'<p class="supply"><label for="supply-{i}">{_h(label)}</label>'
             f'<input type="text" inputmode="decimal" id="supply-{i}" name="supply:{year}:{_h(u.path)}" '
@@ -254,7 +255,7 @@ def _not_final(plan: Plan, lang: Lang) -> str:
         return f"<p>{_h(text('web.plan.not_final_none', lang))}</p>"
     rows = "".join(
         f"<tr><td>{_h(key)}</td><td>{_h(fact_label(path, lang))} <code>{_h(path)}</code></td>"
-        f"<td>{_h(display_value(fact.value, unknown=text('plan.unknown', lang)))}</td>"
+        f"<td>{_h(value_text(fact.value, lang))}</td>"
         f"<td>{_h(status_word(fact.status, lang))}</td><td>{_citation(fact.citation)}</td></tr>"
         for key, path, fact in items)
     head = "".join(f'<th scope="col">{_h(text(k, lang))}</th>' for k in (
@@ -355,11 +356,11 @@ def rule_set_page(rules: RuleSet, *, lang: Lang) -> str:
     """One rule set: every value with its name, path, value, status and source; how to supply the unknown ones."""
     rows = []
     for path, fact in rules.facts():
-        extra = " ".join(x for x in (fact.note, fact.how_to_supply if not fact.is_known else None) if x)
+        extra = " ".join(read(x, lang) for x in (fact.note, fact.how_to_supply if not fact.is_known else None) if x)
         rows.append(
             f'<tr class="{"unknown" if not fact.is_known else ""}"><th scope="row">{_h(fact_label(path, lang))}</th>'
             f"<td><code>{_h(path)}</code></td>"
-            f"<td>{_h(display_value(fact.value, unknown=text('plan.unknown', lang)))}</td>"
+            f"<td>{_h(value_text(fact.value, lang))}</td>"
             f"<td>{_h(status_word(fact.status, lang))}</td><td>{_citation(fact.citation)}</td>"
             f'<td lang="en">{_h(extra)}</td></tr>')
     head = "".join(f'<th scope="col">{_h(text(k, lang))}</th>' for k in (
