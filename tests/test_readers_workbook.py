@@ -58,17 +58,21 @@ def test_every_bad_cell_in_a_workbook_is_reported_with_its_row(tmp_path: Path) -
     assert {(p.row, p.column) for p in info.value.problems} == {
         (2, "stillingsprosent"), (3, "første_tilskuddsår"),  # 700000.123 in a number cell is rounded, not refused
     }
-    assert "sheet 'Sheet'" in str(info.value)
+    assert str(info.value).startswith(f"{path} (ark «Sheet»): 2 feil; ingenting ble planlagt:")
+    assert info.value.text("en").startswith(f"{path} (sheet 'Sheet'): 2 problems; nothing was planned:")
+    assert (info.value.file, info.value.sheet) == (str(path), "Sheet")
 
 
 def test_a_missing_sheet_or_a_broken_file_is_named(tmp_path: Path) -> None:
     path = _book(tmp_path / "p.xlsx", [HEADER_NO, ["A", "x", 100, 2021, 1, None]])
-    with pytest.raises(PositionsCSVError, match="a sheet named one of: Sheet"):
+    with pytest.raises(PositionsCSVError, match="fikk «Ark2»; forventet et ark som heter ett av disse: «Sheet»") as info:
         read_positions_xlsx(path, sheet="Ark2")
+    assert "got 'Ark2'; expected a sheet named one of: 'Sheet'" in info.value.text("en")
     broken = tmp_path / "broken.xlsx"
     broken.write_text("not a workbook")
-    with pytest.raises(PositionsCSVError, match="an .xlsx workbook"):
+    with pytest.raises(PositionsCSVError, match="forventet en .xlsx-arbeidsbok som kan leses") as info:
         read_positions_xlsx(broken)
+    assert "expected an .xlsx workbook that can be read" in info.value.text("en")
 
 
 @given(st.floats(min_value=0, max_value=1e7, allow_nan=False).map(lambda x: round(x, 2)))

@@ -303,7 +303,7 @@ def run_plan(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise _UsageError(str(exc)) from None
     except PositionsCSVError as exc:
-        print(f"nedtrapping plan: {exc}", file=sys.stderr)
+        print(f"nedtrapping plan: {exc.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except _UsageError as exc:
         print(f"nedtrapping plan: {exc}", file=sys.stderr)
