@@ -69,10 +69,10 @@ from nedtrapping.costs.lonnskostnader import (
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable, read
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.validators import PLAUSIBLE_YEARS, parse_yes_no, position_percent
-from nedtrapping.readable import DEFAULT_LANG, Lang, Readable, read
 from nedtrapping.wording import Notice, Place, text
 
 text_of = text  # where a parameter is named text
