@@ -56,7 +56,9 @@ def test_a_failed_write_leaves_the_old_file_intact(tmp_path: Path, capsys: pytes
 
     monkeypatch.setattr(os, "replace", disk_full)  # the moment the finished file would take the old one's place
     assert main(["plan", str(src), "--out", str(out)]) == ExitCode.BAD_INPUT
-    assert "No space left on device" in capsys.readouterr().err
+    assert f"{out}: disken er full" in capsys.readouterr().err
+    assert main(["plan", str(src), "--out", str(out), "--lang", "en"]) == ExitCode.BAD_INPUT
+    assert f"{out}: the disk is full" in capsys.readouterr().err
     assert out.read_bytes() == b"the old workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx", "stillinger.csv"]  # no temporary left
 
