@@ -213,3 +213,46 @@ def test_hidden_rows_and_sheets_are_named_on_the_command_line_and_read_when_aske
     src.write_text(f"{H}\nK;P;100;2021;1\n", encoding="utf-8")
     assert main(["plan", str(src), "--include-hidden"]) == ExitCode.BAD_INPUT
     assert "--include-hidden goes with an .xlsx file" in capsys.readouterr().err
+
+
+def test_a_missing_file_a_folder_and_an_unknown_ending_are_named_in_either_language(tmp_path: Path) -> None:
+    from nedtrapping.readers.workbook import read_positions
+
+    missing = tmp_path / "stillinger.csv"
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions(missing)
+    assert str(info.value) == (f"{missing}: 1 feil; ingenting ble planlagt:\n"
+                               "  - forventet en fil som finnes (det finnes ingen fil med dette navnet)")
+    assert info.value.text("en") == (f"{missing}: 1 problem; nothing was planned:\n"
+                                     "  - expected a file that exists (there is no file by this name)")
+    with pytest.raises(PositionsCSVError, match="forventet en fil, ikke en mappe") as info:
+        read_positions(tmp_path)
+    assert "expected a file, not a folder" in info.value.text("en")
+    with pytest.raises(PositionsCSVError, match="forventet en fil som finnes"):
+        read_positions(tmp_path / "stillinger.xlsx")  # a workbook that is not there: the same words
+    pdf = tmp_path / "stillinger.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions(pdf)
+    assert info.value.problems[0].value == ".pdf"
+    assert "fikk «.pdf»; forventet en stillingsfil: en .xlsx-arbeidsbok, en CSV- eller tekstfil" in str(info.value)
+    assert "got '.pdf'; expected a positions file: an .xlsx workbook, a CSV or text file" in info.value.text("en")
+
+
+def test_a_broken_encoding_is_named_in_either_language(tmp_path: Path) -> None:
+    src = tmp_path / "p.csv"
+    src.write_bytes(b"\xff\xfe\x00\x00" + "kommune".encode("utf-32-le") + b"\x00\x00\x11\x00")  # beyond Unicode
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en hel UTF-32-tekstfil" in str(info.value)
+    assert "expected a whole UTF-32 text file" in info.value.text("en")
+    src.write_bytes(b"\xff\xfe" + "kommune;stilling".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en hel UTF-16-tekstfil (filen begynner med et UTF-16-merke" in str(info.value)
+    assert "expected a whole UTF-16 text file (it starts with a UTF-16 byte-order mark" in info.value.text("en")
+    src.write_bytes(b"kommune;stilling\n\x81\x8d\x8f\x90\x9d\n")  # neither UTF-8 nor Windows-1252
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en tekstfil i UTF-8 (eller Windows-1252); lagre den i Excel som «CSV UTF-8»" in str(info.value)
+    assert "expected a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'" in info.value.text("en")

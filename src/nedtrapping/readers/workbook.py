@@ -262,7 +262,7 @@ def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> Po
     """Positions from a positions document (``.json``, :func:`nedtrapping.documents.positions_to_dict`)."""
     import json
 
-    from nedtrapping.documents import positions_from_dict
+    from nedtrapping.documents import DocumentError, positions_from_dict
     from nedtrapping.readers.table import MAX_FILE_BYTES
 
     p = Path(path)
@@ -279,7 +279,11 @@ def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> Po
     if not isinstance(document, dict):
         raise PositionsCSVError([CellProblem(None, None, type(document).__name__,
                                              Notice("read.json_broken", {"where": ""}))], str(p))
-    positions = positions_from_dict(document)
+    try:
+        positions = positions_from_dict(document)
+    except DocumentError as exc:
+        exc.file = str(p)  # the document's place (positions[0].cost) in the file read
+        raise
     return PositionsRead(positions=tuple(positions))
 
 
