@@ -33,6 +33,8 @@ from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
 from nedtrapping.provenance import Citation
+from nedtrapping.readable import Readable
+from nedtrapping.readers.table import Quoted
 from nedtrapping.registry import position_scheme
 from nedtrapping.render.plan import (
     DOCUMENT_VERSION,
@@ -41,8 +43,6 @@ from nedtrapping.render.plan import (
     position_to_dict,
     to_dict,
 )
-from nedtrapping.readable import Readable
-from nedtrapping.readers.table import Quoted
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.wording import Notice
 
