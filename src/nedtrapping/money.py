@@ -25,6 +25,7 @@ import attrs
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.readable import Readable
 from nedtrapping.rounding import ROUNDING_RULE, round_half_up_to_kroner  # noqa: F401
+from nedtrapping.wording import Notice, percent_text
 
 __all__ = [
     "Money",
@@ -47,11 +48,8 @@ class FloatRefusedError(NedtrappingError, TypeError):
 
 
 def _words(key: str, fields: Mapping[str, object] | None = None) -> Readable:
-    """Words for an error (a :class:`~nedtrapping.wording.Notice`, imported when an error is raised: the
-    catalogue formats percentages with this module, so it cannot be imported before it)."""
-    from nedtrapping.wording import Notice as Words
-
-    return Words(key, fields or {})
+    """Words for an error: a :class:`~nedtrapping.wording.Notice`, shown in the reader's language."""
+    return Notice(key, fields or {})
 
 
 def _exact_number() -> Readable:
@@ -303,11 +301,7 @@ def format_percent(p: Fraction | int | Decimal, *, decimal_comma: bool = True) -
     if isinstance(p, bool) or not isinstance(p, (int, Fraction, Decimal)):
         expected = _words("input.expected.percent_number")
         raise InvalidTypeError(_wrong_type(expected, p), field="p", value=p, expected=expected)
-    p = _to_fraction(p, "format_percent")
-    if p.denominator == 1:
-        return str(p.numerator)
-    text = format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f")
-    return text.replace(".", ",") if decimal_comma else text
+    return percent_text(_to_fraction(p, "format_percent"), decimal_comma=decimal_comma)
 
 
 def parse_kroner(text: str, *, where: str = "amount") -> Money:

@@ -18,6 +18,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.readable import Readable
+from nedtrapping.wording import Notice
 
 __all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "RoundingName", "HALF_UP", "DOWN", "ROUNDINGS", "Roundable",
            "half_up", "down", "kroner_ore", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
@@ -90,9 +91,7 @@ CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at mo
 
 
 def _words(key: str, fields: dict[str, object] | None = None) -> Readable:
-    """Words for an error, from the catalogue (imported when an error is raised: the catalogue needs this module)."""
-    from nedtrapping.wording import Notice
-
+    """Words for an error: a :class:`~nedtrapping.wording.Notice`, shown in the reader's language."""
     return Notice(key, fields or {})
 
 
