@@ -275,10 +275,10 @@ def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> Po
         where: str | Notice = (Notice("input.json_where", {"line": exc.lineno, "column": exc.colno})
                                if isinstance(exc, json.JSONDecodeError) else "")
         raise PositionsCSVError([CellProblem(getattr(exc, "lineno", None), None, None,
-                                             Notice("read.json_broken", {"where": where}))], str(p)) from None
+                                             Notice("input.expected.json_document", {"where": where}))], str(p)) from None
     if not isinstance(document, dict):
         raise PositionsCSVError([CellProblem(None, None, type(document).__name__,
-                                             Notice("read.json_broken", {"where": ""}))], str(p))
+                                             Notice("input.expected.json_document", {"where": ""}))], str(p))
     try:
         positions = positions_from_dict(document)
     except DocumentError as exc:
