@@ -79,18 +79,23 @@ def _plan_file(tmp_path: Path, text: str) -> Path:
 H = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad"
 
 
-@pytest.mark.parametrize(("extra_header", "extra_cells", "column", "expected"), [
-    (";kostnadsår", ";0001", "kostnadsår", "a year from 2000 to 2100"),
-    (";kostnadsår", ";9999", "kostnadsår", "a year from 2000 to 2100"),
-    (";lønnsvekst", ";1000000", "lønnsvekst", "from -50 to 100"),
-    (";tildelt_2022;granted_2022", ";1;2", "granted_2022", "one column for granted 2022"),
-    (";stillingsprosent_0000", ";50", "stillingsprosent_0000", "a year from 2000 to 2100"),
+@pytest.mark.parametrize(("extra_header", "extra_cells", "column", "expected", "forventet"), [
+    (";kostnadsår", ";0001", "kostnadsår", "a year from 2000 to 2100", "et årstall fra 2000 til 2100"),
+    (";kostnadsår", ";9999", "kostnadsår", "a year from 2000 to 2100", "et årstall fra 2000 til 2100"),
+    (";lønnsvekst", ";1000000", "lønnsvekst", "from -50 to 100", "fra -50 til 100"),
+    (";tildelt_2022;granted_2022", ";1;2", "granted_2022", "one column for the amount granted for 2022",
+     "én kolonne for tildelt beløp i 2022"),
+    (";stillingsprosent_0000", ";50", "stillingsprosent_0000", "a year from 2000 to 2100",
+     "et årstall fra 2000 til 2100"),
 ])
 def test_absurd_or_conflicting_values_are_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                          extra_header: str, extra_cells: str, column: str,
-                                                         expected: str) -> None:
+                                                         expected: str, forventet: str) -> None:
     src = _plan_file(tmp_path, f"{H}{extra_header}\nK;P;100;2021;700 000{extra_cells}\n")
     assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"kolonne «{column}»" in err and forventet in err
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert f"column '{column}'" in err and expected in err
 
@@ -98,9 +103,9 @@ def test_absurd_or_conflicting_values_are_refused_by_name(tmp_path: Path, capsys
 def test_a_header_problem_is_reported_together_with_the_row_problems(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     src = _plan_file(tmp_path, f"{H};tildelt_2022;granted_2022\nK;P;120;2021;700 000;1;2\nK;Q;50;20x1;1;;\n")
-    assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
-    assert "one column for granted 2022" in err
+    assert "one column for the amount granted for 2022" in err
     assert "row 2, column 'stillingsprosent'" in err and "row 3, column 'første_tilskuddsår'" in err
 
 
@@ -136,6 +141,8 @@ def test_a_tiny_workbook_with_one_far_out_cell_is_refused_at_once(tmp_path: Path
     assert path.stat().st_size < 20_000
     # refused from the sheet's size, before its cells are read (reading them all would take hours)
     assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
+    assert "et ark med høyst 250000 rader og 250 kolonner" in capsys.readouterr().err
+    assert main(["plan", str(path), "--lang", "en"]) == ExitCode.BAD_INPUT
     assert "a sheet of at most 250000 rows and 250 columns" in capsys.readouterr().err
 
 
@@ -146,8 +153,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, capsys: pyt
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (210 * 1024 * 1024))
     assert path.stat().st_size < 2_000_000
-    assert main(["plan", str(path)]) == ExitCode.BAD_INPUT
-    assert "unpacks to at most 200 MB" in capsys.readouterr().err
+    assert main(["plan", str(path), "--lang", "en"]) == ExitCode.BAD_INPUT
+    assert "got 210 MB unpacked; expected a workbook that unpacks to at most 200 MB" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"])
