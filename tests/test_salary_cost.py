@@ -317,8 +317,10 @@ def test_zone_1a_asks_whether_the_allowance_covers_the_position() -> None:
     assert parse_zone_cell("Ia full") == (Zone.ONE_A, Zone1aRate.FULL)
     with pytest.raises(ZoneError, match="1a redusert.*1a full"):
         parse_zone_cell("1a")
-    with pytest.raises(ZoneError, match="only of zone 1a"):
+    with pytest.raises(ZoneError, match="sies bare om sone 1a") as info:
         parse_zone_cell("2 full")
+    assert info.value.text("en") == ("field 'zone': expected the zone alone, 2 (redusert/full is said only of zone 1a), "
+                                     "got '2 full'")
     with pytest.raises(ValueError, match="zone_1a_rate"):
         SalaryCost(K(600_000), zone="1a", pension_percent=12)
     reduced = SalaryCost(K(600_000), zone="1a", zone_1a_rate="reduced", pension_percent=12)
@@ -380,12 +382,14 @@ def test_every_bad_salary_cell_is_reported_with_row_column_value_and_expected() 
         (6, "årslønn", "0"),
         (7, "årskostnad", ""),
     }
-    by_where = {(p.row, p.column): p.expected for p in info.value.problems}
+    by_where = {(p.row, p.column): p.expected.text("en") for p in info.value.problems}
     assert "not both" in by_where[(2, "årslønn")]
     assert "1, 1a, 2, 3, 4, 4a or 5" in by_where[(3, "sone")]
     assert "applies only to a row that gives an annual salary" in by_where[(4, "sone")]
     assert "'1a redusert' (10,6 %) or '1a full' (14,1 %)" in by_where[(5, "sone")]
     assert "årslønn" in by_where[(7, "årskostnad")]
+    bokmal = {(p.row, p.column): p.expected.text("nb") for p in info.value.problems}
+    assert "ikke begge" in bokmal[(2, "årslønn")] and "1a redusert" in bokmal[(5, "sone")]
 
 
 def test_the_spreadsheet_reader_reads_salaries_too(tmp_path: object) -> None:
