@@ -68,7 +68,7 @@ class DocumentError(NedtrappingError, ValueError):
     """A document that is not a plan or positions document, or a plan the current rules do not make.
 
     ``field`` names the place in the document (``positions[0].cost.base``); the words are bokmål by
-    ``str()``, any language by :meth:`text`.
+    ``str()``, any language by :meth:`~nedtrapping.errors.NedtrappingError.text`.
     """
 
 

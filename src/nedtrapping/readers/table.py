@@ -89,6 +89,7 @@ __all__ = [
     "PositionsRead",
     "parse_positions_table",
     "read_positions_text_file",
+    "file_size",
     "decode_positions_text",
     "MAX_ROWS",
     "MAX_COLUMNS",
@@ -311,7 +312,7 @@ class _Problems:
 class PositionsCSVError(NedtrappingError, ValueError):
     """Every problem found in a positions file (not just the first).
 
-    ``str(error)`` is bokmål, :meth:`text` any language: a line naming the source and how many
+    ``str(error)`` is bokmål, :meth:`~nedtrapping.errors.NedtrappingError.text` any language: a line naming the source and how many
     problems, then one line per problem with its row, column, value and what was expected.
     """
 
