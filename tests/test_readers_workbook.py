@@ -120,3 +120,23 @@ def test_percentage_formatted_and_other_cells_read_as_shown() -> None:
     assert cell_text(0.333, "0.0%") == "33.3"
     assert cell_text(780000) == "780000"
     assert cell_text(True) == "ja" and cell_text(None) == ""
+
+
+def test_a_sheet_is_named_in_the_language_of_the_notes_and_of_each_position_s_place(tmp_path: Path) -> None:
+    from nedtrapping.readers.workbook import read_positions_workbook
+
+    path = tmp_path / "p.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Stillinger 2022"
+    for row in (["Stillinger"], [], HEADER_NO, ["Bodø", "Ruskonsulent", 0.5, 2021, 700000, 3.5]):
+        ws.append(row)
+    book.save(path)
+    read = read_positions_workbook(path)
+    header = next(n for n in read.notices if n.key == "read.header_row")
+    assert header.text("nb") == f"{path} (ark «Stillinger 2022»): overskriftsraden er rad 3 (radene over den er hoppet over)"
+    assert header.text("en").startswith(f"{path} (sheet 'Stillinger 2022'): ")
+    small = next(n for n in read.notices if n.key == "read.small_percent")
+    assert small.text("nb").startswith(f"{path} (ark «Stillinger 2022»), rad 4: stillingsprosenten er 0,5 %")
+    assert small.text("en").startswith(f"{path} (sheet 'Stillinger 2022'), row 4: ")
+    assert read.positions[0].origin == f"{path} (ark «Stillinger 2022»), rad 4"
