@@ -170,8 +170,9 @@ def test_a_sheet_of_a_million_rows_is_refused_before_it_is_loaded(tmp_path: Path
     from nedtrapping.readers.table import PositionsCSVError
     from nedtrapping.readers.workbook import read_positions_workbook
 
-    with pytest.raises(PositionsCSVError, match="250000 rows"):
+    with pytest.raises(PositionsCSVError, match="et ark med høyst 250000 rader med stillinger") as info:
         read_positions_workbook(path)
+    assert "more than 250200 rows" in info.value.text("en")
     assert time.monotonic() - started < 10
 
 
@@ -182,7 +183,7 @@ def test_a_line_of_millions_of_separators_is_refused_before_it_is_split(tmp_path
     src.write_text("kommune;stilling\n" + ";" * 5_000_000, encoding="utf-8")
     with pytest.raises(PositionsCSVError) as caught:
         read_positions_text_file(src)
-    assert caught.value.problems[0].row == 2 and "250 cells" in caught.value.problems[0].expected
+    assert caught.value.problems[0].row == 2 and "250 cells" in caught.value.problems[0].expected.text("en")
 
 
 def test_a_folder_a_pipe_or_a_device_as_input_is_named_for_what_it_is(tmp_path: Path,
@@ -203,6 +204,8 @@ def test_a_password_protected_workbook_is_named_as_such(tmp_path: Path, capsys: 
     src = tmp_path / "låst.xlsx"
     src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
+    assert "passordbeskyttet" in capsys.readouterr().err
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.BAD_INPUT
     assert "password-protected" in capsys.readouterr().err
 
 
@@ -229,7 +232,9 @@ def test_a_json_input_is_read_as_a_positions_document_not_as_csv(tmp_path: Path,
         src.write_text(broken, encoding="utf-8")
         assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
         err = capsys.readouterr().err
-        assert "positions document in JSON" in err and "Traceback" not in err
+        assert "forventet et stillingsdokument i JSON" in err and "Traceback" not in err
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.BAD_INPUT
+    assert "expected a positions document in JSON" in capsys.readouterr().err
 
 
 def test_a_file_planned_to_a_terminal_is_the_table_for_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

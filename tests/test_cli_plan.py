@@ -76,7 +76,11 @@ def test_bad_rows_are_all_reported_and_exit_non_zero(tmp_path: Path, capsys: pyt
     code, out, err = run(capsys, "plan", str(src))
     assert code == 1
     assert out == ""
-    assert "row 2, column 'percent': got '120'" in err
+    assert "rad 2, kolonne «percent»: fikk «120»; forventet en stillingsprosent" in err
+    assert "rad 4, kolonne «first_year»" in err and "rad 4, kolonne «annual_cost»" in err
+    code, out, err = run(capsys, "plan", str(src), "--lang", "en")
+    assert code == 1 and out == ""
+    assert "row 2, column 'percent': got '120'; expected a position percentage" in err
     assert "row 4, column 'first_year'" in err and "row 4, column 'annual_cost'" in err
 
 
@@ -117,7 +121,7 @@ def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _, err = run(capsys, "plan", "--ladder-step", "2023:3=1", "--ladder-source", "brev")
     assert code == 1 and "fast beløp på 330 000 kr" in err
     code, _, err = run(capsys, "plan", "--ladder-step", "2022:3=480.000", "--ladder-source", "brev")
-    assert code == 1 and "ambiguous" in err  # never read as 480 kr
+    assert code == 1 and "«480.000» er tvetydig" in err  # never read as 480 kr
     code, _, err = run(capsys, "plan", "--years", "2019-2025")
     assert code == 1 and "2019 is before the first rule set" in err
     code, _, err = run(capsys, "plan", "--out", str(tmp_path / "no" / "such" / "dir.csv"))

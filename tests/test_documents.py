@@ -74,14 +74,18 @@ def test_a_document_the_rules_no_longer_make_is_refused() -> None:
     document = to_dict(plan_municipality(example_positions()))
     tampered = json.loads(json.dumps(document))
     tampered["rows"][0]["grant"] = "550001"
-    with pytest.raises(DocumentError, match="rows differ"):
+    with pytest.raises(DocumentError) as info:
         plan_from_dict(tampered)
+    assert str(info.value) == "dokumentets «rows» er ikke det samme som stillingene og reglene i det gir"
+    assert info.value.text("en") == "the document's rows differ from what its positions and rules give"
     tampered = json.loads(json.dumps(document))
     tampered["rule_set_digests"]["kommunalt-rusarbeid 2022"] = "0" * 64
-    with pytest.raises(DocumentError, match="rule sets have changed"):
+    with pytest.raises(DocumentError, match="regelsettene er endret siden planen ble laget") as info:
         plan_from_dict(tampered)
-    with pytest.raises(DocumentError, match="not a plan document"):
+    assert info.value.text("en").startswith("the rule sets have changed since the plan was made")
+    with pytest.raises(DocumentError, match="ikke et plandokument") as info:
         plan_from_dict({"document": "something else"})
+    assert info.value.text("en").startswith("not a plan document")
     with pytest.raises(jsonschema.ValidationError):
         validate({**document, "rows": [{**document["rows"][0], "grant": 550000}]})  # a number, not exact text
 
@@ -106,3 +110,24 @@ def test_plans_round_trip_through_json(positions: list[Position], span: tuple[in
     again = plan_from_dict(document)
     assert to_dict(again) == document
     assert again.rows == plan.rows and again.digests == plan.digests
+
+
+def test_a_bad_positions_document_names_the_place_in_the_document_in_both_languages() -> None:
+    document = positions_to_dict(example_positions())
+    document["positions"][0]["cost"] = {"kind": "fixed", "annual": 700000}
+    with pytest.raises(DocumentError) as info:
+        positions_from_dict(document)
+    assert info.value.field == "positions[0].cost.annual" and info.value.value == 700000
+    assert str(info.value) == ('felt «positions[0].cost.annual»: forventet et beløp som tekst, f.eks. "330000", '
+                               'fikk 700000')
+    assert info.value.text("en") == ("field 'positions[0].cost.annual': expected an amount as text such as "
+                                     '"330000", got 700000')
+    document["positions"][0]["cost"] = {"kind": "fixed", "annual": "780.000"}
+    with pytest.raises(DocumentError) as info:
+        positions_from_dict(document)
+    assert str(info.value).startswith("felt «positions[0].cost.annual»: «780.000» er tvetydig")
+    del document["positions"][0]["cost"]
+    with pytest.raises(DocumentError) as info:
+        positions_from_dict(document)
+    assert (str(info.value), info.value.text("en")) == ("felt «positions[0]»: «cost» mangler",
+                                                        "field 'positions[0]': missing 'cost'")

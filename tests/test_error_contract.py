@@ -18,6 +18,7 @@ from nedtrapping.cofinancing import FixedCost, GrowingCost, SalaryCost, own_fina
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money, format_percent, parse_kroner, parse_share
 from nedtrapping.plan import Position, plan_municipality
+from nedtrapping.readable import read
 from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner, round_half_up_to_kroner
 
@@ -37,57 +38,57 @@ CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str, object
     ("required_increase last_year", lambda: required_increase(K(1), "2"), InvalidTypeError, "last_year", "2",
      "Money", "last_year: expected Money (e.g. Money.kroner(700_000)), got str '2'"),
     ("round half up", lambda: round_half_up_to_kroner(5), InvalidTypeError, "amount", 5,  # type: ignore[arg-type]
-     "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5"),
+     "Money or ExactAmount", "field 'amount': expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5"),
     ("round cap down", lambda: round_cap_down_to_kroner("5"), InvalidTypeError, "amount", "5",  # type: ignore[arg-type]
-     "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got str '5'"),
+     "Money or ExactAmount", "field 'amount': expected Money or ExactAmount (e.g. Money.kroner(5)), got str '5'"),
     ("format_percent", lambda: format_percent("50"), InvalidTypeError, "p", "50",  # type: ignore[arg-type]
-     "a Fraction, int or Decimal", "format_percent: expected a Fraction, int or Decimal, got str '50'"),
+     "a Fraction, int or Decimal", "field 'p': expected a Fraction, int or Decimal, got str '50'"),
     ("format_percent float", lambda: format_percent(0.5), FloatRefusedError, "format_percent", 0.5,  # type: ignore[arg-type]
-     EXACT, "format_percent: got the float 0.5. Floats are not exact"),
+     EXACT, "field 'format_percent': got the float 0.5. Floats are not exact"),
     ("ExactAmount float", lambda: ExactAmount(ore=1.5), FloatRefusedError, "ExactAmount(ore=...)", 1.5,  # type: ignore[arg-type]
-     EXACT, "ExactAmount(ore=...): got the float 1.5."),
+     EXACT, "field 'ExactAmount(ore=...)': got the float 1.5."),
     ("ExactAmount str", lambda: ExactAmount(ore="1"), InvalidTypeError, "ore", "1",  # type: ignore[arg-type]
-     "an int or Fraction of øre", "ExactAmount(ore=...): expected an int or Fraction of øre, got str '1'"),
+     "an int or Fraction of øre", "field 'ore': expected an int or Fraction of øre, got str '1'"),
     ("Money ore", lambda: Money("1"), InvalidTypeError, "ore", "1",  # type: ignore[arg-type]
-     "an int number of øre", "Money(ore=...): expected an int number of øre, got str '1'"),
+     "an int number of øre", "field 'ore': expected an int number of øre, got str '1'"),
     ("Money.kroner float", lambda: Money.kroner(0.5), FloatRefusedError, "Money.kroner", 0.5,  # type: ignore[arg-type]
-     EXACT, "Money.kroner: got the float 0.5."),
+     EXACT, "field 'Money.kroner': got the float 0.5."),
     ("Money.kroner bool", lambda: Money.kroner(True), InvalidTypeError, "Money.kroner", True, EXACT,
-     "Money.kroner: got the bool True, expected a number"),
+     "field 'Money.kroner': got the bool True, expected a number"),
     ("Money.kroner list", lambda: Money.kroner([1]), InvalidTypeError, "Money.kroner", [1], EXACT,  # type: ignore[arg-type]
-     "Money.kroner: expected int, Decimal, Fraction or str, got list [1]"),
+     "field 'Money.kroner': expected an int, Decimal, Fraction or str, got list [1]"),
     ("Money.kroner infinite", lambda: Money.kroner(Decimal("Infinity")), InvalidValueError, "Money.kroner",
-     Decimal("Infinity"), "a finite number", "Money.kroner: Decimal('Infinity') is not a finite number"),
+     Decimal("Infinity"), "a finite number", "field 'Money.kroner': Decimal('Infinity') is not a finite number"),
     ("format_percent NaN", lambda: format_percent(Decimal("NaN")), InvalidValueError, "format_percent", None,
-     "a finite number", "format_percent: Decimal('NaN') is not a finite number"),
+     "a finite number", "field 'format_percent': Decimal('NaN') is not a finite number"),
     ("Money.kroner finer than ore", lambda: Money.kroner(Fraction(1, 1000)), InvalidValueError, "Money.kroner",
-     Fraction(1, 1000), "at most two decimals (whole øre)", "Money.kroner: Fraction(1, 1000) has finer precision"),
+     Fraction(1, 1000), "at most two decimals (whole øre)", "field 'Money.kroner': Fraction(1, 1000) has finer precision"),
     ("Money.kroner text", lambda: Money.kroner("1e3"), InvalidValueError, "Money.kroner", "1e3",
-     "a number in plain decimal notation", "Money.kroner: '1e3' is not a number in plain decimal notation"),
+     "a number in plain decimal notation", "field 'Money.kroner': '1e3' is not a number in plain decimal notation"),
     ("from_float int", lambda: Money.from_float(5), InvalidTypeError, "Money.from_float", 5, "a float",
-     "Money.from_float: expected a float, got int"),
+     "field 'Money.from_float': expected a float, got int"),
     ("from_float inf", lambda: Money.from_float(float("inf")), InvalidValueError, "Money.from_float", float("inf"),
-     "a finite float", "Money.from_float: inf is not a finite amount"),
+     "a finite float", "field 'Money.from_float': inf is not a finite amount"),
     ("parse_kroner int", lambda: parse_kroner(5), InvalidTypeError, "amount", 5,  # type: ignore[arg-type]
-     "text such as '780 000'", "amount: expected text, got int"),
+     "text such as '780 000'", "field 'amount': expected text such as '780 000', got int"),
     ("parse_kroner where", lambda: parse_kroner(5, where="årskostnad"), InvalidTypeError,  # type: ignore[arg-type]
-     "årskostnad", 5, "text such as '780 000'", "årskostnad: expected text, got int"),
+     "årskostnad", 5, "text such as '780 000'", "field 'årskostnad': expected text such as '780 000', got int"),
     ("parse_kroner float", lambda: parse_kroner(1.5, where="lønn"), FloatRefusedError, "lønn", 1.5,  # type: ignore[arg-type]
-     EXACT, "lønn: got the float 1.5."),
+     EXACT, "field 'lønn': got the float 1.5."),
     ("parse_kroner empty", lambda: parse_kroner(" kr "), InvalidValueError, "amount", " kr ", "an amount in kroner",
-     "amount: empty amount"),
+     "field 'amount': empty amount"),
     ("parse_kroner ambiguous", lambda: parse_kroner("780.000"), InvalidValueError, "amount", "780.000",
      "780 000 for whole kroner or 780000,50 with two decimals",
-     "amount: '780.000' is ambiguous (thousands separator or decimals?); write 780 000 for whole kroner"),
+     "field 'amount': '780.000' is ambiguous (thousands separator or decimals?); write 780 000 for whole kroner"),
     ("parse_kroner words", lambda: parse_kroner("tre"), InvalidValueError, "amount", "tre",
      "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)",
-     "amount: 'tre' is not an amount in kroner such as 780 000"),
+     "field 'amount': 'tre' is not an amount in kroner such as 780 000"),
     ("parse_share empty", lambda: parse_share(" % ", where="stillingsprosent"), InvalidValueError,
-     "stillingsprosent", " % ", "a number", "stillingsprosent: empty value"),
+     "stillingsprosent", " % ", "a number", "field 'stillingsprosent': empty value"),
     ("growth text", lambda: GrowingCost(K(1), 2022, "fem"), InvalidValueError, "growth_percent", "fem",
-     "a number in plain decimal notation", "growth_percent: 'fem' is not a number"),
+     "a number in plain decimal notation", "field 'growth_percent': 'fem' is not a number"),
     ("growth float", lambda: GrowingCost(K(1), 2022, 3.5), FloatRefusedError, "growth_percent", 3.5,  # type: ignore[arg-type]
-     EXACT, "growth_percent: got the float 3.5."),
+     EXACT, "field 'growth_percent': got the float 3.5."),
     ("growth -100", lambda: GrowingCost(K(1), 2022, "-100"), InvalidValueError, "growth_percent", "-100",
      "a growth above -100 %", "growth_percent must be above -100, got -100"),
     ("fixed cost", lambda: FixedCost("700 000"), InvalidTypeError, "annual", "700 000", "Money",  # type: ignore[arg-type]
@@ -110,11 +111,11 @@ def test_a_refusal_names_the_field_the_value_and_what_was_expected(
         call()
     exc = info.value
     assert type(exc) is error
-    assert str(exc).startswith(text), str(exc)
+    assert exc.text("en").startswith(text), exc.text("en")
     assert exc.field == field
     if value is not None:  # NaN is not equal to itself: the text above names it
         assert exc.value == value and type(exc.value) is type(value)
-    assert exc.expected == expected
+    assert read(exc.expected, "en") == expected
     assert exc.place is not None and exc.place.text("en") == f"field '{field}'"
 
 
@@ -152,7 +153,7 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("origin", lambda: _pos(origin=3), InvalidTypeError, "origin", 3, "text or None",
      "origin: expected text or None, got int 3"),
     ("first year", lambda: _pos(first_grant_year="2021"), InvalidTypeError, "first_grant_year", "2021",
-     "a year as an int", "first_grant_year: expected a year as an int, got str '2021'"),
+     "a year as an int", "field 'first_grant_year': expected a year as an int, got str '2021'"),
     ("cost", lambda: _pos(cost="700 000"), InvalidTypeError, "cost", "700 000",
      "FixedCost, GrowingCost, SalaryCost or Money", "cost: expected FixedCost, GrowingCost, SalaryCost or Money, got str"),
     ("cost of another percentage",
@@ -162,21 +163,22 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("granted not a mapping", lambda: _pos(granted=[2023]), InvalidTypeError, "granted", [2023],
      "a mapping of year to value", "granted: expected a mapping of year to value (e.g. {2023: ...}), got list [2023]"),
     ("granted year", lambda: _pos(granted={"2023": K(1)}), InvalidTypeError, "granted", "2023", "a year as an int",
-     "granted: expected a year as an int, got str '2023'"),
+     "field 'granted': expected a year as an int, got str '2023'"),
     ("granted amount", lambda: _pos(granted={2023: 330_000}), InvalidTypeError, "granted[2023]", 330_000, "Money",
      "granted[2023]: expected Money, got int 330000"),
     ("granted negative", lambda: _pos(granted={2023: K(-1)}), InvalidValueError, "granted[2023]", K(-1),
      "an amount of 0 kr or more", "granted[2023]: a granted amount cannot be negative, got -1 kr"),
     ("percent text", lambda: _pos(percent="abc"), InvalidValueError, "percent", "abc",
-     "a number in plain decimal notation", "percent: 'abc' is not a number in plain decimal notation"),
-    ("percent zero", lambda: _pos(percent=0), InvalidValueError, "percent", 0, "a position percentage in (0, 100]",
-     "percent: a position percentage must be in (0, 100], got 0"),
+     "a number in plain decimal notation", "field 'percent': 'abc' is not a number in plain decimal notation"),
+    ("percent zero", lambda: _pos(percent=0), InvalidValueError, "percent", 0,
+     "a position percentage above 0 and at most 100",
+     "field 'percent': expected a position percentage above 0 and at most 100, got 0"),
     ("percent change value", lambda: _pos(percent_changes={2023: "abc"}), InvalidValueError, "percent_changes[2023]",
-     "abc", "a number in plain decimal notation", "percent_changes[2023]: 'abc' is not a number"),
+     "abc", "a number in plain decimal notation", "field 'percent_changes[2023]': 'abc' is not a number"),
     ("percent changes type", lambda: _pos(percent_changes=[1]), InvalidTypeError, "percent_changes", [1],
      "a mapping of year to value", "percent_changes: expected a mapping of year to value (e.g. {2023: ...}), got list"),
     ("percent change year", lambda: _pos(percent_changes={2023.0: 50}), InvalidTypeError, "percent_changes", 2023.0,
-     "a year as an int", "percent_changes: expected a year as an int, got float 2023.0"),
+     "a year as an int", "field 'percent_changes': expected a year as an int, got float 2023.0"),
     ("positions", lambda: plan_municipality(5), InvalidTypeError, "positions", 5, "a list of Position",  # type: ignore[arg-type]
      "positions: expected a list of Position, got int 5"),
     ("a position", lambda: plan_municipality([1]), InvalidTypeError, "positions", 1, "a Position",  # type: ignore[list-item]
@@ -196,7 +198,7 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("years empty", lambda: plan_municipality([_pos()], years=[]), InvalidValueError, "years", [], "at least one year",
      "years: give at least one year"),
     ("years type", lambda: plan_municipality([_pos()], years=["2023"]), InvalidTypeError, "years", "2023",
-     "a year as an int", "years: expected a year as an int, got str '2023'"),
+     "a year as an int", "field 'years': expected a year as an int, got str '2023'"),
     ("years early", lambda: plan_municipality([_pos()], years=[2019, 2022]), InvalidValueError, "years", 2019,
      "2021 or later", "years: 2019 is before the first rule set of kommunalt-rusarbeid (2021); it has rule sets for "
                       "2021, 2022, 2023, 2024"),
@@ -207,12 +209,12 @@ PLANNER_CASES: list[tuple[str, Callable[[], object], type[NedtrappingError], str
     ("rules list", lambda: plan_municipality([_pos()], rules=[2023]), InvalidTypeError, "rules", [2023],
      "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got list [2023]"),
     ("round an object with ore but no rounding", lambda: round_half_up_to_kroner(_OreOnly()), InvalidTypeError,
-     "amount", None, "Money or ExactAmount", "amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got _OreOnly"),
+     "amount", None, "Money or ExactAmount", "field 'amount': expected Money or ExactAmount (e.g. Money.kroner(5)), got _OreOnly"),
     ("rules type", lambda: plan_municipality([_pos()], rules=RUS_2023), InvalidTypeError, "rules", RUS_2023,
      "a mapping of year to rule set", "rules: expected a mapping of year to rule set (e.g. {2022: rules}), got "
                                       "KommunaltRusarbeidRules 'kommunalt-rusarbeid 2023"),
     ("rules year", lambda: plan_municipality([_pos()], rules={"2023": RUS_2023}), InvalidTypeError, "rules", "2023",
-     "a year as an int", "rules: expected a year as an int, got str '2023'"),
+     "a year as an int", "field 'rules': expected a year as an int, got str '2023'"),
     ("rules value", lambda: plan_municipality([_pos()], rules={2023: "x"}), InvalidTypeError, "rules[2023]", "x",
      "a RuleSet", "rules[2023]: expected a RuleSet, got str 'x'"),
     ("rules scheme", lambda: plan_municipality([_pos()], rules={2022: OTHER_RULES}), InvalidValueError, "rules[2022]",
@@ -229,3 +231,24 @@ def test_the_planner_refuses_a_wrong_input_naming_the_field_the_value_and_what_w
         call: Callable[[], object], error: type[NedtrappingError], field: str, value: object, expected: str,
         text: str) -> None:
     test_a_refusal_names_the_field_the_value_and_what_was_expected(call, error, field, value, expected, text)
+
+
+@pytest.mark.parametrize(("call", "bokmal"), [
+    (lambda: Money.kroner(0.5), "felt «Money.kroner»: fikk flyttallet 0.5. Flyttall er ikke eksakte og avvises der det "
+                                "regnes med penger"),
+    (lambda: parse_kroner("780.000"), "felt «amount»: «780.000» er tvetydig (tusenskille eller desimaler?); skriv "
+                                      "780 000 for hele kroner eller 780000,50 med to desimaler"),
+    (lambda: parse_kroner("tre", where="årskostnad"), "felt «årskostnad»: «tre» er ikke et beløp i kroner som 780 000"),
+    (lambda: parse_share(" % ", where="stillingsprosent"), "felt «stillingsprosent»: tom verdi"),
+    (lambda: Money("1"), "felt «ore»: forventet et helt antall øre (int), fikk str '1'"),
+    (lambda: round_half_up_to_kroner(5), "felt «amount»: forventet Money eller ExactAmount (f.eks. Money.kroner(5)), "
+                                         "fikk int 5"),
+    (lambda: round_cap_down_to_kroner(K(-1)), "felt «amount»: et tak kan ikke være negativt, fikk Money.kroner(-1)"),
+    (lambda: _pos(percent=0), "felt «percent»: forventet en stillingsprosent over 0 og høyst 100, fikk 0"),
+    (lambda: _pos(first_grant_year="2021"), "felt «first_grant_year»: forventet et årstall som int, fikk str '2021'"),
+], ids=["float", "ambiguous", "not an amount", "empty share", "ore", "rounding", "negative cap", "percent", "year"])
+def test_a_refusal_is_bokmal_by_default(call: Callable[[], object], bokmal: str) -> None:
+    with pytest.raises(NedtrappingError) as info:
+        call()
+    assert str(info.value).startswith(bokmal), str(info.value)
+    assert info.value.expected is not None and not isinstance(info.value.expected, str)

@@ -13,7 +13,7 @@ from nedtrapping.cli import main
 from nedtrapping.costs.lonnskostnader import ZoneError
 from nedtrapping.counties import UnknownCountyError
 from nedtrapping.deadlines import NaiveDatetimeError, NoFixedDeadlineError
-from nedtrapping.documents import DocumentError
+from nedtrapping.documents import DocumentError, UnknownSchemaError
 from nedtrapping.errors import ExitCode, InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.money import FloatRefusedError
 from nedtrapping.optional import (
@@ -32,7 +32,7 @@ from nedtrapping.wording import UnknownLanguageError
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
           UnknownLanguageError, ZoneError, OptionalDependencyError, PandasUnavailableError, PlotUnavailableError,
-          DocumentError, InvalidTypeError, InvalidValueError]
+          DocumentError, UnknownSchemaError, InvalidTypeError, InvalidValueError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)
@@ -125,3 +125,14 @@ def test_a_wrong_command_line_is_the_usage_exit_code_for_every_command(argv: lis
     with pytest.raises(SystemExit) as usage:
         main(argv)
     assert usage.value.code == ExitCode.USAGE
+
+
+def test_an_unknown_schema_name_is_a_key_error_worded_in_either_language() -> None:
+    from nedtrapping.documents import schema
+
+    with pytest.raises(KeyError) as info:
+        schema("plans")
+    error = info.value
+    assert isinstance(error, UnknownSchemaError) and error.field == "name" and error.value == "plans"
+    assert str(error) == "felt «name»: forventet et skjemanavn: «plan», «positions», fikk 'plans'"
+    assert error.text("en") == "field 'name': expected a schema name: 'plan', 'positions', got 'plans'"

@@ -33,7 +33,7 @@ def test_a_frame_of_shares_as_read_excel_gives_them_is_refused_naming_the_column
         positions_from_frame(_frame([0.5, 1.0]))
     problem = caught.value.problems[0]
     assert problem.column == "stillingsprosent" and "0.5" in (problem.value or "")
-    assert "percent_scale=100" in problem.expected
+    assert "percent_scale=100" in problem.expected.text("en") and "percent_scale=100" in str(problem)
 
 
 def test_percent_scale_100_reads_shares_as_percentages_including_growth() -> None:
@@ -60,7 +60,9 @@ def test_a_growth_written_as_a_share_is_a_warning_not_silence() -> None:
 def test_a_percent_scale_other_than_1_or_100_is_refused_by_field(scale: object) -> None:
     with pytest.raises(InvalidValueError) as caught:
         positions_from_frame(_frame([50]), percent_scale=scale)  # type: ignore[arg-type]
-    assert caught.value.field == "percent_scale" and caught.value.expected == "1 or 100"
+    assert caught.value.field == "percent_scale" and caught.value.expected is not None
+    assert caught.value.expected.text("en") == "1 (percentages) or 100 (shares, 0.5 = 50 %)"
+    assert str(caught.value).startswith("felt «percent_scale»: forventet 1 (prosenter) eller 100 (andeler")
 
 
 def test_a_mix_of_percentages_and_one_small_value_is_read_with_a_notice() -> None:

@@ -57,7 +57,7 @@ def test_any_sheet_name_is_read_and_named_in_the_notes(tmp_path: Path, title: st
     book.active.append(["K", "P", 100, 2021, 700_000, 3.5])
     book.save(path)
     read = read_positions_workbook(path, sheet=title)
-    assert read.positions[0].origin is not None and repr(title) in read.positions[0].origin
+    assert read.positions[0].origin == f"{path} (ark «{title}»), rad 2"
 
 
 NUMBER = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(min_value=-(10**40), max_value=10**40),

@@ -53,8 +53,9 @@ def test_utf16_without_a_byte_order_mark_is_read(encoding: str, tmp_path: Path) 
 def test_broken_utf16_without_a_byte_order_mark_is_named_as_utf16(tmp_path: Path) -> None:
     src = tmp_path / "p.txt"
     src.write_bytes(f"{H}\nBodø;P;100;2021;1\n".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate at the end
-    with pytest.raises(PositionsCSVError, match="a whole UTF-16 text file"):
+    with pytest.raises(PositionsCSVError, match="forventet en hel UTF-16-tekstfil") as info:
         read_positions_text_file(src)
+    assert "expected a whole UTF-16 text file" in info.value.text("en")
 
 
 @pytest.mark.parametrize("header", [f"{H};", f"{H};;;", f"{H};Merknad;;"], ids=["one", "three", "after-a-note"])
@@ -78,11 +79,12 @@ def test_a_merged_cell_is_named_as_merged_not_as_an_empty_value(tmp_path: Path) 
     book.save(tmp_path / "merged.xlsx")
     with pytest.raises(PositionsCSVError) as info:
         read_positions_workbook(tmp_path / "merged.xlsx")
-    problems = {(p.row, p.column): p.expected for p in info.value.problems}
+    problems = {(p.row, p.column): p.expected.text("en") for p in info.value.problems}
     assert set(problems) == {(3, "kommune"), (4, "årskostnad")}
     assert "the cell A3 is part of the merged cell A2:A3, whose value is only in A2" in problems[(3, "kommune")]
     assert "the cell E4 is part of the merged cell E3:E4, whose value is only in E3" in problems[(4, "årskostnad")]
     assert all("unmerge the cells" in e for e in problems.values())
+    assert "cellen A3 er en del av den sammenslåtte cellen A2:A3" in str(info.value)
 
 
 def test_a_formula_without_a_saved_value_says_to_open_and_save_the_workbook(tmp_path: Path,
@@ -104,8 +106,9 @@ def test_more_rows_than_the_limit_are_refused_naming_the_limit(tmp_path: Path, m
     src.write_text(H + "\n" + "".join(f"K;P{i};100;2021;700 000\n" for i in range(3)), encoding="utf-8")
     assert len(read_positions_text_file(src).positions) == 3
     src.write_text(H + "\n" + "".join(f"K;P{i};100;2021;700 000\n" for i in range(4)), encoding="utf-8")
-    with pytest.raises(PositionsCSVError, match="at most 3 rows of positions in one file"):
+    with pytest.raises(PositionsCSVError, match="høyst 3 rader med stillinger i én fil") as info:
         read_positions_text_file(src)
+    assert "row 5: expected at most 3 rows of positions in one file" in info.value.text("en")
 
 
 def test_a_row_of_more_cells_than_the_limit_is_refused_naming_the_limit(tmp_path: Path) -> None:
@@ -114,7 +117,10 @@ def test_a_row_of_more_cells_than_the_limit_is_refused_naming_the_limit(tmp_path
     with pytest.raises(PositionsCSVError) as info:
         read_positions_text_file(src)
     (problem,) = info.value.problems
-    assert (problem.row, problem.value) == (3, "305 cells") and "at most 250 cells in a row" in problem.expected
+    assert problem.row == 3 and problem.value is not None and not isinstance(problem.value, str)
+    assert problem.value.text("nb") == "305 celler" and problem.value.text("en") == "305 cells"
+    assert problem.text("en") == "row 3: got 305 cells; expected at most 250 cells in a row"
+    assert str(problem) == "rad 3: fikk 305 celler; forventet høyst 250 celler i en rad"
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
@@ -122,8 +128,9 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
     monkeypatch.setattr(positions_table, "MAX_FILE_BYTES", 1024 * 1024)
     src = tmp_path / "p.csv"
     src.write_text(H + "\n" + "K;P;100;2021;700 000\n" * 60_000, encoding="utf-8")
-    with pytest.raises(PositionsCSVError, match="a positions file of at most 1 MB"):
+    with pytest.raises(PositionsCSVError, match="forventet en stillingsfil på høyst 1 MB") as info:
         read_positions_text_file(src)
+    assert "expected a positions file of at most 1 MB" in info.value.text("en")
 
 
 def test_an_unreadable_file_is_one_line_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -206,3 +213,46 @@ def test_hidden_rows_and_sheets_are_named_on_the_command_line_and_read_when_aske
     src.write_text(f"{H}\nK;P;100;2021;1\n", encoding="utf-8")
     assert main(["plan", str(src), "--include-hidden"]) == ExitCode.BAD_INPUT
     assert "--include-hidden goes with an .xlsx file" in capsys.readouterr().err
+
+
+def test_a_missing_file_a_folder_and_an_unknown_ending_are_named_in_either_language(tmp_path: Path) -> None:
+    from nedtrapping.readers.workbook import read_positions
+
+    missing = tmp_path / "stillinger.csv"
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions(missing)
+    assert str(info.value) == (f"{missing}: 1 feil; ingenting ble planlagt:\n"
+                               "  - forventet en fil som finnes (det finnes ingen fil med dette navnet)")
+    assert info.value.text("en") == (f"{missing}: 1 problem; nothing was planned:\n"
+                                     "  - expected a file that exists (there is no file by this name)")
+    with pytest.raises(PositionsCSVError, match="forventet en fil, ikke en mappe") as info:
+        read_positions(tmp_path)
+    assert "expected a file, not a folder" in info.value.text("en")
+    with pytest.raises(PositionsCSVError, match="forventet en fil som finnes"):
+        read_positions(tmp_path / "stillinger.xlsx")  # a workbook that is not there: the same words
+    pdf = tmp_path / "stillinger.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions(pdf)
+    assert info.value.problems[0].value == ".pdf"
+    assert "fikk «.pdf»; forventet en stillingsfil: en .xlsx-arbeidsbok, en CSV- eller tekstfil" in str(info.value)
+    assert "got '.pdf'; expected a positions file: an .xlsx workbook, a CSV or text file" in info.value.text("en")
+
+
+def test_a_broken_encoding_is_named_in_either_language(tmp_path: Path) -> None:
+    src = tmp_path / "p.csv"
+    src.write_bytes(b"\xff\xfe\x00\x00" + "kommune".encode("utf-32-le") + b"\x00\x00\x11\x00")  # beyond Unicode
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en hel UTF-32-tekstfil" in str(info.value)
+    assert "expected a whole UTF-32 text file" in info.value.text("en")
+    src.write_bytes(b"\xff\xfe" + "kommune;stilling".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en hel UTF-16-tekstfil (filen begynner med et UTF-16-merke" in str(info.value)
+    assert "expected a whole UTF-16 text file (it starts with a UTF-16 byte-order mark" in info.value.text("en")
+    src.write_bytes(b"kommune;stilling\n\x81\x8d\x8f\x90\x9d\n")  # neither UTF-8 nor Windows-1252
+    with pytest.raises(PositionsCSVError) as info:
+        read_positions_text_file(src)
+    assert "forventet en tekstfil i UTF-8 (eller Windows-1252); lagre den i Excel som «CSV UTF-8»" in str(info.value)
+    assert "expected a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'" in info.value.text("en")

@@ -110,7 +110,8 @@ def test_growth_text_that_is_not_a_number_is_refused_naming_its_cell() -> None:
         engine.plan_columns(percent=[100, 100], first_grant_year=[2021, 2021], cost=[100, 100],
                             growth=["3,5", "abc"], backend="python")
     assert info.value.field == "growth[1]"
-    assert str(info.value).startswith("growth[1]: ")
+    assert str(info.value).startswith("felt «growth[1]»: «abc» er ikke et tall")
+    assert info.value.text("en").startswith("field 'growth[1]': 'abc' is not a number")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -312,7 +313,8 @@ def test_nav_position_percent_out_of_range_names_the_field() -> None:
     with pytest.raises(InvalidValueError) as info:
         nav.MeasurePosition(label="Veileder", percent=0)
     assert info.value.field == "Position.percent"
-    assert str(info.value).startswith("Position.percent: ")
+    assert str(info.value).startswith("felt «Position.percent»: ")
+    assert info.value.text("en").startswith("field 'Position.percent': ")
 
 
 def test_nav_requested_zero_is_accepted_and_gives_zero() -> None:

@@ -29,11 +29,12 @@ def test_negation_flips_the_sign() -> None:
 
 
 def test_from_float_refuses_non_floats_and_non_finite_values_by_name() -> None:
-    with pytest.raises(TypeError, match="Money.from_float: expected a float, got int"):
+    with pytest.raises(TypeError, match="felt «Money.from_float»: forventet et flyttall \\(float\\), fikk int"):
         Money.from_float(5)  # type: ignore[arg-type]
     for bad in (float("nan"), float("inf"), float("-inf")):
-        with pytest.raises(ValueError, match=r"Money.from_float: .* is not a finite amount"):
+        with pytest.raises(ValueError, match=r"felt «Money.from_float»: .* er ikke et endelig beløp") as info:
             Money.from_float(bad)
+        assert info.value.text("en").endswith(" is not a finite amount")
     assert Money.from_float(0.125) == Money(ore=13)  # half up to whole øre, from the float's shortest text
     assert Money.from_float(1.005).ore == 101
 
@@ -57,8 +58,9 @@ def test_takeover_year_takes_pairs_as_well_as_a_mapping() -> None:
 def test_a_zero_or_sub_ore_cap_rounds_down_to_zero_and_a_negative_one_is_refused() -> None:
     assert round_cap_down_to_kroner(K(0)) == K(0)
     assert round_cap_down_to_kroner(ExactAmount(Fraction(1, 2))) == K(0)
-    with pytest.raises(ValueError, match="cannot be negative"):
+    with pytest.raises(ValueError, match="kan ikke være negativt") as info:
         round_cap_down_to_kroner(ExactAmount(Fraction(-1, 2)))
+    assert "a cap cannot be negative" in info.value.text("en")
 
 
 def test_plan_lookups_name_the_years_and_totals_carry_their_year() -> None:
@@ -303,7 +305,7 @@ def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
         with pytest.raises(ValueError, match=rf"^pension_percent: a premium rate in percent of the salary, in "
                                              rf"\[0, 100\), got {bad!r}$"):
             _salary(pension_percent=bad)
-    with pytest.raises(ValueError, match=r"^pension_percent: 'tolv' is not a number in plain decimal notation"):
+    with pytest.raises(ValueError, match=r"^felt «pension_percent»: «tolv» er ikke et tall i vanlig desimalform"):
         _salary(pension_percent="tolv")
     with pytest.raises(ValueError, match=r"^salary: an annual salary above 0 kr, got 0 kr$"):
         _salary(salary=K(0))
@@ -788,9 +790,12 @@ def test_a_cost_of_zero_is_allowed_and_parse_share_refuses_trailing_letters() ->
 def test_the_float_refusal_says_how_to_convert_deliberately() -> None:
     with pytest.raises(FloatRefusedError) as info:
         Money.kroner(0.1)  # type: ignore[arg-type]
-    assert str(info.value) == ("Money.kroner: got the float 0.1. Floats are not exact and are refused in money paths; "
-                               "pass an int, Decimal, Fraction or a string, or convert deliberately with "
-                               "Money.from_float(...).")
+    assert info.value.text("en") == ("field 'Money.kroner': got the float 0.1. Floats are not exact and are refused in "
+                                     "money paths; pass an int, Decimal, Fraction or a string, or convert deliberately "
+                                     "with Money.from_float(...).")
+    assert str(info.value) == ("felt «Money.kroner»: fikk flyttallet 0.1. Flyttall er ikke eksakte og avvises der det "
+                               "regnes med penger; gi en int, Decimal, Fraction eller tekst, eller gjør det bevisst "
+                               "med Money.from_float(...).")
 
 
 def test_a_scheme_object_plans_as_its_id_does() -> None:

@@ -195,8 +195,9 @@ def test_labels_and_prior_years_are_type_checked() -> None:
 
 
 def test_round_cap_down_refuses_a_negative_cap() -> None:
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValueError, match="et tak kan ikke være negativt") as info:
         round_cap_down_to_kroner(Money.kroner(-1))
+    assert "a cap cannot be negative" in info.value.text("en")
 
 
 # --------------------------------------------------------------------------- properties of the calculator

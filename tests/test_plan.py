@@ -141,7 +141,7 @@ def test_duplicate_positions_and_floats_are_refused() -> None:
         plan_municipality([_pos(), _pos()])
     with pytest.raises(FloatRefusedError):
         _pos(percent=50.0)
-    with pytest.raises(ValueError, match=r"\(0, 100\]"):
+    with pytest.raises(ValueError, match=r"over 0 og høyst 100"):
         _pos(percent=0)
     with pytest.raises(TypeError):
         _pos(cost=800_000)

@@ -46,7 +46,7 @@ def test_bom_case_and_spacing_in_headers_are_accepted(tmp_path: Path) -> None:
     (p,) = read_positions_csv(path)
     assert p.percent == Fraction(101, 2)
     assert p.cost == FixedCost(K(700_000))
-    assert p.origin == f"{path} row 2"
+    assert p.origin == f"{path}, rad 2"
 
 
 def test_every_bad_row_and_cell_is_reported_not_just_the_first() -> None:
@@ -67,28 +67,35 @@ def test_every_bad_row_and_cell_is_reported_not_just_the_first() -> None:
         (7, "municipality"), (7, "percent"), (7, "annual_cost"),
     }
     message = str(info.value)
-    assert "row 4, column 'first_year': got 'twenty'" in message
-    assert "6 problem(s)" in message
+    assert "rad 4, kolonne «first_year»: fikk «twenty»; forventet et årstall med fire sifre" in message
+    assert "6 feil; ingenting ble planlagt" in message
+    english = info.value.text("en")
+    assert "row 4, column 'first_year': got 'twenty'; expected a four-digit year" in english
+    assert "6 problems; nothing was planned" in english
 
 
 def test_unknown_and_missing_columns_are_named() -> None:
     with pytest.raises(PositionsCSVError) as info:
         parse_positions_csv("kommune,stilling,prosent,første_tilskuddsår\nA,b,50,2021\n")
     message = str(info.value)
-    assert "'prosent'" in message  # the unknown column, by its name
-    assert "'percent' or 'stillingsprosent'" in message
-    assert "'annual_cost' or 'årskostnad'" in message
+    assert "«prosent»" in message  # the unknown column, by its name
+    assert "en kolonne «stillingsprosent» (eller «percent»); den mangler" in message
+    assert "«årskostnad» (eller «annual_cost»)" in message
+    english = info.value.text("en")
+    assert "not recognised: 'prosent'" in english
+    assert "'percent' or 'stillingsprosent'" in english
+    assert "'annual_cost' or 'årskostnad'" in english
 
 
 def test_duplicate_position_names_the_first_row() -> None:
-    with pytest.raises(PositionsCSVError, match=r"row 3, column 'position'.*also on row 2"):
+    with pytest.raises(PositionsCSVError, match=r"rad 3, kolonne «position».*også på rad 2"):
         parse_positions_csv("municipality,position,percent,first_year,annual_cost\nA,x,50,2021,1\nA,x,50,2021,1\n")
 
 
 def test_empty_file_and_header_only_are_errors() -> None:
-    with pytest.raises(PositionsCSVError, match="header"):
+    with pytest.raises(PositionsCSVError, match="en overskriftsrad og minst én stilling"):
         parse_positions_csv("")
-    with pytest.raises(PositionsCSVError, match="at least one position"):
+    with pytest.raises(PositionsCSVError, match="minst én stillingsrad etter overskriftsraden"):
         parse_positions_csv("municipality,position,percent,first_year,annual_cost\n")
 
 
@@ -146,5 +153,43 @@ def test_received_2021_column_is_read_and_checked() -> None:
     header = "kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;fikk_tilskudd_2021\n"
     ps = parse_positions_csv(header + "A;x;100;2021;1;ja\nA;y;100;2021;1;nei\nA;z;100;2021;1;\n")
     assert [p.options.get("received_grant_in_2021") for p in ps] == [True, False, None]
-    with pytest.raises(PositionsCSVError, match="ja/nei"):
+    with pytest.raises(PositionsCSVError, match="ja eller nei"):
         parse_positions_csv(header + "A;x;100;2021;1;kanskje\n")
+
+
+def test_a_bad_csv_gives_every_problem_in_bokmal_by_default_and_in_english_on_request() -> None:
+    text = ("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\n"
+            "Bodø;Ruskonsulent;150;2021;700 000\n"
+            "Bodø;Miljøterapeut;50;tjueen;700 000\n"
+            "Bodø;Koordinator;80;2021;-5\n")
+    with pytest.raises(PositionsCSVError) as info:
+        parse_positions_csv(text, source="stillinger.csv")
+    error = info.value
+    assert str(error) == error.text() == (
+        "stillinger.csv: 3 feil; ingenting ble planlagt:\n"
+        "  - rad 2, kolonne «stillingsprosent»: fikk «150»; forventet en stillingsprosent over 0 og høyst 100\n"
+        "  - rad 3, kolonne «første_tilskuddsår»: fikk «tjueen»; forventet et årstall med fire sifre, f.eks. 2021\n"
+        "  - rad 4, kolonne «årskostnad»: fikk «-5»; forventet et beløp som ikke er negativt")
+    assert error.text("en") == (
+        "stillinger.csv: 3 problems; nothing was planned:\n"
+        "  - row 2, column 'stillingsprosent': got '150'; expected a position percentage above 0 and at most 100\n"
+        "  - row 3, column 'første_tilskuddsår': got 'tjueen'; expected a four-digit year such as 2021\n"
+        "  - row 4, column 'årskostnad': got '-5'; expected an amount that is not negative")
+    # each problem words itself too, and keeps its place and value for programs
+    assert [(p.row, p.column, p.value) for p in error.problems] == [
+        (2, "stillingsprosent", "150"), (3, "første_tilskuddsår", "tjueen"), (4, "årskostnad", "-5")]
+    assert str(error.problems[0]) == ("rad 2, kolonne «stillingsprosent»: fikk «150»; "
+                                      "forventet en stillingsprosent over 0 og høyst 100")
+    assert error.problems[0].expected.text("en") == "a position percentage above 0 and at most 100"
+    # the error's own place is the first problem's
+    assert (error.file, error.row, error.column, error.value) == ("stillinger.csv", 2, "stillingsprosent", "150")
+
+
+def test_an_empty_cell_is_said_to_be_empty_and_text_without_a_file_has_a_name_in_the_language() -> None:
+    with pytest.raises(PositionsCSVError) as info:
+        parse_positions_csv("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad\n;x;50;2021;1\n")
+    assert str(info.value) == ("stillingene (CSV): 1 feil; ingenting ble planlagt:\n"
+                               "  - rad 2, kolonne «kommune»: cellen er tom; forventet kommunens navn (ikke tomt)")
+    assert info.value.text("en") == ("positions CSV: 1 problem; nothing was planned:\n"
+                                     "  - row 2, column 'kommune': the cell is empty; expected the municipality's name "
+                                     "(not empty)")

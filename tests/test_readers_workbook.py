@@ -58,17 +58,21 @@ def test_every_bad_cell_in_a_workbook_is_reported_with_its_row(tmp_path: Path) -
     assert {(p.row, p.column) for p in info.value.problems} == {
         (2, "stillingsprosent"), (3, "første_tilskuddsår"),  # 700000.123 in a number cell is rounded, not refused
     }
-    assert "sheet 'Sheet'" in str(info.value)
+    assert str(info.value).startswith(f"{path} (ark «Sheet»): 2 feil; ingenting ble planlagt:")
+    assert info.value.text("en").startswith(f"{path} (sheet 'Sheet'): 2 problems; nothing was planned:")
+    assert (info.value.file, info.value.sheet) == (str(path), "Sheet")
 
 
 def test_a_missing_sheet_or_a_broken_file_is_named(tmp_path: Path) -> None:
     path = _book(tmp_path / "p.xlsx", [HEADER_NO, ["A", "x", 100, 2021, 1, None]])
-    with pytest.raises(PositionsCSVError, match="a sheet named one of: Sheet"):
+    with pytest.raises(PositionsCSVError, match="fikk «Ark2»; forventet et ark som heter ett av disse: «Sheet»") as info:
         read_positions_xlsx(path, sheet="Ark2")
+    assert "got 'Ark2'; expected a sheet named one of: 'Sheet'" in info.value.text("en")
     broken = tmp_path / "broken.xlsx"
     broken.write_text("not a workbook")
-    with pytest.raises(PositionsCSVError, match="an .xlsx workbook"):
+    with pytest.raises(PositionsCSVError, match="forventet en .xlsx-arbeidsbok som kan leses") as info:
         read_positions_xlsx(broken)
+    assert "expected an .xlsx workbook that can be read" in info.value.text("en")
 
 
 @given(st.floats(min_value=0, max_value=1e7, allow_nan=False).map(lambda x: round(x, 2)))
@@ -116,3 +120,23 @@ def test_percentage_formatted_and_other_cells_read_as_shown() -> None:
     assert cell_text(0.333, "0.0%") == "33.3"
     assert cell_text(780000) == "780000"
     assert cell_text(True) == "ja" and cell_text(None) == ""
+
+
+def test_a_sheet_is_named_in_the_language_of_the_notes_and_of_each_position_s_place(tmp_path: Path) -> None:
+    from nedtrapping.readers.workbook import read_positions_workbook
+
+    path = tmp_path / "p.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Stillinger 2022"
+    for row in (["Stillinger"], [], HEADER_NO, ["Bodø", "Ruskonsulent", 0.5, 2021, 700000, 3.5]):
+        ws.append(row)
+    book.save(path)
+    read = read_positions_workbook(path)
+    header = next(n for n in read.notices if n.key == "read.header_row")
+    assert header.text("nb") == f"{path} (ark «Stillinger 2022»): overskriftsraden er rad 3 (radene over den er hoppet over)"
+    assert header.text("en").startswith(f"{path} (sheet 'Stillinger 2022'): ")
+    small = next(n for n in read.notices if n.key == "read.small_percent")
+    assert small.text("nb").startswith(f"{path} (ark «Stillinger 2022»), rad 4: stillingsprosenten er 0,5 %")
+    assert small.text("en").startswith(f"{path} (sheet 'Stillinger 2022'), row 4: ")
+    assert read.positions[0].origin == f"{path} (ark «Stillinger 2022»), rad 4"

@@ -135,7 +135,7 @@ def test_an_nfd_header_as_macos_writes_it_is_recognised() -> None:
 
 
 def test_names_that_print_alike_are_one_name_so_duplicates_are_found() -> None:
-    with pytest.raises(PositionsCSVError, match="used once per municipality"):
+    with pytest.raises(PositionsCSVError, match="brukes én gang per kommune"):
         parse_positions_csv(f"{CSV_H}\nÅs;Rus\u200bkonsulent;100;2021;700 000\nA\u030as;\ufeffRuskonsulent;50;2021;1\n")
     positions = parse_positions_csv(f"{CSV_H}\nA\u030as;A;100;2021;700 000\nÅs;B\u200b;50;2021;1\n")
     assert {p.municipality for p in positions} == {"Ås"} and positions[1].position == "B"
@@ -162,7 +162,8 @@ def test_an_implausibly_large_amount_is_refused_naming_the_cell(tmp_path: Path, 
     with pytest.raises(PositionsCSVError) as caught:
         read_positions_workbook(_book(tmp_path / "p.xlsx", [H, ["K", "P", 100, 2021, cost]]))
     problem = caught.value.problems[0]
-    assert (problem.row, problem.column) == (2, "årskostnad") and "1 000 000 000 kr" in problem.expected
+    assert (problem.row, problem.column) == (2, "årskostnad") and "1 000 000 000 kr" in problem.expected.text("nb")
+    assert problem.expected.text("en") == "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
 
 
 def test_the_largest_amount_is_accepted() -> None:
@@ -176,6 +177,9 @@ def test_a_5000_digit_cost_is_refused_in_its_cell_and_the_message_stays_short(tm
     src.write_text(f"{CSV_H}\nK;P;100;2021;{'9' * 5000}\n", encoding="utf-8")
     assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
+    assert "rad 2, kolonne «årskostnad»" in err and "(5000 tegn)" in err and len(err) < 600
+    assert main(["plan", str(src), "--lang", "en"]) == ExitCode.BAD_INPUT
+    err = capsys.readouterr().err
     assert "row 2, column 'årskostnad'" in err and "5000 characters" in err and len(err) < 600
 
 
@@ -184,7 +188,8 @@ def test_a_reader_error_carries_its_first_problem_s_place_value_and_expectation(
         parse_positions_csv(f"{CSV_H}\nK;P;100;2021;abc\nK;Q;100;20;700 000\n", source="p.csv")
     error = caught.value
     assert (error.file, error.row, error.column, error.value) == ("p.csv", 2, "årskostnad", "abc")
-    assert error.expected and "kroner" in error.expected
+    assert error.expected is not None and "beløp i kroner" in error.expected.text("nb")
+    assert "an amount in kroner" in error.expected.text("en")
     assert len(error.problems) == 2  # a batch reports all its bad rows
 
 
@@ -194,5 +199,7 @@ def test_a_cost_above_five_million_is_planned_with_a_note_naming_the_row() -> No
     read = _parse_text(f"{CSV_H}\nK;A;100;2021;50 000 000\nK;B;100;2021;5 000 000\n", source="p.csv",
                        scheme="kommunalt-rusarbeid")
     large = [n for n in read.notices if n.key == "read.large_amount"]
-    assert len(large) == 1 and dict(large[0].fields)["where"] == "p.csv row 2"
+    where = dict(large[0].fields)["where"]
+    assert len(large) == 1 and str(where) == "p.csv, rad 2" and where.text("en") == "p.csv, row 2"
+    assert large[0].text("en").startswith("p.csv, row 2: ")
     assert LARGE_AMOUNT == Money.kroner(5_000_000) and "50 000 000 kr" in large[0].text("nb")

@@ -398,12 +398,14 @@ def test_every_bad_salary_cell_is_reported_with_row_column_value_and_expected() 
         (6, "årslønn", "0"),
         (7, "årskostnad", ""),
     }
-    by_where = {(p.row, p.column): p.expected for p in info.value.problems}
+    by_where = {(p.row, p.column): p.expected.text("en") for p in info.value.problems}
     assert "not both" in by_where[(2, "årslønn")]
     assert "1, 1a, 2, 3, 4, 4a eller 5" in read(by_where[(3, "sone")])
     assert "applies only to a row that gives an annual salary" in by_where[(4, "sone")]
     assert "«1a redusert» (10,6 %) eller «1a full» (14,1 %)" in read(by_where[(5, "sone")])
     assert "årslønn" in by_where[(7, "årskostnad")]
+    bokmal = {(p.row, p.column): p.expected.text("nb") for p in info.value.problems}
+    assert "ikke begge" in bokmal[(2, "årslønn")] and "1a redusert" in bokmal[(5, "sone")]
 
 
 def test_the_spreadsheet_reader_reads_salaries_too(tmp_path: object) -> None:

@@ -33,6 +33,8 @@ from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
 from nedtrapping.provenance import Citation
+from nedtrapping.readable import Readable
+from nedtrapping.readers.table import Quoted
 from nedtrapping.registry import position_scheme
 from nedtrapping.render.plan import (
     DOCUMENT_VERSION,
@@ -42,9 +44,11 @@ from nedtrapping.render.plan import (
     to_dict,
 )
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.wording import Notice
 
 __all__ = [
     "DocumentError",
+    "UnknownSchemaError",
     "schema",
     "plan_schema",
     "positions_schema",
@@ -57,16 +61,37 @@ __all__ = [
 ]
 
 _SCHEMAS = {"plan": "plan.schema.json", "positions": "positions.schema.json"}
+_OBJECT = Notice("input.expected.json_object")
 
 
 class DocumentError(NedtrappingError, ValueError):
-    """A document that is not a plan or positions document, or a plan the current rules do not make."""
+    """A document that is not a plan or positions document, or a plan the current rules do not make.
+
+    ``field`` names the place in the document (``positions[0].cost.base``); the words are bokmål by
+    ``str()``, any language by :meth:`~nedtrapping.errors.NedtrappingError.text`.
+    """
+
+
+class UnknownSchemaError(DocumentError, KeyError):
+    """A schema name that is not one of the shipped schemas (a :class:`KeyError` too)."""
+
+
+def _expected_got(expected: Readable, value: object) -> Notice:
+    return Notice("input.value.expected_got", {"expected": expected, "value": repr(value)})
+
+
+def _reason(exc: Exception) -> Readable:
+    """An error from a part of the library as words: its own (with its own field), or a Python error's text."""
+    if isinstance(exc, NedtrappingError):
+        return exc
+    return Notice("input.document.invalid", {"error": str(exc)})
 
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the ``"plan"`` or ``"positions"`` document, as shipped."""
     if name not in _SCHEMAS:
-        raise KeyError(f"no schema {name!r}; schemas: {', '.join(_SCHEMAS)}")
+        expected = Notice("input.expected.schema", {"schemas": Quoted(tuple(_SCHEMAS))})
+        raise UnknownSchemaError(_expected_got(expected, name), field="name", value=name, expected=expected)
     loaded: dict[str, Any] = json.loads(
         resources.files("nedtrapping").joinpath("schemas", _SCHEMAS[name]).read_text(encoding="utf-8"))
     return loaded
@@ -116,26 +141,29 @@ def positions_to_dict(positions: list[Position] | tuple[Position, ...], *,
 
 
 def _share(value: object, where: str) -> Fraction:
+    expected = Notice("input.expected.exact_text")
     if not isinstance(value, str):
-        raise DocumentError(f"{where}: expected exact text such as \"33.3\", got {value!r}")
+        raise DocumentError(_expected_got(expected, value), field=where, value=value, expected=expected)
     try:
         return Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise DocumentError(f"{where}: {value!r} is not an exact number such as \"33.3\" or \"1/3\"") from None
+        raise DocumentError(_expected_got(expected, value), field=where, value=value, expected=expected) from None
 
 
 def _money(value: object, where: str) -> Money:
     if not isinstance(value, str):
-        raise DocumentError(f"{where}: expected an amount as text such as \"330000\", got {value!r}")
+        expected = Notice("input.expected.amount_document")
+        raise DocumentError(_expected_got(expected, value), field=where, value=value, expected=expected)
     try:
         return parse_kroner(value, where=where)
-    except ValueError as exc:
-        raise DocumentError(str(exc)) from None
+    except NedtrappingError as exc:
+        raise DocumentError(exc.message, field=where, value=value, expected=exc.expected) from None
 
 
 def _cost(data: Any, where: str) -> CostModel:
     if not isinstance(data, dict) or data.get("kind") not in ("fixed", "growing", "salary"):
-        raise DocumentError(f"{where}: expected {{\"kind\": \"fixed\" | \"growing\" | \"salary\", …}}, got {data!r}")
+        expected = Notice("input.expected.cost_document")
+        raise DocumentError(_expected_got(expected, data), field=where, value=data, expected=expected)
     if data["kind"] == "fixed":
         return FixedCost(_money(data.get("annual"), f"{where}.annual"))
     if data["kind"] == "salary":
@@ -149,11 +177,15 @@ def _cost(data: Any, where: str) -> CostModel:
                 salary_year=data.get("salary_year"), birth_year=data.get("birth_year"),
                 zone_1a_rate=data.get("zone_1a_rate"),
             )
+        except DocumentError:
+            raise
         except (TypeError, ValueError) as exc:
-            raise DocumentError(f"{where}: {exc}") from None
+            raise DocumentError(_reason(exc), field=where) from None
     base_year = data.get("base_year")
     if not isinstance(base_year, int) or isinstance(base_year, bool):
-        raise DocumentError(f"{where}.base_year: expected a year, got {base_year!r}")
+        expected = Notice("input.expected.a_year")
+        raise DocumentError(_expected_got(expected, base_year), field=f"{where}.base_year", value=base_year,
+                            expected=expected)
     return GrowingCost(_money(data.get("base"), f"{where}.base"), base_year,
                        _share(data.get("growth_percent"), f"{where}.growth_percent"))
 
@@ -163,7 +195,7 @@ def _object(data: Any, where: str) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DocumentError(f"{where}: expected an object, got {data!r}")
+        raise DocumentError(_expected_got(_OBJECT, data), field=where, value=data, expected=_OBJECT)
     return data
 
 
@@ -172,13 +204,14 @@ def _array(data: Any, where: str) -> list[Any]:
     if data is None:
         return []
     if not isinstance(data, list):
-        raise DocumentError(f"{where}: expected an array, got {data!r}")
+        expected = Notice("input.expected.json_array")
+        raise DocumentError(_expected_got(expected, data), field=where, value=data, expected=expected)
     return data
 
 
 def _position(data: Any, where: str) -> Position:
     if not isinstance(data, dict):
-        raise DocumentError(f"{where}: expected an object, got {data!r}")
+        raise DocumentError(_expected_got(_OBJECT, data), field=where, value=data, expected=_OBJECT)
     try:
         return Position(
             municipality=data["municipality"], position=data["position"],
@@ -190,16 +223,18 @@ def _position(data: Any, where: str) -> Position:
                      for y, v in _object(data.get("granted"), f"{where}.granted").items()},
             options=_object(data.get("options"), f"{where}.options"), origin=data.get("origin"),
         )
+    except DocumentError:
+        raise  # a part of the position (its cost, an amount) already names its own place
     except KeyError as exc:
-        raise DocumentError(f"{where}: missing {exc.args[0]!r}") from None
+        raise DocumentError(Notice("input.document.missing", {"key": exc.args[0]}), field=where) from None
     except (TypeError, ValueError) as exc:
-        raise DocumentError(f"{where}: {exc}") from None
+        raise DocumentError(_reason(exc), field=where) from None
 
 
 def positions_from_dict(document: dict[str, Any]) -> list[Position]:
     """The positions of a positions document (or of a plan document)."""
     if not isinstance(document, dict) or document.get("document") not in (POSITIONS_DOCUMENT, PLAN_DOCUMENT):
-        raise DocumentError(f"not a positions or plan document (its \"document\" should be {POSITIONS_DOCUMENT!r})")
+        raise DocumentError(Notice("input.document.not_positions", {"expected": POSITIONS_DOCUMENT}))
     return [_position(p, f"positions[{i}]") for i, p in enumerate(_array(document.get("positions"), "positions"))]
 
 
@@ -212,20 +247,22 @@ def _supplied_rules(document: dict[str, Any], scheme_id: str) -> dict[int, RuleS
         key, path = item.get("rule_set", ""), item.get("path", "")
         scheme_part, _, year_text = str(key).rpartition(" ")
         if scheme_part != scheme_id or not year_text.isdigit() or not str(path).startswith("ladder.step_"):
-            raise DocumentError(f"{where}: only ladder steps of {scheme_id} can be supplied, got {key} {path}")
+            raise DocumentError(Notice("input.document.only_ladder_steps", {"scheme": scheme_id, "key": key,
+                                                                            "path": path}), field=where)
         step_text = str(path).removeprefix("ladder.step_")
         if not step_text.isdigit():
-            raise DocumentError(f"{where}.path: expected ladder.step_1 to ladder.step_4, got {path!r}")
+            expected = Notice("input.expected.ladder_path")
+            raise DocumentError(_expected_got(expected, path), field=f"{where}.path", value=path, expected=expected)
         year, step = int(year_text), int(step_text)
         source = _object(item.get("source"), f"{where}.source")
         try:
             citation = Citation(**source)
         except TypeError as exc:
-            raise DocumentError(f"{where}.source: {exc}") from None
+            raise DocumentError(_reason(exc), field=f"{where}.source") from None
         base = rules.get(year) or scheme.rules_for(year)
         with_step = getattr(base, "with_ladder_step", None)
         if with_step is None:
-            raise DocumentError(f"{where}: {key} has no ladder steps")
+            raise DocumentError(Notice("input.document.no_ladder", {"key": key}), field=where)
         rules[year] = with_step(step, _money(item.get("value"), f"{where}.value"), citation)
     return rules
 
@@ -237,16 +274,17 @@ def plan_from_dict(document: dict[str, Any]) -> Plan:
     set it names has another digest today, or when any figure differs.
     """
     if not isinstance(document, dict) or document.get("document") != PLAN_DOCUMENT:
-        raise DocumentError(f"not a plan document (its \"document\" should be {PLAN_DOCUMENT!r})")
+        raise DocumentError(Notice("input.document.not_plan", {"expected": PLAN_DOCUMENT}))
     if document.get("document_version") != DOCUMENT_VERSION:
-        raise DocumentError(f"plan document version {document.get('document_version')!r}; this library reads "
-                            f"version {DOCUMENT_VERSION}")
+        raise DocumentError(Notice("input.document.version", {"version": repr(document.get("document_version")),
+                                                              "expected": DOCUMENT_VERSION}),
+                            field="document_version")
     scheme_id = document.get("scheme", DEFAULT_SCHEME)
     plan = plan_municipality(positions_from_dict(document), years=document.get("years"),
                              rules=_supplied_rules(document, scheme_id), scheme=scheme_id)
     if dict(plan.digests) != document.get("rule_set_digests"):
-        raise DocumentError("the rule sets have changed since the plan was made: the document's digests "
-                            f"{document.get('rule_set_digests')} are not today's {dict(plan.digests)}")
+        raise DocumentError(Notice("input.document.digests_changed", {
+            "theirs": document.get("rule_set_digests"), "ours": dict(plan.digests)}))
     again = to_dict(plan, explanations=False)
     for key in ("rows", "totals", "takeover_years", "problems", "discrepancies"):
         theirs = document.get(key)
@@ -254,7 +292,7 @@ def plan_from_dict(document: dict[str, Any]) -> Plan:
             theirs = [{k: v for k, v in row.items() if k != "explanation"} if isinstance(row, dict) else row
                       for row in theirs]
         if again[key] != theirs:
-            raise DocumentError(f"the document's {key} differ from what its positions and rules give")
+            raise DocumentError(Notice("input.document.differs", {"key": key}))
     return plan
 
 
@@ -263,5 +301,6 @@ def plan_from_json(text: str) -> Plan:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DocumentError(f"not JSON: {exc}") from None
+        raise DocumentError(Notice("input.document.not_json", {"error": exc.msg, "line": exc.lineno,
+                                                               "column": exc.colno})) from None
     return plan_from_dict(data)

@@ -112,8 +112,8 @@ class InvalidTypeError(NedtrappingError, TypeError):
     >>> try:
     ...     round_half_up_to_kroner(5)
     ... except InvalidTypeError as error:
-    ...     print(error.field, "|", error)
-    amount | amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5
+    ...     print(error.field, "|", error.text("en"))
+    amount | field 'amount': expected Money or ExactAmount (e.g. Money.kroner(5)), got int 5
     """
 
 

@@ -38,7 +38,7 @@ from nedtrapping.readers.table import (
 )
 from nedtrapping.readers.workbook import cell_text
 from nedtrapping.render.plan import exact_number_text
-from nedtrapping.wording import Notice, text
+from nedtrapping.wording import Notice
 
 __all__ = ["FRAME_COLUMNS", "AMOUNT_COLUMNS", "to_frame", "positions_from_frame", "read_positions_frame", "compare",
            "PositionsNoticeWarning"]
@@ -57,7 +57,8 @@ def _whole(m: Money | None, unit: str, where: str) -> int | None:
     if unit == "ore":
         return m.ore
     if not m.is_whole_kroner:
-        raise InvalidValueError(f"{where}: {m} is not whole kroner; use to_frame(plan, unit='ore') for exact øre")
+        raise InvalidValueError(Notice("input.frame.not_whole_kroner", {"amount": m}), field=where, value=m,
+                                expected=Notice("input.expected.whole_kroner"))
     return m.ore // 100
 
 
@@ -70,7 +71,9 @@ def to_frame(plan: Plan, *, unit: str = "kroner") -> Any:
     text columns are pandas strings.
     """
     if unit not in ("kroner", "ore"):
-        raise InvalidValueError(f"unit: expected 'kroner' or 'ore', got {unit!r}")
+        expected = Notice("input.expected.unit")
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(unit)}),
+                                field="unit", value=unit, expected=expected)
     pd = optional.pandas()
     data: dict[str, list[Any]] = {c: [] for c in FRAME_COLUMNS}
     for r in plan.rows:
@@ -167,7 +170,7 @@ def _shares_problem(frame_rows: list[list[str]], header: list[str], columns: dic
     if not values or not all(0 < v <= 1 for v in values):
         return None
     shown = ", ".join(sorted({cell for row in frame_rows for i in percent if (cell := row[i])}))
-    return CellProblem(None, header[percent[0]], shown[:200], text("frames.shares", "en"))
+    return CellProblem(None, header[percent[0]], shown[:200], Notice("frames.shares"))
 
 
 def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: str = "DataFrame",
@@ -182,12 +185,14 @@ def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: st
     """
     pd = optional.pandas()
     if not isinstance(frame, pd.DataFrame):
-        raise InvalidTypeError(f"expected a pandas DataFrame, got {type(frame).__name__}", field="frame",
-                               value=type(frame).__name__, expected="a pandas DataFrame")
+        expected = Notice("input.expected.dataframe")
+        raise InvalidTypeError(Notice("input.type.expected_got", {"expected": expected, "type": type(frame).__name__}),
+                               field="frame", value=type(frame).__name__, expected=expected)
     if percent_scale is not None and (type(percent_scale) is not int or percent_scale not in _PERCENT_SCALES):
-        raise InvalidValueError(f"percent_scale: expected 1 (percentages) or 100 (shares, 0.5 = 50 %), got "
-                                f"{percent_scale!r}", field="percent_scale", value=percent_scale,
-                                expected="1 or 100")
+        expected = Notice("input.expected.percent_scale")
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected,
+                                                                    "value": repr(percent_scale)}),
+                                field="percent_scale", value=percent_scale, expected=expected)
     header = [str(c) for c in frame.columns]
     percent_columns = _percent_columns(header)
     body: list[list[str]] = []
@@ -241,8 +246,9 @@ def compare(plan_a: Plan, plan_b: Plan, *, names: tuple[str, str] = ("a", "b"), 
     """
     a, b = names
     if a == b:
-        raise InvalidValueError(f"names: give two different names, got {names!r}", field="names", value=names,
-                                expected="two different names")
+        expected = Notice("input.expected.two_names")
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(names)}),
+                                field="names", value=names, expected=expected)
     pd = optional.pandas()
     left = to_frame(plan_a, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]
     right = to_frame(plan_b, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from functools import total_ordering
@@ -22,7 +23,9 @@ import attrs
 
 # the rounding rules live in nedtrapping.rounding; they are importable from here too, as they were
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
+from nedtrapping.readable import Readable
 from nedtrapping.rounding import ROUNDING_RULE, round_half_up_to_kroner  # noqa: F401
+from nedtrapping.wording import Notice, percent_text
 
 __all__ = [
     "Money",
@@ -44,36 +47,45 @@ class FloatRefusedError(NedtrappingError, TypeError):
     """A float reached the money API. Use :meth:`Money.from_float` explicitly."""
 
 
-#: What the exact money paths accept, as errors say it.
-_EXACT_NUMBER = "an int, Decimal, Fraction or str"
+def _words(key: str, fields: Mapping[str, object] | None = None) -> Readable:
+    """Words for an error: a :class:`~nedtrapping.wording.Notice`, shown in the reader's language."""
+    return Notice(key, fields or {})
+
+
+def _exact_number() -> Readable:
+    """What the exact money paths accept, as errors say it."""
+    return _words("input.expected.exact_number")
+
+
+def _wrong_type(expected: Readable, value: object, *, with_value: bool = True) -> Readable:
+    """"expected …, got <type> <value>" in words (the value as Python writes it: this is a program's mistake)."""
+    if not with_value:
+        return _words("input.type.expected_got", {"expected": expected, "type": type(value).__name__})
+    return _words("input.type.expected_got_value", {"expected": expected, "type": type(value).__name__,
+                                                    "value": repr(value)})
 
 
 def _refuse_float(value: object, where: str) -> None:
     if isinstance(value, float):
-        raise FloatRefusedError(
-            f"{where}: got the float {value!r}. Floats are not exact and are refused "
-            "in money paths; pass an int, Decimal, Fraction or a string, or convert "
-            "deliberately with Money.from_float(...).",
-            field=where, value=value, expected=_EXACT_NUMBER,
-        )
+        raise FloatRefusedError(_words("input.money.float", {"value": repr(value)}),
+                                field=where, value=value, expected=_exact_number())
 
 
 def _to_fraction(value: object, where: str) -> Fraction:
     _refuse_float(value, where)
     if isinstance(value, bool):
-        raise InvalidTypeError(f"{where}: got the bool {value!r}, expected a number", field=where, value=value,
-                               expected=_EXACT_NUMBER)
+        raise InvalidTypeError(_words("input.money.bool", {"value": repr(value)}), field=where, value=value,
+                               expected=_exact_number())
     if isinstance(value, (int, Fraction)):
         return Fraction(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvalidValueError(f"{where}: {value!r} is not a finite number", field=where, value=value,
-                                    expected="a finite number")
+            raise InvalidValueError(_words("input.money.not_finite", {"value": repr(value)}), field=where,
+                                    value=value, expected=_words("input.expected.finite_number"))
         return Fraction(value)
     if isinstance(value, str):
         return Fraction(_parse_decimal_text(value, where))
-    raise InvalidTypeError(f"{where}: expected int, Decimal, Fraction or str, got {type(value).__name__} {value!r}",
-                           field=where, value=value, expected=_EXACT_NUMBER)
+    raise InvalidTypeError(_wrong_type(_exact_number(), value), field=where, value=value, expected=_exact_number())
 
 
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -90,10 +102,8 @@ def _parse_decimal_text(text: str, where: str) -> Decimal:
     """
     cleaned = _NUMBER_SPACES.sub("", text.strip()).replace("\u2212", "-")
     if not _PLAIN_NUMBER.match(cleaned):
-        raise InvalidValueError(
-            f"{where}: {text!r} is not a number in plain decimal notation (e.g. 780 000, 3,5 or 12.25)",
-            field=where, value=text, expected="a number in plain decimal notation",
-        )
+        raise InvalidValueError(_words("input.money.not_plain", {"value": text}), field=where, value=text,
+                                expected=_words("input.expected.plain_number"))
     return Decimal(cleaned.replace(",", "."))
 
 
@@ -114,16 +124,16 @@ class Money:
     def _check_ore(self, _attribute: attrs.Attribute[int], value: object) -> None:
         _refuse_float(value, "Money(ore=...)")
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidTypeError(f"Money(ore=...): expected an int number of øre, got {type(value).__name__} {value!r}",
-                                   field="ore", value=value, expected="an int number of øre")
+            expected = _words("input.expected.ore")
+            raise InvalidTypeError(_wrong_type(expected, value), field="ore", value=value, expected=expected)
 
     @classmethod
     def kroner(cls, amount: Exactish | str) -> Money:
         """Whole or fractional kroner, exactly; more than two decimals is an error."""
         exact = _to_fraction(amount, "Money.kroner") * ORE_PER_KRONE
         if exact.denominator != 1:
-            raise InvalidValueError(f"Money.kroner: {amount!r} has finer precision than øre", field="Money.kroner",
-                                    value=amount, expected="at most two decimals (whole øre)")
+            raise InvalidValueError(_words("input.money.finer_than_ore", {"value": repr(amount)}),
+                                    field="Money.kroner", value=amount, expected=_words("input.expected.whole_ore"))
         return cls(int(exact))
 
     @classmethod
@@ -147,11 +157,13 @@ class Money:
         ``0.1 + 0.2`` becomes 0.30 kr, not 0.30000000000000004.
         """
         if not isinstance(amount, float):
-            raise InvalidTypeError(f"Money.from_float: expected a float, got {type(amount).__name__}",
-                                   field="Money.from_float", value=amount, expected="a float")
+            expected = _words("input.expected.float")
+            raise InvalidTypeError(_wrong_type(expected, amount, with_value=False), field="Money.from_float",
+                                   value=amount, expected=expected)
         if not math.isfinite(amount):
-            raise InvalidValueError(f"Money.from_float: {amount!r} is not a finite amount", field="Money.from_float",
-                                    value=amount, expected="a finite float")
+            raise InvalidValueError(_words("input.money.not_finite_amount", {"value": repr(amount)}),
+                                    field="Money.from_float", value=amount,
+                                    expected=_words("input.expected.finite_float"))
         as_decimal = Decimal(repr(amount))
         ore = (as_decimal * ORE_PER_KRONE).quantize(_WHOLE, rounding="ROUND_HALF_UP")
         return cls(int(ore))
@@ -228,8 +240,8 @@ class Money:
 def _exact_ore(value: object) -> Fraction:
     _refuse_float(value, "ExactAmount(ore=...)")
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-        raise InvalidTypeError(f"ExactAmount(ore=...): expected an int or Fraction of øre, got {type(value).__name__} "
-                               f"{value!r}", field="ore", value=value, expected="an int or Fraction of øre")
+        expected = _words("input.expected.exact_ore")
+        raise InvalidTypeError(_wrong_type(expected, value), field="ore", value=value, expected=expected)
     return Fraction(value)
 
 
@@ -287,29 +299,27 @@ def format_percent(p: Fraction | int | Decimal, *, decimal_comma: bool = True) -
     """
     _refuse_float(p, "format_percent")
     if isinstance(p, bool) or not isinstance(p, (int, Fraction, Decimal)):
-        raise InvalidTypeError(f"format_percent: expected a Fraction, int or Decimal, got {type(p).__name__} {p!r}",
-                               field="p", value=p, expected="a Fraction, int or Decimal")
-    p = _to_fraction(p, "format_percent")
-    if p.denominator == 1:
-        return str(p.numerator)
-    text = format((Decimal(p.numerator) / Decimal(p.denominator)).normalize(), "f")
-    return text.replace(".", ",") if decimal_comma else text
+        expected = _words("input.expected.percent_number")
+        raise InvalidTypeError(_wrong_type(expected, p), field="p", value=p, expected=expected)
+    return percent_text(_to_fraction(p, "format_percent"), decimal_comma=decimal_comma)
 
 
 def parse_kroner(text: str, *, where: str = "amount") -> Money:
     """Parse a kroner amount as people write it: ``330 000``, ``330000,00``, ``330 000 kr``, ``kr 5000``."""
     if not isinstance(text, str):
         _refuse_float(text, where)
-        raise InvalidTypeError(f"{where}: expected text, got {type(text).__name__}", field=where, value=text,
-                               expected="text such as '780 000'")
+        expected = _words("input.expected.amount_text")
+        raise InvalidTypeError(_wrong_type(expected, text, with_value=False), field=where, value=text,
+                               expected=expected)
     cleaned = text.strip()
     whole_marker = bool(re.search(r",-\s*(?:kr\.?|nok)?$", cleaned, flags=re.I))
     cleaned = re.sub(r"(?i)^(nok|kr\.?)\s*|\s*(nok|kr\.?)$", "", cleaned).strip()
     cleaned = re.sub(r",-$", "", cleaned).strip()
     if not cleaned:
-        raise InvalidValueError(f"{where}: empty amount", field=where, value=text, expected="an amount in kroner")
+        raise InvalidValueError(_words("input.money.empty_amount"), field=where, value=text,
+                                expected=_words("input.expected.amount_kroner"))
     compact = _NUMBER_SPACES.sub("", cleaned).replace("\u2212", "-")
-    expected = "an amount in kroner such as 780 000, 780000,50 or 780.000,- (at most two decimals)"
+    expected = _words("input.expected.amount_forms")
     if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", compact) and (
         whole_marker or "," in compact or compact.count(".") > 1
     ):
@@ -317,13 +327,11 @@ def parse_kroner(text: str, *, where: str = "amount") -> Money:
     elif re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", compact) and ("." in compact or compact.count(",") > 1):
         compact = compact.replace(",", "")  # 1,234,567 / 1,234.50
     elif re.fullmatch(r"[+-]?\d+[.,]\d{3}", compact):
-        raise InvalidValueError(
-            f"{where}: {text!r} is ambiguous (thousands separator or decimals?); "
-            "write 780 000 for whole kroner or 780000,50 with two decimals",
-            field=where, value=text, expected="780 000 for whole kroner or 780000,50 with two decimals",
-        )
+        raise InvalidValueError(_words("input.money.ambiguous", {"value": text}), field=where, value=text,
+                                expected=_words("input.expected.unambiguous"))
     elif not re.fullmatch(r"[+-]?\d+(?:[.,]\d{1,2})?", compact):
-        raise InvalidValueError(f"{where}: {text!r} is not {expected}", field=where, value=text, expected=expected)
+        raise InvalidValueError(_words("input.money.not_amount", {"value": text, "expected": expected}), field=where,
+                                value=text, expected=expected)
     value = Decimal(compact.replace(",", "."))
     return Money(int(value * ORE_PER_KRONE))
 
@@ -336,7 +344,8 @@ def parse_share(text: str | int | Decimal | Fraction, *, where: str = "share") -
     if isinstance(text, str):
         cleaned = text.strip().rstrip("%").strip()
         if not cleaned:
-            raise InvalidValueError(f"{where}: empty value", field=where, value=text, expected="a number")
+            raise InvalidValueError(_words("input.money.empty_value"), field=where, value=text,
+                                    expected=_words("input.expected.number"))
         return Fraction(_parse_decimal_text(cleaned, where))
     return _to_fraction(text, where)
 

@@ -17,6 +17,8 @@ from fractions import Fraction
 from typing import Any, Literal, Protocol, TypeVar
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.readable import Readable
+from nedtrapping.wording import Notice
 
 __all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "RoundingName", "HALF_UP", "DOWN", "ROUNDINGS", "Roundable",
            "half_up", "down", "kroner_ore", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
@@ -88,12 +90,19 @@ CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at mo
                      "exceeds the exact pro-rata cap")
 
 
+def _words(key: str, fields: dict[str, object] | None = None) -> Readable:
+    """Words for an error: a :class:`~nedtrapping.wording.Notice`, shown in the reader's language."""
+    return Notice(key, fields or {})
+
+
 def _ore_of(amount: object) -> Fraction:
     """The øre of a :class:`Roundable`, or :class:`~nedtrapping.errors.InvalidTypeError` (never an AttributeError)."""
     ore = getattr(amount, "ore", None)
     if isinstance(ore, bool) or not isinstance(ore, (int, Fraction)) or not callable(getattr(amount, "at_ore", None)):
-        raise InvalidTypeError(f"amount: expected Money or ExactAmount (e.g. Money.kroner(5)), got {type(amount).__name__} "
-                               f"{amount!r}", field="amount", value=amount, expected="Money or ExactAmount")
+        expected = _words("input.expected.roundable")
+        raise InvalidTypeError(_words("input.type.expected_got_value", {
+            "expected": _words("input.expected.roundable_example"), "type": type(amount).__name__,
+            "value": repr(amount)}), field="amount", value=amount, expected=expected)
     return Fraction(ore)
 
 
@@ -121,5 +130,6 @@ def round_cap_down_to_kroner(amount: Roundable[M]) -> M:
     """
     ore = _ore_of(amount)
     if ore < 0:
-        raise InvalidValueError(f"a cap cannot be negative, got {amount!r}")
+        raise InvalidValueError(_words("input.rounding.negative_cap", {"value": repr(amount)}), field="amount",
+                                value=amount, expected=_words("input.expected.cap"))
     return amount.at_ore(kroner_ore(DOWN, ore.numerator, ore.denominator))

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import FloatRefusedError, parse_share
+from nedtrapping.wording import Notice
 
 __all__ = [
     "parse_yes_no",
@@ -28,6 +29,12 @@ __all__ = [
 HUNDRED = Fraction(100)
 
 
+def _wrong_type(expected: Notice, value: object) -> Notice:
+    """"expected …, got <type> <value>" in words (the value as Python writes it: a program's mistake)."""
+    return Notice("input.type.expected_got_value", {"expected": expected, "type": type(value).__name__,
+                                                    "value": repr(value)})
+
+
 def is_whole_number(value: object) -> bool:
     """``True`` for an ``int`` that is not a ``bool`` (``True`` is an int in Python, never a count here)."""
     return isinstance(value, int) and not isinstance(value, bool)
@@ -37,20 +44,21 @@ def require_whole_number(value: object, where: str, *, minimum: int | None = Non
     """``value`` as an int, or :class:`~nedtrapping.errors.InvalidTypeError` / :class:`~nedtrapping.errors.InvalidValueError`
     naming ``where`` (its ``field``)."""
     if not is_whole_number(value):
-        raise InvalidTypeError(f"{where}: expected a whole number, got {type(value).__name__} {value!r}", field=where,
-                               value=value, expected="a whole number")
+        expected = Notice("input.expected.whole_number")
+        raise InvalidTypeError(_wrong_type(expected, value), field=where, value=value, expected=expected)
     assert isinstance(value, int)
     if minimum is not None and value < minimum:
-        raise InvalidValueError(f"{where}: expected a whole number ≥ {minimum}, got {value!r}", field=where,
-                                value=value, expected=f"a whole number ≥ {minimum}")
+        expected = Notice("input.expected.whole_number_minimum", {"minimum": minimum})
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(value)}),
+                                field=where, value=value, expected=expected)
     return value
 
 
 def require_year(value: object, where: str) -> int:
     """A year as an int (``2022``), or :class:`~nedtrapping.errors.InvalidTypeError` naming ``where``."""
     if not is_whole_number(value):
-        raise InvalidTypeError(f"{where}: expected a year as an int, got {type(value).__name__} {value!r}",
-                               field=where, value=value, expected="a year as an int")
+        expected = Notice("input.expected.year_int")
+        raise InvalidTypeError(_wrong_type(expected, value), field=where, value=value, expected=expected)
     assert isinstance(value, int)
     return value
 
@@ -65,8 +73,9 @@ def plausible_year(value: object, where: str) -> int:
     year = require_year(value, where)
     low, high = PLAUSIBLE_YEARS
     if not low <= year <= high:
-        raise InvalidValueError(f"{where}: expected a year from {low} to {high}, got {year}", field=where, value=year,
-                                expected=f"a year from {low} to {high}")
+        expected = Notice("input.expected.year_between", {"low": low, "high": high})
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": year}),
+                                field=where, value=year, expected=expected)
     return year
 
 
@@ -85,16 +94,16 @@ def position_percent(value: object, where: str = "percent") -> Fraction:
     Fraction(333, 10)
     """
     if isinstance(value, float):
-        raise FloatRefusedError(
-            f"{where}: got the float {value!r}; give an int, Decimal, Fraction or text like '50' or '33,3'"
-        )
+        raise FloatRefusedError(Notice("input.float_percent", {"value": repr(value)}), field=where, value=value,
+                                expected=Notice("input.expected.percent_exact"))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction, str)):
-        raise InvalidTypeError(f"{where}: expected a percentage, got {type(value).__name__} {value!r}", field=where,
-                               value=value, expected="a percentage")
+        expected = Notice("input.expected.percentage")
+        raise InvalidTypeError(_wrong_type(expected, value), field=where, value=value, expected=expected)
     share = parse_share(value, where=where)
     if not 0 < share <= HUNDRED:
-        raise InvalidValueError(f"{where}: a position percentage must be in (0, 100], got {value!r}", field=where,
-                                value=value, expected="a position percentage in (0, 100]")
+        expected = Notice("input.expected.percent_range")
+        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(value)}),
+                                field=where, value=value, expected=expected)
     return share
 
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from nedtrapping.errors import NedtrappingError
-from nedtrapping.money import format_percent
 from nedtrapping.readable import DEFAULT_LANG, LANGS, Lang, Readable
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ __all__ = [
     "AUDIENCE",
     "Hint",
     "supply_hint",
+    "percent_text",
 ]
 
 class UnknownLanguageError(NedtrappingError, ValueError):
@@ -192,6 +193,20 @@ def add_words(entries: Mapping[str, Mapping[str, str]]) -> None:
         _ADDED[key] = {"nb": entry["nb"], "en": entry["en"]}
 
 
+def percent_text(value: Fraction, *, decimal_comma: bool = True) -> str:
+    """An exact percentage as people write it: ``50``, ``33,3`` (``33.3`` with ``decimal_comma=False``), no
+    trailing zeros. Here, below the money module, so that money's errors can be worded by this catalogue;
+    :func:`nedtrapping.money.format_percent` checks its argument and gives this.
+
+    >>> percent_text(Fraction(333, 10))
+    '33,3'
+    """
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = format((Decimal(value.numerator) / Decimal(value.denominator)).normalize(), "f")
+    return text.replace(".", ",") if decimal_comma else text
+
+
 def _field_text(value: object, lang: Lang) -> object:
     """A field as the language writes it: a status as its word, a number with the language's decimal mark."""
     if isinstance(value, FactName):
@@ -201,7 +216,7 @@ def _field_text(value: object, lang: Lang) -> object:
     if isinstance(value, bool):
         return text("word.yes" if value else "word.no", lang)
     if isinstance(value, Fraction):
-        return format_percent(value, decimal_comma=lang == "nb")
+        return percent_text(value, decimal_comma=lang == "nb")
     return value
 
 

@@ -6,6 +6,7 @@ file-size limit or an interrupted run leaves the old file as it was and no parti
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -17,7 +18,7 @@ from typing import TextIO
 
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
-__all__ = ["same_file", "write_atomically", "write_files_atomically", "Data"]
+__all__ = ["same_file", "write_atomically", "write_files_atomically", "os_error", "Data"]
 
 
 #: What :func:`write_files_atomically` writes: bytes, or a function that writes UTF-8 text to the file it is given.
@@ -34,16 +35,30 @@ def write_atomically(path: Path, data: Data, *, command: str, lang: Lang = DEFAU
     write_files_atomically([(path, data)], command=command, lang=lang)
 
 
-def _temporary_beside(path: Path) -> tuple[int, str]:
+#: The system's errors that people meet when a file is written, by their name in :mod:`errno`: words in the
+#: catalogue (``input.os.<name>``); any other keeps the system's own words.
+_OS_WORDS = ("ENOSPC", "EDQUOT", "EACCES", "EPERM", "ENOENT", "ENOTDIR", "EISDIR", "EROFS", "EFBIG", "ENAMETOOLONG")
+
+
+def os_error(exc: OSError, path: Path, lang: Lang = DEFAULT_LANG) -> OSError:
+    """``exc`` named by the file asked for (never a temporary one), its reason in ``lang`` where the catalogue
+    words it ("disken er full"); an ``OSError`` with the same ``errno``, so callers can still tell one from another.
+    """
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = text(f"input.os.{name}", lang) if name in _OS_WORDS else exc.strerror
+    return OSError(exc.errno, reason, str(path))
+
+
+def _temporary_beside(path: Path, lang: Lang) -> tuple[int, str]:
     # a short name whatever the target's (a 250-character --out name stays within the 255 a folder allows)
     try:
         return tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise os_error(exc, path, lang) from None
 
 
-def _write_temporary(path: Path, data: Data) -> str:
-    handle, temporary = _temporary_beside(path)
+def _write_temporary(path: Path, data: Data, lang: Lang) -> str:
+    handle, temporary = _temporary_beside(path, lang)
     try:
         with os.fdopen(handle, "wb") as f:
             if callable(data):
@@ -56,7 +71,7 @@ def _write_temporary(path: Path, data: Data) -> str:
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it private)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror, str(path)) from None  # named by the file asked for, not the temporary
+        raise os_error(exc, path, lang) from None  # named by the file asked for, not the temporary
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -76,17 +91,17 @@ def write_files_atomically(files: Sequence[tuple[Path, Data]], *, command: str, 
     backups: dict[Path, str | None] = {}
     try:
         for path, data in files:
-            temporaries.append(_write_temporary(path, data))
+            temporaries.append(_write_temporary(path, data, lang))
         if len(files) > 1:
             for path, was in zip((p for p, _ in files), existed, strict=True):
-                backups[path] = _backup(path) if was else None
+                backups[path] = _backup(path, lang) if was else None
         done: list[Path] = []
         try:
             for (path, _), temporary in zip(files, temporaries, strict=True):
                 try:
                     os.replace(temporary, path)
                 except OSError as exc:
-                    raise OSError(exc.errno, exc.strerror, str(path)) from None
+                    raise os_error(exc, path, lang) from None
                 done.append(path)
         except BaseException:
             for path in done:  # put back what was replaced: all or nothing
@@ -104,9 +119,9 @@ def write_files_atomically(files: Sequence[tuple[Path, Data]], *, command: str, 
             print(f"nedtrapping {command}: {text('cli.replaced', lang, path=path)}", file=sys.stderr)
 
 
-def _backup(path: Path) -> str:
+def _backup(path: Path, lang: Lang) -> str:
     """A hard link (or, where links are not possible, a copy) of ``path`` beside it, to put back on failure."""
-    handle, backup = _temporary_beside(path)
+    handle, backup = _temporary_beside(path, lang)
     os.close(handle)
     os.unlink(backup)
     try:

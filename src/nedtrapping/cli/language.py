@@ -70,9 +70,10 @@ def argparse_words(lang: Lang) -> Iterator[None]:
 
 
 def os_error_text(exc: OSError, lang: Lang) -> str:
-    """An operating system's refusal in the reader's language: the file, then the reason by its errno."""
+    """An operating system's refusal in the reader's language: the file, then the reason by its errno
+    (``input.os.<ERRNO>`` in the catalogue, the words :func:`nedtrapping.cli.files.os_error` uses too)."""
     name = f"{exc.filename}: " if exc.filename else ""
     code = errno.errorcode.get(exc.errno or -1, "")
-    key = f"oserror.{code}"
+    key = f"input.os.{code}"
     reason = text(key, lang) if code and has_text(key) else text("oserror.other", lang, reason=exc.strerror or exc)
     return text("cli.os_error", lang, name=name, reason=reason)

@@ -50,7 +50,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -72,19 +72,27 @@ from nedtrapping.costs.lonnskostnader import (
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
 from nedtrapping.money import ExactAmount, Money, parse_kroner, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Position
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable, read
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.validators import PLAUSIBLE_YEARS, parse_yes_no, position_percent
-from nedtrapping.wording import Notice, text
+from nedtrapping.wording import Notice, Place, text
 
 text_of = text  # where a parameter is named text
 
 __all__ = [
     "CellProblem",
+    "InputSource",
+    "RowPlace",
+    "Quoted",
+    "SOURCE_FILE",
+    "SOURCE_CSV",
+    "SOURCE_TABLE",
     "PositionsCSVError",
     "PositionsRead",
     "parse_positions_table",
     "read_positions_text_file",
+    "file_size",
     "decode_positions_text",
     "MAX_ROWS",
     "MAX_COLUMNS",
@@ -116,6 +124,11 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "holiday_pay": ("holiday_pay", "feriepenger"),
     "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
+#: The names of positions given without a file (text, rows), and of a file not named.
+SOURCE_FILE = Notice("input.source.file")
+SOURCE_CSV = Notice("input.source.csv")
+SOURCE_TABLE = Notice("input.source.table")
+_HEADER_AND_POSITION = Notice("input.expected.header_and_position")
 _ORE = Decimal("0.01")
 #: A number beyond this is no amount (quantizing it to øre would need more digits than a Decimal holds).
 _MAX_EXACT = Decimal(10) ** 20
@@ -126,7 +139,7 @@ SALARY_COLUMNS = ("zone", "pension_rate", "holiday_pay", "birth_year")
 MAX_AMOUNT = Money.kroner(1_000_000_000)
 #: A yearly cost or salary above this is allowed but named in a note (a slip of a digit, or a sum of positions).
 LARGE_AMOUNT = Money.kroner(5_000_000)
-_AMOUNT_RANGE = "an amount in kroner of at most 1 000 000 000 kr, e.g. 780 000"
+_AMOUNT_RANGE = Notice("input.expected.amount_range", {"limit": MAX_AMOUNT})
 #: The years a year cell or a year column may hold (first grant year, cost year, tildelt_YYYY, …).
 YEARS = PLAUSIBLE_YEARS
 #: The yearly growth in percent a cost may have (a wider one is almost surely a slip).
@@ -171,7 +184,6 @@ def parse_zone_cell(value: str) -> tuple[Zone, Zone1aRate | None]:
     return zone, rate
 
 
-
 def _aliases(canon: str) -> tuple[str, ...]:
     """The header names of a column: its aliases, or an option's columns (``option.<name>``)."""
     if canon.startswith("option."):
@@ -187,38 +199,130 @@ _YEAR_COLUMNS = {
 
 
 @attrs.frozen
+class Quoted:
+    """Names as the language quotes them, in a list: «a», «b» in bokmål, 'a', 'b' in English."""
+
+    names: tuple[str, ...]
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        return ", ".join(text_of("input.quoted", lang, name=name) for name in self.names)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+@attrs.frozen
+class InputSource:
+    """Where positions are read from, as people read it: a file (or a name for text given directly), and
+    the sheet of a workbook — ``stillinger.xlsx (ark «Stillinger 2022»)`` / ``(sheet 'Stillinger 2022')``."""
+
+    name: str | Readable
+    sheet: str | None = None
+
+    @property
+    def file(self) -> str | None:
+        """The file's name, when the positions come from a file (``None`` for text given directly)."""
+        return self.name if isinstance(self.name, str) else None
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        name = read(self.name, lang)
+        return text_of("input.source.sheet", lang, source=name, sheet=self.sheet) if self.sheet else name
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+def _input_source(source: str | Readable) -> InputSource:
+    return source if isinstance(source, InputSource) else InputSource(source)
+
+
+@attrs.frozen
+class RowPlace:
+    """A row of the input, as people read it: ``stillinger.csv, rad 3`` / ``stillinger.csv, row 3``."""
+
+    source: str | Readable
+    row: int
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        return f"{read(self.source, lang)}, {text_of('place.row', lang, row=self.row)}"
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+
+#: A value longer than this is shown by its start and its length.
+_LONG_VALUE = 80
+
+
+@attrs.frozen
 class CellProblem:
-    """One thing wrong in the input: where, what was there, what was expected."""
+    """One thing wrong in the input: where (row, column), what was there, what was expected.
+
+    ``expected`` is words (a :class:`~nedtrapping.wording.Notice`); :meth:`text` gives the whole
+    problem in a language, ``str()`` in bokmål.
+    """
 
     row: int | None
     column: str | None
-    value: str | None
-    expected: str
+    #: What the cell held (as text), or words saying what was there (``251 celler``), or ``None``.
+    value: str | Readable | None
+    expected: Readable
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        place = Place(row=self.row, column=self.column).text(lang)
+        parts = []
+        if self.value == "":
+            parts.append(text_of("input.problem.empty", lang))
+        elif isinstance(self.value, str):
+            value = self.value
+            if len(value) > _LONG_VALUE:
+                value = text_of("input.problem.long_value", lang, start=value[:40], n=len(value))
+            parts.append(text_of("input.problem.got", lang, value=value))
+        elif self.value is not None:
+            parts.append(text_of("input.problem.got_words", lang, value=self.value.text(lang)))
+        parts.append(text_of("input.problem.expected", lang, expected=self.expected.text(lang)))
+        said = "; ".join(parts)
+        return f"{place}: {said}" if place else said
 
     def __str__(self) -> str:
-        where = []
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        value = self.value if self.value is None or len(self.value) <= 80 else (
-            f"{self.value[:40]}… ({len(self.value)} characters)")
-        got = f": got {value!r}" if value is not None else ""
-        return f"{', '.join(where) or 'file'}{got}; expected {self.expected}"
+        return self.text(DEFAULT_LANG)
+
+
+@attrs.frozen
+class _Problems:
+    """A positions file's problems as words: a line saying how many, then one line per problem."""
+
+    source: str | Readable
+    problems: tuple[CellProblem, ...]
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        n = len(self.problems)
+        key = "input.problems.one" if n == 1 else "input.problems"
+        lines = [text_of(key, lang, source=read(self.source, lang), n=n)]
+        lines.extend(f"  - {p.text(lang)}" for p in self.problems)
+        return "\n".join(lines)
 
 
 class PositionsCSVError(NedtrappingError, ValueError):
-    """Every problem found in a positions file (not just the first)."""
+    """Every problem found in a positions file (not just the first).
 
-    def __init__(self, problems: Iterable[CellProblem], source: str = "positions file") -> None:
+    ``str(error)`` is bokmål, :meth:`~nedtrapping.errors.NedtrappingError.text` any language: a line naming the source and how many
+    problems, then one line per problem with its row, column, value and what was expected.
+    """
+
+    def __init__(self, problems: Iterable[CellProblem], source: str | Readable = SOURCE_FILE) -> None:
         self.problems = tuple(problems)
         self.source = source
-        lines = [f"{source}: {len(self.problems)} problem(s); nothing was planned:"]
-        lines.extend(f"  - {p}" for p in self.problems)
+        where = _input_source(self.source)
         # the first problem's place, value and expectation as the error's own (every problem is in .problems)
-        first = self.problems[0] if self.problems else CellProblem(None, None, None, "positions")
-        super().__init__("\n".join(lines), file=source, row=first.row, column=first.column, value=first.value,
-                         expected=first.expected)
+        first = self.problems[0] if self.problems else CellProblem(None, None, None, Notice("input.expected.positions"))
+        super().__init__(_Problems(self.source, self.problems), file=where.file, sheet=where.sheet, row=first.row,
+                         column=first.column, value=first.value, expected=first.expected)
+
+    @property
+    def place(self) -> Readable | None:
+        """``None``: the message names the source, and each problem its own row and column."""
+        return None
 
 
 @attrs.frozen
@@ -325,13 +429,24 @@ def read_positions_text_file(path: str | Path, *, scheme: str = DEFAULT_SCHEME) 
     and then read row by row: only the positions are kept, never the file's cells.
     """
     p = Path(path)
-    size = p.stat().st_size
+    size = file_size(p)
     if size > MAX_FILE_BYTES:
-        raise PositionsCSVError([CellProblem(None, None, f"{size // (1024 * 1024)} MB",
-                                             f"a positions file of at most {MAX_FILE_BYTES // (1024 * 1024)} MB")],
-                                str(p))
+        raise PositionsCSVError([CellProblem(None, None, f"{size // (1024 * 1024)} MB", Notice(
+            "input.expected.file_size", {"limit": MAX_FILE_BYTES // (1024 * 1024)}))], str(p))
     text = decode_positions_text(p.read_bytes(), source=str(p))
     return _parse_text(text, source=str(p), scheme=scheme)
+
+
+def file_size(path: Path) -> int:
+    """The size of the file to read, in bytes; a file that does not exist, or a folder, is a
+    :class:`PositionsCSVError` saying so (in the reader's language), never a bare ``OSError``."""
+    try:
+        if path.is_dir():
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.not_a_folder"))], str(path))
+        return path.stat().st_size
+    except FileNotFoundError:
+        raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.existing_file"))],
+                                str(path)) from None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -353,12 +468,12 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _line_list(numbers: list[int]) -> str:
+def _line_list(numbers: list[int]) -> str | Notice:
     shown = ", ".join(map(str, numbers[:10]))
-    return shown + (f" … ({len(numbers)} lines)" if len(numbers) > 10 else "")
+    return Notice("input.lines_more", {"lines": shown, "n": len(numbers)}) if len(numbers) > 10 else shown
 
 
-def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
+def decode_positions_text(raw: bytes, *, source: str | Readable = SOURCE_FILE) -> str:
     """The text of a positions file's bytes: UTF-8 (with or without BOM), Windows-1252, UTF-16 or UTF-32 (with BOM).
 
     Excel on Norwegian Windows saves "CSV (semikolondelt)" as Windows-1252 and "Unicode text"
@@ -370,21 +485,20 @@ def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
         try:
             return raw.decode("utf-32")
         except UnicodeDecodeError:
-            raise PositionsCSVError([CellProblem(None, None, None, text("read.utf32_broken", "en"))], source) from None
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("read.utf32_broken"))], source) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): read it as what it is
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise PositionsCSVError([CellProblem(None, None, None, "a whole UTF-16 text file (it starts with a "
-                                                 "UTF-16 byte-order mark but does not decode as UTF-16)")],
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.utf16_bom"))],
                                     source) from None
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         try:
             return raw.decode(utf16)
         except UnicodeDecodeError:
-            raise PositionsCSVError([CellProblem(None, None, None, text("read.utf16_broken", "en"))],
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("read.utf16_broken"))],
                                     source) from None
     try:
         return raw.decode("utf-8-sig")
@@ -401,27 +515,26 @@ def decode_positions_text(raw: bytes, *, source: str = "positions file") -> str:
         except UnicodeDecodeError:
             other_lines.append(number)
     if utf8_lines and other_lines:
-        raise PositionsCSVError([CellProblem(None, None, None, text(
-            "read.mixed_encodings", "en", utf8=_line_list(utf8_lines), other=_line_list(other_lines)))], source)
+        raise PositionsCSVError([CellProblem(None, None, None, Notice(
+            "read.mixed_encodings", {"utf8": _line_list(utf8_lines), "other": _line_list(other_lines)}))], source)
     # Excel's "CSV (semikolondelt)" on Norwegian Windows writes Windows-1252
     if not _is_cp1252(raw):
-        raise PositionsCSVError([CellProblem(None, None, None,
-                                             "a UTF-8 (or Windows-1252) text file; in Excel, save as 'CSV UTF-8'")],
+        raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.text_file"))],
                                 source)
     return raw.decode("cp1252")
 
 
-def _bounded_lines(text: str, separator: str, source: str) -> Iterator[str]:
+def _bounded_lines(text: str, separator: str, source: str | Readable) -> Iterator[str]:
     """The lines of ``text``; a line of more separators than a row may have cells is refused before the CSV reader
     splits it (a file of 200 MB of ``;`` would otherwise become hundreds of millions of empty cells)."""
     for number, line in enumerate(io.StringIO(text, newline=None), start=1):
         if len(line) > MAX_COLUMNS and line.count(separator) >= MAX_COLUMNS:
-            raise PositionsCSVError([CellProblem(number, None, f"{line.count(separator) + 1} cells",
-                                                 text_of("read.too_many_cells", "en", limit=MAX_COLUMNS))], source)
+            raise PositionsCSVError([CellProblem(number, None, Notice("input.value.cells", {"n": line.count(separator) + 1}),
+                                                 Notice("read.too_many_cells", {"limit": MAX_COLUMNS}))], source)
         yield line
 
 
-def _csv_rows(text: str, source: str) -> Iterator[list[str]]:
+def _csv_rows(text: str, source: str | Readable) -> Iterator[list[str]]:
     """The rows of CSV text, one at a time (universal newlines: CR-only line ends are read too)."""
     separator = _detect_dialect(text)
     reader = csv.reader(_bounded_lines(text, separator, source), delimiter=separator)
@@ -429,28 +542,30 @@ def _csv_rows(text: str, source: str) -> Iterator[list[str]]:
         yield from reader
     except csv.Error as exc:
         limit = csv.field_size_limit()
-        expected = (f"a cell of at most {limit} characters" if "field larger" in str(exc)
-                    else "text the CSV reader can read")
-        raise PositionsCSVError([CellProblem(reader.line_num, None, None, f"{expected} ({exc})")], source) from None
+        expected = (Notice("input.expected.cell_length", {"limit": limit, "error": str(exc)})
+                    if "field larger" in str(exc) else Notice("input.expected.csv", {"error": str(exc)}))
+        raise PositionsCSVError([CellProblem(reader.line_num, None, None, expected)], source) from None
 
 
-def _parse_text(text: str, *, source: str, scheme: str) -> PositionsRead:
+def _parse_text(text: str, *, source: str | Readable, scheme: str) -> PositionsRead:
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
+        raise PositionsCSVError([CellProblem(None, None, None, _HEADER_AND_POSITION)], source)
     return parse_positions_table(_csv_rows(text, source), source=source, scheme=scheme)
 
 
-def parse_positions_csv(text: str, *, source: str = "positions CSV", scheme: str = DEFAULT_SCHEME) -> list[Position]:
+def parse_positions_csv(text: str, *, source: str | Readable = SOURCE_CSV,
+                        scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from CSV text; raises :class:`PositionsCSVError` listing every problem."""
     if not isinstance(text, str):
-        hint = " (bytes: decode them, or give the file to read_positions_csv)" if isinstance(text, bytes | bytearray) else ""
-        raise InvalidTypeError(f"text: expected CSV text (str){hint}, got {type(text).__name__}", field="text",
-                               value=type(text).__name__, expected="CSV text (str)")
+        expected = Notice("input.expected.csv_text")
+        key = "input.type.bytes" if isinstance(text, bytes | bytearray) else "input.type.expected_got"
+        raise InvalidTypeError(Notice(key, {"expected": expected, "type": type(text).__name__}),
+                               field="text", value=type(text).__name__, expected=expected)
     return list(_parse_text(text, source=source, scheme=scheme).positions)
 
 
-def parse_positions_rows(rows: list[list[str]], *, source: str = "positions table",
+def parse_positions_rows(rows: list[list[str]], *, source: str | Readable = SOURCE_TABLE,
                          scheme: str = DEFAULT_SCHEME) -> list[Position]:
     """Parse positions from rows of text cells (see :func:`parse_positions_table`)."""
     return list(parse_positions_table(rows, source=source, scheme=scheme).positions)
@@ -464,13 +579,15 @@ def _checked_rows(rows: object) -> Iterator[list[str]]:
     """The rows, each a list of text cells, or :class:`~nedtrapping.errors.InvalidTypeError` naming the first that
     is not (``None``, bytes, a row of numbers: the API's promise is the library's error, never an AttributeError)."""
     if isinstance(rows, str | bytes | bytearray) or not isinstance(rows, Iterable):
-        raise InvalidTypeError(f"rows: expected rows of text cells (lists of str), got {type(rows).__name__}",
-                               field="rows", value=type(rows).__name__, expected="rows of text cells (lists of str)")
+        expected = Notice("input.expected.rows")
+        raise InvalidTypeError(Notice("input.type.expected_got", {"expected": expected, "type": type(rows).__name__}),
+                               field="rows", value=type(rows).__name__, expected=expected)
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, list | tuple) or not all(isinstance(cell, str) for cell in row):
-            raise InvalidTypeError(f"rows: row {number} is not a list of text cells ({type(row).__name__} {row!r:.60})",
-                                   field="rows", row=number, value=type(row).__name__,
-                                   expected="a list of text cells (str)")
+            expected = Notice("input.expected.row")
+            raise InvalidTypeError(Notice("input.type.expected_got_value", {
+                "expected": expected, "type": type(row).__name__, "value": f"{row!r:.60}"}),
+                field="rows", row=number, value=type(row).__name__, expected=expected)
         yield row if isinstance(row, list) else list(row)
 
 
@@ -503,7 +620,7 @@ def _rows_to_header(rows: Iterator[list[str]]) -> list[list[str]]:
     return head
 
 
-def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions table",
+def parse_positions_table(rows: Iterable[list[str]], *, source: str | Readable = SOURCE_TABLE,
                           scheme: str = DEFAULT_SCHEME,
                           numbers: Mapping[tuple[int, int], Decimal] | None = None,
                           formulas: Mapping[tuple[int, int], str] | None = None,
@@ -541,7 +658,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     head = _rows_to_header(row_iter)
     header_index = _find_header(head) if head else 0
     if not head or not any(cell.strip() for cell in head[header_index]):
-        raise PositionsCSVError([CellProblem(None, None, None, "a header row and at least one position")], source)
+        raise PositionsCSVError([CellProblem(None, None, None, _HEADER_AND_POSITION)], source)
     notices: list[Notice] = []
     if header_index > 0:
         notices.append(Notice("read.header_row", {"source": source, "row": header_index + 1}))
@@ -577,7 +694,8 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
         if name in alias_to_canonical:
             canon = alias_to_canonical[name]
             if canon in index:
-                problems.append(CellProblem(header_index + 1, raw, raw, f"each column once ({canon!r} appears twice)"))
+                problems.append(CellProblem(header_index + 1, raw, raw, Notice("input.expected.column_once",
+                                                                               {"first": shown[canon]})))
             index[canon] = i
             shown[canon] = raw.strip()
             continue
@@ -586,12 +704,12 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             if m:
                 year = int(m.group(1))
                 if not YEARS[0] <= year <= YEARS[1]:
-                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
-                                                f"a year from {YEARS[0]} to {YEARS[1]} in the column name"))
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(), Notice(
+                        "input.expected.column_year", {"low": YEARS[0], "high": YEARS[1]})))
                 elif (kind, year) in year_cols:
                     first = shown[f"{kind}_{year}"]
-                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(),
-                                                f"one column for {kind} {year} (also {first!r}: which one is right?)"))
+                    problems.append(CellProblem(header_index + 1, raw.strip(), raw.strip(), Notice(
+                        f"input.expected.year_column_once.{kind}", {"year": year, "first": first})))
                 year_cols[(kind, year)] = i
                 shown.setdefault(f"{kind}_{year}", raw.strip())
                 break
@@ -609,21 +727,24 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
         for _, row in data_rows():  # the rows cannot be read: only the columns they fill are named
             keep_unnamed(row)
         ignored = dict(sorted(ignored.items()))
+    # the columns not recognised, named with each missing one (a typo in a header is the usual cause)
+    others = {"others": Quoted(tuple(ignored.values()))} if ignored else {}
+    with_others = ".others" if ignored else ""
     for canon in REQUIRED:
         if canon not in index:
-            names = " or ".join(repr(a) for a in COLUMN_ALIASES[canon][:2])
-            others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
-            problems.append(CellProblem(header_row, None, None, f"a column {names} (missing{others})"))
+            english, norwegian = COLUMN_ALIASES[canon][:2]
+            problems.append(CellProblem(header_row, None, None, Notice(f"input.expected.column{with_others}", {
+                "english": english, "norwegian": norwegian, **others})))
     if "annual_cost" not in index and "salary" not in index:
-        others = f"; columns not recognised: {', '.join(repr(v) for v in ignored.values())}" if ignored else ""
-        problems.append(CellProblem(header_row, None, None, "a column 'annual_cost' or 'årskostnad' (missing"
-                                    f"{others}), or 'salary' or 'årslønn' to build the cost from the salary"))
+        problems.append(CellProblem(header_row, None, None, Notice(f"input.expected.cost_column{with_others}",
+                                                                   others)))
     if any(p.column is None for p in problems):
         raise PositionsCSVError(problems, source)  # a required column is missing: the rows cannot be read
     # any other header problem is reported together with every row problem, below
     ignored_notice_at = len(notices)
 
     positions: list[Position] = []
+    places: list[RowPlace] = []
     extra: dict[tuple[str, str], dict[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
     money_columns = ({index[c] for c in ("annual_cost", "salary") if c in index}
@@ -632,18 +753,19 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
     for row_no, row in data_rows():
         count += 1
         if count > MAX_ROWS:
-            raise PositionsCSVError([*problems, CellProblem(row_no, None, None, text(
-                "read.too_many_rows", "en", limit=MAX_ROWS))], source)
+            raise PositionsCSVError([*problems, CellProblem(row_no, None, None, Notice(
+                "read.too_many_rows", {"limit": MAX_ROWS}))], source)
         keep_unnamed(row)
         row_problems: list[CellProblem] = []
         if len(row) > MAX_COLUMNS:
-            problems.append(CellProblem(row_no, None, f"{len(row)} cells", text(
-                "read.too_many_cells", "en", limit=MAX_COLUMNS)))
+            problems.append(CellProblem(row_no, None, Notice("input.value.cells", {"n": len(row)}), Notice(
+                "read.too_many_cells", {"limit": MAX_COLUMNS})))
             continue
         if len(row) > len(header):
-            beyond = ", ".join(repr(c) for c in row[len(header):] if c.strip())
+            beyond = tuple(c for c in row[len(header):] if c.strip())
             if beyond:
-                row_problems.append(CellProblem(row_no, None, beyond, f"at most {len(header)} cells (as many as the header)"))
+                row_problems.append(CellProblem(row_no, None, Quoted(beyond), Notice("input.expected.row_length",
+                                                                                     {"n": len(header)})))
 
         # an amount cell with more than two decimals: its exact value, rounded once where it is used
         exact_amounts: dict[int, Decimal] = {}
@@ -663,7 +785,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
                                                      "label": cell("municipality") or cell("position") or "—"}))
             continue
 
-        def bad(canon: str, value: str, expected: str) -> None:
+        def bad(canon: str, value: str, expected: Readable) -> None:
             row_problems.append(CellProblem(row_no, shown.get(canon, canon), value, expected))
 
         for canon in ("municipality", "position"):
@@ -672,58 +794,57 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
                                                          "name": normalise_name(cell(canon))}))
         municipality = normalise_name(cell("municipality"))
         if not municipality:
-            bad("municipality", municipality, "the municipality's name (not empty)")
+            bad("municipality", municipality, Notice("input.expected.municipality"))
         position = normalise_name(cell("position"))
         if not position:
-            bad("position", position, "the position's name (not empty)")
+            bad("position", position, Notice("input.expected.position"))
         for canon, name in (("municipality", municipality), ("position", position)):
             control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
             if control is not None:
-                bad(canon, name, f"a name without control characters (it holds U+{ord(control):04X}; a copy from "
-                                 "another program can bring them: retype the name)")
+                bad(canon, name, Notice("input.expected.no_control", {"code": f"U+{ord(control):04X}"}))
         percent = _parse_percent(cell("percent"), lambda v, e: bad("percent", v, e))
         first_year = _parse_year(cell("first_year"), lambda v, e: bad("first_year", v, e))
         if first_year is not None and not (YEARS[0] <= first_year <= YEARS[1]):
-            bad("first_year", cell("first_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2021")
+            bad("first_year", cell("first_year"), Notice("input.expected.year_range",
+                                                         {"low": YEARS[0], "high": YEARS[1], "example": 2021}))
             first_year = None
         annual: Money | None = None
         salary: Money | None = None
         given = {canon: cell(canon) for canon in ("annual_cost", "salary") if canon in index and cell(canon)}
         if len(given) == 2:
-            bad("salary", given["salary"], f"either an annual cost or an annual salary in a row, not both (the row "
-                                           f"also gives {shown['annual_cost']} {given['annual_cost']!r})")
+            bad("salary", given["salary"], Notice("input.expected.cost_or_salary", {
+                "column": shown["annual_cost"], "value": given["annual_cost"]}))
         elif "salary" in given:
             salary = _parse_money(given["salary"], lambda v, e: bad("salary", v, e))
             if salary is not None and salary.ore == 0:
-                bad("salary", given["salary"], "an annual salary above 0")
+                bad("salary", given["salary"], Notice("input.expected.salary_above_zero"))
                 salary = None
         elif "annual_cost" in index and ("salary" not in index or cell("annual_cost")):
             annual = _parse_money(cell("annual_cost"), lambda v, e: bad("annual_cost", v, e))
         elif "annual_cost" in index:
-            bad("annual_cost", "", "an annual cost in kroner, e.g. 780 000, or an annual salary at 100 % in the "
-                                   f"column {shown['salary']!r}")
+            bad("annual_cost", "", Notice("input.expected.cost_or_salary_column", {"column": shown["salary"]}))
         else:
-            bad("salary", "", "an annual salary at 100 % in kroner, e.g. 600 000 (or an annual cost in 'årskostnad')")
+            bad("salary", "", Notice("input.expected.salary"))
         salary_cells = {canon: cell(canon) for canon in SALARY_COLUMNS if canon in index and cell(canon)}
         if "salary" not in given:
             for canon, value in salary_cells.items():
-                bad(canon, value, "nothing: it applies only to a row that gives an annual salary (årslønn), not an "
-                                  "annual cost")
+                bad(canon, value, Notice("input.expected.salary_only"))
         growth: Fraction | None = None
         if "growth" in index and cell("growth"):
             try:
                 growth = _share(cell("growth"), where="growth")
                 if not GROWTH_LIMITS[0] <= growth <= GROWTH_LIMITS[1]:
-                    bad("growth", cell("growth"), f"a yearly growth in percent from {GROWTH_LIMITS[0]} to "
-                                                  f"{GROWTH_LIMITS[1]}, e.g. 3,5")
+                    bad("growth", cell("growth"), Notice("input.expected.growth_range", {
+                        "low": GROWTH_LIMITS[0], "high": GROWTH_LIMITS[1]}))
                     growth = None
             except ValueError:
-                bad("growth", cell("growth"), "a growth in percent, e.g. 3,5 or 3.5 %")
+                bad("growth", cell("growth"), Notice("input.expected.growth"))
         cost_year = planned.default_years[0]
         if "cost_year" in index and cell("cost_year"):
             parsed = _parse_year(cell("cost_year"), lambda v, e: bad("cost_year", v, e))
             if parsed is not None and not (YEARS[0] <= parsed <= YEARS[1]):
-                bad("cost_year", cell("cost_year"), f"a year from {YEARS[0]} to {YEARS[1]}, such as 2022")
+                bad("cost_year", cell("cost_year"), Notice("input.expected.year_range",
+                                                           {"low": YEARS[0], "high": YEARS[1], "example": 2022}))
                 parsed = None
             cost_year = parsed if parsed is not None else cost_year
         answers: dict[str, bool] = {}
@@ -732,12 +853,12 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             if column not in index or not cell(column):
                 continue
             if name not in planned_options:
-                bad(column, cell(column), f"nothing: the column means nothing in {planned.scheme_id}")
+                bad(column, cell(column), Notice("input.expected.option_other_scheme", {"scheme": planned.scheme_id}))
                 continue
             try:
                 answer = parse_yes_no(cell(column))
             except ValueError:
-                bad(column, cell(column), "ja/nei (or yes/no)")
+                bad(column, cell(column), Notice("input.expected.yes_no"))
                 continue
             if answer is not None:
                 answers[name] = answer
@@ -761,7 +882,7 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
         if municipality and position:
             key = (municipality, position)
             if key in seen:
-                bad("position", position, f"a position name used once per municipality (also on row {seen[key]})")
+                bad("position", position, Notice("input.expected.position_once", {"row": seen[key]}))
             else:
                 seen[key] = row_no
         salary_cost: SalaryCost | None = None
@@ -802,20 +923,22 @@ def parse_positions_table(rows: Iterable[list[str]], *, source: str = "positions
             notices.append(Notice("read.rounded", {"source": source, "cell": cell_name(row_no, c_i + 1),
                                                    "column": header[c_i].strip(), "value": format(exact, "f"),
                                                    "rounded": Money.kroner(exact.quantize(_ORE, ROUND_HALF_UP))}))
+        place = RowPlace(source, row_no)
+        places.append(place)
         positions.append(Position(
             municipality=municipality, position=position, percent=percent, first_grant_year=first_year,
             cost=cost, percent_changes=changes, granted=granted, options=answers,
-            origin=f"{source} row {row_no}",
+            origin=place.text(DEFAULT_LANG),  # kept as text with the position (bokmål, the library's language)
         ))
     if not count:
-        raise PositionsCSVError([CellProblem(None, None, None, "at least one position row after the header")], source)
+        raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.position_rows"))], source)
     if problems:
         raise PositionsCSVError(problems, source)
     if ignored:
         ignored = dict(sorted(ignored.items()))
         notices.insert(ignored_notice_at, Notice("read.ignored_columns", {"source": source,
                                                                          "columns": ", ".join(ignored.values())}))
-    notices += plausibility_notices(positions, growth_column="growth" in index, source=source)
+    notices += plausibility_notices(positions, growth_column="growth" in index, source=source, places=places)
     return PositionsRead(positions=tuple(positions), notices=tuple(notices), ignored_columns=tuple(ignored.values()),
                          extra_columns=extra)
 
@@ -833,7 +956,8 @@ def _is_total_row(municipality: str, position: str, first_year: str) -> bool:
     return any(_TOTAL_LABEL.fullmatch(normalise_name(label)) for label in (municipality, position) if label)
 
 
-def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: list[Notice], source: str) -> Money:
+def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: list[Notice],
+                  source: str | Readable) -> Money:
     """An amount with more than two decimals as its figure: rounded once, half up to whole kroner, from the exact
     value (``510000.4999`` is 510 000, never 510 000,50 and then 510 001), with a note naming the cell."""
     figure = round_half_up_to_kroner(ExactAmount(Fraction(exact) * 100))
@@ -842,17 +966,19 @@ def _rounded_once(exact: Decimal, row_no: int, column: int, name: str, notices: 
     return figure
 
 
-def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str) -> list[Notice]:
+def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, source: str | Readable,
+                         places: Sequence[Readable] | None = None) -> list[Notice]:
     """Values that are allowed but look like a slip: named, never changed.
 
     A yearly cost or salary above :data:`LARGE_AMOUNT`, a percentage below 1 (``0,5`` is half a percent, not 50 %),
     a growth between 0 and 0,5 %
     (``0,035`` is 0,035 %, not 3,5 %), and a file without a growth column (costs are then
-    planned flat, with no wage growth).
+    planned flat, with no wage growth). ``places`` names each position's row in the reader's
+    language (else its ``origin``).
     """
     out: list[Notice] = []
-    for p in positions:
-        where = p.origin or p.subject
+    for i, p in enumerate(positions):
+        where: str | Readable = places[i] if places is not None else p.origin or p.subject
         if p.percent < 1:
             out.append(Notice("read.small_percent", {"where": where, "value": p.percent}))
         amount = next((a for a in (getattr(p.cost, name, None) for name in ("annual", "base", "salary"))
@@ -867,8 +993,8 @@ def plausibility_notices(positions: Iterable[Position], *, growth_column: bool, 
     return out
 
 
-def _formula_expected(formula: str) -> str:
-    return text("read.formula_without_value", "en", formula=formula)
+def _formula_expected(formula: str) -> Notice:
+    return Notice("read.formula_without_value", {"formula": formula})
 
 
 def _as_sheet_cell(problem: CellProblem, at: tuple[int, int], formulas: Mapping[tuple[int, int], str],
@@ -880,8 +1006,8 @@ def _as_sheet_cell(problem: CellProblem, at: tuple[int, int], formulas: Mapping[
     if at in merged:
         first = merged[at].split(":")[0]
         return CellProblem(problem.row, problem.column, problem.value,
-                           text("read.merged_cell", "en", cell=cell_name(at[0] + 1, at[1] + 1), range=merged[at],
-                                first=first))
+                           Notice("read.merged_cell", {"cell": cell_name(at[0] + 1, at[1] + 1), "range": merged[at],
+                                                       "first": first}))
     return problem
 
 
@@ -889,30 +1015,27 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
                  cells: dict[str, str], shown: dict[str, str], row_problems: list[CellProblem],
                  row_no: int) -> SalaryCost | None:
     """The salary-based cost of a row, every bad or missing cell of it reported."""
-    def bad(canon: str, value: str, expected: str) -> None:
+    def bad(canon: str, value: str, expected: Readable) -> None:
         row_problems.append(CellProblem(row_no, shown.get(canon, '/'.join(_aliases(canon)[:2])), value, expected))
 
     zone = zone_1a = None
     if not cells.get("zone"):
-        bad("zone", "", "the employer's-contribution zone of the workplace: 1, 1a redusert, 1a full, 2, 3, 4, 4a or 5 "
-                        "(see skatteetaten.no/satser/arbeidsgiveravgift-soneinndeling)")
+        bad("zone", "", Notice("input.expected.zone_missing"))
     else:
         try:
             zone, zone_1a = parse_zone_cell(cells["zone"])
         except ZoneError as exc:
-            bad("zone", cells["zone"], exc.expected)
+            bad("zone", cells["zone"], exc.expected if exc.expected is not None else Notice("input.expected.zone"))
     pension: Fraction | None = None
     if not cells.get("pension_rate"):
-        bad("pension_rate", "", "the pension premium in percent of the salary, e.g. 12,5 (the employer's share, from "
-                                "KLP or the pension fund): there is no default, and it is never taken as 0")
+        bad("pension_rate", "", Notice("input.expected.pension_missing"))
     else:
         try:
             pension = parse_share(cells["pension_rate"], where="pension_rate")
             if not 0 <= pension < 100:
-                raise ValueError("out of range")
+                raise ValueError(cells["pension_rate"])
         except ValueError:
-            bad("pension_rate", cells["pension_rate"], "a pension premium in percent of the salary, 0 to under 100, "
-                                                       "e.g. 12,5")
+            bad("pension_rate", cells["pension_rate"], Notice("input.expected.pension"))
             pension = None
     holiday = HolidayPay.FIFTH_WEEK
     holiday_given = False
@@ -920,12 +1043,12 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
         try:
             holiday, holiday_given = parse_holiday_pay(cells["holiday_pay"]), True
         except ValueError:
-            bad("holiday_pay", cells["holiday_pay"], "12 (fifth week, the municipal sector) or 10,2 (ferieloven)")
+            bad("holiday_pay", cells["holiday_pay"], Notice("input.expected.holiday_pay"))
     birth: int | None = None
     if cells.get("birth_year"):
         birth = _parse_year(cells["birth_year"], lambda v, e: bad("birth_year", v, e))
         if birth is not None and not 1900 <= birth <= 2100:
-            bad("birth_year", cells["birth_year"], "a birth year such as 1964")
+            bad("birth_year", cells["birth_year"], Notice("input.expected.birth_year"))
             birth = None
     if salary is None or percent is None or zone is None or pension is None or row_problems:
         return None
@@ -935,24 +1058,28 @@ def _salary_cost(salary: Money | None, percent: Fraction | None, growth: Fractio
 
 
 @functools.lru_cache(maxsize=4096)
-def _percent_value(raw: str) -> Fraction | str:
+def _percent_value(raw: str) -> Fraction | Notice:
     """The percentage in a cell, or what was expected instead (kept per text: a column repeats few values)."""
     if not raw:
-        return "a position percentage in (0, 100], e.g. 100 or 50,5"
+        return _PERCENT
     try:
         parse_share(raw, where="percent")
     except ValueError:
-        return "a position percentage in (0, 100], e.g. 100 or 50,5"
+        return _PERCENT
     try:
         return position_percent(raw)
     except ValueError:
-        return "a position percentage in (0, 100]"
+        return _PERCENT_RANGE
+
+
+_PERCENT = Notice("input.expected.percent")
+_PERCENT_RANGE = Notice("input.expected.percent_range")
 
 
 def _parse_percent(raw: str, report: object) -> Fraction | None:
     assert callable(report)
     value = _percent_value(raw)
-    if isinstance(value, str):
+    if isinstance(value, Notice):
         report(raw, value)
         return None
     return value
@@ -964,7 +1091,7 @@ _share = functools.lru_cache(maxsize=4096)(parse_share)
 def _parse_year(raw: str, report: object) -> int | None:
     assert callable(report)
     if not re.fullmatch(r"\d{4}", raw):
-        report(raw, "a four-digit year such as 2021")
+        report(raw, Notice("input.expected.year"))
         return None
     return int(raw)
 
@@ -974,19 +1101,20 @@ def _parse_money(raw: str, report: object) -> Money | None:
     if raw.isascii() and raw.isdigit() and len(raw) < 10:
         return Money(int(raw) * 100)  # whole kroner, plain digits: what parse_kroner gives, without its patterns
     if not raw:
-        report(raw, "an amount in kroner, e.g. 780 000 or 780000,00")
+        report(raw, Notice("input.expected.amount"))
         return None
     if len(raw) > 40 or not raw.isprintable():  # no amount is this long: refused before it is parsed
-        report(raw if len(raw) <= 40 else f"{raw[:20]}… ({len(raw)} characters)", _AMOUNT_RANGE)
+        report(raw if len(raw) <= 40 else Notice("input.problem.long_value", {"start": raw[:20], "n": len(raw)}),
+               _AMOUNT_RANGE)
         return None
     try:
         amount = parse_kroner(raw, where="amount")
     except ValueError as exc:
-        reason = str(exc).split(": ", 1)[-1]
-        report(raw, f"an amount in kroner, e.g. 780 000 or 780000,50 ({reason})")
+        reason: str | Readable = exc.message if isinstance(exc, NedtrappingError) else str(exc)
+        report(raw, Notice("input.expected.amount_because", {"reason": reason}))
         return None
     if amount.ore < 0:
-        report(raw, "an amount that is not negative")
+        report(raw, Notice("input.expected.amount_not_negative"))
         return None
     if amount > MAX_AMOUNT:
         report(raw, _AMOUNT_RANGE)

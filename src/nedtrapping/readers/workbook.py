@@ -37,18 +37,24 @@ from nedtrapping.readers.table import (
     MAX_COLUMNS,
     MAX_ROWS,
     CellProblem,
+    InputSource,
     PositionsCSVError,
     PositionsRead,
+    Quoted,
+    file_size,
     parse_positions_table,
     read_positions_text_file,
 )
-from nedtrapping.wording import Notice, text
+from nedtrapping.wording import Notice
 
 __all__ = ["read_positions", "read_positions_workbook", "read_positions_json", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
-           "WORKBOOK_SUFFIXES"]
+           "WORKBOOK_SUFFIXES", "TEXT_SUFFIXES"]
 
 #: File name endings read as workbooks.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: File name endings read as CSV or tab-separated text ("" is a file without an ending); any other ending
+#: (``.pdf``, ``.docx``) is refused by name before a byte of it is read as text.
+TEXT_SUFFIXES = ("", ".csv", ".tsv", ".txt", ".tab", ".dat", ".prn", ".text")
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
@@ -106,9 +112,9 @@ def _check_archive(path: Path) -> None:
     except (zipfile.BadZipFile, OSError):
         return  # not a zip at all: openpyxl says what it is
     if unpacked > MAX_UNPACKED_BYTES:
-        raise PositionsCSVError([CellProblem(None, None, f"{unpacked // (1024 * 1024)} MB unpacked",
-                                             f"a workbook that unpacks to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")],
-                                str(path))
+        raise PositionsCSVError([CellProblem(None, None, Notice("input.value.unpacked", {
+            "n": unpacked // (1024 * 1024)}), Notice("input.expected.unpacked", {
+                "limit": MAX_UNPACKED_BYTES // (1024 * 1024)}))], str(path))
 
 
 #: A row element of a worksheet's XML (``<row r="1">``, ``<x:row>``), counted in the raw bytes.
@@ -136,10 +142,9 @@ def _count_rows(path: Path) -> None:
                         rows += len(_ROW_TAG.findall(data))
                         tail = data[-16:] if not _ROW_TAG.search(data[-16:]) else b""
                         if rows > MAX_SHEET_ROWS:
-                            raise PositionsCSVError([CellProblem(None, None, f"more than {MAX_SHEET_ROWS} rows "
-                                                                 f"({info.filename})",
-                                                                 f"a sheet of at most {MAX_ROWS} rows of positions")],
-                                                    str(path))
+                            raise PositionsCSVError([CellProblem(None, None, Notice("input.value.sheet_rows", {
+                                "n": MAX_SHEET_ROWS, "part": info.filename}), Notice("input.expected.sheet_rows", {
+                                    "limit": MAX_ROWS}))], str(path))
             except (zipfile.BadZipFile, OSError, RuntimeError):
                 return  # a damaged or encrypted part: openpyxl says what it is
 
@@ -163,6 +168,7 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
     """
     openpyxl = optional.openpyxl()
     p = Path(path)
+    file_size(p)  # a file that is not there, or a folder, is named as such
     _check_archive(p)
     _count_rows(p)
 
@@ -171,33 +177,31 @@ def read_positions_workbook(path: str | Path, *, sheet: str | None = None, schem
             return openpyxl.load_workbook(p, data_only=data_only)
         except Exception as exc:  # openpyxl raises several types for a broken file
             if _starts_with(p, _OLE_MAGIC):  # an encrypted workbook, or an old .xls renamed, is an OLE file
-                raise PositionsCSVError([CellProblem(None, None, None, text("read.ole_workbook", "en"))],
+                raise PositionsCSVError([CellProblem(None, None, None, Notice("read.ole_workbook"))],
                                         str(p)) from None
-            raise PositionsCSVError([CellProblem(None, None, None,
-                                                 f"an .xlsx workbook ({type(exc).__name__}: {exc})")], str(p)) from None
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.workbook", {
+                "error": f"{type(exc).__name__}: {exc}"}))], str(p)) from None
 
     book = load(True)
     notices: list[Notice] = []
     if sheet is not None and sheet not in book.sheetnames:
-        raise PositionsCSVError([CellProblem(None, None, sheet, f"a sheet named one of: {', '.join(book.sheetnames)}")],
-                                str(p))
+        raise PositionsCSVError([CellProblem(None, None, sheet, Notice("input.expected.sheet_name", {
+            "sheets": Quoted(tuple(book.sheetnames))}))], str(p))
     hidden_sheets = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
     if sheet is not None:
         ws = book[sheet]
     else:
         visible = [w for w in book.worksheets if include_hidden or w.sheet_state == "visible"]
         if not visible:
-            raise PositionsCSVError([CellProblem(None, None, None, "a visible sheet (every sheet is hidden; name one "
-                                                 "with --sheet)")], str(p))
+            raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.visible_sheet"))], str(p))
         ws = visible[0]
-    source = f"{p} (sheet {ws.title!r})"
+    source = InputSource(str(p), ws.title)
     if hidden_sheets and sheet is None and not include_hidden:
         notices.append(Notice("read.hidden_sheets", {"source": str(p), "sheets": ", ".join(hidden_sheets)}))
     if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
-        raise PositionsCSVError([CellProblem(None, None, f"{ws.max_row} rows × {ws.max_column} columns",
-                                             f"a sheet of at most {MAX_ROWS} rows and {MAX_COLUMNS} columns (a cell "
-                                             "far out, e.g. at XFD1048576, makes a sheet this big: delete it)")],
-                                source)
+        raise PositionsCSVError([CellProblem(None, None, Notice("input.value.sheet_size", {
+            "rows": ws.max_row, "columns": ws.max_column}), Notice("input.expected.sheet_size", {
+                "rows": MAX_ROWS, "columns": MAX_COLUMNS}))], source)
     rows: list[list[str]] = []
     numbers: dict[tuple[int, int], Decimal] = {}
     empty_cells: list[tuple[int, int]] = []
@@ -258,23 +262,28 @@ def read_positions_json(path: str | Path, *, scheme: str = DEFAULT_SCHEME) -> Po
     """Positions from a positions document (``.json``, :func:`nedtrapping.documents.positions_to_dict`)."""
     import json
 
-    from nedtrapping.documents import positions_from_dict
+    from nedtrapping.documents import DocumentError, positions_from_dict
     from nedtrapping.readers.table import MAX_FILE_BYTES
 
     p = Path(path)
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise PositionsCSVError([CellProblem(None, None, None, f"a positions document of at most "
-                                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB")], str(p))
+    if file_size(p) > MAX_FILE_BYTES:
+        raise PositionsCSVError([CellProblem(None, None, None, Notice("input.expected.document_size", {
+            "limit": MAX_FILE_BYTES // (1024 * 1024)}))], str(p))
     try:
         document = json.loads(p.read_bytes())
     except (ValueError, RecursionError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        where: str | Notice = (Notice("input.json_where", {"line": exc.lineno, "column": exc.colno})
+                               if isinstance(exc, json.JSONDecodeError) else "")
         raise PositionsCSVError([CellProblem(getattr(exc, "lineno", None), None, None,
-                                             text("read.json_broken", "en", where=where))], str(p)) from None
+                                             Notice("input.expected.json_document", {"where": where}))], str(p)) from None
     if not isinstance(document, dict):
         raise PositionsCSVError([CellProblem(None, None, type(document).__name__,
-                                             text("read.json_broken", "en", where=""))], str(p))
-    positions = positions_from_dict(document)
+                                             Notice("input.expected.json_document", {"where": ""}))], str(p))
+    try:
+        positions = positions_from_dict(document)
+    except DocumentError as exc:
+        exc.file = str(p)  # the document's place (positions[0].cost) in the file read
+        raise
     return PositionsRead(positions=tuple(positions))
 
 
@@ -286,11 +295,13 @@ def read_positions(path: str | Path, *, sheet: str | None = None, scheme: str = 
         return read_positions_json(path, scheme=scheme)
     if str(path).lower().endswith(WORKBOOK_SUFFIXES):
         return read_positions_workbook(path, sheet=sheet, scheme=scheme, include_hidden=include_hidden)
-    if str(path).lower().endswith((".xls", ".ods", ".numbers")):
-        raise PositionsCSVError([CellProblem(None, None, Path(path).suffix,
-                                             "an .xlsx workbook or a CSV file (save the sheet as .xlsx or CSV UTF-8)")],
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise PositionsCSVError([CellProblem(None, None, Path(path).suffix, Notice("input.expected.not_xlsx"))],
+                                str(path))
+    if suffix not in TEXT_SUFFIXES:
+        raise PositionsCSVError([CellProblem(None, None, Path(path).suffix, Notice("input.expected.file_kind"))],
                                 str(path))
     if sheet is not None:
-        raise PositionsCSVError([CellProblem(None, None, sheet, "no --sheet: only a workbook (.xlsx) has sheets")],
-                                str(path))
+        raise PositionsCSVError([CellProblem(None, None, sheet, Notice("input.expected.no_sheet"))], str(path))
     return read_positions_text_file(path, scheme=scheme)
