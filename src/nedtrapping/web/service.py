@@ -27,6 +27,7 @@ import attrs
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
 from nedtrapping.provenance import Citation
+from nedtrapping.readable import Readable, read
 from nedtrapping.readers.table import CellProblem, PositionsCSVError, PositionsRead
 from nedtrapping.registry import UnknownSchemeError, position_scheme, position_scheme_ids
 from nedtrapping.ruleset import RuleSet
@@ -66,23 +67,36 @@ class ProblemItem:
     """One problem of a request: its place (row and column of a file, a field of a document, a parameter),
     what was there and what was expected."""
 
-    expected: str
+    expected: Readable | str
     row: int | None = None
     column: str | None = None
     field: str | None = None
     parameter: str | None = None
-    value: str | None = None
+    value: Readable | str | None = None
 
     def detail(self, lang: Lang) -> str:
-        got = f"; {text('web.place.got', lang, value=_short(self.value))}" if self.value not in (None, "") else ""
+        value = read(self.value, lang) if self.value is not None else None
+        got = f"; {text('web.place.got', lang, value=_short(value))}" if value not in (None, "") else ""
         return (f"{place_text(lang, row=self.row, column=self.column, field=self.field, parameter=self.parameter)}"
-                f"{got}; {text('web.place.expected', lang, expected=self.expected)}")
+                f"{got}; {text('web.place.expected', lang, expected=read(self.expected, lang))}")
 
     def to_dict(self, lang: Lang) -> dict[str, Any]:
         out: dict[str, Any] = {k: v for k, v in (("row", self.row), ("column", self.column), ("field", self.field),
                                                  ("parameter", self.parameter), ("value", self.value))
                                if v is not None}
-        return {**out, "expected": self.expected, "detail": self.detail(lang)}
+        if "value" in out:
+            out["value"] = read(self.value, lang)
+        return {**out, "expected": read(self.expected, lang), "detail": self.detail(lang)}
+
+
+@attrs.frozen
+class _Worded:
+    """A problem's detail, worded by the service in the request's language (``?lang=``) when it was made."""
+
+    worded: str
+
+    def text(self, lang: Lang = "nb", /) -> str:
+        return self.worded
 
 
 class WebProblem(NedtrappingError):
@@ -90,7 +104,7 @@ class WebProblem(NedtrappingError):
     a detail and every problem with its place (an RFC 9457 problem document, :meth:`to_dict`)."""
 
     def __init__(self, status: int, kind: str, title: str, detail: str, items: Sequence[ProblemItem] = ()) -> None:
-        super().__init__(detail)
+        super().__init__(_Worded(detail))
         self.status = status
         self.kind = kind
         self.title = title
