@@ -218,7 +218,7 @@ def test_png_renamed_xlsx_gets_a_clear_answer(server: int) -> None:
     assert status == 422
     problem = json.loads(answer)
     [error] = problem["errors"]
-    assert "stillinger.xlsx" in problem["detail"] and "workbook" in error["expected"]
+    assert "stillinger.xlsx" in problem["detail"] and "arbeidsbok" in error["expected"]
     assert error["detail"].startswith("filen; ventet")
     status, _, page = request(server, "POST", "/plan", body, {"content-type": content_type})
     assert status == 422 and b'id="problems"' in page and b"stillinger.xlsx" in page

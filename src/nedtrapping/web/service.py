@@ -316,20 +316,14 @@ def _document_problem(items: list[ProblemItem], lang: Lang) -> WebProblem:
                       text("web.problem.document.detail", lang, count=len(items)), items)
 
 
-_WHERE = re.compile(r"^(?P<field>positions(?:\[\d+\])?(?:\.[\w\[\]]+)*): (?P<message>.*)$", re.S)
-
-
-def _document_item(message: str, index: int | None, lang: Lang) -> ProblemItem:
-    """A :class:`~nedtrapping.documents.DocumentError` message as a problem at its field (``positions[3].percent``)."""
-    found = _WHERE.match(message)
-    if found is None:
-        return ProblemItem(field="positions" if index is None else f"positions[{index}]", expected=message)
-    while (inner := _WHERE.match(found.group("message"))) is not None:  # "positions[0]: positions[0].percent: …"
-        found = inner
-    field = found.group("field")
-    if index is not None:
-        field = field.replace("positions[0]", f"positions[{index}]", 1)
-    return ProblemItem(field=field, expected=found.group("message"))
+def _document_item(error: Exception, index: int, lang: Lang) -> ProblemItem:
+    """A refusal of position ``index`` of a document as a problem at its field (``positions[3].percent``): the
+    field the library's reader names, the message in the request's language."""
+    field = getattr(error, "field", None) or "positions[0]"
+    field = field.replace("positions[0]", f"positions[{index}]", 1)
+    message = getattr(error, "message", None)
+    words = read(message, lang) if message is not None and not isinstance(message, str) else str(error)
+    return ProblemItem(field=field, expected=words)
 
 
 def read_positions_document(data: bytes | Any, *, lang: Lang, limits: Limits = Limits()
@@ -379,7 +373,7 @@ def read_positions_document(data: bytes | Any, *, lang: Lang, limits: Limits = L
             try:
                 read += positions_from_dict({"document": POSITIONS_DOCUMENT, "positions": [item]})
             except (DocumentError, ValueError, TypeError, RecursionError) as exc:
-                items.append(_document_item(str(exc), i, lang))
+                items.append(_document_item(exc, i, lang))
     if items:
         raise _document_problem(items, lang)
     return PositionsRead(positions=tuple(read)), scheme
