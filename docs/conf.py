@@ -41,6 +41,7 @@ extensions = [
     "rule_roles",
     "page_language",
     "extras_table",
+    "workbook_pictures",
     "myst_parser",
     "sphinx_copybutton",
     "sphinx_inline_tabs",
