@@ -131,7 +131,8 @@ def _commands(block: str) -> Iterator[str]:
         if not match:
             continue
         command = match.group(1)
-        while command.endswith("\\") and i < len(lines) and not re.match(r"^\s*(?:\$|>)\s", lines[i]):
+        # a line continued: bash's backslash, PowerShell's backquote
+        while command.endswith(("\\", "`")) and i < len(lines) and not re.match(r"^\s*(?:\$|>|PS>)\s", lines[i]):
             command = command[:-1] + " " + lines[i].strip()
             i += 1
         for part in command.split("&&"):
