@@ -42,6 +42,7 @@ extensions = [
     "page_language",
     "extras_table",
     "workbook_pictures",
+    "glossary_reverse",
     "myst_parser",
     "sphinx_copybutton",
     "sphinx_inline_tabs",
