@@ -96,7 +96,10 @@ def _code(page: str) -> _Code:
 
 
 def _body_text(page: str) -> str:
-    body = page[page.find('<div class="body"'):]
+    """The words of a page's text (the theme's <article>), without its navigation."""
+    start = page.find("<article")
+    assert start >= 0, "no <article> in the page: has the theme changed?"
+    body = page[start:page.find("</article>", start)]
     return html.unescape(re.sub(r"<[^>]+>", "", body))
 
 
@@ -168,6 +171,8 @@ def _parses(arguments: list[str]) -> str | None:
 def test_every_nedtrapping_command_shown_runs_through_the_command_lines_parser(html_dir: Path) -> None:
     checked, bad = 0, []
     for rel, page in _pages(html_dir):
+        if rel == "changelog.html":  # history: it names commands as they were, and options in prose
+            continue
         code = _code(page)
         commands = [c for block in code.blocks for c in _commands(block)]
         commands += [c for c in code.inline if c.startswith("nedtrapping ") and "\n" not in c]
@@ -364,3 +369,249 @@ def test_what_you_must_supply_has_the_table_and_the_unknowns(html_dir: Path) -> 
     for words in ("First grant year", "Full annual cost", "pension rate", "had the grant in 2021",
                   "Ladder step 3 or 4", "--ladder-source", "tildelt_YYYY", "Values no public source gives"):
         assert words in text, words
+
+
+# ---------------------------------------------------------------------------- a way in
+
+
+def _page(html_dir: Path, rel: str) -> str:
+    path = html_dir / rel
+    assert path.is_file(), f"{rel}: no such page in the build"
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_install_page_gets_the_project_on_every_system_and_lists_every_extra(html_dir: Path) -> None:
+    import tomllib
+
+    text = _body_text(_page(html_dir, "install.html"))
+    for words in ("Windows", "macOS", "Linux", "Download ZIP", "git clone", "py -m venv .venv",
+                  "python3 -m venv .venv", "./scripts/docs", "https://nedtrapping.readthedocs.io/"):
+        assert words in text, words
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    for name, requires in extras.items():
+        assert f"'.[{name}]'" in text, f"the install page does not list the extra {name!r}"
+        for requirement in requires:
+            assert requirement in text, f"the install page does not say that {name!r} brings {requirement!r}"
+
+
+def test_the_documentation_url_is_where_the_hosting_configuration_builds_the_docs() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    url = project["urls"]["Documentation"]
+    assert url == "https://nedtrapping.readthedocs.io/", url
+    config = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    for line in ("configuration: docs/conf.py", "fail_on_warning: true", "- docs"):
+        assert line in config, line
+
+
+def test_the_docs_extra_brings_what_the_build_imports() -> None:
+    """Every extension conf.py loads from outside docs/_ext, and matplotlib for the charts, come with '.[docs]'."""
+    import tomllib
+
+    sys.path.insert(0, str(DOCS))
+    try:
+        conf: dict[str, object] = {"__file__": str(DOCS / "conf.py")}
+        exec(compile((DOCS / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), conf)
+    finally:
+        sys.path.remove(str(DOCS))
+    local = {p.stem for p in (DOCS / "_ext").glob("*.py")}
+    outside = {e for e in conf["extensions"] if not e.startswith("sphinx.ext.") and e not in local}  # type: ignore[attr-defined]
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    docs = " ".join(extras["docs"]).replace("-", "_").lower()
+    for extension in outside | {str(conf["html_theme"]), "pypdfium2"}:
+        assert extension.lower() in docs, f"'.[docs]' does not bring {extension}"
+    assert "plot" in docs and "matplotlib" in " ".join(extras["plot"])
+
+
+# ---------------------------------------------------------------------------- bokmål, audience
+
+
+def test_the_pages_in_bokmaal_say_so_in_their_html(html_dir: Path) -> None:
+    for rel in ("tutorial/planlegg-fra-regneark.html", "how-to/budget.html"):
+        assert re.search(r'<html[^>]* lang="nb"', _page(html_dir, rel)), rel
+    assert re.search(r'<html[^>]* lang="en"', _page(html_dir, "tutorial/plan-from-spreadsheet.html"))
+
+
+def test_the_budgeting_page_says_what_goes_where_in_fixed_and_current_prices(html_dir: Path) -> None:
+    text = _body_text(_page(html_dir, "how-to/budget.html"))
+    for words in ("Fra plan til budsjett", "økonomiplan", "Årsbudsjettet", "Faste priser", "Løpende priser",
+                  "tilsagnsbrev", "anslag", "ANSLAG før tilsagnsbrev", "Overføring av ubrukte midler",
+                  "overføring av ubrukte midler", "oppdiktet", "tildelt_2024", "nedtrapping calendar"):
+        assert words in text, words
+    # the deadlines of the transitional years, from the rule sets: 1 February 2023 and 2024
+    assert "1. februar 2023 kl. 23:59" in text and "1. februar 2024 kl. 23:59" in text
+    # fixed prices: the same cost every year; current prices: the cost grows 3,5 % a year
+    fixed, current = (block for block in _code(_page(html_dir, "how-to/budget.html")).blocks
+                      if block.startswith("$ nedtrapping plan budsjett-"))
+    assert re.search(r"^Ruskonsulent +2026 +6 +100 +0 kr +800 000 kr", fixed, re.MULTILINE), fixed
+    assert re.search(r"^Ruskonsulent +2024 +4 +100 +330 000 kr +828 000 kr", current, re.MULTILINE), current
+
+
+def test_every_how_to_guide_says_who_it_is_for(html_dir: Path) -> None:
+    index = _body_text(_page(html_dir, "how-to/index.html"))
+    assert "Regneark og kommandolinje" in index and "Python" in index
+    for page in sorted((DOCS / "how-to").glob("*.rst")):
+        if page.stem == "index":
+            continue
+        text = _body_text(_page(html_dir, f"how-to/{page.stem}.html"))
+        assert re.search(r"For:? (?:økonomimedarbeideren · )?(?:regneark og kommandolinje|Python)", text), page.name
+        assert re.search(rf'href="{page.stem}\.html"', _page(html_dir, "how-to/index.html")), page.name
+
+
+def test_the_glossary_runs_both_ways(html_dir: Path) -> None:
+    page = _page(html_dir, "explanation/glossary.html")
+    start = page.index('id="glossary-english-to-bokmaal"')
+    table = page[start:page.index("</table>", start)]
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S):
+        cells = [c for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        if len(cells) == 2:
+            rows[html.unescape(re.sub(r"<[^>]+>", "", cells[0])).strip()] = cells[1]
+    for english, bokmaal in (("Own financing", "egenfinansiering"), ("Grant letter", "tilsagnsbrev"),
+                             ("unknown", "ukjent"), ("Fixed prices", "faste priser")):
+        assert english in rows and bokmaal in rows[english], english
+    assert len(rows) >= 60, len(rows)
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    for anchor in re.findall(r'href="#([^"]+)"', table):
+        assert anchor in ids, anchor
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_contrast_helper_measures_as_wcag_does() -> None:
+    assert round(_contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(_contrast("#777777", "#ffffff"), 2) == 4.48  # WCAG's well-known grey just under 4.5
+
+
+def test_terminal_output_has_a_contrast_of_at_least_4_5_in_both_colour_schemes(html_dir: Path) -> None:
+    css = (html_dir / "_static" / "pygments.css").read_text(encoding="utf-8")
+    schemes = {"light": "", "dark": 'body[data-theme="dark"] '}
+    for scheme, prefix in schemes.items():
+        background = re.search(rf'^{re.escape(prefix)}\.highlight {{ background: (#[0-9a-fA-F]{{3,6}})', css, re.M)
+        output = re.search(rf'^{re.escape(prefix)}\.highlight \.go {{ color: (#[0-9a-fA-F]{{3,6}})', css, re.M)
+        assert background and output, f"{scheme}: no output colour or background in pygments.css"
+        ratio = _contrast(background.group(1), output.group(1))
+        assert ratio >= 4.5, f"{scheme}: terminal output {output.group(1)} on {background.group(1)}: {ratio:.2f}:1"
+
+
+def _media_blocks(css: str) -> Iterator[tuple[float, str]]:
+    """Each ``@media (max-width: N em) { ... }`` of a style sheet: N in pixels, and its rules."""
+    for match in re.finditer(r"@media\s*\(max-width:\s*([\d.]+)em\)\s*{", css):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        yield float(match.group(1)) * 16, css[match.end():end - 1]
+
+
+def test_the_navigation_stays_beside_the_text_on_a_laptop(html_dir: Path) -> None:
+    """The theme folds the navigation away (a fixed drawer off the left edge) only well under 1280 px;
+    alabaster folded it at its page width, 1280 px."""
+    css = (html_dir / "_static" / "styles" / "furo.css").read_text(encoding="utf-8")
+    folds = [width for width, rules in _media_blocks(css)
+             if re.search(r"\.sidebar-drawer{[^}]*left:-[^}]*position:fixed|\.sidebar-drawer{[^}]*position:fixed[^}]*left:-",
+                          rules)]
+    assert folds, "furo.css: no rule that folds the navigation away"
+    assert max(folds) <= 1100, f"the navigation folds away below {max(folds)} px"
+
+
+def test_wide_tables_wrap_and_column_names_stay_whole(html_dir: Path) -> None:
+    css = (html_dir / "_static" / "layout.css").read_text(encoding="utf-8")
+    assert re.search(r"\.source-table table[^{]*{[^}]*table-layout: fixed", css)
+    assert re.search(r"article table th[^{]*{[^}]*word-break: keep-all", css)
+    page = _page(html_dir, "reference/sources.html")
+    assert re.search(r'<table class="[^"]*source-table[^"]*">\s*<colgroup>', page), "the Sources table has no column widths"
+
+
+def test_every_command_has_a_copy_button_that_copies_the_command_alone(html_dir: Path) -> None:
+    script = (html_dir / "_static" / "copybutton.js").read_text(encoding="utf-8")
+    call = re.search(r"return formatCopyText\(text, '([^']*)', (\w+), (\w+), (\w+)", script)
+    assert call, "copybutton.js: no configuration"
+    prompts, is_regexp, only_prompt_lines, remove_prompts = call.groups()
+    assert (is_regexp, only_prompt_lines, remove_prompts) == ("true", "true", "true")
+    prompt = re.compile(prompts.replace("\\\\", "\\"))
+    assert all(prompt.match(p) for p in ("$ ", "PS> ", "> "))
+    for rel, page in _pages(html_dir):
+        if "<pre>" in page:
+            assert "copybutton.js" in page, rel
+
+
+def test_every_continued_command_has_a_powershell_twin(html_dir: Path) -> None:
+    """A bash command over several lines (``\\``) does not paste into PowerShell: each has a one-line twin."""
+    checked = 0
+    for rel, page in _pages(html_dir):
+        bash, powershell = [], []
+        for block in _code(page).blocks:
+            lines = block.splitlines()
+            for i, line in enumerate(lines):
+                if line.startswith("$ ") and line.endswith("\\"):
+                    command, j = line[2:-1], i + 1
+                    while j < len(lines) and lines[j - 1].endswith("\\"):
+                        command += " " + lines[j].strip().rstrip("\\")
+                        j += 1
+                    bash.append(" ".join(command.split()))
+                elif line.startswith("PS> "):
+                    powershell.append(" ".join(line[4:].split()))
+        for command in bash:
+            checked += 1
+            assert command in powershell, f"{rel}: no PowerShell line for {command!r}"
+    assert checked >= 2
+
+
+def test_the_version_is_on_every_page(html_dir: Path) -> None:
+    for rel, page in _pages(html_dir):
+        assert f"nedtrapping {nedtrapping.__version__}" in page, rel
+
+
+def test_the_changelog_is_a_page(html_dir: Path) -> None:
+    text = _body_text(_page(html_dir, "changelog.html"))
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    for heading in re.findall(r"^## \[([^\]]+)\]", changelog, re.MULTILINE):
+        assert heading in text, heading
+    assert 'href="changelog.html"' in _page(html_dir, "index.html")
+
+
+# ---------------------------------------------------------------------------- more pictures
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_the_pictures_are_where_people_would_rather_look(html_dir: Path) -> None:
+    """At least five pictures, all drawn from the library while the pages were built, each with words for
+    those who cannot see it: the chart with an unknown year, the years in the scheme, the workbook's sheets."""
+    expected = {"how-to/chart.html": "ukjent-trinn.png", "how-to/budget.html": "aar-i-ordningen.png",
+                "tutorial/planlegg-fra-regneark.html": "arbeidsbok-plan.png"}
+    pictures: dict[str, tuple[int, int]] = {}
+    for rel, page in _pages(html_dir):
+        for tag in re.findall(r"<img[^>]+>", page):
+            source = re.search(r'src="([^"]+)"', tag)
+            alt = re.search(r'alt="([^"]*)"', tag)
+            if not source or source.group(1).startswith(("http", "data:")):
+                continue
+            assert alt and len(alt.group(1)) > 20, f"{rel}: a picture without words: {tag}"
+            image = (html_dir / rel).parent / source.group(1)
+            pictures[image.name] = _png_size(image.read_bytes())
+        for name in [v for k, v in expected.items() if k == rel]:
+            assert name in page, f"{rel}: no {name}"
+    assert len(pictures) >= 5, sorted(pictures)
+    for name, (width, height) in pictures.items():
+        assert width >= 600 and height >= 150, (name, width, height)

@@ -106,7 +106,7 @@ class ExtrasTableDirective(SphinxDirective):
             found = extras()
         except ValueError as exc:
             raise self.error(str(exc)) from None
-        table = nodes.table(classes=["extras-table"])
+        table = nodes.table(classes=["extras-table", "colwidths-given"])
         group = nodes.tgroup(cols=3)
         table += group
         for width in (14, 30, 56):
