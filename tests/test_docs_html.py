@@ -574,6 +574,12 @@ def test_every_continued_command_has_a_powershell_twin(html_dir: Path) -> None:
     assert checked >= 2
 
 
+def test_no_page_shows_the_theme_s_error_box(html_dir: Path) -> None:
+    """Furo writes an error into the page itself (not the build's log) for a ``.. contents::``."""
+    bad = [rel for rel, page in _pages(html_dir) if "in Furo-based documentation is unnecessary" in page]
+    assert not bad, bad
+
+
 def test_the_version_is_on_every_page(html_dir: Path) -> None:
     for rel, page in _pages(html_dir):
         assert f"nedtrapping {nedtrapping.__version__}" in page, rel

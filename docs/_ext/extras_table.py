@@ -109,7 +109,7 @@ class ExtrasTableDirective(SphinxDirective):
         table = nodes.table(classes=["extras-table", "colwidths-given"])
         group = nodes.tgroup(cols=3)
         table += group
-        for width in (14, 30, 56):
+        for width in (17, 35, 48):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         row = nodes.row()
