@@ -459,6 +459,20 @@ def test_every_how_to_guide_says_who_it_is_for(html_dir: Path) -> None:
         assert re.search(rf'href="{page.stem}\.html"', _page(html_dir, "how-to/index.html")), page.name
 
 
+def test_the_finance_officers_guides_show_the_command_before_the_python(html_dir: Path) -> None:
+    index = _page(html_dir, "how-to/index.html")
+    section = index[index.index("Regneark og kommandolinje"):index.index(">Python<")]
+    guides = sorted(set(re.findall(r'href="([\w-]+)\.html"', section)))
+    assert len(guides) >= 8, guides
+    for guide in guides:
+        page = _page(html_dir, f"how-to/{guide}.html")
+        command = re.search(r'<div class="highlight-(?:console|ps1con)[^"]*"><div class="highlight"><pre>'
+                            r'(?:(?!</pre>).)*nedtrapping', page, re.S)
+        python = re.search(r'<div class="highlight-(?:python|pycon|default)[^"]*">', page)
+        assert command, f"how-to/{guide}: no command"
+        assert python is None or command.start() < python.start(), f"how-to/{guide}: Python before the command"
+
+
 def test_the_glossary_runs_both_ways(html_dir: Path) -> None:
     page = _page(html_dir, "explanation/glossary.html")
     start = page.index('id="glossary-english-to-bokmaal"')
