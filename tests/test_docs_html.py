@@ -461,14 +461,14 @@ def test_every_how_to_guide_says_who_it_is_for(html_dir: Path) -> None:
 
 def test_the_finance_officers_guides_show_the_command_before_the_python(html_dir: Path) -> None:
     index = _page(html_dir, "how-to/index.html")
-    section = index[index.index("Regneark og kommandolinje"):index.index(">Python<")]
+    section = index[index.index('id="regneark-og-kommandolinje"'):index.index('id="python"')]
     guides = sorted(set(re.findall(r'href="([\w-]+)\.html"', section)))
     assert len(guides) >= 8, guides
     for guide in guides:
         page = _page(html_dir, f"how-to/{guide}.html")
-        command = re.search(r'<div class="highlight-(?:console|ps1con)[^"]*"><div class="highlight"><pre>'
+        command = re.search(r'<div class="[^"]*\bhighlight-(?:console|ps1con)\b[^"]*"><div class="highlight"><pre>'
                             r'(?:(?!</pre>).)*nedtrapping', page, re.S)
-        python = re.search(r'<div class="highlight-(?:python|pycon|default)[^"]*">', page)
+        python = re.search(r'<div class="[^"]*\bhighlight-(?:python|pycon|default)\b[^"]*">', page)
         assert command, f"how-to/{guide}: no command"
         assert python is None or command.start() < python.start(), f"how-to/{guide}: Python before the command"
 
