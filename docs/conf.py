@@ -1,8 +1,11 @@
 """Sphinx configuration for the nedtrapping documentation.
 
-Only Sphinx built-ins plus the local extensions in ``_ext/`` (the rule catalogue, the sources table,
-attrs defaults, the pictures); the default theme (alabaster). The build uses no network: intersphinx
-reads the inventories kept in ``_intersphinx/`` (see its README for where each came from).
+Sphinx built-ins, the local extensions in ``_ext/`` (the rule catalogue, the sources table, attrs
+defaults, the pictures, the terminal sessions) and what the ``docs`` extra installs: the Furo theme,
+``myst-parser`` (the changelog, kept in Markdown), ``sphinx-copybutton`` (a copy button on every command) and ``sphinx-inline-tabs`` (Windows / macOS
+and Linux tabs where commands differ). ``pip install '.[docs]'`` is all a build needs. The build uses
+no network: intersphinx reads the inventories kept in ``_intersphinx/`` (see its README for where
+each came from).
 """
 
 from __future__ import annotations
@@ -37,9 +40,19 @@ extensions = [
     "cli_session",
     "rule_roles",
     "openapi_reference",
+    "page_language",
+    "extras_table",
+    "workbook_pictures",
+    "glossary_reverse",
+    "myst_parser",
+    "sphinx_copybutton",
+    "sphinx_inline_tabs",
 ]
 
-exclude_patterns = ["_build", "_generated"]
+exclude_patterns = ["_build", "_generated", "_intersphinx"]
+# The pages are reStructuredText; Markdown (myst_parser) is read only where a page includes a Markdown
+# file of the project (the changelog).
+source_suffix = {".rst": "restructuredtext"}
 templates_path: list[str] = []
 root_doc = "index"
 default_role = "literal"
@@ -99,15 +112,27 @@ autodoc_preserve_defaults = True
 doctest_test_doctest_blocks = ""
 
 # -- HTML ------------------------------------------------------------------
-html_theme = "alabaster"
+# Furo: the navigation stays beside the text down to about 1000 px (alabaster folded it into a banner
+# below its page width, 1280 px, i.e. on an ordinary laptop); a light and a dark scheme.
+html_theme = "furo"
 html_title = f"nedtrapping {release}"
 html_static_path = ["_static"]
-html_css_files = ["catalogue.css"]
+html_css_files = ["catalogue.css", "layout.css"]
+# Terminal output (Generic.Output) at 4.5:1 or more against the code background in both schemes
+# (tests/test_docs_html.py measures it): the Pygments styles below are the ones measured.
+pygments_style = "tango"
+pygments_dark_style = "github-dark"
 html_theme_options = {
-    "description": "Exact, traceable phase-down of Norwegian state grants to municipalities",
-    "fixed_sidebar": True,
-    "page_width": "1280px",
-    "body_max_width": "980px",
-    "sidebar_width": "240px",
+    "source_repository": "https://github.com/nedtrapping/nedtrapping/",
+    "source_branch": "main",
+    "source_directory": "docs/",
 }
 html_show_sourcelink = False
+
+# -- the copy button (sphinx-copybutton) -------------------------------------
+# What is copied is the command alone: the prompt ("$ ", "> ", "PS> ") is left out, and so is what the
+# command printed (the lines without a prompt).
+copybutton_prompt_text = r"\$ |PS> |> "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_line_continuation_character = "\\"

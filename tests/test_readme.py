@@ -2,8 +2,9 @@
 
 Why: the README is the first thing a reader runs. Its Python example must print what
 its comments promise; its quick start must be exactly the two set-up commands (run
-the main job; run the whole test suite), the same as the tutorial's first step; and
-``.ci/run`` must run the same test command the README gives.
+the main job; run the whole test suite), which the tutorial's first step repeats (with
+the chart's extra); ``.ci/run`` must run the same test command the README gives; and
+its docs command builds the docs by itself, as the test command does.
 """
 
 from __future__ import annotations
@@ -92,11 +93,27 @@ def test_the_quick_start_is_exactly_two_set_up_commands() -> None:
     assert test_suite == ["./scripts/test"]
 
 
-def test_the_quick_start_is_the_tutorials_first_step() -> None:
+TUTORIALS = ("plan-from-spreadsheet.rst", "planlegg-fra-regneark.rst")
+
+
+def _first_step(page: str) -> str:
+    """A tutorial's first numbered section (``1. ...`` up to ``2. ...``)."""
+    text = (ROOT / "docs" / "tutorial" / page).read_text(encoding="utf-8")
+    first = re.search(r"^1\. .*\n-+\n", text, re.MULTILINE)
+    second = re.search(r"^2\. .*\n-+\n", text, re.MULTILINE)
+    assert first and second, f"{page}: no sections '1. ...' and '2. ...'"
+    return text[first.start() : second.start()]
+
+
+@pytest.mark.parametrize("page", TUTORIALS)
+def test_the_tutorials_first_step_is_the_quick_start_with_the_chart_extra(page: str) -> None:
+    """The finance officer's tutorial draws a chart in its last step, so its install brings matplotlib
+    (the plot extra); otherwise its first command is the README's main job, word for word."""
     main_job = _commands(_blocks(_section(_text(), "Quick start"), "sh")[0])[0]
-    tutorial = (ROOT / "docs" / "tutorial" / "plan-from-spreadsheet.rst").read_text(encoding="utf-8")
-    first_step = tutorial[tutorial.index("1. Install") : tutorial.index("2. Read the plan")]
-    assert f"$ {main_job}" in first_step
+    with_chart = main_job.replace("pip install -q . ", "pip install -q '.[plot]' ")
+    assert with_chart != main_job
+    assert f"$ {with_chart}" in _first_step(page)
+    assert "--chart" in (ROOT / "docs" / "tutorial" / page).read_text(encoding="utf-8")
 
 
 def test_the_quick_start_commands_name_files_that_exist() -> None:
@@ -115,12 +132,29 @@ def test_ci_runs_the_readmes_test_command() -> None:
     assert "./scripts/test" in commands, ".ci/run must call ./scripts/test"
 
 
-def test_the_test_command_builds_the_docs_as_the_readme_says() -> None:
-    """The README's docs command is the html build of scripts/test (which adds only --keep-going and -q)."""
-    docs_section = _section(_text(), "Documentation")
-    (readme_command,) = _commands(_blocks(docs_section, "sh")[0])
-    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
-    builds = [shlex.split(line.strip()) for line in script.splitlines() if "-m sphinx" in line]
-    html = next(args for args in builds if "html" in args)
-    assert [a for a in html if a not in ("--keep-going", "-q")] == shlex.split(readme_command)
-    assert any("doctest" in args for args in builds), "scripts/test must run the docs' examples"
+def _sphinx_builds(script: str) -> list[list[str]]:
+    text = (ROOT / "scripts" / script).read_text(encoding="utf-8")
+    return [shlex.split(line.strip()) for line in text.splitlines() if "-m sphinx" in line]
+
+
+def test_the_readmes_docs_command_is_the_docs_script() -> None:
+    """The docs are built by one command that needs nothing else run first (it is not a set-up command of
+    the quick start: that stays the two commands above)."""
+    (readme_command,) = _commands(_blocks(_section(_text(), "Documentation"), "sh")[0])
+    assert readme_command == "./scripts/docs"
+    assert (ROOT / "scripts" / "docs").stat().st_mode & 0o111, "scripts/docs is not executable"
+
+
+def test_the_docs_script_installs_the_docs_extra_alone() -> None:
+    script = (ROOT / "scripts" / "docs").read_text(encoding="utf-8")
+    installs = [line for line in script.splitlines() if "pip install" in line]
+    assert len(installs) == 1 and "'.[docs]'" in installs[0], installs
+    assert "[test]" not in script and "scripts/test" not in "\n".join(
+        line for line in script.splitlines() if not line.lstrip().startswith("#"))
+
+
+def test_the_docs_script_builds_as_the_test_command_does() -> None:
+    """The same html and doctest builds, argument for argument, but for the Python that runs them."""
+    ours, theirs = _sphinx_builds("docs"), _sphinx_builds("test")
+    assert len(ours) == 2 and any("html" in args for args in ours) and any("doctest" in args for args in ours)
+    assert [args[1:] for args in ours] == [args[1:] for args in theirs]

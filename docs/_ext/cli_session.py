@@ -15,6 +15,8 @@ Directive
     The commands of one page run one after another in one working folder of their own,
     which holds the tutorial's positions files (:mod:`generated_files`), so a later
     command sees the files an earlier one wrote, as in the reader's terminal.
+    Option ``:files: NAME ...`` — files next to the page (which the page offers for download)
+    copied into the working folder before the commands run.
 """
 
 from __future__ import annotations
@@ -63,11 +65,18 @@ def run_command(command_line: str, folder: Path) -> tuple[int, str]:
 
 class NedtrappingSessionDirective(SphinxDirective):
     has_content = True
-    option_spec = {"status": directives.nonnegative_int}
+    option_spec = {"status": directives.nonnegative_int, "files": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         expected = self.options.get("status", 0)
         folder = _workdir(self.env.docname)
+        here = Path(self.env.doc2path(self.env.docname)).parent
+        for name in self.options.get("files", "").split():
+            source = here / name
+            if not source.is_file():
+                raise self.error(f":files: {name}: no such file next to the page")
+            self.env.note_dependency(str(source))
+            shutil.copy(source, folder / Path(name).name)
         lines: list[str] = []
         for command in (line.strip() for line in self.content):
             if not command:

@@ -15,6 +15,12 @@ Roles
 ``:rule-value:`SCHEME YEARS PATH```
     The value the same way (``550 000 kr``), followed by its status in brackets:
     ``550 000 kr (inferred)``. The years must agree on value and status.
+``:regel-status:`SCHEME YEARS PATH``` and ``:regel-verdi:`SCHEME YEARS PATH```
+    The same for the pages in bokmål, with the status word the library prints (``utledet``,
+    ``550 000 kr (utledet)``).
+``:frist:`SCHEME YEAR PURPOSE```
+    A deadline of a rule set, ``PURPOSE`` ``application`` or ``reporting`` (the national one), as the
+    library describes it: ``1. februar 2024 kl. 23:59``.
 
 :func:`resolve` is a plain function (tests call it without Sphinx).
 """
@@ -25,7 +31,8 @@ from typing import Any
 
 from docutils import nodes
 
-__all__ = ["RoleError", "parse_target", "resolve", "status_role", "value_role", "setup"]
+__all__ = ["RoleError", "parse_target", "resolve", "deadline", "status_role", "value_role", "status_role_nb",
+           "value_role_nb", "deadline_role", "setup"]
 
 
 class RoleError(ValueError):
@@ -47,10 +54,11 @@ def parse_target(text: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
     return scheme, tuple(years), tuple(path.split(","))
 
 
-def resolve(text: str, *, with_value: bool) -> str:
+def resolve(text: str, *, with_value: bool, lang: str = "en") -> str:
     """The words a role renders for ``text``: the status, or the value and the status.
 
-    Raises :class:`RoleError` when the target names no fact or its years disagree.
+    Raises :class:`RoleError` when the target names no fact or its years disagree. ``lang="nb"``
+    gives the status word in bokmål.
     """
     from rule_catalogue import format_value
 
@@ -70,14 +78,34 @@ def resolve(text: str, *, with_value: bool) -> str:
         detail = "; ".join(f"{', '.join(where)}: {v + ' ' if v else ''}{s}" for (v, s), where in seen.items())
         raise RoleError(f"{text!r}: the years disagree ({detail}); name them apart")
     ((value, status),) = seen
+    if lang == "nb":
+        from nedtrapping.provenance import Status
+        from nedtrapping.wording import status_word
+
+        status = status_word(Status(status), "nb")
     return f"{value} ({status})" if with_value else status
 
 
-def _role(with_value: bool) -> Any:
+def deadline(text: str) -> str:
+    """The words ``:frist:`` renders for ``"SCHEME YEAR PURPOSE"``: the national deadline, described."""
+    from nedtrapping.deadlines import Purpose
+    from nedtrapping.registry import get_rule_set
+
+    parts = text.split()
+    if len(parts) != 3 or not parts[1].isdigit():
+        raise RoleError(f"expected 'SCHEME YEAR application|reporting', got {text!r}")
+    scheme, year, purpose = parts
+    try:
+        return str(get_rule_set(scheme, int(year)).deadline(Purpose(purpose)).describe())
+    except Exception as exc:  # an unknown scheme, year or purpose: the message says which
+        raise RoleError(f"{text!r}: {exc}") from exc
+
+
+def _role(with_value: bool, lang: str = "en", *, what: str = "fact") -> Any:
     def role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
              options: dict[str, Any] | None = None, content: list[str] | None = None) -> Any:
         try:
-            words = resolve(text, with_value=with_value)
+            words = deadline(text) if what == "deadline" else resolve(text, with_value=with_value, lang=lang)
         except RoleError as exc:
             message = inliner.reporter.error(f":{name}: {exc}", line=lineno)
             problem = inliner.problematic(rawtext, rawtext, message)
@@ -89,9 +117,15 @@ def _role(with_value: bool) -> Any:
 
 status_role = _role(with_value=False)
 value_role = _role(with_value=True)
+status_role_nb = _role(with_value=False, lang="nb")
+value_role_nb = _role(with_value=True, lang="nb")
+deadline_role = _role(with_value=False, what="deadline")
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_role("rule-status", status_role)
     app.add_role("rule-value", value_role)
+    app.add_role("regel-status", status_role_nb)
+    app.add_role("regel-verdi", value_role_nb)
+    app.add_role("frist", deadline_role)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -74,10 +74,10 @@ def _cell(content: nodes.Node | str) -> nodes.entry:
 def table_node(citations: Any = None) -> nodes.table:
     """The sources as a docutils table."""
     headers = ("Tag", "Source", "Address", "Version (date)", "Quote (verbatim)")
-    table = nodes.table(classes=["source-table"])
+    table = nodes.table(classes=["source-table", "colwidths-given"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (8, 24, 28, 12, 28):
+    for width in (10, 22, 25, 15, 28):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
