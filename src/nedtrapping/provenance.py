@@ -109,7 +109,8 @@ def _optional_date(value: object) -> _dt.date | None:
         return value
     if isinstance(value, str):
         return _dt.date.fromisoformat(value)
-    raise InvalidTypeError(f"Citation.published: expected a date or ISO string, got {value!r}")
+    raise InvalidTypeError(Notice("model.expected_got", {"expected": Notice("model.expect.date"), "got": repr(value)}),
+                           field="Citation.published", value=value, expected=Notice("model.expect.date"))
 
 
 @attrs.frozen
@@ -161,7 +162,7 @@ class Citation:
 class UnknownValueError(NedtrappingError, LookupError):
     """A computation needed a value that no source gives. The message says how to supply it."""
 
-    def __init__(self, name: str, fact: Fact[object], *, path: str | None = None,
+    def __init__(self, name: str | Readable, fact: Fact[object], *, path: str | None = None,
                  rule_set: str | None = None) -> None:
         self.name = name
         self.fact = fact
@@ -177,9 +178,11 @@ class UnknownValueError(NedtrappingError, LookupError):
 
 def _check_fact(instance: Fact[object], _attribute: object, value: object) -> None:
     if instance.status is Status.UNKNOWN and instance.value is not None:
-        raise InvalidValueError(f"an unknown fact cannot carry a value (got {instance.value!r})")
+        raise InvalidValueError(Notice("model.fact.unknown_with_value", {"value": repr(instance.value)}),
+                                field="value", value=instance.value)
     if instance.status is not Status.UNKNOWN and instance.value is None:
-        raise InvalidValueError(f"a {instance.status} fact needs a value; use Fact.unknown(...) for a missing one")
+        raise InvalidValueError(Notice("model.fact.needs_value", {"status": instance.status}), field="value",
+                                value=None)
 
 
 @attrs.frozen
@@ -210,7 +213,7 @@ class Fact(Generic[T]):
     def is_known(self) -> bool:
         return self.status is not Status.UNKNOWN
 
-    def require(self, name: str, *, path: str | None = None, rule_set: str | None = None) -> T:
+    def require(self, name: str | Readable, *, path: str | None = None, rule_set: str | None = None) -> T:
         """The value, or :class:`UnknownValueError` naming ``name`` (and where it lives) and how to supply it."""
         if self.value is None:
             raise UnknownValueError(name, self, path=path, rule_set=rule_set)  # type: ignore[arg-type]

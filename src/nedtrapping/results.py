@@ -109,8 +109,8 @@ class UnknownValue:
     #: The rule set's key (``"kommunalt-rusarbeid 2022"``) and the value's path there (``"ladder.step_3"``).
     rule_set: str | None
     path: str | None
-    #: What the value is, in words (``"Ladder step 3 (…) of kommunalt-rusarbeid 2022"``).
-    name: str
+    #: What the value is, in words (``trinn 3 i årsstigen i kommunalt-rusarbeid 2022``).
+    name: str | Readable
     note: Readable | None
     how_to_supply: Readable | None
     #: ``"municipality / position"`` of every position whose figures it leaves unknown.
