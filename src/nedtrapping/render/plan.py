@@ -257,8 +257,8 @@ def position_to_dict(p: Position) -> dict[str, Any]:
                 "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
                 "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
     else:
-        raise InvalidTypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
-                               "costs under the registered cost rules only)")
+        raise InvalidTypeError(Notice("model.render.cost_no_json", {"subject": p.subject, "type": type(p.cost).__name__}),
+                               field="cost", value=p.cost)
     return {
         "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
         "first_grant_year": p.first_grant_year, "cost": cost,
@@ -279,7 +279,7 @@ def _supplied_values(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _unknown_dict(u: UnknownValue, lang: Lang) -> dict[str, Any]:
-    return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": read(u.note, lang) or None,
+    return {"rule_set": u.rule_set, "path": u.path, "name": read(u.name, lang), "note": read(u.note, lang) or None,
             "how_to_supply": read(u.how_to_supply, lang) or None, "positions": list(u.positions), "years": list(u.years)}
 
 
@@ -297,7 +297,9 @@ def _mode(explanations: Explanations) -> str:
         return "none"
     if explanations == "cells":
         return "cells"
-    raise InvalidValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+    raise InvalidValueError(Notice("model.expected_got", {"expected": Notice("model.expect.explanations"),
+                                                          "got": repr(explanations)}),
+                            field="explanations", value=explanations, expected=Notice("model.expect.explanations"))
 
 
 def _m(x: Money | None) -> str | None:
@@ -487,7 +489,7 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
         positions = ", ".join(f"{s} ({', '.join(str(y) for y in u.years)})" for s in u.positions)
         where = ": ".join(x for x in (u.rule_set, u.path) if x)
         # named by the catalogue's label of its path ("trinn 3 i årsstigen"), in the language asked for
-        name = fact_label(u.path, lang) if u.path else u.name
+        name = fact_label(u.path, lang) if u.path else read(u.name, lang)
         yield text("plan.unknown_value", lang, name=name[:1].upper() + name[1:], where=where, positions=positions)
         if u.how_to_supply:
             yield "  " + text("plan.how_to_supply", lang, how=read(u.how_to_supply, lang))
