@@ -270,7 +270,7 @@ def plan_municipality(
             elif grant_ore is None:
                 rule_error = result.cell(year, index).error
                 assert rule_error is not None
-                problems.append(Problem(p.municipality, p.position, year, str(rule_error),
+                problems.append(Problem(p.municipality, p.position, year, rule_error,
                                         rule_error.rule_set, rule_error.path))
                 unknown_errors.append((rule_error, subject, year))
             own_ore = owns[year_index][index]

@@ -19,7 +19,7 @@ import attrs
 
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
-from nedtrapping.wording import Notice, status_word
+from nedtrapping.wording import Notice, status_word, text
 
 __all__ = [
     "Status",
@@ -66,21 +66,23 @@ WARNING_STATUSES = frozenset(
 )
 
 
-def display_value(value: object, *, unknown: str = "(unknown)") -> str:
+def display_value(value: object, *, unknown: str | None = None, lang: Lang = DEFAULT_LANG) -> str:
     """A rule value as people read it, the same everywhere: explanations, ``nedtrapping rules``, the docs.
 
     Money via ``str()`` (``330 000 kr``), enums by their value, fractions exactly
     (``7/2``), decimals without exponent, dates in ISO form, tuples and mappings item by
     item, attrs objects field by field (unless they define their own ``__str__``); an
-    unknown value (``None``) is ``unknown``.
+    unknown value (``None``) is ``unknown`` («(ukjent)» in bokmål, "(unknown)" in English, by ``lang``).
 
-    >>> display_value(Fraction(7, 2)), display_value(None), display_value((1, "a"))
-    ('7/2', '(unknown)', '1; a')
+    >>> display_value(Fraction(7, 2)), display_value(None), display_value(None, lang="en"), display_value((1, "a"))
+    ('7/2', '(ukjent)', '(unknown)', '1; a')
     """
+    if unknown is None:
+        unknown = text("model.value.unknown", lang)
     if value is None:
         return unknown
     if isinstance(value, Fact):
-        return f"{display_value(value.value, unknown=unknown)} ({value.status.value})"
+        return f"{display_value(value.value, unknown=unknown, lang=lang)} ({value.status.text(lang)})"
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, Fraction):
@@ -90,17 +92,18 @@ def display_value(value: object, *, unknown: str = "(unknown)") -> str:
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return "; ".join(f"{display_value(k)}: {display_value(v, unknown=unknown)}" for k, v in value.items())
+        return "; ".join(f"{display_value(k, lang=lang)}: {display_value(v, unknown=unknown, lang=lang)}"
+                         for k, v in value.items())
     if isinstance(value, (tuple, list, frozenset, set)):
-        items = [display_value(v, unknown=unknown) for v in value]
+        items = [display_value(v, unknown=unknown, lang=lang) for v in value]
         if isinstance(value, (frozenset, set)):
             items.sort()
-        return "; ".join(items) if items else "(none)"
+        return "; ".join(items) if items else text("model.value.none", lang)
     if isinstance(value, (str, int)) or type(value).__str__ is not object.__str__:
         return str(value)
     if attrs.has(type(value)):
         names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
-        return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown)}" for name in names)
+        return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown, lang=lang)}" for name in names)
     return str(value)
 
 

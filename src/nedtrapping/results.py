@@ -23,7 +23,7 @@ from nedtrapping.money import Money
 from nedtrapping.position import Position
 from nedtrapping.presenters import present
 from nedtrapping.provenance import UnknownValueError
-from nedtrapping.readable import Readable
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
 from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.validators import require_year
@@ -101,7 +101,8 @@ class Problem:
     municipality: str
     position: str
     year: int
-    message: str
+    #: Why, in words (the error itself: ``problem.message.text("en")`` in English).
+    message: Readable
     #: The rule value that was missing: its rule set (``"kommunalt-rusarbeid 2022"``) and path there.
     rule_set: str | None = None
     path: str | None = None
@@ -142,8 +143,12 @@ class Discrepancy:
             "subject": f"{self.municipality} / {self.position}", "year": self.year, "granted": self.granted,
             "by_rule": self.by_rule, "difference": self.difference})
 
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        """The discrepancy in words (the warning without its «avvik:» / "discrepancy:" in front)."""
+        return Notice("model.discrepancy", dict(self.notice().fields)).text(lang)
+
     def __str__(self) -> str:
-        return self.notice().text("en").removeprefix("discrepancy: ")
+        return self.text(DEFAULT_LANG)
 
 
 @attrs.frozen(kw_only=True)

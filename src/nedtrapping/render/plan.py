@@ -358,11 +358,12 @@ def _head_and_tail(plan: Plan, lang: Lang) -> tuple[dict[str, Any], dict[str, An
         },
         "takeover_years": {f"{p.municipality} / {p.position}": plan.takeover_year(p.position, p.municipality)
                            for p in plan.positions},
-        "warnings": list(plan.warnings),
-        "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year, "message": p.message,
+        "warnings": [n.text(lang) for n in plan.notices],
+        "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year,
+                      "message": read(p.message, lang),
                       "rule_set": p.rule_set, "path": p.path} for p in plan.problems],
         "unknowns": [_unknown_dict(u, lang) for u in plan.unknowns],
-        "discrepancies": [str(d) for d in plan.discrepancies],
+        "discrepancies": [d.text(lang) for d in plan.discrepancies],
         "rule_set_digests": dict(plan.digests),
         "amount_unit": "NOK (kroner), exact decimal strings",
     }
@@ -499,7 +500,7 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
     return [
         (text("plan.problems_count", lang, count=len(plan.problems)),
          [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
-        (text("plan.discrepancies", lang), [d.notice().text(lang).split(": ", 1)[1] for d in plan.discrepancies]),
+        (text("plan.discrepancies", lang), [d.text(lang) for d in plan.discrepancies]),
         (text("plan.warnings", lang), [n.text(lang) for n in plan.notices if n.key != "warning.discrepancy"]),
         (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
     ]
