@@ -36,6 +36,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.calendars.tilskuddskalender_2022 import (
     DECK_CALENDAR,
     AssumedPeriodDeadline,
@@ -52,12 +53,11 @@ from nedtrapping.deadlines import (
     SubmissionVerdict,
     to_instant,
 )
-from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.provenance import Fact, Status
+from nedtrapping.readable import Readable
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.readable import Readable
 from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, status_nb, status_word
 from nedtrapping.wording import text as _text
 

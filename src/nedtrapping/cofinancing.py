@@ -22,6 +22,7 @@ from typing import Protocol
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.costs.lonnskostnader import (
     HolidayPay,
     LonnskostnadRules,
@@ -34,7 +35,6 @@ from nedtrapping.costs.lonnskostnader import (
     parse_zone,
     rules_for,
 )
-from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.explain import Explanation, FactUse, Words, words
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money, parse_share

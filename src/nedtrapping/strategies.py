@@ -39,9 +39,9 @@ except ImportError as exc:  # pragma: no cover - exercised only without the test
                                   ) from exc
 
 from nedtrapping.errors import InvalidValueError
-from nedtrapping.wording import Notice
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.wording import Notice
 
 __all__ = [
     "OSLO",
