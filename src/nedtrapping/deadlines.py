@@ -127,9 +127,8 @@ class SubmissionVerdict:
 
     def explain(self, lang: Lang = DEFAULT_LANG) -> str:
         """The verdict in words, in ``lang`` (bokmål by default): on time or late by how much, and the source."""
-        clock = text("model.deadline.clock", lang)
-        when = self.deadline_at.in_timezone(OSLO).format(f"D. MMMM YYYY [{clock}] HH:mm", locale=lang)
-        sub = self.submitted_at.in_timezone(OSLO).format(f"D. MMMM YYYY [{clock}] HH:mm:ss", locale=lang)
+        when = self.deadline_at.in_timezone(OSLO).format(text("model.deadline.format", lang), locale=lang)
+        sub = self.submitted_at.in_timezone(OSLO).format(text("model.deadline.format_seconds", lang), locale=lang)
         if self.on_time:
             return text("model.deadline.on_time", lang, submitted=sub, deadline=when, source=self.deadline.citation)
         late = self.late_by
@@ -200,8 +199,7 @@ class Deadline:
     def describe(self, lang: Lang = DEFAULT_LANG) -> str:
         """Human text in ``lang``: the date, or the words of the source, with the status when not final."""
         if self.day is not None:
-            clock = text("model.deadline.clock", lang)
-            when = self.instant().format(f"D. MMMM YYYY [{clock}] HH:mm", locale=lang)
+            when = self.instant().format(text("model.deadline.format", lang), locale=lang)
         else:
             when = self.as_written
         if self.status is not Status.FINAL:
