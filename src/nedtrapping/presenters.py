@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from nedtrapping.errors import NedtrappingError
-from nedtrapping.wording import Notice
 
 __all__ = ["register", "present", "names", "NoPresenterError"]
 
@@ -39,6 +38,8 @@ def present(name: str, obj: object, **options: Any) -> Any:
     try:
         presenter = _PRESENTERS[name]
     except KeyError:
+        from nedtrapping.wording import Notice  # the catalogue only when there is something to say
+
         raise NoPresenterError(Notice("model.presenters.none", {"name": name, "names": ", ".join(names()) or "–"}),
                                value=name) from None
     return presenter(obj, **options)
