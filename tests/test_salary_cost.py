@@ -90,8 +90,9 @@ def test_done_when_600000_in_zone_1_with_12_percent_holiday_pay_and_a_supplied_p
 def test_a_missing_pension_rate_is_an_explained_error_never_0() -> None:
     with pytest.raises(UnknownValueError) as info:
         SalaryCost(K(600_000), zone="1")
-    message = str(info.value)
+    message = info.value.text("en")
     assert "pension premium" in message and "will not treat it as 0" in message
+    assert "Biblioteket gjetter den ikke, og regner den ikke som 0." in str(info.value)
     assert "pension_percent=" in message and "'pensjon'" in message
     assert info.value.fact.status is Status.UNKNOWN and info.value.fact.value is None
     # in a positions file, the row is reported with its column; nothing is planned
@@ -273,7 +274,7 @@ def test_a_year_without_cost_rules_is_refused_with_the_years_there_are() -> None
 
 def test_the_salary_cost_must_be_for_the_positions_percentage() -> None:
     cost = SalaryCost(K(600_000), zone="1", pension_percent=12, percent=50)
-    with pytest.raises(ValueError, match="50 % position, but the position is 100 %"):
+    with pytest.raises(ValueError, match="regnet for en stilling på 50 %, men stillingen er på 100 %"):
         Position(municipality="K", position="P", percent=100, first_grant_year=2021, cost=cost)
 
 
@@ -433,7 +434,7 @@ def test_nedtrapping_rules_shows_the_cost_rules(capsys: pytest.CaptureFixture[st
     assert main(["rules", "lonnskostnader", "2024"]) == 0
     out = capsys.readouterr().out
     assert "employer_contribution.zone_1 = 14.1  [final]" in out
-    assert "pension_premium = (unknown)  [unknown]" in out and "how to supply" in out
+    assert "pension_premium = (ukjent)  [unknown]" in out and "how to supply" in out
 
 
 def test_breakdown_components_are_exact_amounts() -> None:
