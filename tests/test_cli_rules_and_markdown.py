@@ -35,7 +35,7 @@ def test_rules_of_a_year_show_the_ladder_statuses_and_how_to_supply(capsys: pyte
     assert "ladder.step_1 = 660 000 kr  [inferred]" in out
     assert "ladder.step_2 = 550 000 kr  [inferred]" in out
     for step in (3, 4):
-        assert f"ladder.step_{step} = (unknown)  [unknown]" in out
+        assert f"ladder.step_{step} = (ukjent)  [unknown]" in out
         assert f"--ladder-step 2022:{step}=AMOUNT" in out
     assert get_rule_set("kommunalt-rusarbeid", 2022).digest in out
 

@@ -269,7 +269,7 @@ def test_an_unknown_ladder_step_is_never_treated_as_zero(year, first, percent):
     if eligible and n in (3, 4):
         with pytest.raises(UnknownValueError) as info:
             compute_grant(year, first_grant_year=first, percent=percent)
-        message = str(info.value)
+        message = info.value.text("en")
         assert f"step {n}" in message.lower()
         assert f"with_ladder_step({n}" in message
         assert "not treat it as 0" in message
