@@ -60,9 +60,9 @@ def test_own_financing_refuses_floats(cost: object, grant: object) -> None:
 def test_own_financing_is_money_and_refuses_plain_numbers_by_name() -> None:
     assert own_financing(K(700_000), K(330_000)) == K(370_000)
     assert required_increase(K(370_000), K(150_000)) == K(220_000)
-    with pytest.raises(InvalidTypeError, match="grant: expected Money") as info:
+    with pytest.raises(InvalidTypeError, match="felt «grant»: forventet Money") as info:
         own_financing(K(1), 5)  # type: ignore[arg-type]
-    assert info.value.field == "grant"
+    assert info.value.field == "grant" and info.value.text("en").startswith("field 'grant': expected Money")
 
 
 def test_a_positions_grant_letters_and_changes_cannot_be_changed_after_it_is_checked() -> None:
@@ -117,7 +117,7 @@ def test_format_percent_takes_exact_numbers_only() -> None:
 @pytest.mark.parametrize("positions", [[1], ["K;P;100"], _position(), "K;P", None, 5],
                          ids=["int", "text-in-list", "one-position", "text", "none", "number"])
 def test_planning_what_is_not_a_list_of_positions_is_named(positions: object) -> None:
-    with pytest.raises(InvalidTypeError, match="positions: expected") as info:
+    with pytest.raises(InvalidTypeError, match="felt «positions»: forventet") as info:
         plan_municipality(positions)  # type: ignore[arg-type]
     assert info.value.field == "positions"
 
@@ -126,16 +126,16 @@ def test_a_rule_set_of_another_scheme_or_not_a_rule_set_is_named() -> None:
     nav = position_scheme("nav-sosiale-tjenester").rules_for(2022)
     rusarbeid = position_scheme("kommunalt-rusarbeid")
     p = _position(first_grant_year=2021)
-    with pytest.raises(InvalidValueError, match=r"rules\[2022\] is a rule set of nav-sosiale-tjenester") as info:
+    with pytest.raises(InvalidValueError, match=r"felt «rules\[2022\]»: regelsettet hører til nav-sosiale-tjenester") as info:
         plan_municipality([p], rules={2022: nav})
     assert info.value.field == "rules[2022]"
-    with pytest.raises(InvalidValueError, match=r"rules\[2023\] is the rule set of 2022"):
+    with pytest.raises(InvalidValueError, match=r"felt «rules\[2023\]»: regelsettet gjelder 2022, ikke 2023"):
         plan_municipality([p], rules={2023: rusarbeid.rules_for(2022)})
-    with pytest.raises(InvalidTypeError, match="rules: expected a mapping of year to rule set"):
+    with pytest.raises(InvalidTypeError, match="felt «rules»: forventet en tabell fra år til regelsett"):
         plan_municipality([p], rules=rusarbeid.rules_for(2022))  # type: ignore[arg-type]
-    with pytest.raises(InvalidTypeError, match=r"rules\[2022\]: expected a RuleSet"):
+    with pytest.raises(InvalidTypeError, match=r"felt «rules\[2022\]»: forventet et RuleSet"):
         plan_municipality([p], rules={2022: "tilsagnsbrev"})  # type: ignore[dict-item]
-    with pytest.raises(InvalidTypeError, match="scheme: expected a scheme id"):
+    with pytest.raises(InvalidTypeError, match="felt «scheme»: forventet id-en til en ordning"):
         plan_municipality([p], scheme=5)  # type: ignore[arg-type]
     query = GrantQuery(year=2022, first_grant_year=2021, percent=Fraction(100))
     with pytest.raises(NedtrappingError, match="forventet KommunaltRusarbeidRules"):
@@ -190,7 +190,8 @@ def test_the_api_refuses_a_first_grant_year_the_readers_refuse(year: int) -> Non
 def test_a_name_with_a_control_character_is_refused_naming_it(name: str) -> None:
     with pytest.raises(InvalidValueError) as info:
         _position(municipality=name)
-    assert info.value.field == "municipality" and "control character U+" in str(info.value)
+    assert info.value.field == "municipality" and "kontrolltegnet U+" in str(info.value)
+    assert "control character U+" in info.value.text("en")
 
 
 def test_a_year_given_as_text_is_named_not_reported_as_a_missing_row() -> None:

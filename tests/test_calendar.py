@@ -138,8 +138,9 @@ def test_county_filter_keeps_national_and_own_and_flags_the_replaced_one() -> No
 
 
 def test_unknown_county_is_named() -> None:
-    with pytest.raises(UnknownCountyError, match="'Finnmark'.*Troms og Finnmark"):
+    with pytest.raises(UnknownCountyError, match="«Finnmark».*Troms og Finnmark") as info:
         calendar_entries(county="Finnmark")
+    assert "unknown county 'Finnmark'" in info.value.text("en")
 
 
 def test_schemes_open_to_a_municipality_in_nordland_on_3_feb_2022() -> None:
@@ -162,7 +163,8 @@ def test_a_conditional_applicants_text_gives_maybe_only_if(year: int) -> None:
     assert opening.entry.year == year
     assert opening.answer == "maybe"
     assert opening.condition == "Kommuner som fikk tilskudd i 2021"
-    assert opening.reason.startswith("only if the applicant fits «Kommuner som fikk tilskudd i 2021»")
+    assert str(opening.reason).startswith("bare hvis søkeren oppfyller «Kommuner som fikk tilskudd i 2021»; ")
+    assert opening.reason.text("en").startswith("only if the applicant fits 'Kommuner som fikk tilskudd i 2021'; ")
 
 
 def test_kommunalt_rusarbeid_on_2_feb_2022_is_maybe_not_yes() -> None:
@@ -170,7 +172,9 @@ def test_kommunalt_rusarbeid_on_2_feb_2022_is_maybe_not_yes() -> None:
     opening = next(o for o in schemes_open_to("kommune", _dt.date(2022, 2, 2))
                    if o.entry.scheme_id == "kommunalt-rusarbeid")
     assert (opening.answer, opening.condition) == ("maybe", "Kommuner som fikk tilskudd i 2021")
-    assert "Kommuner som fikk tilskudd i 2021" in opening.reason
+    assert "Kommuner som fikk tilskudd i 2021" in str(opening.reason)
+    assert "fristen 15.02.2022 23:59 er ikke passert" in str(opening.reason)
+    assert "deadline 2022-02-15 23:59 not passed" in opening.reason.text("en")
 
 
 @pytest.mark.parametrize(("text", "condition"), [
@@ -195,7 +199,7 @@ def test_only_others_may_apply_to_husbanken() -> None:
 def test_open_to_refuses_naive_and_unknown_applicant() -> None:
     with pytest.raises(NaiveDatetimeError):
         schemes_open_to("kommune", _dt.datetime(2022, 2, 1, 12, 0))
-    with pytest.raises(ValueError, match="known: kommune, andre"):
+    with pytest.raises(ValueError, match="kjente typer: kommune, andre"):
         schemes_open_to("fylke", _dt.date(2022, 2, 1))
 
 
@@ -335,14 +339,14 @@ def test_cli_module_runs_with_county_and_window() -> None:
 def test_check_submission_accepts_purpose_as_text() -> None:
     by_text = check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose="reporting")
     assert by_text.on_time and by_text.deadline.purpose is Purpose.REPORTING
-    with pytest.raises(ValueError, match="known: application, reporting"):
+    with pytest.raises(ValueError, match="kjente: application, reporting"):
         check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose="rapport")
     with pytest.raises(TypeError, match="purpose"):
         check_submission("nav-sosiale-tjenester", 2022, "2023-02-01T12:00:00+01:00", purpose=1)  # type: ignore[arg-type]
 
 
 def test_check_submission_refuses_a_year_as_text() -> None:
-    with pytest.raises(TypeError, match=r"year: expected a whole number such as 2022, got str '2022'"):
+    with pytest.raises(TypeError, match=r"felt «year»: forventet et helt tall som 2022, fikk str '2022'"):
         check_submission("nav-sosiale-tjenester", "2022", "2022-02-01T12:00:00+01:00")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="year"):
         check_submission("nav-sosiale-tjenester", True, "2022-02-01T12:00:00+01:00")

@@ -97,7 +97,7 @@ def test_outputs_in_english_and_what_programs_read_does_not_change() -> None:
 
 
 def test_an_unknown_language_is_refused() -> None:
-    with pytest.raises(UnknownLanguageError, match="'de'"):
+    with pytest.raises(UnknownLanguageError, match="«de»"):
         to_markdown(calendar_entries(), lang="de")  # type: ignore[arg-type]
     with pytest.raises(UnknownLanguageError):
         _entry("frisklivs-og-laeringstilbud").when_text("nn")  # type: ignore[arg-type]

@@ -39,8 +39,9 @@ def test_png_and_svg_are_written_and_svg_is_reproducible(tmp_path: Path) -> None
     width, height = struct.unpack(">II", png[16:24])
     assert width > 800 and height > 700
     assert chart_bytes(_plan(), "svg") == chart_bytes(_plan(), "svg")
-    with pytest.raises(ValueError, match="png or .svg|.png or .svg"):
+    with pytest.raises(ValueError, match=r"chart\.jpg: et diagram skrives som \.png eller \.svg, ikke «\.jpg»$") as info:
         write_chart(_plan(), tmp_path / "chart.jpg")
+    assert info.value.text("en").endswith("chart.jpg: a chart is written as .png or .svg, not '.jpg'")  # type: ignore[attr-defined]
 
 
 def test_cli_chart_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

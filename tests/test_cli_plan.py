@@ -123,7 +123,7 @@ def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _, err = run(capsys, "plan", "--ladder-step", "2022:3=480.000", "--ladder-source", "brev")
     assert code == 1 and "«480.000» er tvetydig" in err  # never read as 480 kr
     code, _, err = run(capsys, "plan", "--years", "2019-2025")
-    assert code == 1 and "2019 is before the first rule set" in err
+    assert code == 1 and "2019 er før det første regelsettet" in err
     code, _, err = run(capsys, "plan", "--out", str(tmp_path / "no" / "such" / "dir.csv"))
     assert code == 1 and "kan ikke skrive" in err
     code, _, err = run(capsys, "plan", "--format", "csv", "--explain")

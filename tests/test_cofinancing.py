@@ -53,5 +53,5 @@ def test_costs_refuse_floats_and_negative_amounts() -> None:
         FixedCost(K(-1))
     with pytest.raises(TypeError):
         FixedCost(700_000)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="above -100"):
+    with pytest.raises(ValueError, match="større enn −100 %"):
         GrowingCost(K(1), 2022, "-100")

@@ -22,9 +22,12 @@ from nedtrapping.optional import (
     PlotUnavailableError,
     XlsxUnavailableError,
 )
+from nedtrapping.presenters import NoPresenterError
 from nedtrapping.provenance import UnknownValueError
 from nedtrapping.readers.table import PositionsCSVError
 from nedtrapping.registry import UnknownSchemeError
+from nedtrapping.results import NotInPlanError
+from nedtrapping.ruleset import NoDeadlineError, NoRuleValueError
 from nedtrapping.schemes.langvarige_sammensatte import UnknownMeasureTypeError
 from nedtrapping.schemes.nav_sosiale_tjenester import MaxYearsExceededError
 from nedtrapping.wording import UnknownLanguageError
@@ -32,7 +35,8 @@ from nedtrapping.wording import UnknownLanguageError
 FAMILY = [UnknownCountyError, NaiveDatetimeError, NoFixedDeadlineError, FloatRefusedError, XlsxUnavailableError,
           PositionsCSVError, UnknownValueError, UnknownSchemeError, UnknownMeasureTypeError, MaxYearsExceededError,
           UnknownLanguageError, ZoneError, OptionalDependencyError, PandasUnavailableError, PlotUnavailableError,
-          DocumentError, UnknownSchemaError, InvalidTypeError, InvalidValueError]
+          DocumentError, UnknownSchemaError, InvalidTypeError, InvalidValueError, NoPresenterError, NoDeadlineError,
+          NotInPlanError, NoRuleValueError]
 
 
 @pytest.mark.parametrize("error", FAMILY, ids=lambda e: e.__name__)

@@ -64,8 +64,9 @@ def test_an_option_answer_that_is_not_yes_no_or_unstated_is_refused_with_its_nam
     assert (option.check(True), option.check(False), option.check(None)) == (True, False, None)
     with pytest.raises(InvalidTypeError) as info:
         option.check("nei")
-    assert (info.value.field, info.value.value, info.value.expected) == ("anchored_in_plan", "nei",
-                                                                       "True, False or None")
+    assert (info.value.field, info.value.value, str(info.value.expected)) == ("anchored_in_plan", "nei",
+                                                                            "True, False eller None")
+    assert info.value.text("en") == "field 'anchored_in_plan': expected True, False or None (not stated), got str 'nei'"
 
 
 @pytest.mark.parametrize("backend", ["python", "numpy"])

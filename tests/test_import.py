@@ -32,7 +32,8 @@ def test_import_nedtrapping_loads_only_the_package() -> None:
     loaded = _modules_after("import nedtrapping")
     assert _heavy(loaded) == []
     assert sorted(m for m in loaded if m.startswith("nedtrapping")) == ["nedtrapping", "nedtrapping._version",
-                                                                        "nedtrapping.presenters"]
+                                                                        "nedtrapping.errors", "nedtrapping.presenters",
+                                                                        "nedtrapping.readable"]
     assert "attrs" not in loaded and "fractions" not in loaded
 
 

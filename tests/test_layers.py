@@ -24,13 +24,13 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "nedtrapping"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("_version", "readable", "po", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording", "deadlines", "counties",
-              "sources", "explain")),
+    ("base", ("_version", "readable", "po", "presenters", "errors", "money", "rounding", "validators", "provenance", "wording",
+              "_refusal", "optional", "deadlines", "counties", "sources", "explain")),
     ("rules", ("ruleset", "registry", "scheme", "grant", "schemes", "schemes.*", "costs", "costs.*", "calendars",
                "calendars.*")),
     ("calculators", ("cofinancing",)),
     ("model", ("position", "engine", "results", "plan_rows", "plan", "calendar", "invariants", "strategies")),
-    ("io", ("optional", "example", "readers", "readers.*", "render", "render.*",
+    ("io", ("example", "readers", "readers.*", "render", "render.*",
             "frames", "documents")),
     ("cli", ("cli", "cli.*", "__main__", "plan_cli", "calendar_cli", "rules_cli", "web", "web.*")),
     ("package", ("",)),

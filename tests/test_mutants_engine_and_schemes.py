@@ -17,6 +17,7 @@ from nedtrapping import engine
 from nedtrapping.engine import AmountColumn, Scaled
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
+from nedtrapping.readable import read
 from nedtrapping.scheme import GrantQuery
 from nedtrapping.schemes import kommunalt_rusarbeid as rusarbeid
 from nedtrapping.schemes import nav_sosiale_tjenester as nav
@@ -79,15 +80,16 @@ def test_amount_column_to_numpy_keeps_amounts_from_2_62_exact_so_a_sum_cannot_ov
 
 @NUMPY
 def test_amount_column_to_numpy_refuses_a_column_of_only_unknown_values() -> None:
-    with pytest.raises(InvalidValueError, match=r"^the column has unknown values$"):
+    with pytest.raises(InvalidValueError, match=r"^kolonnen har ukjente verdier$") as info:
         AmountColumn([None, None]).to_numpy()
+    assert info.value.text("en") == "the column has unknown values"
 
 
 @NUMPY
 def test_amount_column_to_numpy_refuses_a_partly_unknown_column_with_its_message() -> None:
     with pytest.raises(InvalidValueError) as info:
         AmountColumn([None, 500]).to_numpy()
-    assert str(info.value) == "the column has unknown values"
+    assert str(info.value) == "kolonnen har ukjente verdier"
     masked = AmountColumn([None, 500]).to_numpy(unknown="mask")
     assert masked.mask.tolist() == [True, False]
 
@@ -116,8 +118,9 @@ def test_growth_text_that_is_not_a_number_is_refused_naming_its_cell() -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_scaled_percent_that_is_not_an_integer_is_refused_naming_its_type(backend: str) -> None:
-    with pytest.raises(InvalidTypeError, match=re.escape("percent[0]: expected an integer, got str '50'")):
+    with pytest.raises(InvalidTypeError, match=re.escape("felt «percent[0]»: forventet et heltall, fikk str '50'")) as info:
         engine.batch(percent=Scaled(["50"], 1), first_grant_year=[2021], cost=[100], backend=backend)
+    assert info.value.text("en") == "field 'percent[0]': expected an integer, got str '50'"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -125,9 +128,10 @@ def test_an_option_answer_of_the_wrong_type_is_refused_naming_the_option(backend
     with pytest.raises(InvalidTypeError) as info:
         engine.batch(percent=[100], first_grant_year=[2021], cost=[100],
                      options={"received_grant_in_2021": ["ja"]}, backend=backend)
-    assert info.value.field == "received_grant_in_2021"
+    assert info.value.field == "received_grant_in_2021[0]"
     assert info.value.value == "ja"
-    assert info.value.expected == "True, False or None"
+    assert read(info.value.expected, "en") == "True, False or None"
+    assert str(info.value.expected) == "True, False eller None"
 
 
 # --------------------------------------------------------------------------- default years and grant letters
@@ -258,12 +262,17 @@ def test_a_year_without_a_rule_set_is_unknown_and_says_how_to_supply_it() -> Non
     (error,) = result.unknown_errors
     assert error.path == "rule_set"
     assert error.rule_set == "nav-sosiale-tjenester 2023"
-    assert error.fact.note == "The library has no rule set of nav-sosiale-tjenester 2023: no source for 2023 has been added."
+    assert read(error.fact.note, "en") == ("The library has no rule set of nav-sosiale-tjenester 2023: no source for "
+                                          "2023 has been added.")
+    assert str(error.fact.note) == ("Biblioteket har ikke noe regelsett for nav-sosiale-tjenester 2023: ingen kilde for "
+                                    "2023 er lagt inn.")
     assert str(error.fact.citation).endswith(", rule sets")
     how = error.fact.how_to_supply
-    assert how.startswith("give the amount granted for 2023 from your grant letter (tilsagnsbrev) in a 'tildelt_2023'")
-    assert how.endswith(" column, or Position(granted={2023: Money.kroner(AMOUNT)})")  # valid Python to copy
-    assert "no rule set of nav-sosiale-tjenester 2023" in str(error)
+    # where to find the value, in words: the command line and Python add how to type it in
+    assert str(how) == "beløpet som er tildelt for 2023, står i kommunens tilsagnsbrev for 2023"
+    assert read(how, "en") == "the amount granted for 2023 is in the municipality's grant letter (tilsagnsbrev) for 2023"
+    assert str(error).startswith("Regelsettet for nav-sosiale-tjenester 2023 er ukjent")
+    assert "no rule set of nav-sosiale-tjenester 2023" in error.text("en")
 
 
 # --------------------------------------------------------------------------- kommunalt rusarbeid
@@ -476,8 +485,8 @@ def test_an_option_answer_of_the_wrong_type_says_what_was_wrong() -> None:
     with pytest.raises(InvalidTypeError) as info:
         engine.batch(percent=[100, 100], first_grant_year=[2021, 2021], cost=[100, 100],
                      options={"received_grant_in_2021": [None, "nei"]}, backend="python")
-    assert str(info.value).startswith("received_grant_in_2021[1]: ")
-    assert "got str 'nei'" in str(info.value)
+    assert str(info.value).startswith("felt «received_grant_in_2021[1]»: ")
+    assert "fikk str 'nei'" in str(info.value) and "got str 'nei'" in info.value.text("en")
 
 
 @NUMPY

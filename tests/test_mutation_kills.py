@@ -15,6 +15,7 @@ from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import ExactAmount, FloatRefusedError, Money
 from nedtrapping.plan import Position, plan_municipality
 from nedtrapping.provenance import Citation, Fact, Status, UnknownValueError
+from nedtrapping.readable import read
 from nedtrapping.registry import get_rule_set
 from nedtrapping.rounding import round_cap_down_to_kroner
 from nedtrapping.scheme import GrantQuery
@@ -66,8 +67,9 @@ def test_a_zero_or_sub_ore_cap_rounds_down_to_zero_and_a_negative_one_is_refused
 def test_plan_lookups_name_the_years_and_totals_carry_their_year() -> None:
     plan = plan_municipality([Position(municipality="K", position="P", percent=100, first_grant_year=2021,
                                        cost=FixedCost(K(700_000)))])
-    with pytest.raises(KeyError, match=r"the plan's years: \(2022, 2023, 2024, 2025\)"):
+    with pytest.raises(KeyError, match=r"planens år er: 2022, 2023, 2024, 2025$") as info:
         plan.row("P", 2030)
+    assert info.value.text("en") == "field 'year': no row for position 'P' in 2030; the plan's years: 2022, 2023, 2024, 2025"
     assert [t.year for t in plan.municipality_totals("K").values()] == [2022, 2023, 2024, 2025]
 
 
@@ -100,14 +102,16 @@ def test_plan_rows_equal_any_sequence_of_the_same_rows_and_nothing_else() -> Non
         hash(rows)
 
 
-def test_a_discrepancy_reads_as_its_english_warning_without_the_prefix() -> None:
+def test_a_discrepancy_reads_as_its_warning_without_the_prefix_in_either_language() -> None:
     plan = plan_municipality([Position(municipality="A", position="P", percent=100, first_grant_year=2021,
                                        cost=FixedCost(K(700_000)), granted={2023: K(300_000)})])
     (d,) = plan.discrepancies
     assert (d.granted, d.by_rule, d.difference) == (K(300_000), K(330_000), K(-30_000))
-    text = str(d)
+    text = d.text("en")
     assert f"discrepancy: {text}" in plan.warnings
     assert text.startswith("A / P 2023: granted 300 000 kr")
+    assert str(d) == "A / P 2023: tildelt 300 000 kr (tilsagnsbrev), men regelen gir 330 000 kr (forskjell -30 000 kr)"
+    assert f"avvik: {d}" in [n.text("nb") for n in plan.notices]
 
 
 def test_zero_money_is_falsy_and_any_other_amount_truthy() -> None:
@@ -245,9 +249,10 @@ def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() 
     one_ore = rules.with_ladder_step(3, Money(ore=1), "Tilsagnsbrev 2022, A kommune")
     assert one_ore.ladder is not None and one_ore.ladder.step_3.value == Money(ore=1)  # above 0: accepted
     for bad in (K(0), K(-1)):  # supplied as any rule value is (RuleSet.supply): named by its path
-        with pytest.raises(InvalidValueError, match=rf"^ladder\.step_3: a supplied amount must be positive, got "
-                                                    rf"{bad}$") as info:
+        with pytest.raises(InvalidValueError, match=rf"^felt «ladder\.step_3»: et oppgitt beløp må være større enn 0 kr, "
+                                                    rf"fikk {bad}$") as info:
             rules.with_ladder_step(3, bad, "Tilsagnsbrev")
+        assert info.value.text("en") == f"field 'ladder.step_3': a supplied amount must be above 0 kr, got {bad}"
         assert (info.value.field, info.value.value) == ("ladder.step_3", bad)
     with pytest.raises(TypeError, match=r"^felt «ladder\.step_3»: forventet Money \(f\.eks\. Money\.kroner\(480_000\)\), "
                                         r"fikk int 480000$") as type_info:
@@ -256,20 +261,24 @@ def test_supplying_a_ladder_step_checks_the_amount_and_names_what_it_replaces() 
                                           "got int 480000")
     step_1 = rules.with_ladder_step(1, K(650_000), "Tilsagnsbrev 2022").ladder
     assert step_1 is not None and step_1.step_1.status is Status.USER_SUPPLIED
-    assert step_1.step_1.note == "replaces the inferred value 660 000 kr (SAL-17)"
+    assert read(step_1.step_1.note, "en") == "replaces the inferred value 660 000 kr (SAL-17)"
+    assert str(step_1.step_1.note) == "erstatter verdien 660 000 kr med status «utledet» (SAL-17)"
     untagged = rules.with_ladder_step(1, K(650_000), "first").with_ladder_step(1, K(640_000), "second").ladder
-    assert untagged is not None and untagged.step_1.note == "replaces the user-supplied value 650 000 kr (USER)"
+    assert untagged is not None and read(untagged.step_1.note, "en") == "replaces the user-supplied value 650 000 kr (USER)"
     plain = Citation(document="Tilsagnsbrev 2022, B kommune")
     cited = rules.with_ladder_step(1, K(650_000), plain).with_ladder_step(1, K(640_000), plain).ladder
-    assert cited is not None and cited.step_1.note == "replaces the user-supplied value 650 000 kr (Tilsagnsbrev 2022, B kommune)"
+    assert cited is not None and read(cited.step_1.note, "en") == ("replaces the user-supplied value 650 000 kr "
+                                                                  "(Tilsagnsbrev 2022, B kommune)")
     as_text = rules.with_ladder_step(3, K(480_000), "  Tilsagnsbrev 2022, A kommune ").ladder
     assert as_text is not None and as_text.step_3.citation == Citation(document="Tilsagnsbrev 2022, A kommune",
                                                                        tag="USER")
     for no_source in ("", "   ", 5, None):
         with pytest.raises((ValueError, NedtrappingError),
-                           match=r"^a supplied value needs a source: name the grant letter \(e\.g\. 'Tilsagnsbrev "
-                                 r"2022, Eksempel kommune'\)$"):
+                           match=r"^felt «source»: en oppgitt verdi må ha en kilde: oppgi tilsagnsbrevet \(f\.eks\. "
+                                 r"«Tilsagnsbrev 2022, Eksempel kommune»\)$") as info:
             rules.with_ladder_step(3, K(480_000), no_source)  # type: ignore[arg-type]
+        assert info.value.text("en") == ("field 'source': a supplied value needs a source: name the grant letter "  # type: ignore[union-attr]
+                                         "(e.g. 'Tilsagnsbrev 2022, Eksempel kommune')")
 
 
 def test_application_deadline_is_the_rule_sets_application_deadline() -> None:
@@ -302,26 +311,28 @@ def test_a_salary_cost_refuses_bad_inputs_by_name_at_their_boundaries() -> None:
 
     assert _salary(pension_percent="99,99") and _salary(pension_percent=0) and _salary(salary=Money(ore=1))
     for bad in (100, "100", "100,5", -1):
-        with pytest.raises(ValueError, match=rf"^pension_percent: a premium rate in percent of the salary, in "
-                                             rf"\[0, 100\), got {bad!r}$"):
+        with pytest.raises(ValueError, match=rf"^felt «pension_percent»: pensjonspremien er en sats i prosent av "
+                                             rf"lønnen, fra og med 0 og under 100, fikk {bad}$") as info:
             _salary(pension_percent=bad)
+        assert info.value.text("en") == (f"field 'pension_percent': a pension premium rate in percent of the salary, "  # type: ignore[attr-defined]
+                                         f"in [0, 100), got {bad}")
     with pytest.raises(ValueError, match=r"^felt «pension_percent»: «tolv» er ikke et tall i vanlig desimalform"):
         _salary(pension_percent="tolv")
-    with pytest.raises(ValueError, match=r"^salary: an annual salary above 0 kr, got 0 kr$"):
+    with pytest.raises(ValueError, match=r"^felt «salary»: årslønnen må være større enn 0 kr, fikk 0 kr$"):
         _salary(salary=K(0))
-    with pytest.raises(ValueError, match=r"^salary: a cost cannot be negative, got -600 000 kr$"):
+    with pytest.raises(ValueError, match=r"^felt «salary»: en kostnad kan ikke være negativ, fikk -600 000 kr$"):
         _salary(salary=K(-600_000))
-    one_a = (r"^zone_1a_rate: give it for a zone-1a position only \(Zone1aRate\.REDUCED while the municipality's "
-             r"allowance lasts, Zone1aRate\.FULL after\)$")
+    one_a = (r"^felt «zone_1a_rate»: gi zone_1a_rate bare for en stilling i sone 1a \(Zone1aRate\.REDUCED så lenge "
+             r"kommunens fribeløp varer, Zone1aRate\.FULL etterpå\)$")
     with pytest.raises(ValueError, match=one_a):
         _salary(zone="1a")
     with pytest.raises(ValueError, match=one_a):
         _salary(zone="2", zone_1a_rate=Zone1aRate.FULL)
-    with pytest.raises(ValueError, match=r"^salary_year: give the year the salary is for when it grows "
+    with pytest.raises(ValueError, match=r"^felt «salary_year»: oppgi året lønnen gjelder for når den vokser "
                                          r"\(growth_percent\)$"):
         _salary(growth_percent=3)
     for bad in ("2022", 2022.0, True):
-        with pytest.raises(TypeError, match=rf"^expected a year as an int, got {type(bad).__name__} {bad!r}$"):
+        with pytest.raises(TypeError, match=rf"^forventet et årstall som int, fikk {type(bad).__name__} {bad!r}$"):
             SalaryCost(K(600_000), zone="1", pension_percent=12, salary_year=bad)  # type: ignore[arg-type]
 
 
@@ -477,7 +488,7 @@ def test_the_2021_check_says_how_the_answer_was_reached_and_cites_the_rule() -> 
     stated = first_check("stated", first_grant_year=2019, received_grant_in_2021=False)
     assert (stated.passed, stated.reason.text("en")) == (False, "stated by the user")
     unknown = attrs.evolve(rules, requires_grant_in_2021=Fact.unknown(rules.citation))
-    with pytest.raises(UnknownValueError, match="requires_grant_in_2021"):
+    with pytest.raises(UnknownValueError, match="krever tilskudd i 2021 i kommunalt-rusarbeid 2022 er ukjent"):
         kr.check_eligibility(unknown, first_grant_year=2021)
 
 
@@ -497,12 +508,12 @@ def test_an_unknown_position_or_an_ambiguous_name_is_a_key_error_that_lists_the_
         Position(municipality=m, position=p, percent=100, first_grant_year=2021, cost=FixedCost(K(700_000)))
         for m, p in (("A", "Ruskonsulent"), ("B", "Ruskonsulent"), ("A", "Miljøarbeider"))
     ])
-    with pytest.raises(KeyError, match=r"no position 'Veileder' in the plan; positions: Miljøarbeider, Ruskonsulent"):
+    with pytest.raises(KeyError, match=r"planen har ingen stilling «Veileder»; stillingene er: Miljøarbeider, Ruskonsulent"):
         plan.explain("Veileder", 2023)
-    with pytest.raises(KeyError, match=r"position 'Ruskonsulent' is in several municipalities \(A, B\); name the "
-                                       r"municipality"):
+    with pytest.raises(KeyError, match=r"stillingen «Ruskonsulent» finnes i flere kommuner \(A, B\); oppgi "
+                                       r"kommunen"):
         plan.explain("Ruskonsulent", 2023)
-    with pytest.raises(KeyError, match=r"no position 'Miljøarbeider' for 'B' in the plan"):
+    with pytest.raises(KeyError, match=r"planen har ingen stilling «Miljøarbeider» i «B»"):
         plan.explain("Miljøarbeider", 2023, "B")
     assert "A / Miljøarbeider" in plan.explain("Miljøarbeider", 2023).to_text("en")  # one municipality: no need to name it
 
@@ -546,8 +557,9 @@ def test_a_rule_value_made_unknown_is_named_by_both_the_explained_and_the_rate_p
     with pytest.raises(UnknownValueError) as info:
         compute(2023, first_grant_year=2021, percent=100, rules=rules)
     # named, and located: its path and rule set (a plan's problem and explanation say where to supply it)
-    assert (info.value.name, info.value.path, info.value.rule_set) == (f"{name} of kommunalt-rusarbeid 2023", name,
-                                                                      "kommunalt-rusarbeid 2023")
+    assert (info.value.path, info.value.rule_set) == (name, "kommunalt-rusarbeid 2023")
+    assert read(info.value.name, "en").endswith(" of kommunalt-rusarbeid 2023")
+    assert read(info.value.name, "nb").endswith(" i kommunalt-rusarbeid 2023")
 
 
 @pytest.mark.parametrize("percent", [25, 50, 100])
@@ -697,7 +709,8 @@ def test_a_fact_warning_adds_the_note_of_a_supplied_value_only_and_lists_every_r
     # a warning names its rule value by its path (FactName), shown as the catalogue's label in each language
     facts = {dict(n.fields)["name"]: dict(n.fields) for n in plan.notices if n.key == "warning.fact"}
     step_3 = facts[FactName("ladder.step_3")]
-    assert step_3["value"].text("en") == "480 000 kr (replaces an unknown value)"
+    assert step_3["value"].text("en") == "480 000 kr (replaces a value with status 'unknown')"
+    assert step_3["value"].text("nb") == "480 000 kr (erstatter en verdi med status «ukjent»)"
     assert step_3["status"] is Status.USER_SUPPLIED
     assumed = facts[FactName("ladder_amounts_basis")]
     assert assumed["status"] is Status.ASSUMED  # its note is not added to its value:

@@ -14,6 +14,7 @@ from nedtrapping.grant import figure
 from nedtrapping.money import Money
 from nedtrapping.plan import Plan, Position, plan_municipality
 from nedtrapping.provenance import UnknownValueError
+from nedtrapping.readable import read
 from nedtrapping.registry import UnknownSchemeError, position_scheme, position_scheme_ids
 from nedtrapping.render import plan as render_plan
 from nedtrapping.rounding import round_cap_down_to_kroner
@@ -56,7 +57,7 @@ def test_nav_pays_at_most_three_years_and_an_unplanned_year_is_unknown_not_zero(
     assert plan.row("ny", 2023).grant is None and plan.row("ny", 2023).own_financing is None
     assert plan.totals[2023].grant is None
     (unknown,) = plan.unknowns
-    assert unknown.rule_set == "nav-sosiale-tjenester 2023" and "granted_2023" in (unknown.how_to_supply or "")
+    assert unknown.rule_set == "nav-sosiale-tjenester 2023" and "tilsagnsbrev for 2023" in read(unknown.how_to_supply)
     assert set(unknown.positions) == {"Testkommune / Veileder", "Testkommune / ny"}
     # a grant letter fills the unknown year
     letter = plan_municipality([_pos("ny", first=2022, granted={2023: K(300_000)})], scheme="nav-sosiale-tjenester",
@@ -65,12 +66,12 @@ def test_nav_pays_at_most_three_years_and_an_unplanned_year_is_unknown_not_zero(
 
 
 def test_a_position_option_the_scheme_does_not_read_is_refused() -> None:
-    with pytest.raises(ValueError, match="received_grant_in_2021 means nothing in nav-sosiale-tjenester"):
+    with pytest.raises(ValueError, match="received_grant_in_2021 betyr ingenting i nav-sosiale-tjenester"):
         plan_municipality([_pos(options={"received_grant_in_2021": True})], scheme="nav-sosiale-tjenester")
 
 
 def test_rules_of_another_scheme_are_refused() -> None:
-    with pytest.raises(ValueError, match="not of nav-sosiale-tjenester"):
+    with pytest.raises(ValueError, match="ikke til nav-sosiale-tjenester"):
         plan_municipality([_pos()], scheme="nav-sosiale-tjenester", rules={2022: rusarbeid.rules_for(2022)})
 
 

@@ -279,7 +279,7 @@ def test_a_year_without_cost_rules_is_refused_with_the_years_there_are() -> None
 
 def test_the_salary_cost_must_be_for_the_positions_percentage() -> None:
     cost = SalaryCost(K(600_000), zone="1", pension_percent=12, percent=50)
-    with pytest.raises(ValueError, match="50 % position, but the position is 100 %"):
+    with pytest.raises(ValueError, match="regnet for en stilling på 50 %, men stillingen er på 100 %"):
         Position(municipality="K", position="P", percent=100, first_grant_year=2021, cost=cost)
 
 
@@ -453,7 +453,7 @@ def test_nedtrapping_rules_shows_the_cost_rules(capsys: pytest.CaptureFixture[st
     assert main(["rules", "lonnskostnader", "2024"]) == 0
     out = capsys.readouterr().out
     assert "employer_contribution.zone_1 = 14.1  [final]" in out
-    assert "pension_premium = (unknown)  [unknown]" in out and "how to supply" in out
+    assert "pension_premium = (ukjent)  [unknown]" in out and "how to supply" in out
 
 
 def test_breakdown_components_are_exact_amounts() -> None:

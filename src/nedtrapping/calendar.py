@@ -36,6 +36,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.calendars.tilskuddskalender_2022 import (
     DECK_CALENDAR,
     AssumedPeriodDeadline,
@@ -54,9 +55,10 @@ from nedtrapping.deadlines import (
 )
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.provenance import Fact, Status
+from nedtrapping.readable import Readable
 from nedtrapping.registry import all_rule_sets, get_rule_set
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import DEFAULT_LANG, Lang, status_nb, status_word
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, status_nb, status_word
 from nedtrapping.wording import text as _text
 
 __all__ = [
@@ -93,7 +95,9 @@ class ApplicantType(enum.Enum):
                    "andre": cls.ANDRE, "others": cls.ANDRE, "other": cls.ANDRE}
         if key in aliases:
             return aliases[key]
-        raise InvalidValueError(f"unknown applicant type {value!r}; known: {', '.join(t.value for t in cls)}")
+        raise InvalidValueError(Notice("model.calendar.unknown_applicant", {"value": str(value),
+                                                                            "known": ", ".join(t.value for t in cls)}),
+                                field="applicant", value=value, expected=expect("applicant"))
 
 
 def _applicant_types(text: str) -> frozenset[ApplicantType]:
@@ -343,7 +347,8 @@ def to_moment(value: object, *, where: str = "now") -> pendulum.DateTime:
         try:
             value = _dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise InvalidValueError(f"{where}: {value!r} is not a valid date ({exc})") from None
+            raise InvalidValueError(Notice("model.calendar.bad_date", {"value": value, "reason": str(exc)}), field=where,
+                                    value=value, expected=expect("date_iso")) from None
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return pendulum.datetime(value.year, value.month, value.day, tz=OSLO)
     return to_instant(value, where=where)
@@ -360,8 +365,38 @@ class Opening:
 
     entry: CalendarEntry
     answer: Literal["yes", "maybe"]
-    reason: str
+    #: Why, in words (``reason.text("en")`` in English; ``str(reason)`` in bokmål).
+    reason: Readable
     condition: str | None = None
+
+
+@attrs.frozen
+class _OpeningReason:
+    """Why a scheme is open to an applicant, worded in the language it is read in."""
+
+    entry: CalendarEntry
+    #: ``model.calendar.open.<kind>``: the deadline is exact and not passed, rolling, or only a period.
+    kind: str
+    #: The applicant asked for the whole country (no county): a county's own date is then named.
+    nationwide: bool
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        e, d = self.entry, self.entry.deadline
+        reason = _text(f"model.calendar.open.{self.kind}", lang, when=e.when_text(lang), as_written=d.as_written,
+                       year=e.year, period=e.period_text(lang))
+        if e.round is not None:
+            reason += _text("model.calendar.open.round", lang, round=e.round)
+        if e.county is not None and self.nationwide:
+            reason += _text("model.calendar.open.county", lang, county=e.county)
+        if e.applicant_condition is not None:
+            reason = _text("model.calendar.open.condition", lang, condition=e.applicant_condition) + reason
+        doubts = e.uncertainty(lang)
+        if doubts:
+            reason += "; " + "; ".join(doubts)
+        return reason
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
 
 
 def schemes_open_to(applicant: ApplicantType | str, on: object, *, county: str | None = None) -> list[Opening]:
@@ -387,30 +422,21 @@ def schemes_open_to(applicant: ApplicantType | str, on: object, *, county: str |
         if d.kind is DeadlineKind.EXACT:
             if at > d.instant():
                 continue
-            answer, reason = "yes", f"deadline {e.when_text()} not passed"
+            answer, why = "yes", "exact"
         elif d.kind is DeadlineKind.ROLLING:
             if at.in_timezone(OSLO).year != e.year:
                 continue
-            answer, reason = "yes", f"rolling («{d.as_written}») in {e.year}"
+            answer, why = "yes", "rolling"
         else:
             period = e.period()
             assert period is not None
             if at.in_timezone(OSLO).date() > period[1]:
                 continue
-            answer, reason = "maybe", f"no date, only «{d.as_written}» ({e.period_text()})"
-        if e.round is not None:
-            reason += f"; round «{e.round}»"
-        if e.county is not None and county is None:
-            reason += f"; only in {e.county} (Statsforvalteren's own date)"
+            answer, why = "maybe", "vague"
         condition = e.applicant_condition
-        if condition is not None:
+        if condition is not None or e.uncertainty():
             answer = "maybe"
-            reason = f"only if the applicant fits «{condition}»; " + reason
-        doubts = e.uncertainty()
-        if doubts:
-            answer = "maybe"
-            reason += "; " + "; ".join(doubts)
-        out.append(Opening(entry=e, answer=answer, reason=reason, condition=condition))
+        out.append(Opening(entry=e, answer=answer, reason=_OpeningReason(e, why, county is None), condition=condition))
     return out
 
 
@@ -426,13 +452,13 @@ def upcoming(now: object, days: int, *, county: str | None = None,
     Oslo calendar days; such entries have ``approximate`` set and stay marked.
     """
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise InvalidValueError(f"days must be a whole number ≥ 0, got {days!r}")
+        raise InvalidValueError(expected_got(expect("days"), days), field="days", value=days, expected=expect("days"))
     start = to_moment(now, where="now")
     try:
         end = start.add(days=days)
     except (OverflowError, ValueError):
-        raise InvalidValueError(f"days={days} reaches beyond the last date a calendar can hold (year 9999); "
-                                "give a smaller window") from None
+        raise InvalidValueError(Notice("model.calendar.days_too_far", {"days": days}), field="days", value=days,
+                                expected=expect("smaller_window")) from None
     out: list[CalendarEntry] = []
     for e in calendar_entries(county=county, purposes=purposes):
         period = e.period()
@@ -454,9 +480,11 @@ def _purpose(value: object) -> Purpose:
         for p in Purpose:
             if key in (p.value, p.name.lower()):
                 return p
-        raise InvalidValueError(f"purpose: unknown purpose {value!r}; known: {', '.join(p.value for p in Purpose)}")
-    raise InvalidTypeError(f"purpose: expected a Purpose or its value ('application', 'reporting'), "
-                           f"got {type(value).__name__} {value!r}")
+        raise InvalidValueError(Notice("model.calendar.unknown_purpose", {"value": value,
+                                                                          "known": ", ".join(p.value for p in Purpose)}),
+                                field="purpose", value=value, expected=expect("purpose_value"))
+    raise InvalidTypeError(expected_got(expect("purpose_value"), value), field="purpose", value=value,
+                           expected=expect("purpose_value"))
 
 
 def check_submission(scheme_id: str, year: int, submitted_at: object, *,
@@ -475,12 +503,13 @@ def check_submission(scheme_id: str, year: int, submitted_at: object, *,
     :class:`~nedtrapping.deadlines.NoFixedDeadlineError` for a rolling or vague deadline.
     """
     if not isinstance(scheme_id, str):
-        raise InvalidTypeError(f"scheme_id: expected text such as 'nav-sosiale-tjenester', "
-                               f"got {type(scheme_id).__name__} {scheme_id!r}")
+        raise InvalidTypeError(expected_got(expect("scheme_id"), scheme_id), field="scheme_id", value=scheme_id,
+                               expected=expect("scheme_id"))
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidTypeError(f"year: expected a whole number such as 2022, got {type(year).__name__} {year!r}")
+        raise InvalidTypeError(expected_got(expect("year_example"), year), field="year", value=year,
+                               expected=expect("year_example"))
     if round is not None and not isinstance(round, str):
-        raise InvalidTypeError(f"round: expected text such as 'restmidler' or None, got {type(round).__name__} {round!r}")
+        raise InvalidTypeError(expected_got(expect("round"), round), field="round", value=round, expected=expect("round"))
     wanted = _purpose(purpose)
     rules = get_rule_set(scheme_id, year)
     return rules.deadline(wanted, check_county(county), round).check(submitted_at)

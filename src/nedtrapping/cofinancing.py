@@ -22,6 +22,7 @@ from typing import Protocol
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.costs.lonnskostnader import (
     HolidayPay,
     LonnskostnadRules,
@@ -59,11 +60,11 @@ _USER_INPUT = Citation(document="the user's own budget figures (positions input)
 
 def _check_money(value: object, field: str) -> Money:
     if not isinstance(value, Money):
-        raise InvalidTypeError(f"{field}: expected Money (e.g. Money.kroner(700_000)), got "
-                               f"{type(value).__name__} {value!r}", field=field, value=value, expected="Money")
+        raise InvalidTypeError(expected_got(expect("money_example"), value), field=field, value=value,
+                               expected=expect("money"))
     if value.ore < 0:
-        raise InvalidValueError(f"{field}: a cost cannot be negative, got {value}", field=field, value=value,
-                                expected="0 kr or more")
+        raise InvalidValueError(words("model.cost.negative", amount=value), field=field, value=value,
+                                expected=expect("zero_or_more"))
     return value
 
 
@@ -84,8 +85,8 @@ def _growth(value: object) -> Fraction:
     # a Fraction is already exact (a reader's); anything else is parsed (floats refused there)
     share = value if type(value) is Fraction else parse_share(value, where="growth_percent")  # type: ignore[arg-type]
     if share <= -100:
-        raise InvalidValueError(f"growth_percent must be above -100, got {value}", field="growth_percent", value=value,
-                                expected="a growth above -100 %")
+        raise InvalidValueError(words("model.cost.growth_range", value=str(value)), field="growth_percent",
+                                value=value, expected=expect("growth"))
     return share
 
 
@@ -145,7 +146,8 @@ def _optional_rate(value: object) -> Fraction | None:
         return None
     rate = parse_share(value, where="pension_percent")  # type: ignore[arg-type]
     if not 0 <= rate < 100:
-        raise InvalidValueError(f"pension_percent: a premium rate in percent of the salary, in [0, 100), got {value!r}")
+        raise InvalidValueError(words("model.cost.pension_range", value=str(value)), field="pension_percent",
+                                value=value, expected=expect("pension"))
     return rate
 
 
@@ -162,7 +164,7 @@ def _optional_1a(value: object) -> Zone1aRate | None:
 def _optional_year(value: object) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise InvalidTypeError(f"expected a year as an int, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(expected_got(expect("year_int"), value), value=value, expected=expect("year_int"))
 
 
 @attrs.frozen
@@ -198,12 +200,13 @@ class SalaryCost:
         if self.pension_percent is None:
             raise missing_pension_error()
         if self.salary.ore <= 0:
-            raise InvalidValueError(f"salary: an annual salary above 0 kr, got {self.salary}")
+            raise InvalidValueError(words("model.cost.salary_zero", salary=self.salary), field="salary",
+                                    value=self.salary, expected=expect("amount_above_zero"))
         if (self.zone is Zone.ONE_A) != (self.zone_1a_rate is not None):
-            raise InvalidValueError("zone_1a_rate: give it for a zone-1a position only (Zone1aRate.REDUCED while the "
-                                    "municipality's allowance lasts, Zone1aRate.FULL after)")
+            raise InvalidValueError(words("model.cost.zone_1a_rate"), field="zone_1a_rate", value=self.zone_1a_rate)
         if self.growth_percent != 0 and self.salary_year is None:
-            raise InvalidValueError("salary_year: give the year the salary is for when it grows (growth_percent)")
+            raise InvalidValueError(words("model.cost.salary_year"), field="salary_year", value=None,
+                                    expected=expect("salary_year"))
 
     @property
     def holiday_rule(self) -> HolidayPay:
@@ -334,11 +337,11 @@ def cost_explanation(model: CostModel, year: int, amount: Money, *, scale: Fract
 
 def _money_argument(value: object, where: str) -> Money:
     if isinstance(value, float):
-        raise FloatRefusedError(f"{where}: got the float {value!r}; give Money (e.g. Money.kroner(700_000))",
-                                field=where, value=value, expected="Money")
+        raise FloatRefusedError(words("model.float_refused", value=repr(value), expected=expect("money_example")),
+                                field=where, value=value, expected=expect("money"))
     if not isinstance(value, Money):
-        raise InvalidTypeError(f"{where}: expected Money (e.g. Money.kroner(700_000)), got {type(value).__name__} "
-                               f"{value!r}", field=where, value=value, expected="Money")
+        raise InvalidTypeError(expected_got(expect("money_example"), value), field=where, value=value,
+                               expected=expect("money"))
     return value
 
 

@@ -7,7 +7,9 @@ case-insensitively, and an unknown one is an error that lists the known ones.
 
 from __future__ import annotations
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, NedtrappingError
+from nedtrapping.wording import Notice
 
 __all__ = ["COUNTIES", "UnknownCountyError", "check_county"]
 
@@ -39,8 +41,10 @@ def check_county(county: object) -> str | None:
     if county is None:
         return None
     if not isinstance(county, str):
-        raise InvalidTypeError(f"county: expected a county name (text), got {type(county).__name__} {county!r}")
+        raise InvalidTypeError(expected_got(expect("county_name"), county), field="county", value=county,
+                               expected=expect("county_name"))
     for known in COUNTIES:
         if known.lower() == county.strip().lower():
             return known
-    raise UnknownCountyError(f"unknown county {county!r}; known counties (Statsforvalter regions): {', '.join(COUNTIES)}")
+    raise UnknownCountyError(Notice("model.county.unknown", {"county": county, "counties": ", ".join(COUNTIES)}),
+                             field="county", value=county, expected=expect("county_name"))

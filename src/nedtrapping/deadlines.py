@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.provenance import Citation, Status
-from nedtrapping.readable import Readable
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
+from nedtrapping.wording import Notice, text
 
 if TYPE_CHECKING:
     import pendulum
@@ -81,23 +83,22 @@ def to_instant(value: object, *, where: str = "instant") -> pendulum.DateTime:
         try:
             parsed = pendulum.parse(value, exact=True)
         except Exception as exc:  # pendulum raises its own ParserError
-            raise InvalidValueError(f"{where}: {value!r} is not an ISO 8601 date-time ({exc})") from None
+            raise InvalidValueError(Notice("model.deadline.not_iso", {"value": value, "reason": str(exc)}),
+                                    field=where, value=value, expected=expect("aware_instant")) from None
         if not isinstance(parsed, _dt.datetime):
-            raise InvalidValueError(f"{where}: {value!r} is a date, not a date-time with a time zone")
+            raise InvalidValueError(Notice("model.deadline.date_only", {"value": value}), field=where, value=value,
+                                    expected=expect("aware_instant"))
         if "+" not in value[10:] and "-" not in value[10:] and not value.endswith("Z"):
-            raise NaiveDatetimeError(
-                f"{where}: {value!r} has no time zone offset. Add one (e.g. '+01:00'), "
-                f"or build it with pendulum.datetime(..., tz='{OSLO}')."
-            )
+            raise NaiveDatetimeError(Notice("model.deadline.no_offset", {"value": value, "zone": OSLO}),
+                                     field=where, value=value, expected=expect("aware_instant"))
         value = parsed
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise NaiveDatetimeError(
-                f"{where}: {value!r} is a naive datetime (no time zone). "
-                f"Use pendulum.datetime(..., tz='{OSLO}') or datetime(..., tzinfo=ZoneInfo('{OSLO}'))."
-            )
+            raise NaiveDatetimeError(Notice("model.deadline.naive", {"value": repr(value), "zone": OSLO}),
+                                     field=where, value=value, expected=expect("aware_instant"))
         return pendulum.instance(value)
-    raise InvalidTypeError(f"{where}: expected an aware datetime or ISO string, got {type(value).__name__} {value!r}")
+    raise InvalidTypeError(expected_got(expect("aware_instant"), value), field=where, value=value,
+                           expected=expect("aware_instant"))
 
 
 @attrs.frozen(kw_only=True)
@@ -124,26 +125,27 @@ class SubmissionVerdict:
     def __bool__(self) -> bool:
         return self.on_time
 
-    def explain(self) -> str:
-        when = self.deadline_at.in_timezone(OSLO).format("D. MMMM YYYY [kl.] HH:mm", locale="nb")
-        sub = self.submitted_at.in_timezone(OSLO).format("D. MMMM YYYY [kl.] HH:mm:ss", locale="nb")
+    def explain(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The verdict in words, in ``lang`` (bokmål by default): on time or late by how much, and the source."""
+        when = self.deadline_at.in_timezone(OSLO).format(text("model.deadline.format", lang), locale=lang)
+        sub = self.submitted_at.in_timezone(OSLO).format(text("model.deadline.format_seconds", lang), locale=lang)
         if self.on_time:
-            return f"On time: submitted {sub}, deadline {when} ({self.deadline.citation})."
+            return text("model.deadline.on_time", lang, submitted=sub, deadline=when, source=self.deadline.citation)
         late = self.late_by
         assert late is not None
-        return (
-            f"Late by {late.in_words(locale='en')}: submitted {sub}, deadline {when} "
-            f"({self.deadline.citation})."
-        )
+        return text("model.deadline.late", lang, late=late.in_words(locale=lang), submitted=sub, deadline=when,
+                    source=self.deadline.citation)
 
 
 def _check_kind(instance: Deadline, _attribute: object, _value: object) -> None:
     if instance.kind is DeadlineKind.EXACT and instance.day is None:
-        raise InvalidValueError(f"an exact deadline needs a day (as written: {instance.as_written!r})")
+        raise InvalidValueError(Notice("model.deadline.exact_needs_day", {"as_written": instance.as_written}),
+                                field="day", value=None)
     if instance.kind is not DeadlineKind.EXACT and instance.day is not None:
-        raise InvalidValueError(f"a {instance.kind.value} deadline has no day (as written: {instance.as_written!r})")
+        raise InvalidValueError(Notice(f"model.deadline.{instance.kind.value}_has_no_day",
+                                       {"as_written": instance.as_written}), field="day", value=instance.day)
     if instance.status is Status.UNKNOWN:
-        raise InvalidValueError("a deadline we know nothing of is not a deadline; leave it out")
+        raise InvalidValueError(Notice("model.deadline.unknown_status"), field="status", value=instance.status)
 
 
 @attrs.frozen(kw_only=True)
@@ -172,10 +174,9 @@ class Deadline:
         import pendulum
 
         if self.day is None:
-            raise NoFixedDeadlineError(
-                f"the {self.purpose.value} deadline {self.as_written!r} is {self.kind.value}: "
-                "it has no fixed instant, so on-time cannot be decided"
-            )
+            raise NoFixedDeadlineError(Notice(f"model.deadline.no_instant.{self.kind.value}",
+                                              {"purpose": Notice(f"model.deadline.purpose.{self.purpose.value}"),
+                                               "as_written": self.as_written}))
         return pendulum.datetime(
             self.day.year, self.day.month, self.day.day,
             self.time.hour, self.time.minute, self.time.second,
@@ -196,15 +197,16 @@ class Deadline:
     def is_on_time(self, submitted_at: object) -> bool:
         return self.check(submitted_at).on_time
 
-    def describe(self) -> str:
-        """Human text: the date in Norwegian, or the words of the source, with the status when not final."""
+    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+        """Human text in ``lang``: the date, or the words of the source, with the status when not final."""
         if self.day is not None:
-            text = self.instant().format("D. MMMM YYYY [kl.] HH:mm", locale="nb")
+            when = self.instant().format(text("model.deadline.format", lang), locale=lang)
         else:
-            text = self.as_written
+            when = self.as_written
         if self.status is not Status.FINAL:
-            text += f" ({self.status.value}; source: {self.as_written!r})"
-        return text
+            when = text("model.deadline.described", lang, when=when, status=self.status.text(lang),
+                        as_written=self.as_written)
+        return when
 
 
 def exact_deadline(
@@ -236,9 +238,12 @@ def exact_deadline(
 
 def _check_approximate(instance: ApproximateDeadline, _attribute: object, value: int) -> None:
     if instance.kind is not DeadlineKind.VAGUE:
-        raise InvalidValueError(f"only a vague deadline has an approximate month (as written: {instance.as_written!r})")
+        raise InvalidValueError(Notice("model.deadline.month_not_vague", {"as_written": instance.as_written}),
+                                field="approx_month", value=value)
     if not 1 <= value <= 12:
-        raise InvalidValueError(f"approx_month must be 1–12, got {value!r} (as written: {instance.as_written!r})")
+        raise InvalidValueError(Notice("model.deadline.month_range", {"value": repr(value),
+                                                                      "as_written": instance.as_written}),
+                                field="approx_month", value=value, expected=expect("month"))
 
 
 @attrs.frozen(kw_only=True)

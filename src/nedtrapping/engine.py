@@ -47,9 +47,11 @@ from typing import Any, Literal
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.grant import grant_ore
 from nedtrapping.money import FloatRefusedError, Money
+from nedtrapping.optional import OptionalDependencyError
 from nedtrapping.provenance import Fact, UnknownValueError
 from nedtrapping.registry import DEFAULT_SCHEME, UnknownSchemeError, position_scheme
 from nedtrapping.rounding import DOWN, HALF_UP, kroner_ore
@@ -57,6 +59,7 @@ from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import GrantQuery, PositionScheme, Rate
 from nedtrapping.sources import LIBRARY
 from nedtrapping.validators import position_percent, require_year
+from nedtrapping.wording import Notice
 
 __all__ = [
     "Backend",
@@ -110,7 +113,8 @@ class Scaled:
     @scale.validator
     def _check_scale(self, _attribute: object, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise InvalidTypeError(f"Scaled: scale must be a whole number ≥ 1, got {value!r}")
+            raise InvalidTypeError(expected_got(expect("scale"), value), field="scale", value=value,
+                                   expected=expect("scale"))
 
 
 # --------------------------------------------------------------------------- result columns
@@ -210,7 +214,7 @@ class AmountColumn(Sequence[int | None]):
         if unknown == "raise":
             if self._errors:
                 raise self._errors[0]
-            raise InvalidValueError("the column has unknown values")
+            raise InvalidValueError(Notice("model.engine.column_unknown"))
         return np.ma.MaskedArray(values, mask=~known)
 
     def money(self, index: int) -> Money | None:
@@ -256,21 +260,25 @@ class Cell:
 def _length(name: str, column: Any, n: int | None) -> int:
     length = len(column)
     if n is not None and length != n:
-        raise InvalidValueError(f"{name}: {length} values, but the other columns have {n}")
+        raise InvalidValueError(Notice("model.engine.length", {"length": length, "n": n}), field=name, value=length,
+                                expected=expect("values", n=n))
     return length
 
 
 def _int_array(np: Any, name: str, values: Any) -> Any:
     if values.dtype.kind == "f":
-        raise FloatRefusedError(f"{name}: a float array; give integers (e.g. øre, or Scaled(values, scale))")
+        raise FloatRefusedError(Notice("model.engine.float_array"), field=name, expected=expect("integer_array"))
     if values.dtype.kind not in "iu":
-        raise InvalidTypeError(f"{name}: expected an integer array, got dtype {values.dtype}")
+        raise InvalidTypeError(Notice("model.expected_got", {"expected": expect("integer_array"),
+                                                             "got": f"dtype {values.dtype}"}),
+                               field=name, expected=expect("integer_array"))
     return values.astype(np.int64, copy=False)
 
 
 def _exact(value: object, name: str) -> Fraction:
     if isinstance(value, float):
-        raise FloatRefusedError(f"{name}: got the float {value!r}; give an int, Decimal, Fraction, text or Scaled")
+        raise FloatRefusedError(Notice("model.float_refused", {"value": repr(value), "expected": expect("exact")}),
+                                field=name, value=value, expected=expect("exact"))
     if isinstance(value, Fraction):
         return value
     from nedtrapping.money import parse_share
@@ -286,7 +294,8 @@ def _fractions(name: str, column: Any, *, percent: bool) -> tuple[list[int], lis
         if percent:
             for i, f in enumerate(fractions):
                 if not 0 < f <= 100:
-                    raise InvalidValueError(f"{name}[{i}]: a position percentage must be in (0, 100], got {f}")
+                    raise InvalidValueError(Notice("model.engine.percent_range", {"value": str(f)}), field=f"{name}[{i}]",
+                                            value=f, expected=expect("percent"))
         return [f.numerator for f in fractions], [f.denominator for f in fractions]
     if _is_array(column):
         np = _numpy()
@@ -313,11 +322,14 @@ def _ints(name: str, column: Any, *, minimum: int | None = None, year: bool = Fa
         if year:
             require_year(v, f"{name}[{i}]")
         elif isinstance(v, float):
-            raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; give whole øre (int) or Money")
+            raise FloatRefusedError(Notice("model.float_refused", {"value": repr(v), "expected": expect("ore")}),
+                                    field=f"{name}[{i}]", value=v, expected=expect("ore"))
         elif isinstance(v, bool) or not isinstance(v, int):
-            raise InvalidTypeError(f"{name}[{i}]: expected whole øre (int) or Money, got {type(v).__name__} {v!r}")
+            raise InvalidTypeError(expected_got(expect("ore"), v), field=f"{name}[{i}]", value=v, expected=expect("ore"))
         if minimum is not None and v < minimum:
-            raise InvalidValueError(f"{name}[{i}]: expected at least {minimum}, got {v!r}")
+            raise InvalidValueError(Notice("model.expected_got", {"expected": expect("at_least", minimum=minimum),
+                                                                  "got": repr(v)}),
+                                    field=f"{name}[{i}]", value=v, expected=expect("at_least", minimum=minimum))
         out.append(v)
     return out
 
@@ -449,18 +461,23 @@ class Batch:
         """
         year_list = sorted({require_year(y, "years") for y in years}) if years is not None else self.default_years()
         if not year_list:
-            raise InvalidValueError("years: give at least one year")
+            raise InvalidValueError(Notice("model.plan.no_years"), field="years", expected=expect("a_year"))
         supplied = dict(rules or {})
         for y, r in supplied.items():
             if r.year != y:
-                raise InvalidValueError(f"rules[{y}] is the rule set of {r.year}")
+                raise InvalidValueError(Notice("model.plan.rules_other_year", {"year": r.year, "planned": y}),
+                                        field=f"rules[{y}]", value=r.key_text, expected=expect("rule_set_of_year", year=y))
             if r.scheme_id != self.scheme.scheme_id:
-                raise InvalidValueError(f"rules[{y}] is a rule set of {r.scheme_id}, not of {self.scheme.scheme_id}")
+                raise InvalidValueError(Notice("model.plan.rules_other_scheme", {"scheme": r.scheme_id,
+                                                                                 "planned": self.scheme.scheme_id}),
+                                        field=f"rules[{y}]", value=r.key_text,
+                                        expected=expect("rule_set_of", scheme=self.scheme.scheme_id))
         if base_year is not None:
             require_year(base_year, "base_year")
             if base_year >= year_list[0]:
-                raise InvalidValueError(f"base_year: {base_year} is not before the first year {year_list[0]}",
-                                        field="base_year", value=base_year, expected=f"a year before {year_list[0]}")
+                raise InvalidValueError(Notice("model.engine.base_year", {"year": base_year, "first": year_list[0]}),
+                                        field="base_year", value=base_year, expected=expect("year_before",
+                                                                                           year=year_list[0]))
         planned = year_list if base_year is None else [base_year, *year_list]
         result = (_plan_numpy if self.backend == "numpy" else _plan_python)(self, planned, supplied)
         return result if base_year is None else result.based_on(base_year)
@@ -470,11 +487,10 @@ def _no_rule_set(scheme: PositionScheme, year: int) -> UnknownValueError:
     """A year the scheme has no rule set for: its grant is unknown (never 0) until a grant letter gives it."""
     key = f"{scheme.scheme_id} {year}"
     fact: Fact[object] = Fact.unknown(
-        LIBRARY.at("rule sets"), note=f"The library has no rule set of {key}: no source for {year} has been added.",
-        how_to_supply=(f"give the amount granted for {year} from your grant letter (tilsagnsbrev) in a "
-                       f"'tildelt_{year}' (or 'granted_{year}') column, or Position(granted={{{year}: "
-                       "Money.kroner(AMOUNT)})"))
-    return UnknownValueError(f"The rule set of {key}", fact, path="rule_set", rule_set=key)
+        LIBRARY.at("rule sets"), note=Notice("model.engine.no_rule_set.note", {"rule_set": key, "year": year}),
+        how_to_supply=Notice("model.engine.no_rule_set.how", {"year": year}))
+    return UnknownValueError(Notice("model.engine.no_rule_set.name", {"rule_set": key}), fact, path="rule_set",
+                             rule_set=key)
 
 
 def _rate_cell(scheme: PositionScheme, query: GrantQuery, rules: RuleSet | None) -> Cell:
@@ -807,10 +823,11 @@ def _choose_backend(backend: str, n: int) -> str:
         return "python"
     if backend == "numpy":
         if not numpy_available():
-            raise ImportError("backend='numpy' needs numpy: pip install 'nedtrapping[fast]'")
+            raise OptionalDependencyError(Notice("model.optional.numpy", {"command": "pip install 'nedtrapping[fast]'"}))
         return "numpy"
     if backend != "auto":
-        raise InvalidValueError(f"backend: expected 'auto', 'python' or 'numpy', got {backend!r}")
+        raise InvalidValueError(Notice("model.expected_got", {"expected": expect("backend"), "got": repr(backend)}),
+                                field="backend", value=backend, expected=expect("backend"))
     return "numpy" if n >= NUMPY_FROM and numpy_available() else "python"
 
 
@@ -847,9 +864,10 @@ def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None, mun
         option = declared.get(name)
         if option is None:
             if any(v is not None for v in values):
-                raise InvalidValueError(f"{name} means nothing in {scheme.scheme_id}; leave it out", field=name,
+                raise InvalidValueError(Notice("model.engine.not_an_option", {"option": name,
+                                                                              "scheme": scheme.scheme_id}), field=name,
                                         value=next(v for v in values if v is not None),
-                                        expected=f"None (not an option of {scheme.scheme_id})")
+                                        expected=expect("not_an_option", scheme=scheme.scheme_id))
             continue
         checked = [_option_value(option.check, v, name, i) for i, v in enumerate(values)]
         if option.per_municipality:
@@ -858,10 +876,9 @@ def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None, mun
                 if v is None:
                     continue
                 if stated[c] is not None and stated[c] != v:
-                    where = names[c] if names is not None else f"municipality #{c}"
-                    raise InvalidValueError(f"{where}: its positions disagree on {name} (both yes and no); the answer "
-                                            "is the municipality's", field=name, value=where,
-                                            expected="one answer for all the municipality's positions")
+                    where = names[c] if names is not None else Notice("model.engine.municipality_no", {"number": c})
+                    raise InvalidValueError(Notice("model.engine.disagree", {"municipality": where, "option": name}),
+                                            field=name, value=where, expected=expect("one_answer"))
                 stated[c] = v
             checked = [stated[c] for c in muni]
         columns.append((name, checked, option.per_municipality))
@@ -876,8 +893,7 @@ def _option_value(check: Any, value: object, name: str, i: int) -> object:
     try:
         return check(value)
     except InvalidTypeError as exc:
-        raise InvalidTypeError(f"{name}[{i}]: {exc.args[0]}", field=name, value=value,
-                               expected=exc.expected) from None
+        raise InvalidTypeError(exc.message, field=f"{name}[{i}]", value=value, expected=exc.expected) from None
 
 
 def _raw_cells(first: list[int], muni: list[int] | None, m: int, codes: list[int],
@@ -963,15 +979,18 @@ def _growth_column(growth: Any, n: int) -> tuple[list[int], list[Fraction]]:
         ids.append(found)
     for i, g in enumerate(rates):
         if g.numerator <= -100 * g.denominator:
-            raise InvalidValueError(f"growth[{i}]: growth in percent must be above -100, got {g}")
+            raise InvalidValueError(Notice("model.cost.growth_range", {"value": str(g)}), field=f"growth[{i}]",
+                                    value=g, expected=expect("growth"))
     return ids, [Fraction(a, b) for a, b in table]
 
 
 def _scaled_value(v: object, scale: int, name: str, i: int) -> Fraction:
     if isinstance(v, float):
-        raise FloatRefusedError(f"{name}[{i}]: got the float {v!r}; Scaled holds integers")
+        raise FloatRefusedError(Notice("model.engine.scaled_float", {"value": repr(v)}), field=f"{name}[{i}]", value=v,
+                                expected=expect("integer"))
     if isinstance(v, bool) or not isinstance(v, int):
-        raise InvalidTypeError(f"{name}[{i}]: expected an integer, got {type(v).__name__} {v!r}")
+        raise InvalidTypeError(expected_got(expect("integer"), v), field=f"{name}[{i}]", value=v,
+                               expected=expect("integer"))
     return Fraction(v, scale)
 
 
@@ -994,8 +1013,8 @@ def _np_exact(np: Any, name: str, column: Any, *, percent: bool) -> tuple[Any, i
         if low <= 0 or high > 100 * scale:
             bad = np.flatnonzero((values <= 0) | (values > 100 * scale))
             i = int(bad[0])
-            raise InvalidValueError(f"{name}[{i}]: a position percentage must be in (0, 100], "
-                                    f"got {Fraction(int(values[i]), scale)}")
+            raise InvalidValueError(Notice("model.engine.percent_range", {"value": str(Fraction(int(values[i]), scale))}),
+                                    field=f"{name}[{i}]", expected=expect("percent"))
     return values, scale
 
 
@@ -1004,7 +1023,9 @@ def _np_ints(np: Any, name: str, column: Any, *, minimum: int | None = None, yea
         values = _int_array(np, name, column)
         if minimum is not None and len(values) and int(values.min()) < minimum:
             i = int(np.argmin(values))
-            raise InvalidValueError(f"{name}[{i}]: expected at least {minimum}, got {int(values[i])}")
+            raise InvalidValueError(Notice("model.expected_got", {"expected": expect("at_least", minimum=minimum),
+                                                                  "got": str(int(values[i]))}),
+                                    field=f"{name}[{i}]", expected=expect("at_least", minimum=minimum))
         return values
     values = _ints(name, column, minimum=minimum, year=year)
     return np.asarray(values, dtype=object if any(abs(v) >= _LIMIT for v in values) else np.int64)
@@ -1021,7 +1042,8 @@ def _np_growth(np: Any, growth: Any, n: int) -> tuple[Any, list[Fraction]]:
     low_v, high_v = int(values.min()), int(values.max())
     if low_v <= -100 * scale:
         i = int(np.flatnonzero(values <= -100 * scale)[0])
-        raise InvalidValueError(f"growth[{i}]: growth in percent must be above -100, got {Fraction(int(values[i]), scale)}")
+        raise InvalidValueError(Notice("model.cost.growth_range", {"value": str(Fraction(int(values[i]), scale))}),
+                                field=f"growth[{i}]", expected=expect("growth"))
     # distinct rates: a lookup table when the values span little, else a sort
     span = high_v - low_v + 1
     if span <= 4 * n + 100_000:

@@ -84,8 +84,7 @@ _ROUNDING_FACT = {
     HALF_UP: FactUse("rounding.half_up", words("value.rounding.half_up"), Status.ASSUMED, src.LIBRARY.at("rounding")),
     DOWN: FactUse("rounding.down", words("value.rounding.down"), Status.ASSUMED,
                   src.LIBRARY.at("rounding of a pro-rata cap (down to whole kroner)"),
-                  note="No source gives a rounding rule. A cap is 'at most', so it is rounded down: rounding half "
-                       "up could exceed it (610 000 × 100/7 % = 87 142,857… kr → 87 142 kr)."),
+                  note=words("model.grant.rounding_down_note")),
 }
 
 

@@ -12,6 +12,7 @@ import importlib
 from typing import Any
 
 from nedtrapping.errors import NedtrappingError
+from nedtrapping.wording import Notice
 
 __all__ = [
     "OptionalDependencyError",
@@ -43,17 +44,16 @@ class PlotUnavailableError(OptionalDependencyError):
     """matplotlib is not installed."""
 
 
-def _load(name: str, error: type[OptionalDependencyError], how: str) -> Any:
+def _load(name: str, error: type[OptionalDependencyError], need: str, command: str) -> Any:
     try:
         return importlib.import_module(name)
     except ImportError:  # pragma: no cover - exercised only without the package
-        raise error(how) from None
+        raise error(Notice(f"model.optional.{need}", {"command": command})) from None
 
 
 def openpyxl() -> Any:
     """The ``openpyxl`` module, or :class:`XlsxUnavailableError` saying how to get it."""
-    return _load("openpyxl", XlsxUnavailableError,
-                 "reading and writing .xlsx needs openpyxl (a dependency of nedtrapping): pip install openpyxl")
+    return _load("openpyxl", XlsxUnavailableError, "openpyxl", "pip install openpyxl")
 
 
 def openpyxl_styles() -> Any:
@@ -70,17 +70,16 @@ def openpyxl_utils() -> Any:
 
 def pandas() -> Any:
     """The ``pandas`` module, or :class:`PandasUnavailableError` naming the extra."""
-    return _load("pandas", PandasUnavailableError, "DataFrames need pandas: pip install 'nedtrapping[pandas]'")
+    return _load("pandas", PandasUnavailableError, "pandas", "pip install 'nedtrapping[pandas]'")
 
 
 def matplotlib_figure() -> Any:
     """``matplotlib.figure`` (a :class:`~matplotlib.figure.Figure` drawn on the Agg canvas, no pyplot and no global backend
     switch), or :class:`PlotUnavailableError` naming the extra."""
-    _load("matplotlib", PlotUnavailableError, "charts need matplotlib: pip install 'nedtrapping[plot]'")
+    _load("matplotlib", PlotUnavailableError, "matplotlib", "pip install 'nedtrapping[plot]'")
     return importlib.import_module("matplotlib.figure")
 
 
 def jsonschema() -> Any:
     """The ``jsonschema`` module (to validate documents against the shipped schemas), or an error saying how to get it."""
-    return _load("jsonschema", OptionalDependencyError,
-                 "validating documents needs jsonschema: pip install 'jsonschema>=4.18'")
+    return _load("jsonschema", OptionalDependencyError, "jsonschema", "pip install 'jsonschema>=4.18'")

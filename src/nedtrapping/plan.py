@@ -27,6 +27,7 @@ from fractions import Fraction
 from typing import cast
 
 from nedtrapping import engine
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.cofinancing import FixedCost, GrowingCost, cost_figure
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import words
@@ -76,20 +77,19 @@ def _plan_years(scheme: PositionScheme, positions: tuple[Position, ...], years: 
     else:
         year_list = sorted({require_year(y, "years") for y in years})
         if not year_list:
-            raise InvalidValueError("years: give at least one year", field="years", value=[], expected="at least one year")
+            raise InvalidValueError(words("model.plan.no_years"), field="years", value=[], expected=expect("a_year"))
     if year_list[0] < first_rule_year:
         known = years_of(scheme.scheme_id)
         raise InvalidValueError(
-            f"years: {year_list[0]} is before the first rule set of {scheme.scheme_id} ({first_rule_year}); "
-            f"it has rule sets for {', '.join(map(str, known))}",
-            field="years", value=year_list[0], expected=f"{first_rule_year} or later",
+            words("model.plan.year_too_early", year=year_list[0], scheme=scheme.scheme_id, first=first_rule_year,
+                  years=", ".join(map(str, known))),
+            field="years", value=year_list[0], expected=expect("year_or_later", year=first_rule_year),
         )
-    outside = [f"{p.subject}: granted {y}" for p in positions for y in p.granted if y not in year_list]
+    outside = [f"{p.subject}: {y}" for p in positions for y in p.granted if y not in year_list]
     if outside:
         raise InvalidValueError(
-            f"granted amounts for years outside the plan ({year_list[0]}–{year_list[-1]}) would be ignored: "
-            + "; ".join(outside),
-            field="granted", value=outside, expected=f"granted years within {year_list[0]}–{year_list[-1]}",
+            words("model.plan.granted_outside", first=year_list[0], last=year_list[-1], items="; ".join(outside)),
+            field="granted", value=outside, expected=expect("granted_within", first=year_list[0], last=year_list[-1]),
         )
     return year_list
 
@@ -117,9 +117,9 @@ def _scheme(scheme: object) -> PositionScheme:
         return position_scheme(scheme)
     if all(callable(getattr(scheme, name, None)) for name in ("rules_for", "cell", "rate", "position_notes")):
         return cast(PositionScheme, scheme)
-    raise InvalidTypeError(f"scheme: expected a scheme id such as {DEFAULT_SCHEME!r} or a PositionScheme, got "
-                           f"{type(scheme).__name__} {scheme!r}", field="scheme", value=scheme,
-                           expected="a scheme id or a PositionScheme")
+    raise InvalidTypeError(expected_got(expect("scheme_example", scheme=DEFAULT_SCHEME), scheme), field="scheme",
+                           value=scheme,
+                           expected=expect("scheme"))
 
 
 def _supplied_rules(rules: object, scheme: PositionScheme) -> dict[int, RuleSet]:
@@ -127,22 +127,22 @@ def _supplied_rules(rules: object, scheme: PositionScheme) -> dict[int, RuleSet]
     if rules is None:
         return {}
     if not isinstance(rules, Mapping):
-        raise InvalidTypeError(f"rules: expected a mapping of year to rule set (e.g. {{2022: rules}}), got "
-                               f"{type(rules).__name__} {getattr(rules, 'key_text', rules)!r}", field="rules",
-                               value=rules, expected="a mapping of year to rule set")
+        raise InvalidTypeError(words("model.expected_got", expected=expect("rules_mapping_example"),
+                                     got=f"{type(rules).__name__} {getattr(rules, 'key_text', rules)!r}"),
+                               field="rules", value=rules, expected=expect("rules_mapping"))
     supplied: dict[int, RuleSet] = {}
     for y, r in rules.items():
         require_year(y, "rules")
         field = f"rules[{y}]"
         if not isinstance(r, RuleSet):
-            raise InvalidTypeError(f"{field}: expected a RuleSet, got {type(r).__name__} {r!r}", field=field, value=r,
-                                   expected="a RuleSet")
+            raise InvalidTypeError(expected_got(expect("rule_set"), r), field=field, value=r,
+                                   expected=expect("rule_set"))
         if r.scheme_id != scheme.scheme_id:
-            raise InvalidValueError(f"{field} is a rule set of {r.scheme_id}, not of {scheme.scheme_id}", field=field,
-                                    value=r.key_text, expected=f"a rule set of {scheme.scheme_id}")
+            raise InvalidValueError(words("model.plan.rules_other_scheme", scheme=r.scheme_id, planned=scheme.scheme_id),
+                                    field=field, value=r.key_text, expected=expect("rule_set_of", scheme=scheme.scheme_id))
         if r.year != y:
-            raise InvalidValueError(f"{field} is the rule set of {r.year}", field=field, value=r.key_text,
-                                    expected=f"the rule set of {y}")
+            raise InvalidValueError(words("model.plan.rules_other_year", year=r.year, planned=y), field=field,
+                                    value=r.key_text, expected=expect("rule_set_of_year", year=y))
         supplied[y] = r
     return supplied
 
@@ -152,17 +152,18 @@ def _check_positions(scheme: PositionScheme, positions: tuple[Position, ...]) ->
     declared = {o.name for o in scheme.options}
     for p in positions:
         if not isinstance(p, Position):
-            raise InvalidTypeError(f"positions: expected nedtrapping.plan.Position, got {type(p).__name__} {p!r}",
-                                   field="positions", value=p, expected="a Position")
+            raise InvalidTypeError(expected_got(expect("position_class"), p), field="positions", value=p,
+                                   expected=expect("position"))
         if p.key in seen:
-            raise InvalidValueError(f"position {p.position!r} appears twice for {p.municipality!r}", field="positions",
-                                    value=p.subject, expected="each position once per municipality")
+            raise InvalidValueError(words("model.plan.twice", position=p.position, municipality=p.municipality),
+                                    field="positions", value=p.subject, expected=expect("position_once"))
         seen.add(p.key)
         for name in p.options:
             if name not in declared:
-                raise InvalidValueError(f"{p.subject}: {name} means nothing in {scheme.scheme_id}; leave it out",
-                                        field=name, value=p.options[name],
-                                        expected=f"None (not an option of {scheme.scheme_id})")
+                raise InvalidValueError(words("model.plan.not_an_option", subject=p.subject, option=name,
+                                              scheme=scheme.scheme_id),
+                                        field=name, value=p.options[name], expected=expect("not_an_option",
+                                                                                          scheme=scheme.scheme_id))
 
 
 def plan_municipality(
@@ -181,8 +182,8 @@ def plan_municipality(
     """
     chosen = _scheme(scheme)
     if isinstance(positions, (str, bytes, Position)) or not isinstance(positions, Iterable):
-        raise InvalidTypeError(f"positions: expected a list of Position, got {type(positions).__name__} {positions!r}",
-                               field="positions", value=positions, expected="a list of Position")
+        raise InvalidTypeError(expected_got(expect("positions"), positions), field="positions", value=positions,
+                               expected=expect("positions"))
     positions = tuple(positions)
     _check_positions(chosen, positions)
     year_list = _plan_years(chosen, positions, years)
@@ -269,7 +270,7 @@ def plan_municipality(
             elif grant_ore is None:
                 rule_error = result.cell(year, index).error
                 assert rule_error is not None
-                problems.append(Problem(p.municipality, p.position, year, str(rule_error),
+                problems.append(Problem(p.municipality, p.position, year, rule_error,
                                         rule_error.rule_set, rule_error.path))
                 unknown_errors.append((rule_error, subject, year))
             own_ore = owns[year_index][index]

@@ -21,6 +21,7 @@ from nedtrapping.grant import explain as explain_grant
 from nedtrapping.money import Money
 from nedtrapping.position import Position
 from nedtrapping.provenance import Citation, Status, UnknownValueError
+from nedtrapping.readable import read
 from nedtrapping.results import PlanRow, RowValues
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import GrantQuery, PositionScheme
@@ -125,7 +126,7 @@ class _Why:
         else:
             rule_error = self.rule_error
             assert rule_error is not None
-            unknown_use = FactUse.of(rule_error.path or rule_error.name, rule_error.fact)
+            unknown_use = FactUse.of(rule_error.path or read(rule_error.name), rule_error.fact)
             steps.append(Explanation(words("grant.heading", year=year), words("explain.unknown"), (), (
                 Explanation(words("explain.cannot_compute"), _unknown_words(rule_error), (unknown_use,)),)))
         steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
@@ -155,7 +156,7 @@ class _Why:
 
 def _unknown_words(error: UnknownValueError) -> Notice:
     """An unknown rule value in words: its name, its rule set and how to supply it."""
-    return words("explain.unknown_value", name=FactName(error.path or error.name), rule_set=error.rule_set or "",
+    return words("explain.unknown_value", name=FactName(error.path) if error.path else error.name, rule_set=error.rule_set or "",
                  how=error.fact.how_to_supply or "")
 
 

@@ -14,10 +14,12 @@ from typing import Any, cast
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
-from nedtrapping.money import Money, format_percent
+from nedtrapping.money import Money
 from nedtrapping.validators import plausible_year, position_percent, require_year
+from nedtrapping.wording import Notice
 
 __all__ = ["Position"]
 
@@ -33,9 +35,8 @@ _EMPTY: Mapping[int, Any] = MappingProxyType({})
 
 def _mapping_items(value: object, field: str) -> list[tuple[Any, Any]]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError(f"{field}: expected a mapping of year to value (e.g. {{2023: ...}}), got "
-                               f"{type(value).__name__} {value!r}", field=field, value=value,
-                               expected="a mapping of year to value")
+        raise InvalidTypeError(expected_got(expect("year_mapping_example"), value), field=field, value=value,
+                               expected=expect("year_mapping"))
     for year in value:
         require_year(year, field)
     return sorted(value.items())
@@ -53,50 +54,50 @@ def _granted(value: Mapping[int, Money]) -> Mapping[int, Money]:
     out: dict[int, Money] = {}
     for year, amount in _mapping_items(value, "granted"):
         if not isinstance(amount, Money):
-            raise InvalidTypeError(f"granted[{year}]: expected Money, got {type(amount).__name__} {amount!r}",
-                                   field=f"granted[{year}]", value=amount, expected="Money")
+            raise InvalidTypeError(expected_got(expect("money"), amount), field=f"granted[{year}]", value=amount,
+                                   expected=expect("money"))
         if amount.ore < 0:
-            raise InvalidValueError(f"granted[{year}]: a granted amount cannot be negative, got {amount}",
-                                    field=f"granted[{year}]", value=amount, expected="an amount of 0 kr or more")
+            raise InvalidValueError(Notice("model.position.granted_negative", {"amount": amount}),
+                                    field=f"granted[{year}]", value=amount, expected=expect("amount_not_negative"))
         out[year] = amount
     return MappingProxyType(out) if out else _EMPTY
 
 
 def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
-        raise InvalidTypeError(f"{attribute.name}: expected a name (non-empty text), got {type(value).__name__} "
-                               f"{value!r}", field=attribute.name, value=value, expected="a non-empty text")
+        raise InvalidTypeError(expected_got(expect("name"), value), field=attribute.name, value=value,
+                               expected=expect("non_empty_text"))
     control = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
     if control is not None:  # as the readers refuse it: a name is shown in cells, files and terminals
-        raise InvalidValueError(f"{attribute.name}: a name cannot hold the control character U+{ord(control):04X}, "
-                                f"got {value!r}", field=attribute.name, value=value,
-                                expected="text without control characters")
+        raise InvalidValueError(Notice("model.position.control_character", {"code": f"U+{ord(control):04X}",
+                                                                            "value": repr(value)}),
+                                field=attribute.name, value=value, expected=expect("no_control_characters"))
 
 
 def _options(value: object) -> Mapping[str, bool]:
     # a scheme's own yes/no answers; "nei" is a truthy text: taken as True it would pay a grant the
     # municipality may not get, so only True and False are answers (None: not stated, left out)
     if not isinstance(value, Mapping):
-        raise InvalidTypeError(f"options: expected a mapping of option name to True/False, got {type(value).__name__} "
-                               f"{value!r}", field="options", value=value, expected="a mapping of option name to answer")
+        raise InvalidTypeError(expected_got(expect("options_true_false"), value), field="options", value=value,
+                               expected=expect("options"))
     out: dict[str, bool] = {}
     for name, answer in value.items():
         if not isinstance(name, str) or not name:
-            raise InvalidTypeError(f"options: an option name is text, got {type(name).__name__} {name!r}",
-                                   field="options", value=name, expected="an option name")
+            raise InvalidTypeError(expected_got(expect("option_name"), name), field="options", value=name,
+                                   expected=expect("option_name"))
         if answer is None:
             continue
         if not isinstance(answer, bool):
-            raise InvalidTypeError(f"{name}: expected True, False or None (not stated), got {type(answer).__name__} "
-                                   f"{answer!r}", field=name, value=answer, expected="True, False or None")
+            raise InvalidTypeError(expected_got(expect("answer_not_stated"), answer), field=name, value=answer,
+                                   expected=expect("answer"))
         out[name] = answer
     return MappingProxyType(out) if out else cast("Mapping[str, bool]", _EMPTY)
 
 
 def _origin(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is not None and not isinstance(value, str):
-        raise InvalidTypeError(f"origin: expected text or None, got {type(value).__name__} {value!r}",
-                               field="origin", value=value, expected="text or None")
+        raise InvalidTypeError(expected_got(expect("text_or_none"), value), field="origin", value=value,
+                               expected=expect("text_or_none"))
 
 
 def _mapping_repr(value: Mapping[int, object]) -> str:
@@ -108,17 +109,17 @@ def _cost(value: object) -> CostModel:
         return FixedCost(value)
     if isinstance(value, (FixedCost, GrowingCost)) or (hasattr(value, "exact_in") and hasattr(value, "describe")):
         return value
-    raise InvalidTypeError(f"cost: expected FixedCost, GrowingCost, SalaryCost or Money, got {type(value).__name__} {value!r}",
-                           field="cost", value=value, expected="FixedCost, GrowingCost, SalaryCost or Money")
+    raise InvalidTypeError(expected_got(expect("cost_model"), value), field="cost", value=value,
+                           expected=expect("cost_model"))
 
 
 def _cost_fits(instance: Position, attribute: attrs.Attribute[CostModel], value: CostModel) -> None:
     # a cost built from the salary knows its position percentage: it must be the position's
     own = getattr(value, "percent", None)
     if own is not None and own != instance.percent:
-        raise InvalidValueError(f"cost: the cost is computed for a {format_percent(own)} % position, but the position is "
-                                f"{format_percent(instance.percent)} %; give the same percentage", field="cost",
-                                value=own, expected=f"a cost for a {format_percent(instance.percent)} % position")
+        raise InvalidValueError(Notice("model.position.cost_percent", {"cost_percent": own,
+                                                                       "percent": instance.percent}),
+                                field="cost", value=own, expected=expect("cost_for_percent", percent=instance.percent))
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:

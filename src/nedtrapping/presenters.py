@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["register", "present", "names"]
+from nedtrapping.errors import NedtrappingError
+
+__all__ = ["register", "present", "names", "NoPresenterError"]
+
+
+class NoPresenterError(NedtrappingError, LookupError):
+    """No presenter is registered under the name asked for; the message lists those that are."""
 
 _PRESENTERS: dict[str, Callable[..., Any]] = {}
 
@@ -32,5 +38,8 @@ def present(name: str, obj: object, **options: Any) -> Any:
     try:
         presenter = _PRESENTERS[name]
     except KeyError:
-        raise LookupError(f"no presenter {name!r} is registered (registered: {', '.join(names()) or 'none'})") from None
+        from nedtrapping.wording import Notice  # the catalogue only when there is something to say
+
+        raise NoPresenterError(Notice("model.presenters.none", {"name": name, "names": ", ".join(names()) or "–"}),
+                               value=name) from None
     return presenter(obj, **options)

@@ -67,21 +67,23 @@ WARNING_STATUSES = frozenset(
 )
 
 
-def display_value(value: object, *, unknown: str = "(unknown)") -> str:
+def display_value(value: object, *, unknown: str | None = None, lang: Lang = DEFAULT_LANG) -> str:
     """A rule value as people read it, the same everywhere: explanations, ``nedtrapping rules``, the docs.
 
     Money via ``str()`` (``330 000 kr``), enums by their value, fractions exactly
     (``7/2``), decimals without exponent, dates in ISO form, tuples and mappings item by
     item, attrs objects field by field (unless they define their own ``__str__``); an
-    unknown value (``None``) is ``unknown``.
+    unknown value (``None``) is ``unknown`` («(ukjent)» in bokmål, "(unknown)" in English, by ``lang``).
 
-    >>> display_value(Fraction(7, 2)), display_value(None), display_value((1, "a"))
-    ('7/2', '(unknown)', '1; a')
+    >>> display_value(Fraction(7, 2)), display_value(None), display_value(None, lang="en"), display_value((1, "a"))
+    ('7/2', '(ukjent)', '(unknown)', '1; a')
     """
+    if unknown is None:
+        unknown = text("model.value.unknown", lang)
     if value is None:
         return unknown
     if isinstance(value, Fact):
-        return f"{display_value(value.value, unknown=unknown)} ({value.status.value})"
+        return f"{display_value(value.value, unknown=unknown, lang=lang)} ({value.status.text(lang)})"
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, Fraction):
@@ -91,17 +93,18 @@ def display_value(value: object, *, unknown: str = "(unknown)") -> str:
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return "; ".join(f"{display_value(k)}: {display_value(v, unknown=unknown)}" for k, v in value.items())
+        return "; ".join(f"{display_value(k, lang=lang)}: {display_value(v, unknown=unknown, lang=lang)}"
+                         for k, v in value.items())
     if isinstance(value, (tuple, list, frozenset, set)):
-        items = [display_value(v, unknown=unknown) for v in value]
+        items = [display_value(v, unknown=unknown, lang=lang) for v in value]
         if isinstance(value, (frozenset, set)):
             items.sort()
-        return "; ".join(items) if items else "(none)"
+        return "; ".join(items) if items else text("model.value.none", lang)
     if isinstance(value, (str, int)) or type(value).__str__ is not object.__str__:
         return str(value)
     if attrs.has(type(value)):
         names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
-        return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown)}" for name in names)
+        return ", ".join(f"{name}: {display_value(getattr(value, name), unknown=unknown, lang=lang)}" for name in names)
     return str(value)
 
 
@@ -141,7 +144,8 @@ def _optional_date(value: object) -> _dt.date | None:
         return value
     if isinstance(value, str):
         return _dt.date.fromisoformat(value)
-    raise InvalidTypeError(f"Citation.published: expected a date or ISO string, got {value!r}")
+    raise InvalidTypeError(Notice("model.expected_got", {"expected": Notice("model.expect.date"), "got": repr(value)}),
+                           field="Citation.published", value=value, expected=Notice("model.expect.date"))
 
 
 @attrs.frozen
@@ -193,7 +197,7 @@ class Citation:
 class UnknownValueError(NedtrappingError, LookupError):
     """A computation needed a value that no source gives. The message says how to supply it."""
 
-    def __init__(self, name: str, fact: Fact[object], *, path: str | None = None,
+    def __init__(self, name: str | Readable, fact: Fact[object], *, path: str | None = None,
                  rule_set: str | None = None) -> None:
         self.name = name
         self.fact = fact
@@ -209,9 +213,11 @@ class UnknownValueError(NedtrappingError, LookupError):
 
 def _check_fact(instance: Fact[object], _attribute: object, value: object) -> None:
     if instance.status is Status.UNKNOWN and instance.value is not None:
-        raise InvalidValueError(f"an unknown fact cannot carry a value (got {instance.value!r})")
+        raise InvalidValueError(Notice("model.fact.unknown_with_value", {"value": repr(instance.value)}),
+                                field="value", value=instance.value)
     if instance.status is not Status.UNKNOWN and instance.value is None:
-        raise InvalidValueError(f"a {instance.status} fact needs a value; use Fact.unknown(...) for a missing one")
+        raise InvalidValueError(Notice("model.fact.needs_value", {"status": instance.status}), field="value",
+                                value=None)
 
 
 @attrs.frozen
@@ -242,7 +248,7 @@ class Fact(Generic[T]):
     def is_known(self) -> bool:
         return self.status is not Status.UNKNOWN
 
-    def require(self, name: str, *, path: str | None = None, rule_set: str | None = None) -> T:
+    def require(self, name: str | Readable, *, path: str | None = None, rule_set: str | None = None) -> T:
         """The value, or :class:`UnknownValueError` naming ``name`` (and where it lives) and how to supply it."""
         if self.value is None:
             raise UnknownValueError(name, self, path=path, rule_set=rule_set)  # type: ignore[arg-type]

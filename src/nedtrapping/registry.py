@@ -13,8 +13,10 @@ import importlib.util
 import pkgutil
 from typing import TYPE_CHECKING, TypeVar
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.ruleset import RuleSet
+from nedtrapping.wording import Notice
 
 if TYPE_CHECKING:
     from nedtrapping.scheme import PositionScheme
@@ -55,7 +57,8 @@ def register(rule_set: R) -> R:
     key = rule_set.key
     existing = _RULE_SETS.get(key)
     if existing is not None and existing != rule_set:
-        raise InvalidValueError(f"a different rule set is already registered for {rule_set.key_text}")
+        raise InvalidValueError(Notice("model.registry.rule_set_taken", {"rule_set": rule_set.key_text}),
+                                field="rule_set", value=rule_set.key_text)
     global _version
     _RULE_SETS[key] = rule_set
     _version += 1
@@ -66,7 +69,8 @@ def register_position_scheme(scheme: PositionScheme) -> PositionScheme:
     """Make a scheme that pays per position plannable (called by its module at import time)."""
     existing = _POSITION_SCHEMES.get(scheme.scheme_id)
     if existing is not None and existing is not scheme:
-        raise InvalidValueError(f"a different position scheme is already registered as {scheme.scheme_id!r}")
+        raise InvalidValueError(Notice("model.registry.scheme_taken", {"scheme": scheme.scheme_id}),
+                                field="scheme", value=scheme.scheme_id)
     _POSITION_SCHEMES[scheme.scheme_id] = scheme
     return scheme
 
@@ -87,8 +91,8 @@ def position_scheme(scheme_id: str) -> PositionScheme:
     if found is not None:
         return found
     raise UnknownSchemeError(
-        f"{scheme_id!r} is not a scheme that can be planned per position; plannable schemes: "
-        f"{', '.join(sorted(_POSITION_SCHEMES))}"
+        Notice("model.registry.not_plannable", {"scheme": scheme_id, "schemes": ", ".join(sorted(_POSITION_SCHEMES))}),
+        field="scheme", value=scheme_id, expected=expect("plannable_scheme"),
     )
 
 
@@ -105,9 +109,8 @@ def _load(scheme_id: str | None = None) -> None:
     lookup needs, else all of them."""
     global _loaded
     if scheme_id is not None and not isinstance(scheme_id, str):
-        raise InvalidTypeError(f"scheme: expected a scheme id such as 'kommunalt-rusarbeid', got "
-                               f"{type(scheme_id).__name__} {scheme_id!r}", field="scheme", value=scheme_id,
-                               expected="a scheme id (text)")
+        raise InvalidTypeError(expected_got(expect("scheme_id"), scheme_id), field="scheme", value=scheme_id,
+                               expected=expect("scheme_id"))
     if _loaded:
         return
     if scheme_id is not None:
@@ -147,7 +150,9 @@ def years_of(scheme_id: str) -> list[int]:
         _load()
         return years_of(scheme_id)
     if not years:
-        raise UnknownSchemeError(f"unknown scheme id {scheme_id!r}; known scheme ids: {', '.join(scheme_ids())}")
+        raise UnknownSchemeError(Notice("model.registry.unknown_scheme", {"scheme": scheme_id,
+                                                                         "schemes": ", ".join(scheme_ids())}),
+                                 field="scheme", value=scheme_id, expected=expect("scheme_id"))
     return years
 
 
@@ -165,7 +170,9 @@ def get_rule_set(scheme_id: str, year: int) -> RuleSet:
     if found is not None:
         return found
     years = years_of(scheme_id)  # raises for an unknown scheme id
-    raise UnknownSchemeError(f"no rule set for {scheme_id!r} in {year}; it has rule sets for: {', '.join(map(str, years))}")
+    raise UnknownSchemeError(Notice("model.registry.no_year", {"scheme": scheme_id, "year": year,
+                                                               "years": ", ".join(map(str, years))}),
+                             field="year", value=year, expected=expect("rule_set_year", scheme=scheme_id))
 
 
 def all_rule_sets() -> list[RuleSet]:

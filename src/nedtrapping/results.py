@@ -17,13 +17,13 @@ import attrs
 
 from nedtrapping import engine
 from nedtrapping.cofinancing import takeover_year
-from nedtrapping.errors import InvalidValueError
+from nedtrapping.errors import InvalidValueError, NedtrappingError
 from nedtrapping.explain import Explanation
 from nedtrapping.money import Money
 from nedtrapping.position import Position
 from nedtrapping.presenters import present
 from nedtrapping.provenance import UnknownValueError
-from nedtrapping.readable import Readable
+from nedtrapping.readable import DEFAULT_LANG, Lang, Readable
 from nedtrapping.registry import DEFAULT_SCHEME, position_scheme
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.validators import require_year
@@ -48,7 +48,12 @@ class RowWhy(Protocol):
         ...
 
 
-__all__ = ["PlanRow", "YearTotal", "year_total", "Problem", "UnknownValue", "Discrepancy", "Plan", "RowValues", "RowWhy"]
+__all__ = ["PlanRow", "YearTotal", "year_total", "Problem", "UnknownValue", "Discrepancy", "Plan", "RowValues", "RowWhy",
+           "NotInPlanError"]
+
+
+class NotInPlanError(NedtrappingError, KeyError):
+    """A position (or a year of it) the plan does not have; the message names what it has."""
 
 @attrs.frozen(kw_only=True)
 class PlanRow:
@@ -73,8 +78,8 @@ class PlanRow:
     def explanation(self) -> Explanation:
         """Why every figure of the row is what it is (built now, from the inputs the plan kept)."""
         if self.why is None:
-            raise InvalidValueError(f"{self.municipality} / {self.position} {self.year}: this row was not made by the "
-                                    "planner and has no explanation")
+            raise InvalidValueError(Notice("model.results.no_explanation", {
+                "subject": f"{self.municipality} / {self.position}", "year": self.year}))
         return self.why.explanation(self)
 
     @property
@@ -96,7 +101,8 @@ class Problem:
     municipality: str
     position: str
     year: int
-    message: str
+    #: Why, in words (the error itself: ``problem.message.text("en")`` in English).
+    message: Readable
     #: The rule value that was missing: its rule set (``"kommunalt-rusarbeid 2022"``) and path there.
     rule_set: str | None = None
     path: str | None = None
@@ -109,8 +115,8 @@ class UnknownValue:
     #: The rule set's key (``"kommunalt-rusarbeid 2022"``) and the value's path there (``"ladder.step_3"``).
     rule_set: str | None
     path: str | None
-    #: What the value is, in words (``"Ladder step 3 (…) of kommunalt-rusarbeid 2022"``).
-    name: str
+    #: What the value is, in words (``trinn 3 i årsstigen i kommunalt-rusarbeid 2022``).
+    name: str | Readable
     note: Readable | None
     how_to_supply: Readable | None
     #: ``"municipality / position"`` of every position whose figures it leaves unknown.
@@ -137,8 +143,12 @@ class Discrepancy:
             "subject": f"{self.municipality} / {self.position}", "year": self.year, "granted": self.granted,
             "by_rule": self.by_rule, "difference": self.difference})
 
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        """The discrepancy in words (the warning without its «avvik:» / "discrepancy:" in front)."""
+        return Notice("model.discrepancy", dict(self.notice().fields)).text(lang)
+
     def __str__(self) -> str:
-        return self.notice().text("en").removeprefix("discrepancy: ")
+        return self.text(DEFAULT_LANG)
 
 
 @attrs.frozen(kw_only=True)
@@ -250,7 +260,7 @@ class Plan:
     @functools.cached_property
     def unknowns(self) -> tuple[UnknownValue, ...]:
         """Each unknown rule value the plan needed, once, with the positions and years it affects."""
-        groups: dict[tuple[str | None, str | None, str], list[tuple[UnknownValueError, str, int]]] = {}
+        groups: dict[tuple[str | None, str | None, str | Readable], list[tuple[UnknownValueError, str, int]]] = {}
         for err, subject, year in self.unknown_errors:
             groups.setdefault((err.rule_set, err.path, err.name), []).append((err, subject, year))
         out = []
@@ -274,23 +284,28 @@ class Plan:
         if municipality is not None:
             found = self._rows_by_position.get((municipality, position))
             if found is None:
-                raise KeyError(f"no position {position!r} for {municipality!r} in the plan")
+                raise NotInPlanError(Notice("model.results.no_position_in", {"position": position,
+                                                                             "municipality": municipality}),
+                                     field="position", value=position)
             return found
         matches = [rows for (_, pos), rows in self._rows_by_position.items() if pos == position]
         if not matches:
             names = sorted({pos for _, pos in self._rows_by_position})
-            raise KeyError(f"no position {position!r} in the plan; positions: {', '.join(names)}")
+            raise NotInPlanError(Notice("model.results.no_position", {"position": position, "positions": ", ".join(names)}),
+                                 field="position", value=position)
         if len(matches) > 1:
             munis = sorted(m for m, pos in self._rows_by_position if pos == position)
-            raise KeyError(f"position {position!r} is in several municipalities ({', '.join(munis)}); "
-                           "name the municipality")
+            raise NotInPlanError(Notice("model.results.several", {"position": position, "municipalities": ", ".join(munis)}),
+                                 field="municipality", value=None)
         return matches[0]
 
     def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
         require_year(year, "year")  # '2022' is not 2022: said so, not "no row in 2022"
         rows = self._position_rows(position, municipality)
         if year not in rows:
-            raise KeyError(f"no row for position {position!r} in {year}; the plan's years: {self.years}")
+            raise NotInPlanError(Notice("model.results.no_year", {"position": position, "year": year,
+                                                                  "years": ", ".join(map(str, self.years))}),
+                                 field="year", value=year)
         return rows[year]
 
     def explain(self, position: str, year: int, municipality: str | None = None) -> Explanation:

@@ -22,15 +22,25 @@ from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.counties import check_county
 from nedtrapping.deadlines import Deadline, Purpose
-from nedtrapping.errors import InvalidTypeError, InvalidValueError
+from nedtrapping.errors import InvalidTypeError, InvalidValueError, NedtrappingError
 from nedtrapping.explain import FactUse
 from nedtrapping.money import Money
-from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.provenance import Citation, Fact, Status, display_value
 from nedtrapping.validators import parse_yes_no
+from nedtrapping.wording import FactName, Notice
 
-__all__ = ["RuleSet", "RuleSetId", "canonical", "canonical_json", "digest_of"]
+__all__ = ["RuleSet", "RuleSetId", "NoRuleValueError", "NoDeadlineError", "canonical", "canonical_json", "digest_of"]
+
+
+class NoRuleValueError(NedtrappingError, KeyError):
+    """A rule set has no rule value at this path; the message lists the paths it has."""
+
+
+class NoDeadlineError(NedtrappingError, LookupError):
+    """A rule set has no deadline for this purpose (in this round, for this county)."""
 
 
 def canonical(value: Any) -> Any:
@@ -38,7 +48,8 @@ def canonical(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
-        raise InvalidTypeError(f"a float ({value!r}) has no place in a rule set")
+        raise InvalidTypeError(Notice("model.ruleset.float", {"value": repr(value)}), value=value,
+                               expected=expect("exact_number"))
     if isinstance(value, Money):
         return {"ore": value.ore}
     if isinstance(value, (Fraction, Decimal)):
@@ -61,7 +72,8 @@ def canonical(value: Any) -> Any:
         for field in attrs.fields(type(value)):
             out[field.name] = canonical(getattr(value, field.name))
         return out
-    raise InvalidTypeError(f"cannot serialise {type(value).__name__} {value!r} canonically")
+    raise InvalidTypeError(Notice("model.ruleset.not_serialisable", {"got": f"{type(value).__name__} {value!r}"}),
+                           value=value)
 
 
 def canonical_json(value: Any) -> str:
@@ -93,8 +105,8 @@ def _as_citation(source: Citation | str) -> Citation:
         return source
     if isinstance(source, str) and source.strip():
         return Citation(document=source.strip(), tag="USER")
-    raise InvalidValueError("a supplied value needs a source: name the grant letter (e.g. 'Tilsagnsbrev 2022, "
-                            "Eksempel kommune')", field="source", value=source, expected="the grant letter's name")
+    raise InvalidValueError(Notice("model.ruleset.supply.no_source"), field="source", value=source,
+                            expected=expect("grant_letter_name"))
 
 
 _KNOWN_TYPES: dict[str, type] = {"Money": Money, "int": int, "bool": bool, "str": str, "Decimal": Decimal,
@@ -130,22 +142,23 @@ def _parse_supplied(kind: Any, value: object, path: str) -> object:
             except ValueError:
                 value = None
             if value is None:
-                raise InvalidValueError(f"{path}: expected ja/nei, got {text!r}", field=path, value=text,
-                                        expected="ja or nei") from None
+                raise InvalidValueError(Notice("model.expected_got", {"expected": expect("yes_no"), "got": repr(text)}),
+                                        field=path, value=text, expected=expect("yes_no")) from None
         elif kind is int:
             if not text.isdigit():
-                raise InvalidValueError(f"{path}: expected a whole number, got {value!r}", field=path, value=value,
-                                        expected="a whole number")
+                raise InvalidValueError(Notice("model.expected_got", {"expected": expect("whole_number"),
+                                                                      "got": repr(value)}),
+                                        field=path, value=value, expected=expect("whole_number"))
             value = int(text)
         elif kind in (Decimal, Fraction):
             share = parse_share(text, where=path)
             value = Decimal(share.numerator) / Decimal(share.denominator) if kind is Decimal else share
     if kind is not object and not isinstance(value, kind):
-        raise InvalidTypeError(f"{path}: expected {kind.__name__}, got {type(value).__name__} {value!r}", field=path,
-                               value=value, expected=kind.__name__)
+        raise InvalidTypeError(expected_got(expect("type", type=kind.__name__), value), field=path,
+                               value=value, expected=expect("type", type=kind.__name__))
     if isinstance(value, Money) and value.ore <= 0:
-        raise InvalidValueError(f"{path}: a supplied amount must be positive, got {value}", field=path, value=value,
-                                expected="an amount above 0 kr")
+        raise InvalidValueError(Notice("model.ruleset.supply.not_positive", {"amount": value}), field=path,
+                                value=value, expected=expect("amount_above_zero"))
     return value
 
 
@@ -207,7 +220,9 @@ class RuleSet:
             if name == path:
                 return fact
         known = ", ".join(name for name, _ in self.facts())
-        raise KeyError(f"{self.key_text}: no fact {path!r}; facts are: {known}")
+        raise NoRuleValueError(Notice("model.ruleset.no_value", {"rule_set": self.key_text, "path": path,
+                                                                 "known": known}),
+                               field="path", value=path, expected=expect("rule_value_of", rule_set=self.key_text))
 
     def use(self, name: str, fact: Fact[Any]) -> FactUse:
         """A fact of this rule set as used in a computation (for explanations)."""
@@ -225,7 +240,8 @@ class RuleSet:
         silently getting the national date.
         """
         if not isinstance(purpose, Purpose):
-            raise InvalidTypeError(f"purpose: expected Purpose.APPLICATION or Purpose.REPORTING, got {purpose!r}")
+            raise InvalidTypeError(Notice("model.expected_got", {"expected": expect("purpose"), "got": repr(purpose)}),
+                                   field="purpose", value=purpose, expected=expect("purpose"))
         county = check_county(county)
         national = None
         for d in self.deadlines:
@@ -236,9 +252,10 @@ class RuleSet:
             if d.county is None and national is None:
                 national = d
         if national is None:
-            where = f" for {county}" if county else ""
-            which = f" in the {round!r} round" if round else ""
-            raise LookupError(f"{self.key_text} has no {purpose.value} deadline{which}{where}")
+            where = Notice("model.ruleset.deadline.county", {"county": county}) if county else ""
+            which = Notice("model.ruleset.deadline.round", {"round": round}) if round else ""
+            raise NoDeadlineError(Notice(f"model.ruleset.no_deadline.{purpose.value}",
+                                         {"rule_set": self.key_text, "round": which, "county": where}))
         return national
 
     # -- identity -----------------------------------------------------------
@@ -282,7 +299,8 @@ class RuleSet:
         for part in path.split("."):
             value = getattr(value, part)
         fact: Fact[Any] = value
-        return fact.require(f"{path} of {self.key_text}", path=path, rule_set=self.key_text)
+        return fact.require(Notice("model.ruleset.value_in", {"name": FactName(path), "rule_set": self.key_text}),
+                            path=path, rule_set=self.key_text)
 
     def supply(self, path: str, value: object, source: Citation | str) -> RuleSet:
         """A derived rule set where the fact at ``path`` is ``value``, supplied by the user from ``source``.
@@ -308,7 +326,8 @@ class RuleSet:
         supplied = replaced.supplied(parsed, citation)
         if replaced.is_known:
             what = replaced.citation.tag or replaced.citation.document
-            supplied = attrs.evolve(supplied, note=f"replaces the {replaced.status.value} value {replaced.value} ({what})")
+            supplied = attrs.evolve(supplied, note=Notice("model.ruleset.supply.replaces", {
+                "status": replaced.status, "value": display_value(replaced.value), "source": what}))
         new: Any = supplied
         for owner, part in zip(reversed(owners), reversed(parts)):
             new = attrs.evolve(owner, **{part: new})
@@ -317,5 +336,6 @@ class RuleSet:
 
     def _no_fact(self, path: str) -> InvalidValueError:
         known = ", ".join(name for name, _ in self.facts())
-        return InvalidValueError(f"{self.key_text}: no rule value {path!r}; its rule values are: {known}",
-                                 field="path", value=path, expected=f"a rule value of {self.key_text}")
+        return InvalidValueError(Notice("model.ruleset.no_value", {"rule_set": self.key_text, "path": path,
+                                                                   "known": known}),
+                                 field="path", value=path, expected=expect("rule_value_of", rule_set=self.key_text))

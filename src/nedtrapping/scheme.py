@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from nedtrapping._refusal import expect, expected_got
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Fact
@@ -64,9 +65,8 @@ class Option:
         """``value`` if it is an answer (``True``, ``False`` or ``None``: not stated), else a typed error."""
         if value is None or isinstance(value, bool):
             return value
-        raise InvalidTypeError(f"{self.name}: expected True, False or None (not stated), got "
-                               f"{type(value).__name__} {value!r}", field=self.name, value=value,
-                               expected="True, False or None")
+        raise InvalidTypeError(expected_got(expect("answer_not_stated"), value), field=self.name, value=value,
+                               expected=expect("answer"))
 
 
 def options_tuple(value: Mapping[str, object] | Sequence[tuple[str, object]] | None) -> tuple[tuple[str, object], ...]:
@@ -78,12 +78,12 @@ def options_tuple(value: Mapping[str, object] | Sequence[tuple[str, object]] | N
     elif isinstance(value, (list, tuple)):
         items = list(value)
     else:
-        raise InvalidTypeError(f"options: expected a mapping of option names to answers, got {type(value).__name__} "
-                               f"{value!r}", field="options", value=value, expected="a mapping")
+        raise InvalidTypeError(expected_got(expect("options"), value), field="options", value=value,
+                               expected=expect("options"))
     for item in items:
         if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
-            raise InvalidTypeError(f"options: expected (name, answer) pairs, got {item!r}", field="options",
-                                   value=item, expected="(name, answer)")
+            raise InvalidTypeError(Notice("model.expected_got", {"expected": expect("option_pair"), "got": repr(item)}),
+                                   field="options", value=item, expected=expect("option_pair"))
     return tuple(sorted((k, v) for k, v in items if v is not None))
 
 
@@ -214,11 +214,15 @@ class Rate:
 
     def __attrs_post_init__(self) -> None:
         if self.per_full_position.ore < 0:
-            raise InvalidValueError(f"a rate per 100 % position cannot be negative, got {self.per_full_position}",
-                                    field="per_full_position", value=self.per_full_position, expected="≥ 0 kr")
+            raise InvalidValueError(Notice("model.rate.negative", {"amount": self.per_full_position}),
+                                    field="per_full_position", value=self.per_full_position,
+                                    expected=expect("zero_or_more"))
         if self.rounding not in (HALF_UP, DOWN):
-            raise InvalidValueError(f"rounding: expected {HALF_UP!r} or {DOWN!r}, got {self.rounding!r}",
-                                    field="rounding", value=self.rounding, expected=f"{HALF_UP} or {DOWN}")
+            raise InvalidValueError(Notice("model.expected_got", {"expected": expect("rounding", half_up=repr(HALF_UP),
+                                                                                     down=repr(DOWN)),
+                                                                  "got": repr(self.rounding)}),
+                                    field="rounding", value=self.rounding,
+                                    expected=expect("rounding", half_up=repr(HALF_UP), down=repr(DOWN)))
 
     @property
     def eligible(self) -> bool:

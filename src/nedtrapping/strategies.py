@@ -32,13 +32,16 @@ from zoneinfo import ZoneInfo
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised only without the test extra
-    raise ImportError(
-        "nedtrapping.strategies needs hypothesis, a test dependency: pip install 'nedtrapping[test]'"
-    ) from exc
+    from nedtrapping.optional import OptionalDependencyError
+    from nedtrapping.wording import Notice
+
+    raise OptionalDependencyError(Notice("model.optional.hypothesis", {"command": "pip install 'nedtrapping[test]'"})
+                                  ) from exc
 
 from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money
 from nedtrapping.provenance import Citation, Fact, Status
+from nedtrapping.wording import Notice
 
 __all__ = [
     "OSLO",
@@ -127,12 +130,15 @@ def money(
     lo = -_DEFAULT_MAX_ORE if min_value is None else min_value.ore
     hi = _DEFAULT_MAX_ORE if max_value is None else max_value.ore
     if lo > hi:
-        raise InvalidValueError(f"money(): min_value {min_value} is above max_value {max_value}")
+        raise InvalidValueError(Notice("model.strategies.min_above_max", {"min": str(min_value), "max": str(max_value)}),
+                                field="min_value", value=min_value)
     if whole_kroner:
         k_lo = -((-lo) // 100)  # ceil(lo / 100)
         k_hi = hi // 100
         if k_lo > k_hi:
-            raise InvalidValueError(f"money(): no whole kroner between {min_value} and {max_value}")
+            raise InvalidValueError(Notice("model.strategies.no_whole_kroner", {"min": str(min_value),
+                                                                                "max": str(max_value)}),
+                                    field="min_value", value=min_value)
         return st.integers(min_value=k_lo, max_value=k_hi).map(Money.kroner)
     return st.integers(min_value=lo, max_value=hi).map(Money)
 
@@ -170,14 +176,16 @@ def position_percentages(
     """
     lo, hi = Fraction(min_value), Fraction(max_value)
     if not (0 <= lo < hi <= 100):
-        raise InvalidValueError(f"position_percentages(): need 0 <= min_value < max_value <= 100, got {lo}, {hi}")
+        raise InvalidValueError(Notice("model.strategies.percent_range", {"min": str(lo), "max": str(hi)}),
+                                field="min_value", value=lo)
     if max_decimals is None:
         return st.fractions(min_value=lo, max_value=hi, max_denominator=10_000).filter(lambda p: p > lo)
     scale = 10**max_decimals
     lo_units = int(lo * scale) + 1  # strictly above lo (lo*scale may be fractional: int() floors for >= 0)
     hi_units = int(hi * scale)
     if lo_units > hi_units:
-        raise InvalidValueError("position_percentages(): no percentage with that many decimals in the range")
+        raise InvalidValueError(Notice("model.strategies.no_percentage", {"decimals": max_decimals}),
+                                field="max_decimals", value=max_decimals)
     units = st.one_of(
         st.sampled_from(sorted({lo_units, hi_units})),
         st.integers(min_value=lo_units, max_value=hi_units),

@@ -67,7 +67,8 @@ def check_lang(lang: object) -> Lang:
         return "nb"
     if lang == "en":
         return "en"
-    raise UnknownLanguageError(f"language {lang!r}: expected one of {', '.join(LANGS)} (nb = norsk bokmål)")
+    raise UnknownLanguageError(Notice("model.language.unknown", {"lang": str(lang), "langs": ", ".join(LANGS)}),
+                               field="lang", value=lang)
 
 
 def status_word(status: Status, lang: Lang = DEFAULT_LANG, *, neuter: bool = False) -> str:

@@ -33,7 +33,7 @@ from nedtrapping.errors import InvalidValueError
 from nedtrapping.money import Money, format_nok
 from nedtrapping.plan import Plan, PlanRow
 from nedtrapping.render._groups import PlanGroups
-from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, check_lang, text
 
 __all__ = ["plan_figure", "chart_bytes", "write_chart", "CHART_SUFFIXES", "CONSTRAINED_PANELS"]
 
@@ -152,7 +152,8 @@ def _png(fig: Any) -> bytes:
 def chart_bytes(plan: Plan, image_format: str = "png", *, lang: Lang = DEFAULT_LANG) -> bytes:
     """The chart of ``plan`` as PNG or SVG bytes (the SVG without a date, so it is reproducible)."""
     if f".{image_format}" not in CHART_SUFFIXES:
-        raise InvalidValueError(f"a chart is drawn as png or svg, not {image_format!r}")
+        raise InvalidValueError(Notice("model.chart.format", {"format": image_format}), field="image_format",
+                                value=image_format, expected=Notice("model.expect.chart_format"))
     buffer = io.BytesIO()
     metadata: dict[str, Any] = {"Date": None} if image_format == "svg" else {}
     figure = plan_figure(plan, lang=lang)
@@ -167,5 +168,6 @@ def write_chart(plan: Plan, path: str | Path, *, lang: Lang = DEFAULT_LANG) -> N
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in CHART_SUFFIXES:
-        raise InvalidValueError(f"{p}: a chart is written as {' or '.join(CHART_SUFFIXES)}, not {suffix or 'no extension'!r}")
+        raise InvalidValueError(Notice("model.chart.suffix" if suffix else "model.chart.no_suffix", {"suffix": suffix}),
+                                file=str(p), value=suffix, expected=Notice("model.expect.chart_format"))
     p.write_bytes(chart_bytes(plan, suffix[1:], lang=lang))

@@ -25,8 +25,9 @@ import icalendar
 from nedtrapping.calendar import CalendarEntry
 from nedtrapping.calendars.tilskuddskalender_2022 import AssumedPeriodDeadline
 from nedtrapping.deadlines import DeadlineKind, to_instant
+from nedtrapping.errors import InvalidValueError
 from nedtrapping.readable import read
-from nedtrapping.wording import DEFAULT_LANG, Lang, status_word, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, status_word, text
 
 __all__ = ["to_ics", "ics_uid", "ics_summary", "DEFAULT_DTSTAMP", "PRODID"]
 
@@ -125,7 +126,7 @@ def to_ics(entries: Sequence[CalendarEntry], *, stamp: object | None = None, lan
         d = e.deadline
         uid = ics_uid(e)
         if uid in seen:
-            raise ValueError(f"two calendar entries share the UID {uid!r}; a rule set has duplicate deadlines")
+            raise InvalidValueError(Notice("model.ics.duplicate_uid", {"uid": uid}), value=uid)
         seen.add(uid)
         doubts = e.uncertainty(lang)
         event = icalendar.Event()

@@ -257,8 +257,8 @@ def position_to_dict(p: Position) -> dict[str, Any]:
                 "growth_percent": exact_number_text(c.growth_percent), "salary_year": c.salary_year,
                 "birth_year": c.birth_year, "zone_1a_rate": None if c.zone_1a_rate is None else c.zone_1a_rate.value}
     else:
-        raise InvalidTypeError(f"{p.subject}: a {type(p.cost).__name__} cost has no JSON form (fixed, growing or salary "
-                               "costs under the registered cost rules only)")
+        raise InvalidTypeError(Notice("model.render.cost_no_json", {"subject": p.subject, "type": type(p.cost).__name__}),
+                               field="cost", value=p.cost)
     return {
         "municipality": p.municipality, "position": p.position, "percent": exact_number_text(p.percent),
         "first_grant_year": p.first_grant_year, "cost": cost,
@@ -279,7 +279,7 @@ def _supplied_values(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _unknown_dict(u: UnknownValue, lang: Lang) -> dict[str, Any]:
-    return {"rule_set": u.rule_set, "path": u.path, "name": u.name, "note": read(u.note, lang) or None,
+    return {"rule_set": u.rule_set, "path": u.path, "name": read(u.name, lang), "note": read(u.note, lang) or None,
             "how_to_supply": read(u.how_to_supply, lang) or None, "positions": list(u.positions), "years": list(u.years)}
 
 
@@ -297,7 +297,9 @@ def _mode(explanations: Explanations) -> str:
         return "none"
     if explanations == "cells":
         return "cells"
-    raise InvalidValueError(f"explanations: expected True, False, 'full' or 'cells', got {explanations!r}")
+    raise InvalidValueError(Notice("model.expected_got", {"expected": Notice("model.expect.explanations"),
+                                                          "got": repr(explanations)}),
+                            field="explanations", value=explanations, expected=Notice("model.expect.explanations"))
 
 
 def _m(x: Money | None) -> str | None:
@@ -356,11 +358,12 @@ def _head_and_tail(plan: Plan, lang: Lang) -> tuple[dict[str, Any], dict[str, An
         },
         "takeover_years": {f"{p.municipality} / {p.position}": plan.takeover_year(p.position, p.municipality)
                            for p in plan.positions},
-        "warnings": list(plan.warnings),
-        "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year, "message": p.message,
+        "warnings": [n.text(lang) for n in plan.notices],
+        "problems": [{"municipality": p.municipality, "position": p.position, "year": p.year,
+                      "message": read(p.message, lang),
                       "rule_set": p.rule_set, "path": p.path} for p in plan.problems],
         "unknowns": [_unknown_dict(u, lang) for u in plan.unknowns],
-        "discrepancies": [str(d) for d in plan.discrepancies],
+        "discrepancies": [d.text(lang) for d in plan.discrepancies],
         "rule_set_digests": dict(plan.digests),
         "amount_unit": "NOK (kroner), exact decimal strings",
     }
@@ -487,7 +490,7 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
         positions = ", ".join(f"{s} ({', '.join(str(y) for y in u.years)})" for s in u.positions)
         where = ": ".join(x for x in (u.rule_set, u.path) if x)
         # named by the catalogue's label of its path ("trinn 3 i årsstigen"), in the language asked for
-        name = fact_label(u.path, lang) if u.path else u.name
+        name = fact_label(u.path, lang) if u.path else read(u.name, lang)
         yield text("plan.unknown_value", lang, name=name[:1].upper() + name[1:], where=where, positions=positions)
         if u.how_to_supply:
             yield "  " + text("plan.how_to_supply", lang, how=read(u.how_to_supply, lang))
@@ -497,7 +500,7 @@ def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
     return [
         (text("plan.problems_count", lang, count=len(plan.problems)),
          [f"{p.municipality} / {p.position} {p.year}" for p in plan.problems] + list(unknown_lines(plan, lang))),
-        (text("plan.discrepancies", lang), [d.notice().text(lang).split(": ", 1)[1] for d in plan.discrepancies]),
+        (text("plan.discrepancies", lang), [d.text(lang) for d in plan.discrepancies]),
         (text("plan.warnings", lang), [n.text(lang) for n in plan.notices if n.key != "warning.discrepancy"]),
         (text("plan.digests", lang), [f"{k}: {v}" for k, v in sorted(plan.digests.items())]),
     ]
