@@ -13,6 +13,7 @@ from typing import Any
 
 from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
+from nedtrapping.cli import mal as mal_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
 from nedtrapping.errors import ExitCode, NedtrappingError
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cli.register(sub)
     calendar_cli.register(sub)
     rules_cli.register(sub)
+    mal_cli.register(sub)
     return parser
 
 

@@ -75,7 +75,7 @@ SHEETS = ("plan.sheet.plan", "xlsx.sheet.rates", "plan.sheet.totals", "plan.shee
           "plan.sheet.explanations", "plan.sheet.digests")
 
 #: Plans with more rows than this explain the first ones on the Forklaringer sheet and say where the rest are.
-EXPLAINED_ROWS = 2_000
+EXPLAINED_ROWS = 1_000
 #: Position slots (one row per year each) in the blank workbook.
 TEMPLATE_POSITIONS = 40
 
@@ -235,6 +235,8 @@ class _Layout:
             ("growth", _Column("xlsx.col.cost_growth", 13, "input")),
             ("cost_percent", _Column("xlsx.col.cost_percent", 16, "input")),
             ("rate_row", _Column("xlsx.col.rate_row", 9, "formula")),
+            ("subject", _Column("xlsx.col.subject", 30, "formula")),
+            ("criterion", _Column("xlsx.col.criterion", 10, "formula")),
         ]
         self.columns = [c for _, c in columns]
         self.index = {name: i for i, (name, _) in enumerate(columns)}
@@ -272,23 +274,23 @@ class _Formulas:
     def rounding_word(self, rounding: str) -> str:
         return text(f"value.rounding.{rounding.replace('-', '_')}", self.lang)
 
-    def _c(self, name: str, r: int) -> str:
+    def _c(self, name: str, r: int | str) -> str:
         return f"{self.layout.letter(name)}{r}"
 
-    def _guard(self, r: int, body: str) -> str:
+    def _guard(self, r: int | str, body: str) -> str:
         return f'=IF(OR({self._c("municipality", r)}="",{self._c("year", r)}=""),"",{body})'
 
-    def yis(self, r: int) -> str:
+    def yis(self, r: int | str) -> str:
         year, first = self._c("year", r), self._c("first", r)
         return f'=IF(OR({year}="",{first}=""),"",{year}-{first}+1)'
 
-    def rate_row(self, r: int) -> str:
+    def rate_row(self, r: int | str) -> str:
         key = f'{self._c("year", r)}&"|"&{self._c("yis", r)}'
         for name in self.layout.options:
             key += f'&"|"&{self._c("option:" + name, r)}'
         return (f'=IF({self._c("yis", r)}="","",IFERROR(MATCH({key},{self.rates}!${self.key_col}:${self.key_col},0),""))')
 
-    def grant(self, r: int) -> str:
+    def grant(self, r: int | str) -> str:
         u = _quote(self.unknown)
         q = self._c("rate_row", r)
         rate = f"INDEX({self.rates}!${self.rate_col}:${self.rate_col},{q})"
@@ -303,7 +305,7 @@ class _Formulas:
             f"IF(ISNUMBER({granted}),{granted},IF(NOT(ISNUMBER({q})),{u},IF(NOT(ISNUMBER({rate})),{u},"
             f'IF(OR(NOT(ISNUMBER({self._c("percent", r)})),{pro_rata}=""),{u},{rounded}))))'))
 
-    def cost(self, r: int) -> str:
+    def cost(self, r: int | str) -> str:
         amount, year, growth = self._c("cost_amount", r), self._c("year", r), self._c("growth", r)
         cost_year, percent, cost_percent = self._c("cost_year", r), self._c("percent", r), self._c("cost_percent", r)
         exact = (f"{amount}*(1+N({growth}))^({year}-IF(ISNUMBER({cost_year}),{cost_year},{year}))"
@@ -311,25 +313,27 @@ class _Formulas:
         return self._guard(r, f"IF(NOT(ISNUMBER({amount})),{_quote(self.unknown)},"
                               f"{spreadsheet_rounding(HALF_UP, exact)})")
 
-    def own(self, r: int) -> str:
+    def own(self, r: int | str) -> str:
         grant, cost = self._c("grant", r), self._c("cost", r)
         return self._guard(r, f"IF(AND(ISNUMBER({grant}),ISNUMBER({cost})),{cost}-{grant},{_quote(self.unknown)})")
 
-    def _same_position_previous_year(self, r: int) -> str:
-        a, b, c = (f"${self.layout.letter(n)}:${self.layout.letter(n)}" for n in ("municipality", "position", "year"))
-        return (f'{a},{_equal_to(self._c("municipality", r))},{b},{_equal_to(self._c("position", r))},'
-                f'{c},{self._c("year", r)}-1')
+    def subject(self, r: int | str) -> str:
+        return self._guard(r, f'{self._c("municipality", r)}&" / "&{self._c("position", r)}')
 
-    def increase(self, r: int) -> str:
+    def criterion(self, r: int | str) -> str:
+        return self._guard(r, _equal_to(self._c("subject", r)))
+
+    def increase(self, r: int | str) -> str:
         own = self._c("own", r)
         g = f'${self.layout.letter("own")}:${self.layout.letter("own")}'
-        where = self._same_position_previous_year(r)
+        subject, year = self.layout.letter("subject"), self.layout.letter("year")
+        where = f'${subject}:${subject},{self._c("criterion", r)},${year}:${year},{self._c("year", r)}-1'
         u = _quote(self.unknown)
         return self._guard(r, (
             f'IF(COUNTIFS({where})=0,"",IF(OR(NOT(ISNUMBER({own})),COUNTIFS({where},{g},{u})>0),{u},'
             f"{own}-SUMIFS({g},{where})))"))
 
-    def source(self, r: int) -> str:
+    def source(self, r: int | str) -> str:
         granted, grant = self._c("granted", r), self._c("grant", r)
         return self._guard(r, (
             f'IF(ISNUMBER({granted}),{_quote(text("plan.grant_source.grant letter", self.lang))},'
@@ -368,8 +372,17 @@ class _Formulas:
         where = f"({span['year']}={year})"
         if municipality is not None:
             where += f"*({span['municipality']}={municipality})"
-        return (f'{{=_xlfn.TEXTJOIN(", ",TRUE,IF({where}*(({unknown})>0),'
-                f'{span["municipality"]}&" / "&{span["position"]},""))}}')
+        subject = f"{self.plan}!${self.layout.letter('subject')}${first}:${self.layout.letter('subject')}${last}"
+        return f'{{=_xlfn.TEXTJOIN(", ",TRUE,IF({where}*(({unknown})>0),{subject},""))}}'
+
+    def check(self) -> None:
+        """Every formula shape calls only functions the workbook knows (checked once, not per row)."""
+        r, m, y = _FIRST, "$A2", "$B2"
+        for formula in (self.yis(r), self.rate_row(r), self.grant(r), self.cost(r), self.own(r), self.subject(r),
+                        self.criterion(r), self.increase(r), self.source(r), self.completeness(),
+                        self.total("grant", m, y), self.total("grant", None, y), self.unknown_count(m, y, True),
+                        self.incomplete(m, y, True)):
+            _checked(formula)
 
     def completeness(self) -> str:
         count = "+".join(f'COUNTIF(${self.layout.letter(n)}:${self.layout.letter(n)},{_quote(self.unknown)})'
@@ -545,11 +558,47 @@ class _Book:
         return found
 
     def sheet(self, name: str) -> Any:
-        ws = self.wb.add_worksheet(name[:31])
+        ws = self.wb.add_worksheet(name[:31], worksheet_class=_worksheet_class())
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
         return ws
+
+
+_FORMULA_WORDS = re.compile(r"[A-Z][A-Z0-9.]*(?=\()")
+#: Every function the workbook's formulas call: none is one Excel stores with a prefix (``_xlfn.``) but
+#: TEXTJOIN, which is written with it.
+_FUNCTIONS = frozenset({"IF", "OR", "AND", "NOT", "ISNUMBER", "INDEX", "MATCH", "IFERROR", "ROUND", "ROUNDDOWN", "N",
+                        "SUMIFS", "COUNTIFS", "COUNTIF", "SUBSTITUTE", "_xlfn.TEXTJOIN", "TEXTJOIN"})
+_WORKSHEET_CLASS: list[Any] = []
+
+
+def _worksheet_class() -> Any:
+    """XlsxWriter's worksheet without its per-formula search for newer functions to prefix (29 regular expressions
+    on every formula): the workbook's formulas call only :data:`_FUNCTIONS`, checked once per formula shape."""
+    if not _WORKSHEET_CLASS:
+        worksheet = importlib.import_module("xlsxwriter.worksheet").Worksheet
+
+        class Sheet(worksheet):  # type: ignore[misc, valid-type]
+            def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+                if formula.startswith("{"):
+                    formula = formula[1:]
+                if formula.startswith("="):
+                    formula = formula[1:]
+                if formula.endswith("}"):
+                    formula = formula[:-1]
+                return formula
+
+        _WORKSHEET_CLASS.append(Sheet)
+    return _WORKSHEET_CLASS[0]
+
+
+def _checked(formula: str) -> str:
+    """``formula``, once its functions are known to need no prefix (a new function must be added knowingly)."""
+    unknown = set(_FORMULA_WORDS.findall(re.sub(r'"[^"]*"', '""', formula))) - _FUNCTIONS
+    if unknown:
+        raise AssertionError(f"a formula calls {sorted(unknown)}, which the workbook does not know: {formula}")
+    return formula
 
 
 def _write_text(ws: Any, r: int, c: int, value: str | None, fmt: Any) -> None:
@@ -613,6 +662,7 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
     plan_title, rates_title = text("plan.sheet.plan", lang), text("xlsx.sheet.rates", lang)
     first, last = _FIRST, max(_FIRST, _FIRST + content.n_rows - 1)
     f = _Formulas(layout, lang, plan_title, rates_title, content.rate_rows, (first, last))
+    f.check()
     unknown = f.unknown
     kr = content.kr_format
 
@@ -638,48 +688,92 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
     ix = layout.index
     answers = {True: text("word.yes", lang), False: text("word.no", lang)}
     r = _HEADER_ROW
+    # each formula once, with a marker where its row goes (the same formula on every row, but its row number)
+    mark = "\x00"
+    shapes = {name: getattr(f, name)(mark) for name in ("yis", "rate_row", "grant", "cost", "own", "increase",
+                                                       "source", "subject", "criterion")}
+    formula_cols = [(ix[name], shapes[name]) for name in shapes]
+    text_fmt, text_fmt_g = book.fmt("text", "@"), book.fmt("text", "@", base_row=True)
+    fmts = {g: {"0": book.fmt("formula", "0", base_row=g), "kr": book.fmt("formula", kr, base_row=g),
+                "@": book.fmt("formula", "@", base_row=g)} for g in (False, True)}
+    in_year, in_kr, in_text = book.fmt("input", "0"), book.fmt("input", kr), book.fmt("input", "@")
+    in_growth = book.fmt("input", "0.0##%")
+    for name, fmt_ in (("granted", in_kr), ("cost_amount", in_kr), ("cost_year", in_year), ("growth", in_growth),
+                       ("cost_percent", book.fmt("input", "0%")), ("first", in_year)):
+        ws.set_column(ix[name], ix[name], layout.columns[ix[name]].width, fmt_)  # empty inputs look like inputs
+    shares: dict[Fraction, tuple[int | float, Any]] = {}
+
+    def share(p: Fraction) -> tuple[int | float, Any]:
+        found = shares.get(p)
+        if found is None:
+            found = shares[p] = (_share(p), book.fmt("input", _percent_format(p)))
+        return found
+
+    write_number, write_string, write_formula, write_blank = (ws.write_number, ws.write_string, ws.write_formula,
+                                                               ws.write_blank)
+    c_muni, c_pos, c_year, c_pct, c_first = (ix[n] for n in ("municipality", "position", "year", "percent", "first"))
+    c_granted, c_amount, c_cost_year, c_growth, c_cost_pct = (ix[n] for n in (
+        "granted", "cost_amount", "cost_year", "growth", "cost_percent"))
+    option_cols = [ix[f"option:{name}"] for name in layout.options]
+    template = content.template
+    r = _HEADER_ROW
     for row in content.rows:
-        excel = r + 1
-        fm = book.fmt
+        number = str(r + 1)
         g = row.base
-        _write_text(ws, r, ix["municipality"], row.municipality, fm("text", "@", base_row=g))
-        _write_text(ws, r, ix["position"], row.position, fm("text", "@", base_row=g))
-        _write_number(ws, r, ix["year"], row.year if row.year else None, fm("input", "0"))
-        pct_format = _percent_format(row.percent)
-        _write_number(ws, r, ix["percent"], None if row.percent is None else _share(row.percent),
-                      fm("input", pct_format))
-        _write_number(ws, r, ix["first"], row.first_grant_year, fm("input", "0"))
-        for i, name in enumerate(layout.options):
-            value = row.options[i] if i < len(row.options) else None
+        blank = template and not row.municipality
+        if row.municipality:
+            write_string(r, c_muni, cell_safe_text(row.municipality), text_fmt_g if g else text_fmt)
+            write_string(r, c_pos, cell_safe_text(row.position), text_fmt_g if g else text_fmt)
+        elif template:
+            write_blank(r, c_muni, None, in_text)
+            write_blank(r, c_pos, None, in_text)
+        if row.year:
+            write_number(r, c_year, row.year, in_year)
+        if row.percent is not None:
+            value, fmt_ = share(row.percent)
+            write_number(r, c_pct, value, fmt_)
+        elif template:
+            write_blank(r, c_pct, None, book.fmt("input", "0%"))
+        if row.first_grant_year is not None:
+            write_number(r, c_first, row.first_grant_year, in_year)
+        for c, value in zip(option_cols, row.options):
             if value is None:
-                ws.write_blank(r, ix[f"option:{name}"], None, fm("input", "@"))
+                write_blank(r, c, None, in_text)
             else:
-                ws.write_string(r, ix[f"option:{name}"], answers[value], fm("input", "@"))
-        _write_number(ws, r, ix["granted"], _kroner(row.granted), fm("input", kr))
-        _write_number(ws, r, ix["cost_amount"], _kroner(row.cost_amount), fm("input", kr))
-        _write_number(ws, r, ix["cost_year"], row.cost_year, fm("input", "0"))
-        _write_number(ws, r, ix["growth"], None if row.growth is None else _share(row.growth),
-                      fm("input", "0.0##%"))
-        _write_number(ws, r, ix["cost_percent"], None if row.cost_percent is None else _share(row.cost_percent),
-                      fm("input", _percent_format(row.cost_percent)))
-        blank = content.template and not row.municipality
-        ws.write_formula(r, ix["yis"], f.yis(excel), fm("formula", "0", base_row=g),
-                         "" if blank or row.first_grant_year is None else row.year - row.first_grant_year + 1)
-        ws.write_formula(r, ix["rate_row"], f.rate_row(excel), fm("formula", "0", base_row=g),
-                         "" if row.rate_row is None else row.rate_row)
-        ws.write_formula(r, ix["grant"], f.grant(excel), fm("formula", kr, base_row=g),
-                         "" if blank else _cached(row.grant, unknown))
-        ws.write_formula(r, ix["cost"], f.cost(excel), fm("formula", kr, base_row=g),
-                         "" if blank else _cached(row.cost, unknown))
-        ws.write_formula(r, ix["own"], f.own(excel), fm("formula", kr, base_row=g),
-                         "" if blank else _cached(row.own, unknown))
-        ws.write_formula(r, ix["increase"], f.increase(excel), fm("formula", kr, base_row=g),
-                         "" if blank else _cached(row.increase, unknown))
-        ws.write_formula(r, ix["source"], f.source(excel), fm("formula", "@", base_row=g), row.source)
+                write_string(r, c, answers[value], in_text)
+        if row.granted is not None:
+            write_number(r, c_granted, _kroner(row.granted), in_kr)
+        if row.cost_amount is not None:
+            write_number(r, c_amount, _kroner(row.cost_amount), in_kr)
+        if row.cost_year is not None:
+            write_number(r, c_cost_year, row.cost_year, in_year)
+        if row.growth is not None:
+            write_number(r, c_growth, share(row.growth)[0], in_growth)
+        if row.cost_percent is not None:
+            value, fmt_ = share(row.cost_percent)
+            write_number(r, c_cost_pct, value, fmt_)
+        if blank:
+            cached: dict[str, Any] = dict.fromkeys(shapes, "")
+        else:
+            subject = f"{row.municipality} / {row.position}"
+            cached = {
+                "yis": "" if row.first_grant_year is None else row.year - row.first_grant_year + 1,
+                "rate_row": "" if row.rate_row is None else row.rate_row,
+                "grant": _cached(row.grant, unknown), "cost": _cached(row.cost, unknown),
+                "own": _cached(row.own, unknown), "increase": _cached(row.increase, unknown), "source": row.source,
+                "subject": subject,
+                "criterion": "=" + subject.replace("~", "~~").replace("*", "~*").replace("?", "~?"),
+            }
+        kinds = fmts[g]
+        for (c, shape), name in zip(formula_cols, shapes):
+            kind = "0" if name in ("yis", "rate_row") else "kr" if name in ("grant", "cost", "own", "increase") \
+                else "@"
+            write_formula(r, c, shape.replace(mark, number), kinds[kind], cached[name])
         for i, value in enumerate(row.extra):
             _write_text(ws, r, len(layout.columns) + i, value, book.text)
         r += 1
     last_col = layout.width - 1
+    ws.set_column(ix["criterion"], ix["criterion"], 10, None, {"hidden": True})  # a helper of the increase
     ws.freeze_panes(_HEADER_ROW, 2)
     ws.autofilter(_HEADER_ROW - 1, 0, max(r - 1, _HEADER_ROW), last_col)
     ws.repeat_rows(_HEADER_ROW - 1)

@@ -8,6 +8,8 @@ __all__ = ["WORDS"]
 
 #: Every word the workbook adds, in bokmål and English (keys ``xlsx.*``).
 WORDS: dict[str, dict[str, str]] = {
+    "xlsx.cli.out_suffix": {"nb": "--out {path}: gi et filnavn som slutter på .xlsx",
+                            "en": "--out {path}: give a file name ending in .xlsx"},
     "xlsx.sheet.rates": {"nb": "Satser", "en": "Rates"},
     "xlsx.title": {"nb": "Nedtrappingsplan – {scheme}", "en": "Phase-down plan – {scheme}"},
     "xlsx.title.template": {"nb": "Nedtrappingsplan – {scheme} (mal: skriv inn stillingene)",
@@ -39,6 +41,8 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.col.cost_growth": {"nb": "Kostnad: årlig vekst", "en": "Cost: annual growth"},
     "xlsx.col.cost_percent": {"nb": "Kostnad: gjelder stillingsprosent", "en": "Cost: for percentage"},
     "xlsx.col.rate_row": {"nb": "Satsrad", "en": "Rate row"},
+    "xlsx.col.subject": {"nb": "Kommune / stilling", "en": "Municipality / position"},
+    "xlsx.col.criterion": {"nb": "Søkekriterium", "en": "Criterion"},
     "xlsx.col.unknown_count": {"nb": "Ukjente tall", "en": "Unknown figures"},
     "xlsx.col.rate": {"nb": "Sats per 100 % stilling", "en": "Rate per 100 % position"},
     "xlsx.col.pro_rata": {"nb": "Forholdsmessig", "en": "Pro rata"},
