@@ -54,7 +54,7 @@ from nedtrapping.money import Money
 from nedtrapping.optional import XlsxUnavailableError
 from nedtrapping.plan import Plan
 from nedtrapping.position import Position
-from nedtrapping.provenance import Fact, Status
+from nedtrapping.provenance import Fact, Status, display_value
 from nedtrapping.registry import position_scheme
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.render.plan import rule_values_used, unknown_lines
@@ -63,7 +63,6 @@ from nedtrapping.render.xlsx_words import WORDS
 from nedtrapping.rounding import DOWN, HALF_UP, SPREADSHEET_FUNCTIONS, round_half_up_to_kroner, spreadsheet_rounding
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import GrantQuery, PositionScheme
-from nedtrapping.provenance import display_value
 from nedtrapping.wording import DEFAULT_LANG, Lang, check_lang, fact_label, status_word, text
 
 __all__ = ["write_plan_xlsx", "plan_xlsx_bytes", "template_xlsx_bytes", "write_template_xlsx", "rule_values_used",
@@ -730,17 +729,17 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
         if row.year:
             write_number(r, c_year, row.year, in_year)
         if row.percent is not None:
-            value, fmt_ = share(row.percent)
-            write_number(r, c_pct, value, fmt_)
+            pct, fmt_ = share(row.percent)
+            write_number(r, c_pct, pct, fmt_)
         elif template:
             write_blank(r, c_pct, None, book.fmt("input", "0%"))
         if row.first_grant_year is not None:
             write_number(r, c_first, row.first_grant_year, in_year)
-        for c, value in zip(option_cols, row.options):
-            if value is None:
+        for c, answer in zip(option_cols, row.options):
+            if answer is None:
                 write_blank(r, c, None, in_text)
             else:
-                write_string(r, c, answers[value], in_text)
+                write_string(r, c, answers[answer], in_text)
         if row.granted is not None:
             write_number(r, c_granted, _kroner(row.granted), in_kr)
         if row.cost_amount is not None:
@@ -750,8 +749,8 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
         if row.growth is not None:
             write_number(r, c_growth, share(row.growth)[0], in_growth)
         if row.cost_percent is not None:
-            value, fmt_ = share(row.cost_percent)
-            write_number(r, c_cost_pct, value, fmt_)
+            pct, fmt_ = share(row.cost_percent)
+            write_number(r, c_cost_pct, pct, fmt_)
         if blank:
             cached: dict[str, Any] = dict.fromkeys(shapes, "")
         else:
@@ -769,8 +768,8 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
             kind = "0" if name in ("yis", "rate_row") else "kr" if name in ("grant", "cost", "own", "increase") \
                 else "@"
             write_formula(r, c, shape.replace(mark, number), kinds[kind], cached[name])
-        for i, value in enumerate(row.extra):
-            _write_text(ws, r, len(layout.columns) + i, value, book.text)
+        for i, extra in enumerate(row.extra):
+            _write_text(ws, r, len(layout.columns) + i, extra, book.text)
         r += 1
     last_col = layout.width - 1
     ws.set_column(ix["criterion"], ix["criterion"], 10, None, {"hidden": True})  # a helper of the increase
@@ -802,8 +801,8 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
     for i, rr in enumerate(content.rate_rows, start=1):
         rs.write_number(i, 0, rr.year, book.fmt("text", "0"))
         rs.write_number(i, 1, rr.year_in_scheme, book.fmt("text", "0"))
-        for j, value in enumerate(rr.options):
-            _write_text(rs, i, 2 + j, "" if value is None else answers[value], book.text)
+        for j, option in enumerate(rr.options):
+            _write_text(rs, i, 2 + j, "" if option is None else answers[option], book.text)
         if rr.paid_per_full_position is None:
             rs.write_blank(i, 2 + n_opt, None, book.unknown_input)
         else:
@@ -853,16 +852,15 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
         who = None if muni is None else f"$A{excel}"
         year_ref = f"$B{excel}"
         money = book.fmt("text", kr, bold=bold)
-        cached: list[Money | None | str]
+        sums: list[Money | None | str]
         if total is None:
-            cached = ["", "", "", ""]
+            sums = ["", "", "", ""]
         else:
-            cached = [total.grant, total.cost, total.own_financing,
-                      total.own_financing_increase if has_increase else ""]
+            sums = [total.grant, total.cost, total.own_financing, total.own_financing_increase if has_increase else ""]
         for j, name in enumerate(("grant", "cost", "own", "increase")):
             if name == "increase" and not has_increase:
                 continue
-            ts.write_formula(i, 2 + j, f.total(name, who, year_ref), money, _cached(cached[j], unknown))
+            ts.write_formula(i, 2 + j, f.total(name, who, year_ref), money, _cached(sums[j], unknown))
         ts.write_formula(i, 6, f.unknown_count(who, year_ref, has_increase), book.fmt("text", "0", bold=bold),
                          content.unknown_counts.get((muni, year), 0))
         listed = "" if total is None else ", ".join(total.incomplete_positions)
