@@ -582,6 +582,28 @@ def test_after_sorting_deleting_inserting_and_filling_in_a_rate_every_figure_is_
     assert what_if.totals[2022].grant != plan.totals[2022].grant
 
 
+@needs_libreoffice
+def test_a_capped_scheme_rounds_down_and_a_year_without_rules_waits_for_the_letter(tmp_path: Path) -> None:
+    """NAV sosiale tjenester: «inntil 610 000 kr», cut pro rata and rounded down; no rules for 2023 yet."""
+    positions = [Position(municipality="NAV-kommune", position="Veileder", percent=Fraction(100, 7),
+                          first_grant_year=2022, cost=FixedCost(K(100_000))),
+                 Position(municipality="NAV-kommune", position="Rådgiver", percent=50, first_grant_year=2022,
+                          cost=GrowingCost(K(400_000), 2022, "3"), granted={2023: K(250_000)})]
+    plan = plan_municipality(positions, scheme="nav-sosiale-tjenester", years=[2022, 2023, 2024])
+    assert plan.row("Veileder", 2022).grant == K(87_142)  # 610 000 × 100/7 % = 87 142,857… kr, at most
+    written = tmp_path / "nav.xlsx"
+    written.write_bytes(plan_xlsx_bytes(plan))
+    cols = _columns(openpyxl.load_workbook(written)["Plan"])
+    letter = {"op": "set", "sheet": "Plan", "first": HEADER_ROW, "where": _where("NAV-kommune", "Veileder", 2023),
+              "values": {str(cols["granted"]): 90_000}}
+    _run_libreoffice(tmp_path, [{"in": str(written), "out": str(tmp_path / "as-written.xlsx")},
+                                {"in": str(written), "out": str(tmp_path / "letter.xlsx"), "edits": [letter]}])
+    _assert_workbook_is_the_plan(openpyxl.load_workbook(tmp_path / "as-written.xlsx", data_only=True), plan)
+    with_letter = plan_municipality([attrs.evolve(positions[0], granted={2023: K(90_000)}), positions[1]],
+                                    scheme="nav-sosiale-tjenester", years=[2022, 2023, 2024])
+    _assert_workbook_is_the_plan(openpyxl.load_workbook(tmp_path / "letter.xlsx", data_only=True), with_letter)
+
+
 # --------------------------------------------------------------------------- generated plans and edits
 
 _NAMES = ("Bodø", "Eksempel kommune", "Å*s", "Vik?")

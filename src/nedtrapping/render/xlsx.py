@@ -803,13 +803,15 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
         rs.write_number(i, 1, rr.year_in_scheme, book.fmt("text", "0"))
         for j, option in enumerate(rr.options):
             _write_text(rs, i, 2 + j, "" if option is None else answers[option], book.text)
-        if rr.paid_per_full_position is None:
+        if rr.no_rules:
+            pass  # nothing to type here: the grant comes from the position's letter
+        elif rr.paid_per_full_position is None:
             rs.write_blank(i, 2 + n_opt, None, book.unknown_input)
         else:
             rs.write_number(i, 2 + n_opt, _kroner(rr.paid_per_full_position), book.fmt("text", _KR))
         _write_text(rs, i, 3 + n_opt, None if rr.pro_rata is None else answers[rr.pro_rata], book.text)
         _write_text(rs, i, 4 + n_opt, None if rr.rounding is None else f.rounding_word(rr.rounding), book.text)
-        status = Status.UNKNOWN if rr.unknown is not None else rr.status
+        status = Status.UNKNOWN if rr.unknown is not None or rr.no_rules else rr.status
         _write_text(rs, i, 5 + n_opt, None if status is None else status_word(status, lang), book.text)
         label = None
         if rr.path:
@@ -824,6 +826,8 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
                 rs.write_url(i, 7 + n_opt, url, book.link, cell_safe_text(source or url))
             else:
                 _write_text(rs, i, 7 + n_opt, source, book.wrap)
+        if rr.no_rules:
+            _write_text(rs, i, 8 + n_opt, text("xlsx.rate.no_rules", lang, year=rr.year), book.wrap)
         if rr.unknown is not None:
             name = fact_label(rr.path, lang) if rr.path else rr.unknown.name
             what = text("xlsx.rate.type_in", lang, name=name, rule_set=rr.rule_set or "", n=rr.year_in_scheme,

@@ -57,6 +57,8 @@ class RateRow:
     reason: object = None
     #: The unknown value the rate needs (its error carries the name, note and how to supply it).
     unknown: UnknownValueError | None = None
+    #: The scheme has no rules for the year at all: the grant can only come from the position's letter.
+    no_rules: bool = False
 
     @property
     def status(self) -> Status | None:
@@ -104,6 +106,10 @@ def rate_row(scheme: PositionScheme, query: GrantQuery, rules: RuleSet | None,
                        pro_rata=None if form is None else form.pro_rata,
                        rounding=None if form is None else form.rounding, eligible=True, fact=error.fact,
                        path=error.path, rule_set=error.rule_set, unknown=error)
+    except LookupError:  # no rule set for the year (UnknownSchemeError): nothing to look up, never 0
+        return RateRow(year=query.year, year_in_scheme=n, options=options, paid_per_full_position=None,
+                       pro_rata=None, rounding=None, eligible=True, fact=None, path=None, rule_set=None,
+                       no_rules=True)
     fact, path = _amount_fact(rate)
     reason = None
     if not rate.eligible:

@@ -58,6 +58,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Type in {name} ({rule_set}): the amount per 100 % position for a position in its year {n} in the "
               "scheme, as your municipality's grant letter for {year} gives it. The plan's figures follow at once.",
     },
+    "xlsx.rate.no_rules": {
+        "nb": "Ordningen har ingen regler for {year}: skriv stillingens tilskudd fra tilsagnsbrevet i kolonnen "
+              "«Tildelt i tilsagnsbrevet» på Plan-arket.",
+        "en": "The scheme has no rules for {year}: type the position's grant from its grant letter into the column "
+              "«Granted in the letter» on the Plan sheet.",
+    },
     "xlsx.rate.no_form": {
         "nb": "Regelens form (forholdsmessig, avrunding) er ukjent for denne cellen: tilskuddet blir stående ukjent.",
         "en": "The rule's form (pro rata, rounding) is unknown for this cell: the grant stays unknown.",
