@@ -28,7 +28,7 @@ print([c.value for c in ws[8]][:9])      # the header row
 print("E10:", ws["E10"].value)           # the grant: the rate looked up on Satser × the percentage, rounded
 print("G10:", ws["G10"].value)           # own financing = full cost − grant
 assert ws["E10"].value.startswith("=IF(") and "Satser!" in ws["E10"].value
-assert book.sheetnames == ["Plan", "Satser", "Totaler", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
+assert book.sheetnames == ["Plan", "Satser", "Totaler", "Økonomiplan", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
 
 # cached values are the library's figures, so a viewer that does not calculate shows them too
 values = openpyxl.load_workbook(path, data_only=True)["Plan"]

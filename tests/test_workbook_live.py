@@ -365,9 +365,37 @@ def _assert_workbook_is_the_plan(book: Any, plan: Plan, *, municipality_totals: 
             0 if no_increase else t.own_financing_increase is None)
         assert (row[6] or 0) >= unknowns and (row[6] == 0) == (not t.incomplete_positions)
         compared += 4
+    if "Økonomiplan" in book.sheetnames:  # positions × years, found on the Plan sheet by position and year
+        compared += _assert_budget_is_the_plan(book["Økonomiplan"], plan)
     line = book["Plan"]["A5"].value
     n_unknown = sum(v == "ukjent" for got in _sheet_rows(book["Plan"]).values() for v in (got[0], got[2], got[3]))
     assert line.startswith("Fullstendig") if n_unknown == 0 else f"Ufullstendig: {n_unknown} ukjente" in line
+    return compared
+
+
+def _assert_budget_is_the_plan(ws: Any, plan: Plan) -> int:
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    first_without_base = plan.years[0] if plan.base_year is None else None
+    compared = 0
+    for row in rows[1:]:
+        muni, pos = row[0], row[1]
+        for year in plan.years:
+            got = tuple(_kr(row[header.index(f"{label} {year}")])
+                        for label in ("Tilskudd", "Egenfinansiering", "Økning"))
+            if pos == "Sum":
+                t = plan.municipality_totals(muni)[year]
+                figures = (t.grant, t.own_financing, t.own_financing_increase)
+            else:
+                try:
+                    r = plan.row(pos, year, muni)
+                except KeyError:  # a position deleted in the workbook: nothing to sum
+                    assert got == (None, None, None), f"økonomiplan {muni} / {pos} {year}: {got}"
+                    continue
+                figures = (r.grant, r.own_financing, r.own_financing_increase)
+            want = (_want(figures[0]), _want(figures[1]), _want(figures[2], unknown=year != first_without_base))
+            assert got == want, f"økonomiplan {muni} / {pos} {year}: workbook {got}, library {want}"
+            compared += 3
     return compared
 
 
@@ -467,7 +495,7 @@ def test_the_rules_sheet_lists_every_rule_value_used_with_status_and_a_link(tmp_
     plan = _plan()
     write_plan_xlsx(plan, tmp_path / "p.xlsx")
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
-    assert book.sheetnames == ["Plan", "Satser", "Totaler", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
+    assert book.sheetnames == ["Plan", "Satser", "Totaler", "Økonomiplan", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
     rules = list(book["Regler"].iter_rows(min_row=2))
     listed = {(r[0].value, r[1].value) for r in rules}
     assert set(plan.used_facts) <= listed
@@ -479,8 +507,22 @@ def test_the_rules_sheet_lists_every_rule_value_used_with_status_and_a_link(tmp_
     assert dict(book["Regelsett"].iter_rows(min_row=2, values_only=True)) == dict(plan.digests)
     english = tmp_path / "en.xlsx"
     write_plan_xlsx(plan, english, lang="en")
-    assert openpyxl.load_workbook(english).sheetnames == ["Plan", "Rates", "Totals", "Rules", "Warnings",
+    assert openpyxl.load_workbook(english).sheetnames == ["Plan", "Rates", "Totals", "Budget plan", "Rules", "Warnings",
                                                           "Explanations", "Rule sets"]
+
+
+def test_the_budget_sheet_carries_ansvar_funksjon_art_from_the_positions_file(tmp_path: Path) -> None:
+    plan = _plan()
+    extra = {p.key: {"ansvar": f"A{i}", "funksjon": "2430", "art": "10100"} for i, p in enumerate(plan.positions)}
+    write_plan_xlsx(plan, tmp_path / "p.xlsx", extra_columns=extra)
+    book = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    budget = list(book["Økonomiplan"].iter_rows(values_only=True))
+    assert budget[0][:5] == ("Kommune", "Stilling", "ansvar", "funksjon", "art")
+    assert budget[1][:5] == ("Eksempel kommune", "Ruskonsulent", "A0", "2430", "10100")
+    assert [r[1] for r in budget].count("Sum") == len(plan.municipalities)
+    assert str(budget[1][5]).startswith("=IF(COUNTIFS(Plan!")  # a formula over the Plan sheet
+    plan_header = [c.value for c in book["Plan"][HEADER_ROW]]
+    assert plan_header[-3:] == ["ansvar", "funksjon", "art"]
 
 
 def test_explanations_are_whole_one_line_per_row(tmp_path: Path) -> None:

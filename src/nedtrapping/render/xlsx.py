@@ -70,8 +70,8 @@ __all__ = ["write_plan_xlsx", "plan_xlsx_bytes", "template_xlsx_bytes", "write_t
            "TEMPLATE_POSITIONS"]
 
 #: The sheets in order, as wording ids (``text(id, lang)`` gives the sheet's name).
-SHEETS = ("plan.sheet.plan", "xlsx.sheet.rates", "plan.sheet.totals", "plan.sheet.rules", "plan.sheet.warnings",
-          "plan.sheet.explanations", "plan.sheet.digests")
+SHEETS = ("plan.sheet.plan", "xlsx.sheet.rates", "plan.sheet.totals", "xlsx.sheet.budget", "plan.sheet.rules",
+          "plan.sheet.warnings", "plan.sheet.explanations", "plan.sheet.digests")
 
 #: Plans with more rows than this explain the first ones on the Forklaringer sheet and say where the rest are.
 EXPLAINED_ROWS = 1_000
@@ -876,6 +876,10 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
                                                                  "value": _quote(unknown),
                                                                  "format": book.unknown_format})
 
+    # -- Økonomiplan: positions × years, by SUMIFS over the Plan sheet (a plan's workbook only)
+    if plan is not None:
+        _budget_sheet(book, plan, f, lang, content)
+
     # -- Regler, Advarsler, Forklaringer, Regelsett
     if plan is not None:
         _rules_sheet(book, plan, lang, content.rule_values)
@@ -888,6 +892,69 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
         dg.write_string(i, 1, digest, book.text)
     book.wb.close()
     return out.getvalue()
+
+
+def _budget_sheet(book: _Book, plan: Plan, f: _Formulas, lang: Lang, content: _Content) -> None:
+    """The økonomiplan's layout: a row per position (grouped by municipality, with its sum), per year the grant,
+    own financing and increase — formulas over the Plan sheet, found by position and year."""
+    ws = book.sheet(text("xlsx.sheet.budget", lang))
+    extra = list(content.extra_names)
+    figures = (("grant", "plan.col.grant"), ("own", "plan.col.own_financing"), ("increase", "plan.col.increase"))
+    headers = [(text("plan.col.municipality", lang), 22), (text("plan.col.position", lang), 28),
+               *((name, 12) for name in extra),
+               *((f"{text(key, lang)} {year}", 15) for year in plan.years for _, key in figures)]
+    _headers(ws, book, headers)
+    unknown = f.unknown
+    kr = content.kr_format
+    money, money_bold = book.fmt("text", kr), book.fmt("text", kr, bold=True)
+    first_col = 2 + len(extra)
+    first_without_base = plan.years[0] if plan.base_year is None else None
+    groups = PlanGroups(plan)
+    extras = {(r.municipality, r.position): r.extra for r in content.rows}
+    plan_col = f._plan_col
+    u = _quote(unknown)
+    r = 1
+    for muni in plan.municipalities:
+        for p in groups.positions(muni):
+            excel = r + 1
+            ws.write_string(r, 0, cell_safe_text(p.municipality), book.text)
+            ws.write_string(r, 1, cell_safe_text(p.position), book.text)
+            for i, value in enumerate(extras.get(p.key, ())):
+                _write_text(ws, r, 2 + i, value, book.text)
+            where = f'{plan_col("subject")},{_equal_to(f"$A{excel}&" + chr(34) + " / " + chr(34) + f"&$B{excel}")}'
+            by_year = {row.year: row for row in groups.municipality_rows(muni) if row.position == p.position}
+            for j, year in enumerate(plan.years):
+                row = by_year[year]
+                cached = {"grant": row.grant, "own": row.own_financing,
+                          "increase": "" if year == first_without_base else row.own_financing_increase}
+                for k, (name, _) in enumerate(figures):
+                    if name == "increase" and year == first_without_base:
+                        continue  # the plan's first year has nothing to rise from
+                    column = plan_col(name)
+                    at = f"{where},{plan_col('year')},{year}"
+                    formula = (f'=IF(COUNTIFS({at})=0,"",IF(COUNTIFS({at},{column},{u})>0,{u},'
+                               f"SUMIFS({column},{at})))")
+                    ws.write_formula(r, first_col + 3 * j + k, formula, money, _cached(cached[name], unknown))
+            r += 1
+        ws.write_string(r, 0, cell_safe_text(muni), book.bold)
+        ws.write_string(r, 1, text("plan.total_md", lang), book.bold)
+        totals = groups.municipality_totals(muni)
+        for j, year in enumerate(plan.years):
+            t = totals[year]
+            sums: dict[str, Money | None | str] = {
+                "grant": t.grant, "own": t.own_financing,
+                "increase": "" if year == first_without_base else t.own_financing_increase}
+            for k, (name, _) in enumerate(figures):
+                if name == "increase" and year == first_without_base:
+                    continue
+                ws.write_formula(r, first_col + 3 * j + k, f.total(name, f"$A{r + 1}", str(year)), money_bold,
+                                 _cached(sums[name], unknown))
+        r += 1
+    ws.freeze_panes(1, 2)
+    ws.autofilter(0, 0, max(r - 1, 1), len(headers) - 1)
+    ws.repeat_rows(0)
+    ws.conditional_format(1, first_col, max(r - 1, 1), len(headers) - 1,
+                          {"type": "cell", "criteria": "==", "value": u, "format": book.unknown_format})
 
 
 def _rules_sheet(book: _Book, plan: Plan, lang: Lang, used: Sequence[tuple[str, str, Fact[Any]]]) -> None:

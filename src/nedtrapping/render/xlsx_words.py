@@ -11,6 +11,7 @@ WORDS: dict[str, dict[str, str]] = {
     "xlsx.cli.out_suffix": {"nb": "--out {path}: gi et filnavn som slutter på .xlsx",
                             "en": "--out {path}: give a file name ending in .xlsx"},
     "xlsx.sheet.rates": {"nb": "Satser", "en": "Rates"},
+    "xlsx.sheet.budget": {"nb": "Økonomiplan", "en": "Budget plan"},
     "xlsx.title": {"nb": "Nedtrappingsplan – {scheme}", "en": "Phase-down plan – {scheme}"},
     "xlsx.title.template": {"nb": "Nedtrappingsplan – {scheme} (mal: skriv inn stillingene)",
                             "en": "Phase-down plan – {scheme} (template: type in the positions)"},
