@@ -22,6 +22,9 @@ is a formula, and every formula is derived from the library's one statement of a
   ``COUNTIFS`` over whole columns: sorting, filtering, inserting or deleting rows never changes
   a total; an unknown in a sum shows «ukjent», and each total names the positions with unknown
   figures (live).
+* **Økonomiplan** — the budget's layout: a row per position (grouped by municipality, with its sum),
+  per year the grant, own financing and increase, found on the Plan sheet by position and year; the
+  input's own columns (``ansvar``, ``funksjon``, ``art``) are carried here and to the Plan sheet.
 * **Regler**, **Advarsler**, **Forklaringer** (one row per line, so nothing is cut off) and
   **Regelsett** — the rule values used with their sources (links), warnings, explanations and
   the rule-set digests.
