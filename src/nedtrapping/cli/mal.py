@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
         description="Write the plan workbook with empty position rows and every formula in place: type in the "
                     "positions (one row per year) and read the plan in Excel or LibreOffice, without Python.",
     )
-    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the workbook (.xlsx)")
+    p.add_argument("--out", default="mal.xlsx", metavar="FILE.xlsx",
+                   help="where to write the workbook (.xlsx; default mal.xlsx in the current folder)")
     p.add_argument("--scheme", default=DEFAULT_SCHEME, choices=position_scheme_ids(),
                    help=f"the scheme (default {DEFAULT_SCHEME})")
     p.add_argument("--positions", type=int, default=None, metavar="N",

@@ -133,7 +133,7 @@ def _col(index: int) -> str:
     return name
 
 
-def _kroner(m: Money | None) -> int | float | None:
+def _kroner(m: Money | None) -> int | Decimal | None:
     """An amount for a cell: whole kroner, or kroner and øre; refused when a cell could not hold it exactly."""
     if m is None:
         return None
@@ -141,16 +141,16 @@ def _kroner(m: Money | None) -> int | float | None:
         raise InvalidValueError(f"amount: {m} is more than a spreadsheet cell holds exactly (2^53 øre); the workbook "
                                 "would disagree with itself", field="amount", value=m,
                                 expected=f"an amount below {MAX_EXACT_CELL} øre")
-    return m.ore // 100 if m.is_whole_kroner else float(m.to_decimal())
+    return m.ore // 100 if m.is_whole_kroner else m.to_decimal()
 
 
-def _share(p: Fraction) -> int | float:
+def _share(p: Fraction) -> int | Decimal:
     """A percentage as the share a percent-formatted cell holds (50 % → 0.5)."""
     share = Fraction(p) / 100
     if share.denominator == 1:
         return share.numerator
     exact = Decimal(share.numerator) / Decimal(share.denominator)
-    return float(exact if Fraction(exact) == share else Decimal(format(exact, ".12g")))
+    return exact if Fraction(exact) == share else Decimal(format(exact, ".12g"))
 
 
 def _percent_format(p: Fraction | None) -> str:
@@ -609,14 +609,14 @@ def _write_text(ws: Any, r: int, c: int, value: str | None, fmt: Any) -> None:
     ws.write_string(r, c, cell_safe_text(value), fmt)
 
 
-def _write_number(ws: Any, r: int, c: int, value: int | float | None, fmt: Any) -> None:
+def _write_number(ws: Any, r: int, c: int, value: int | Decimal | None, fmt: Any) -> None:
     if value is None:
         ws.write_blank(r, c, None, fmt)
     else:
         ws.write_number(r, c, value, fmt)
 
 
-def _cached(value: Money | None | str, unknown: str) -> int | float | str:
+def _cached(value: Money | None | str, unknown: str) -> int | Decimal | str:
     if isinstance(value, str):
         return value
     if value is None:
@@ -703,9 +703,9 @@ def _write(content: _Content, lang: Lang, plan: Plan | None, notes: Sequence[str
     for name, fmt_ in (("granted", in_kr), ("cost_amount", in_kr), ("cost_year", in_year), ("growth", in_growth),
                        ("cost_percent", book.fmt("input", "0%")), ("first", in_year)):
         ws.set_column(ix[name], ix[name], layout.columns[ix[name]].width, fmt_)  # empty inputs look like inputs
-    shares: dict[Fraction, tuple[int | float, Any]] = {}
+    shares: dict[Fraction, tuple[int | Decimal, Any]] = {}
 
-    def share(p: Fraction) -> tuple[int | float, Any]:
+    def share(p: Fraction) -> tuple[int | Decimal, Any]:
         found = shares.get(p)
         if found is None:
             found = shares[p] = (_share(p), book.fmt("input", _percent_format(p)))

@@ -80,7 +80,7 @@ def _amount_fact(rate: Rate) -> tuple[Fact[object] | None, str | None]:
 def _stand_in(rules: RuleSet, path: str) -> RuleSet | None:
     """``rules`` with the unknown at ``path`` stood in for, to read the rule's form only (never a figure)."""
     try:
-        return rules.supply(path, Money.kroner(1), Citation(document="form of the rule only", tag="FORM"))
+        return rules.supply(path, Money.kroner(1), Citation(document="the form of the rule only (never a figure)"))
     except (NedtrappingError, LookupError, TypeError, ValueError):
         return None
 
