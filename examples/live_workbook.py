@@ -1,6 +1,8 @@
-"""A live workbook: own financing, the increase and the totals are formulas; edit a cost and they follow.
+"""A live workbook: the rates live on the Satser sheet; grant, cost, own financing, the increase and the totals
+are formulas over input cells; type in a rate from the grant letter, or edit a cost, and they follow.
 
 Command line: nedtrapping plan positions.xlsx --out plan.xlsx   (--lang en for English sheets)
+Blank workbook without Python: nedtrapping mal --out mal.xlsx
 
 Run: .venv/bin/python examples/live_workbook.py
 """
@@ -21,15 +23,15 @@ write_plan_xlsx(plan, path)
 book = openpyxl.load_workbook(path)
 print(book.sheetnames)
 ws = book["Plan"]
-print([c.value for c in ws[1]])
-print("H2:", ws["H2"].value)             # own financing = full cost − grant
-print("I6:", ws["I6"].value)             # the increase over the same position's last year
-print("Totaler C2:", book["Totaler"]["C2"].value)  # SUM over the municipality's year
-assert ws["H2"].value.startswith("=IF(")
-assert book.sheetnames == ["Plan", "Totaler", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
+print(ws["A1"].value)                    # the title; then scheme, rule-set digests, version, completeness line
+print([c.value for c in ws[8]][:9])      # the header row
+print("E10:", ws["E10"].value)           # the grant: the rate looked up on Satser × the percentage, rounded
+print("G10:", ws["G10"].value)           # own financing = full cost − grant
+assert ws["E10"].value.startswith("=IF(") and "Satser!" in ws["E10"].value
+assert book.sheetnames == ["Plan", "Satser", "Totaler", "Økonomiplan", "Regler", "Advarsler", "Forklaringer", "Regelsett"]
 
 # cached values are the library's figures, so a viewer that does not calculate shows them too
 values = openpyxl.load_workbook(path, data_only=True)["Plan"]
-assert values["H2"].value == 230_000
+assert (values["B10"].value, values["C10"].value, values["G10"].value) == ("Ruskonsulent", 2022, 230_000)
 # the same plan gives the same bytes
 assert plan_xlsx_bytes(plan) == path.read_bytes()

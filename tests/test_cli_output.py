@@ -83,8 +83,9 @@ def test_the_workbook_follows_lang_and_carries_extra_columns(tmp_path: Path, cap
     code, _, err = run(capsys, "plan", str(src), "--out", str(tmp_path / "plan.xlsx"))
     assert code == 0 and "Merknad" in err
     ws = openpyxl.load_workbook(tmp_path / "plan.xlsx")["Plan"]
-    assert ws["K1"].value == "Merknad" and ws["K2"].value == "fast ansatt"
-    assert ws["H1"].value == "Egenfinansiering"
+    headers = [c.value for c in ws[8]]  # the header row, under the title block
+    assert headers[-1] == "Merknad" and ws.cell(9, len(headers)).value == "fast ansatt"
+    assert headers[6] == "Egenfinansiering"
     notes = [r[1] for r in openpyxl.load_workbook(tmp_path / "plan.xlsx")["Advarsler"].iter_rows(values_only=True)]
     assert any("Merknad" in (n or "") for n in notes)
 

@@ -16,7 +16,6 @@ from nedtrapping import strategies as nst
 from nedtrapping.money import Money
 from nedtrapping.provenance import WARNING_STATUSES, Citation, Fact, Status, UnknownValueError
 from nedtrapping.readable import read
-from nedtrapping.wording import status_word
 
 SOURCE = Citation("Tilsagnsbrev 2022, Øksnes kommune", "side 2", None, "2022-03-01")
 

@@ -82,7 +82,7 @@ def test_cell_text_gives_the_shortest_decimal_a_person_sees(x: float) -> None:
     assert "e" not in text.lower()
 
 
-def test_plan_workbook_holds_exact_figures_and_leaves_unknowns_empty(tmp_path: Path) -> None:
+def test_plan_workbook_holds_exact_figures_and_marks_unknowns(tmp_path: Path) -> None:
     plan = plan_municipality([
         Position(municipality="K", position="a", percent=100, first_grant_year=2021, cost=FixedCost(K(800_000))),
         Position(municipality="K", position="b", percent="33.3", first_grant_year=2020, cost=FixedCost(K(500_000))),
@@ -90,13 +90,16 @@ def test_plan_workbook_holds_exact_figures_and_leaves_unknowns_empty(tmp_path: P
     out = tmp_path / "plan.xlsx"
     write_plan_xlsx(plan, out)
     book = openpyxl.load_workbook(out, data_only=True)
-    rows = list(book["Plan"].iter_rows(values_only=True))
-    assert list(rows[0][:9]) == excel_csv_headers()  # Norwegian for people, as the Excel CSV
-    by_key = {(r[1], r[2]): r for r in rows[1:]}
-    assert [by_key[("a", y)][5] for y in (2022, 2023, 2024, 2025)] == [550_000, 330_000, 330_000, 0]
-    assert by_key[("b", 2022)][5] is None and by_key[("b", 2022)][7] is None  # unknown, not 0
-    assert by_key[("b", 2023)][5] == 109_890  # 33.3 % of 330 000, whole kroner
-    assert Decimal(str(by_key[("b", 2023)][4])) == Decimal("0.333")  # 33,3 % in a percent-formatted cell
+    rows = list(book["Plan"].iter_rows(min_row=8, values_only=True))  # the header under the title block
+    header = list(rows[0])
+    assert {h for h in excel_csv_headers()} <= set(header)  # Norwegian for people, as the Excel CSV
+    col = {name: header.index(name) for name in ("Stilling", "År", "Stillingsprosent", "Tilskudd", "Egenfinansiering")}
+    by_key = {(r[col["Stilling"]], r[col["År"]]): r for r in rows[1:]}
+    assert [by_key[("a", y)][col["Tilskudd"]] for y in (2022, 2023, 2024, 2025)] == [550_000, 330_000, 330_000, 0]
+    b_2022 = by_key[("b", 2022)]
+    assert b_2022[col["Tilskudd"]] == "ukjent" and b_2022[col["Egenfinansiering"]] == "ukjent"  # unknown, not 0
+    assert by_key[("b", 2023)][col["Tilskudd"]] == 109_890  # 33.3 % of 330 000, whole kroner
+    assert Decimal(str(by_key[("b", 2023)][col["Stillingsprosent"]])) == Decimal("0.333")  # a percent-formatted cell
     warnings = [r[1] for r in book["Advarsler"].iter_rows(values_only=True)][1:]
     assert any("Trinn 3 i årsstigen" in w for w in warnings)  # the workbook speaks bokmål
     assert ("kommunalt-rusarbeid 2023", plan.digests["kommunalt-rusarbeid 2023"]) in list(
@@ -107,8 +110,8 @@ def test_cli_reads_and_writes_workbooks(tmp_path: Path, capsys: pytest.CaptureFi
     src = _book(tmp_path / "in.xlsx", [HEADER_NO, ["A", "x", 50, 2021, 400000, None]])
     out = tmp_path / "out.xlsx"
     assert main(["plan", str(src), "--out", str(out)]) == 0, capsys.readouterr().err
-    rows = list(openpyxl.load_workbook(out, data_only=True)["Plan"].iter_rows(values_only=True))
-    assert [r[5] for r in rows[1:]] == [275_000, 165_000, 165_000, 0]
+    rows = list(openpyxl.load_workbook(out, data_only=True)["Plan"].iter_rows(min_row=9, values_only=True))
+    assert [r[4] for r in rows if r[2] != 2021] == [275_000, 165_000, 165_000, 0]  # Tilskudd; 2021 is the base
     csv_file = tmp_path / "in.csv"
     csv_file.write_text("municipality,position,percent,first_year,annual_cost\nA,x,50,2021,1\n", encoding="utf-8")
     capsys.readouterr()

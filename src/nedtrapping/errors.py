@@ -85,8 +85,6 @@ class NedtrappingError(Exception):
     def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
         """The message in ``lang``, after its place (file, sheet, row, column) when it has one."""
         message = read(self.message, lang)
-        if isinstance(self.message, str):  # not yet words from the catalogue: it says its own place
-            return message
         place = self.place
         return f"{place.text(lang)}: {message}" if place is not None else message
 

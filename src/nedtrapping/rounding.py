@@ -21,7 +21,8 @@ from nedtrapping.readable import Readable
 from nedtrapping.wording import Notice
 
 __all__ = ["ROUNDING_RULE", "CAP_ROUNDING_RULE", "RoundingName", "HALF_UP", "DOWN", "ROUNDINGS", "Roundable",
-           "half_up", "down", "kroner_ore", "round_half_up_to_kroner", "round_cap_down_to_kroner"]
+           "half_up", "down", "kroner_ore", "round_half_up_to_kroner", "round_cap_down_to_kroner",
+           "SPREADSHEET_DECIMALS", "SPREADSHEET_FUNCTIONS", "spreadsheet_rounding"]
 
 _ORE_PER_KRONE = 100
 
@@ -57,6 +58,35 @@ def down(numerator: Any, denominator: Any) -> Any:
 
 #: Each named rounding rule, as a function of (numerator, denominator) in whole units.
 ROUNDINGS: dict[str, Any] = {HALF_UP: half_up, DOWN: down}
+
+
+#: The decimals of a krone a spreadsheet amount is taken to before its one rounding. A cell is a binary
+#: double: 780 000 × 1,035² is exactly 835 555,5 kr, but a spreadsheet computes 835 555,49999999990…; taken
+#: to 6 decimals (far below an øre, far above a double's error on amounts below 10^8 kr) it is the exact
+#: amount again, and the named rule rounds it as the library does.
+SPREADSHEET_DECIMALS = 6
+
+#: Each named rounding rule as the spreadsheet function that implements it on kroner (``{x}`` is the exact
+#: amount in kroner): ``ROUND`` rounds half away from zero, as :func:`half_up`; ``ROUNDDOWN`` rounds toward
+#: zero, as :func:`down` does for a cap (never negative). Both Excel and LibreOffice take these names.
+SPREADSHEET_FUNCTIONS: dict[str, str] = {
+    HALF_UP: f"ROUND(ROUND({{x}},{SPREADSHEET_DECIMALS}),0)",
+    DOWN: f"ROUNDDOWN(ROUND({{x}},{SPREADSHEET_DECIMALS}),0)",
+}
+
+
+def spreadsheet_rounding(rounding: str, x: str) -> str:
+    """The spreadsheet formula (without ``=``) that rounds the kroner ``x`` to whole kroner by the named rule.
+
+    >>> spreadsheet_rounding(HALF_UP, "B2*C2")
+    'ROUND(ROUND(B2*C2,6),0)'
+    """
+    try:
+        return SPREADSHEET_FUNCTIONS[rounding].format(x=x)
+    except KeyError:
+        raise InvalidValueError(_words("input.rounding.no_rule", {"rounding": rounding,
+                                                                 "rules": ", ".join(SPREADSHEET_FUNCTIONS)}),
+                                field="rounding", value=rounding, expected=_words("input.expected.rounding_rule")) from None
 
 
 def kroner_ore(rounding: str, numerator: Any, denominator: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 
 from nedtrapping._version import __version__
 from nedtrapping.cli import calendar as calendar_cli
+from nedtrapping.cli import mal as mal_cli
 from nedtrapping.cli import plan as plan_cli
 from nedtrapping.cli import rules as rules_cli
 from nedtrapping.cli import serve as serve_cli
@@ -37,6 +38,7 @@ def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
     calendar_cli.register(sub, lang)
     rules_cli.register(sub, lang)
     serve_cli.register(sub, lang)
+    mal_cli.register(sub, lang)
     return parser
 
 
