@@ -140,7 +140,7 @@ for _name, _presenter in (("plan.markdown", _plan_markdown), ("plan.html", _plan
 def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
-        raise AttributeError(f"module 'nedtrapping' has no attribute {name!r}")
+        raise AttributeError(f"module 'nedtrapping' has no attribute {name!r}")  # developer: Python's own wording for a missing name
     import importlib
 
     value = getattr(importlib.import_module(module), name)

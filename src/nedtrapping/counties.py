@@ -17,13 +17,13 @@ __all__ = ["COUNTIES", "UnknownCountyError", "check_county"]
 COUNTIES: tuple[str, ...] = (
     "Agder",
     "Innlandet",
-    "Møre og Romsdal",
+    "Møre og Romsdal",  # name: as published
     "Nordland",
-    "Oslo og Viken",
+    "Oslo og Viken",  # name: as published
     "Rogaland",
-    "Troms og Finnmark",
+    "Troms og Finnmark",  # name: as published
     "Trøndelag",
-    "Vestfold og Telemark",
+    "Vestfold og Telemark",  # name: as published
     "Vestland",
 )
 

@@ -29,7 +29,7 @@ from nedtrapping.wording import FactName, Notice
 
 __all__: list[str] = []
 
-_GRANT_LETTER = "grant letter"
+_GRANT_LETTER = "grant letter"  # machine: the grant source as the CSV and JSON write it
 
 
 def _grant_letter_citation(position: Position, year: int) -> Citation:
@@ -249,7 +249,7 @@ class _PlanRows(Sequence["PlanRow"]):
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
-            raise IndexError("plan row index out of range")
+            raise IndexError("plan row index out of range")  # developer: Python's own wording
         return self._data.row(*divmod(index, self._years))
 
     def __iter__(self) -> Iterator[PlanRow]:

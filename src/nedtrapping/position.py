@@ -74,7 +74,7 @@ def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> N
                                 field=attribute.name, value=value, expected=expect("no_control_characters"))
 
 
-def _options(value: object) -> Mapping[str, bool]:
+def _options(value: object) -> Mapping[str, bool]:  # developer: a Python type
     # a scheme's own yes/no answers; "nei" is a truthy text: taken as True it would pay a grant the
     # municipality may not get, so only True and False are answers (None: not stated, left out)
     if not isinstance(value, Mapping):
@@ -91,7 +91,7 @@ def _options(value: object) -> Mapping[str, bool]:
             raise InvalidTypeError(expected_got(expect("answer_not_stated"), answer), field=name, value=answer,
                                    expected=expect("answer"))
         out[name] = answer
-    return MappingProxyType(out) if out else cast("Mapping[str, bool]", _EMPTY)
+    return MappingProxyType(out) if out else cast("Mapping[str, bool]", _EMPTY)  # developer: a Python type
 
 
 def _origin(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
@@ -150,7 +150,7 @@ class Position:
     #: The scheme's own options (:attr:`~nedtrapping.scheme.PositionScheme.options`) that are stated,
     #: e.g. ``{"received_grant_in_2021": True}`` for kommunalt rusarbeid. Only ``True`` or ``False``
     #: (``None``: not stated; the text ``"nei"`` is refused, never taken as yes). Read-only.
-    options: Mapping[str, bool] = attrs.field(factory=dict, converter=_options, repr=_mapping_repr)
+    options: Mapping[str, bool] = attrs.field(factory=dict, converter=_options, repr=_mapping_repr)  # developer: a Python type
     #: Where the position came from (e.g. ``"positions.csv row 3"``), for explanations.
     origin: str | None = attrs.field(default=None, validator=_origin)
 

@@ -333,8 +333,8 @@ class Plan:
         return takeover_year({y: r.grant for y, r in self._position_rows(position, municipality).items()})
 
     def __repr__(self) -> str:
-        state = "complete" if self.is_complete else f"{len(self.problems)} unknown figure(s)"
-        span = f"{self.years[0]}–{self.years[-1]}" if self.years else "no years"
+        state = "complete" if self.is_complete else f"{len(self.problems)} unknown figure(s)"  # developer: a repr
+        span = f"{self.years[0]}–{self.years[-1]}" if self.years else "no years"  # developer: a repr
         return (f"<Plan {self.scheme_id}: {len(self.positions)} position(s) in "
                 f"{len(self.municipalities)} municipality(ies), {span}, {state}>")
 

@@ -108,16 +108,11 @@ class Roundable(Protocol[M]):
 
     def at_ore(self, ore: int) -> M: ...
 
-#: The rule for computed amounts, in words (shown in plans and the docs).
-ROUNDING_RULE = (
-    "Half up to whole kroner, applied once, at the final step of each computed "
-    "amount (a grant for one position and year; a cost for one position and year). "
-    "No source states a rounding rule for these grants: this is an assumption."
-)
+#: The rule for computed amounts, in words (shown in plans and the docs; ``ROUNDING_RULE.text(lang)``).
+ROUNDING_RULE = Notice("rounding.rule.half_up")
 
 #: The rule for caps, in words (an assumption: no source gives a rounding rule).
-CAP_ROUNDING_RULE = ("down to whole kroner, once per position: the cap is 'at most', so the rounded cap never "
-                     "exceeds the exact pro-rata cap")
+CAP_ROUNDING_RULE = Notice("rounding.rule.cap")
 
 
 def _words(key: str, fields: dict[str, object] | None = None) -> Readable:

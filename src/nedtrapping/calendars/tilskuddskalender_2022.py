@@ -62,7 +62,7 @@ __all__ = [
 
 #: The budget year of the deck's calendar.
 YEAR = 2022
-_TABLE_SECTION = "tabell «Tilskudd / Hvem kan søke / Søknadsfrist»"
+_TABLE_SECTION = "tabell «Tilskudd / Hvem kan søke / Søknadsfrist»"  # name: as published
 _TABLE = src.DECK.at(_TABLE_SECTION)
 _YEAR_NOTE = Notice("kalender.note.year")
 
@@ -161,8 +161,8 @@ _I = Status.INFERRED
 #:
 #: :meta hide-value:
 FRISKLIV = _row_rules(
-    "frisklivs-og-laeringstilbud", "Tilskudd Frisklivs- og læringstilbud",
-    "Grant for healthy-living and learning services", _kommuner(),
+    "frisklivs-og-laeringstilbud", "Tilskudd Frisklivs- og læringstilbud",  # name: as published
+    "Grant for healthy-living and learning services", _kommuner(),  # name: as published
     (
         AssumedPeriodDeadline(
             purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="Vår", status=_I, citation=_cell("Vår"),
@@ -182,8 +182,8 @@ FRISKLIV = _row_rules(
 #:
 #: :meta hide-value:
 HUSBANKEN_BOLIGSOSIALE = _row_rules(
-    "husbanken-boligsosiale-tiltak", "Husbankens boligsosiale tiltak",
-    "Husbanken's social-housing measures", _kommuner("Kommuner m.fl."),
+    "husbanken-boligsosiale-tiltak", "Husbankens boligsosiale tiltak",  # name: as published
+    "Husbanken's social-housing measures", _kommuner("Kommuner m.fl."),  # name: as published
     (exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 2, 15), _cell("15. februar"),
                     as_written="15. februar", status=_I, note=_YEAR_NOTE),),
 )
@@ -192,21 +192,21 @@ HUSBANKEN_BOLIGSOSIALE = _row_rules(
 #: :meta hide-value:
 FASTLEGER_KORONA = _row_rules(
     "fastleger-korona-kompensasjon",
-    "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus",
-    "Compensation to self-employed GPs for absence related to the coronavirus", _kommuner(),
+    "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus",  # name: as published
+    "Compensation to self-employed GPs for absence related to the coronavirus", _kommuner(),  # name: as published
     (Deadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.ROLLING, as_written="Løpende", status=_I,
               citation=_cell("Løpende"),
               note=Notice("kalender.deadline.rolling")),),
 )
 #: The round of prosjektskjønn for the year's own money (the counties' calls early in 2022), apart from the
 #: deck's «1. november», which is the call for the following year's money.
-PROSJEKTSKJONN_ROUND_2022 = "midler for 2022"
+PROSJEKTSKJONN_ROUND_2022 = "midler for 2022"  # name: as published
 
 #: The registered 2022 rule set of the deck's calendar row «Prosjektskjønnsmidler».
 #:
 #: :meta hide-value:
 PROSJEKTSKJONN = _row_rules(
-    "prosjektskjonnsmidler", "Prosjektskjønnsmidler", "Discretionary project funds", _kommuner(),
+    "prosjektskjonnsmidler", "Prosjektskjønnsmidler", "Discretionary project funds", _kommuner(),  # name: as published
     (
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 11, 1), _cell("1. november"),
                        as_written="1. november", status=_I,
@@ -215,7 +215,7 @@ PROSJEKTSKJONN = _row_rules(
                        county="Nordland", round=PROSJEKTSKJONN_ROUND_2022,
                        note=Notice("kalender.deadline.prosjektskjonn_nordland")),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 3, 31), src.OV_PS_22, as_written="31. mars 2022",
-                       county="Oslo og Viken", round=PROSJEKTSKJONN_ROUND_2022,
+                       county="Oslo og Viken", round=PROSJEKTSKJONN_ROUND_2022,  # name: as published
                        note=Notice("kalender.deadline.prosjektskjonn_oslo_viken")),
     ),
 )
@@ -223,13 +223,13 @@ PROSJEKTSKJONN = _row_rules(
 #:
 #: :meta hide-value:
 KOMPETANSE_INNOVASJON = _row_rules(
-    "kompetanse-og-innovasjonstilskudd", "Kompetanse- og innovasjonstilskudd",
-    "Competence and innovation grant", _kommuner(),
+    "kompetanse-og-innovasjonstilskudd", "Kompetanse- og innovasjonstilskudd",  # name: as published
+    "Competence and innovation grant", _kommuner(),  # name: as published
     (
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 1), _cell("1. april"),
                        as_written="1. april", status=_I, note=_YEAR_NOTE),
         exact_deadline(Purpose.APPLICATION, _dt.date(YEAR, 4, 8), src.MR_22, as_written="8. april 2022",
-                       county="Møre og Romsdal",
+                       county="Møre og Romsdal",  # name: as published
                        note=Notice("kalender.deadline.kompetanse_more_romsdal")),
     ),
 )
@@ -237,8 +237,8 @@ KOMPETANSE_INNOVASJON = _row_rules(
 #:
 #: :meta hide-value:
 NYTT_PSYKISK_HELSE_RUS = _row_rules(
-    "nytt-tilskudd-psykisk-helse-rus", "Nytt tilskudd psykisk helse/rus",
-    "New grant for mental health/substance abuse", _kommuner("Kommuner(?)", Status.UNCERTAIN),
+    "nytt-tilskudd-psykisk-helse-rus", "Nytt tilskudd psykisk helse/rus",  # name: as published
+    "New grant for mental health/substance abuse", _kommuner("Kommuner(?)", Status.UNCERTAIN),  # name: as published
     (ApproximateDeadline(purpose=Purpose.APPLICATION, kind=DeadlineKind.VAGUE, as_written="April(?)",
                          status=Status.UNCERTAIN, citation=_cell("April(?)"), approx_year=YEAR, approx_month=4,
                          note=Notice("kalender.deadline.psykisk_helse_april")),),
@@ -261,17 +261,17 @@ _U = Status.UNCERTAIN
 
 #: The nine rows of the deck's calendar table, in the deck's order, verbatim.
 DECK_CALENDAR: tuple[DeckCalendarRow, ...] = (
-    _row(1, "Tilskudd Frisklivs- og læringstilbud", "Kommuner", "Vår", FRISKLIV.scheme_id),
-    _row(2, "Husbankens boligsosiale tiltak", "Kommuner m.fl.", "15. februar", HUSBANKEN_BOLIGSOSIALE.scheme_id),
-    _row(3, "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus»", "Kommuner",
+    _row(1, "Tilskudd Frisklivs- og læringstilbud", "Kommuner", "Vår", FRISKLIV.scheme_id),  # name: as published
+    _row(2, "Husbankens boligsosiale tiltak", "Kommuner m.fl.", "15. februar", HUSBANKEN_BOLIGSOSIALE.scheme_id),  # name: as published
+    _row(3, "Kompensasjon til næringsdrivende fastleger ved fravær knyttet til koronavirus»", "Kommuner",  # name: as published
          "Løpende", FASTLEGER_KORONA.scheme_id),
     _row(4, "Prosjektskjønnsmidler", "Kommuner", "1. november", PROSJEKTSKJONN.scheme_id),
-    _row(5, "Kompetanse og innovasjonstilskudd", "Kommuner", "1. april", KOMPETANSE_INNOVASJON.scheme_id),
-    _row(6, "Kommunalt rusarbeid", "Kommuner", "15. februar", "kommunalt-rusarbeid"),
-    _row(7, "Nytt tilskudd psykisk helse/rus", "Kommuner(?)", "April(?)", NYTT_PSYKISK_HELSE_RUS.scheme_id,
+    _row(5, "Kompetanse og innovasjonstilskudd", "Kommuner", "1. april", KOMPETANSE_INNOVASJON.scheme_id),  # name: as published
+    _row(6, "Kommunalt rusarbeid", "Kommuner", "15. februar", "kommunalt-rusarbeid"),  # name: as published
+    _row(7, "Nytt tilskudd psykisk helse/rus", "Kommuner(?)", "April(?)", NYTT_PSYKISK_HELSE_RUS.scheme_id,  # name: as published
          status=_U, applicants_status=_U),
-    _row(8, "Langvarige og sammensatte behov", "Kommuner", "31. mars(?)", _lsb.SCHEME_ID, status=_U),
-    _row(9, "Utvikling av de sosiale tjenestene i NAV kontoret", "Kommuner v/NAV kontoret", "1. februar",
+    _row(8, "Langvarige og sammensatte behov", "Kommuner", "31. mars(?)", _lsb.SCHEME_ID, status=_U),  # name: as published
+    _row(9, "Utvikling av de sosiale tjenestene i NAV kontoret", "Kommuner v/NAV kontoret", "1. februar",  # name: as published
          "nav-sosiale-tjenester"),
 )
 

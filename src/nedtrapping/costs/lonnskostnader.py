@@ -463,8 +463,8 @@ def _rules(year: int) -> LonnskostnadRules:
     return LonnskostnadRules(
         scheme_id=SCHEME_ID,
         year=year,
-        title="Lønnskostnader for en stilling: feriepenger, arbeidsgiveravgift og pensjon",
-        title_en="Cost of a position: holiday pay, employer's contribution and pension",
+        title="Lønnskostnader for en stilling: feriepenger, arbeidsgiveravgift og pensjon",  # name: as published
+        title_en="Cost of a position: holiday pay, employer's contribution and pension",  # name: as published
         citation=_MAIN[year],
         applicants=Fact("Arbeidsgivere (kommunen som arbeidsgiver)", _F,
                         src.FTRL_23_2.at("§ 23-2 første ledd", quote="Arbeidsgiveren skal betale arbeidsgiveravgift "
@@ -565,11 +565,11 @@ def missing_pension_error(year: int | None = None) -> UnknownValueError:
     """The error for a salary-based cost without a pension rate: explained, never 0."""
     rules = rules_for(year if year is not None else YEARS[-1])
     try:
-        rules.pension_premium.require("The municipal pension premium (pension_percent)", path="pension_premium",
+        rules.pension_premium.require(Notice("cost.name.pension_premium"), path="pension_premium",
                                       rule_set=rules.key_text)
     except UnknownValueError as exc:
         return exc
-    raise AssertionError("the pension premium has a value in the rule set; it must stay user-supplied")
+    raise AssertionError("the pension premium has a value in the rule set; it must stay user-supplied")  # developer: rule data
 
 
 # --------------------------------------------------------------------------- the computation
@@ -660,7 +660,7 @@ class SalaryCostBreakdown:
         for k, amount in self.amounts:
             if k == key:
                 return amount
-        raise KeyError(f"no cost component {key!r}; components: {', '.join(COMPONENT_KEYS)}")
+        raise KeyError(f"no cost component {key!r}; components: {', '.join(COMPONENT_KEYS)}")  # developer: a key
 
     @property
     def exact_total(self) -> ExactAmount:
@@ -825,7 +825,7 @@ def cost_breakdown(
     pension = salary * Fraction(pension_percent) / 100
     # -- employer's contribution, and the extra one of 2023–2024
     zone_name, zone_fact = rules.employer_contribution.for_zone(zone, zone_1a_rate)
-    aga_rate = Fraction(zone_fact.require(f"employer's contribution, zone {zone.value}"))
+    aga_rate = Fraction(zone_fact.require(Notice("cost.name.employer_contribution", {"zone": zone.value})))
     aga = (paid + holiday + senior + pension) * aga_rate / 100
     extra_rate = Fraction(rules.extra_contribution_rate.require("extra_contribution_rate"))
     threshold_fact = rules.extra_contribution_threshold

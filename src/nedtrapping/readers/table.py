@@ -543,7 +543,7 @@ def _csv_rows(text: str, source: str | Readable) -> Iterator[list[str]]:
     except csv.Error as exc:
         limit = csv.field_size_limit()
         expected = (Notice("input.expected.cell_length", {"limit": limit, "error": str(exc)})
-                    if "field larger" in str(exc) else Notice("input.expected.csv", {"error": str(exc)}))
+                    if "field larger" in str(exc) else Notice("input.expected.csv", {"error": str(exc)}))  # machine: the csv module's message
         raise PositionsCSVError([CellProblem(reader.line_num, None, None, expected)], source) from None
 
 

@@ -137,7 +137,7 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
         ax.set_title(text("chart.title", lang, municipality=muni or plan.scheme_name), loc="left", fontsize=12)
         ax.grid(axis="y", color="#dddddd", zorder=0)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=9)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=9)  # machine: a matplotlib setting
     # a notebook shows the figure by itself (without %matplotlib inline): IPython asks for its PNG
     fig._repr_png_ = lambda: _png(fig)
     return fig

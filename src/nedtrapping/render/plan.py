@@ -365,7 +365,7 @@ def _head_and_tail(plan: Plan, lang: Lang) -> tuple[dict[str, Any], dict[str, An
         "unknowns": [_unknown_dict(u, lang) for u in plan.unknowns],
         "discrepancies": [d.text(lang) for d in plan.discrepancies],
         "rule_set_digests": dict(plan.digests),
-        "amount_unit": "NOK (kroner), exact decimal strings",
+        "amount_unit": "NOK (kroner), exact decimal strings",  # machine: a JSON value programs read
     }
     return head, tail
 

@@ -460,7 +460,8 @@ def _plan_rows(plan: Plan, scheme: PositionScheme, cells: _Cells, rates: dict[st
                extra_names: Sequence[str]) -> Iterator[_Row]:
     """The Plan rows, position by position: the base year (when the plan has one), then each year."""
     index = {p.key: p for p in plan.positions}
-    words = {"rule": text("plan.grant_source.rule", lang), "grant letter": text("plan.grant_source.grant letter", lang)}
+    words = {"rule": text("plan.grant_source.rule", lang),
+             "grant letter": text("plan.grant_source.grant letter", lang)}  # machine: the source's id
     unknown_word = text("xlsx.grant_source.unknown", lang)
     base = plan.base_year
     current: tuple[str, str] | None = None
@@ -597,7 +598,8 @@ def _checked(formula: str) -> str:
     """``formula``, once its functions are known to need no prefix (a new function must be added knowingly)."""
     unknown = set(_FORMULA_WORDS.findall(re.sub(r'"[^"]*"', '""', formula))) - _FUNCTIONS
     if unknown:
-        raise AssertionError(f"a formula calls {sorted(unknown)}, which the workbook does not know: {formula}")
+        # developer: a formula the writer made, never the user's
+        raise AssertionError(f"a formula calls {sorted(unknown)}, which the workbook does not know: {formula}")  # developer:
     return formula
 
 

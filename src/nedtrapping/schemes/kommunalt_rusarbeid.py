@@ -289,8 +289,8 @@ RULES_2021 = register(
     KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=2021,
-        title="Tilskudd til kommunalt rusarbeid",
-        title_en="Grant for municipal substance-abuse work",
+        title="Tilskudd til kommunalt rusarbeid",  # name: as published
+        title_en="Grant for municipal substance-abuse work",  # name: as published
         budget_chapter="kap. 765 post 62",
         citation=src.TF_21,
         applicants=Fact("Kommuner", Status.FINAL, src.TF_21.at("Hvem kan søke", quote="Hvem kan søke: Kommuner")),
@@ -299,21 +299,21 @@ RULES_2021 = register(
                            note=Notice("rusarbeid.note.deadline_2021")),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 18),
                            src.TF_21.at("Søknadsfrist", quote="Søknadsfrist: 18. oktober 2021"),
-                           as_written="18. oktober 2021", county="Troms og Finnmark",
+                           as_written="18. oktober 2021", county="Troms og Finnmark",  # name: as published
                            note=Notice("rusarbeid.note.residual_national"), round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.AGD_21, as_written="1. oktober 2021",
                            county="Agder", note=Notice("rusarbeid.note.residual_agder"), round="restmidler"),
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 1), src.OV_21, as_written="1. oktober 2021 23:59",
-                           county="Oslo og Viken", note=Notice("rusarbeid.note.residual_oslo_viken"), round="restmidler"),
+                           county="Oslo og Viken", note=Notice("rusarbeid.note.residual_oslo_viken"), round="restmidler"),  # name: as published
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 9, 15),
                            src.MR_21R.at("Søknadsfrist", quote="Søknadsfrist: 15. september 2021"),
-                           as_written="15. september 2021", county="Møre og Romsdal", note=Notice("rusarbeid.note.residual_more_romsdal"),
-                           round="regionale restmidler"),
+                           as_written="15. september 2021", county="Møre og Romsdal", note=Notice("rusarbeid.note.residual_more_romsdal"),  # name: as published
+                           round="regionale restmidler"),  # name: as published
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 5, 25),
                            src.VL_21.at("Søknadsfrist", quote="Søknadsfrist: 25. mai 2021 23:59"),
                            as_written="25. mai 2021 23:59", county="Vestland",
                            note=Notice("rusarbeid.note.residual_vestland"),
-                           round="regionale restmidler"),
+                           round="regionale restmidler"),  # name: as published
             exact_deadline(Purpose.APPLICATION, _dt.date(2021, 10, 15),
                            src.TRL_21.at("Søknadsfrist", quote="Søknadsfrist: 15. oktober 2021 23.59"),
                            as_written="15. oktober 2021 23.59", county="Trøndelag",
@@ -323,13 +323,13 @@ RULES_2021 = register(
                            note=Notice("rusarbeid.note.report_with_application", {"year": 2021, "next": 2022})),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
                            src.TF_21.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
-                           as_written="1. februar 2022", county="Troms og Finnmark",
+                           as_written="1. februar 2022", county="Troms og Finnmark",  # name: as published
                            note=Notice("rusarbeid.note.report_residual"), round="restmidler"),
             exact_deadline(Purpose.REPORTING, _dt.date(2022, 2, 1),
                            src.MR_21R.at("Rapporteringsfrist", quote="Rapporteringsfrist: 1. februar 2022"),
-                           as_written="1. februar 2022", county="Møre og Romsdal",
+                           as_written="1. februar 2022", county="Møre og Romsdal",  # name: as published
                            note=Notice("rusarbeid.note.report_residual_more_romsdal"),
-                           round="regionale restmidler"),
+                           round="regionale restmidler"),  # name: as published
         ),
         method=Fact(Method.LEGACY_LADDER, Status.FINAL, _HDIR_21_LADDER),
         ladder=_legacy_ladder(2021),
@@ -388,8 +388,8 @@ RULES_2022 = register(
     KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=2022,
-        title="Tilskudd til kommunalt rusarbeid — overgangsordning",
-        title_en="Grant for municipal substance-abuse work — transitional scheme",
+        title="Tilskudd til kommunalt rusarbeid — overgangsordning",  # name: as published
+        title_en="Grant for municipal substance-abuse work — transitional scheme",  # name: as published
         budget_chapter="kap. 765 post 62",
         citation=src.DECK,
         applicants=_TRANSITION_APPLICANTS,
@@ -437,8 +437,8 @@ def _flat_rules(year: int, *, citation: Citation, flat: Fact[Money], deadlines: 
     return KommunaltRusarbeidRules(
         scheme_id=SCHEME_ID,
         year=year,
-        title="Tilskudd til kommunalt rusarbeid — overgangsordning",
-        title_en="Grant for municipal substance-abuse work — transitional scheme",
+        title="Tilskudd til kommunalt rusarbeid — overgangsordning",  # name: as published
+        title_en="Grant for municipal substance-abuse work — transitional scheme",  # name: as published
         budget_chapter="kap. 765 post 62",
         citation=citation,
         applicants=_TRANSITION_APPLICANTS,
@@ -745,7 +745,7 @@ class KommunaltRusarbeidScheme:
     """Kommunalt rusarbeid as the planner sees it (:class:`~nedtrapping.scheme.PositionScheme`)."""
 
     scheme_id: str = SCHEME_ID
-    name: str = "kommunalt rusarbeid"
+    name: str = "kommunalt rusarbeid"  # name: as published
     #: The phase-down years: 2022 (ladder), 2023–2024 (flat), 2025 (nothing: the municipality carries all).
     default_years: tuple[int, ...] = (2022, 2023, 2024, 2025)
     options: tuple[Option, ...] = (RECEIVED_2021,)

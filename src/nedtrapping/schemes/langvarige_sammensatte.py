@@ -84,23 +84,23 @@ _ALIASES: Mapping[str, MeasureType] = {
     # the deck's words (VOKSNE: Pri 1, Pri 2, Pri 3; BARN/UNGE: Pri 1, Pri 2)
     "act/fact": MeasureType.ACT_FACT,
     "mo-sentre": MeasureType.MO_SENTER,
-    "lavterskel substitusjonsbehandlingstilbud": MeasureType.LAVTERSKEL_SUBSTITUSJON,
-    "behandlingsforberedende tiltak": MeasureType.BEHANDLINGSFORBEREDENDE,
-    "housing first tiltak": MeasureType.HOUSING_FIRST,
-    "utprøving og evaluering av nye metoder/ arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":
+    "lavterskel substitusjonsbehandlingstilbud": MeasureType.LAVTERSKEL_SUBSTITUSJON,  # name: as published
+    "behandlingsforberedende tiltak": MeasureType.BEHANDLINGSFORBEREDENDE,  # name: as published
+    "housing first tiltak": MeasureType.HOUSING_FIRST,  # name: as published
+    "utprøving og evaluering av nye metoder/ arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":  # name: as published
         MeasureType.NYE_METODER,
-    "utprøving og evaluering av nye metoder/arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":
+    "utprøving og evaluering av nye metoder/arbeidsformer og modeller på psykisk helse-, rus- og voldsfeltet":  # name: as published
         MeasureType.NYE_METODER,
-    "ung arena": MeasureType.LAVTERSKEL_UNG,
+    "ung arena": MeasureType.LAVTERSKEL_UNG,  # name: as published
     # common short forms
     "act": MeasureType.ACT_FACT,
     "fact": MeasureType.ACT_FACT,
     "act-team": MeasureType.ACT_FACT,
     "fact-team": MeasureType.ACT_FACT,
-    "fact ung": MeasureType.ACT_FACT,
+    "fact ung": MeasureType.ACT_FACT,  # name: as published
     "mo-senter": MeasureType.MO_SENTER,
     "mo": MeasureType.MO_SENTER,
-    "housing first": MeasureType.HOUSING_FIRST,
+    "housing first": MeasureType.HOUSING_FIRST,  # name: as published
 }
 
 #: Target-group spellings: the deck's slide headings ("VOKSNE", "BARN/UNGE") and plain forms.
@@ -109,7 +109,7 @@ _TARGET_ALIASES: Mapping[str, str] = {
     "voksen": "voksne",
     "barn/unge": "barn-unge",
     "barn-unge": "barn-unge",
-    "barn og unge": "barn-unge",
+    "barn og unge": "barn-unge",  # name: as published
     "barn_unge": "barn-unge",
 }
 
@@ -227,8 +227,8 @@ RULES_2022 = register(
     LangvarigeSammensatteRules(
         scheme_id=SCHEME_ID,
         year=2022,
-        title="Tilskudd til tilbud til personer med langvarige og sammensatte tjenestebehov",
-        title_en="Grant for services to people with long-term and complex needs",
+        title="Tilskudd til tilbud til personer med langvarige og sammensatte tjenestebehov",  # name: as published
+        title_en="Grant for services to people with long-term and complex needs",  # name: as published
         budget_chapter="kap. 765 post 60",
         status=Status.PROVISIONAL,
         citation=src.DECK.at("lysark «Tilskudd langvarig/sammensatt oppfølging/tjenestebehov rus/psykisk helse»"),

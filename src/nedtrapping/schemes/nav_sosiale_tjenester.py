@@ -92,7 +92,7 @@ _NAV_22_CAP = src.NAV_22.at(
     "Beløp: inntil 610 000 kr per 100 % stilling",
     quote="Det gis inntil 610.000 kroner per 100 prosent stilling (lønn og sosiale utgifter)",
 )
-_NAV_22_PERIOD = ("Tilskudd gis primært for ett år fra oppstartsdato, men det kan gis i inntil tre år til samme "
+_NAV_22_PERIOD = ("Tilskudd gis primært for ett år fra oppstartsdato, men det kan gis i inntil tre år til samme "  # name: as published
                   "tiltak.")
 
 #: The registered rule set for 2022 (the same object as ``get_rule_set(SCHEME_ID, 2022)``).
@@ -102,8 +102,8 @@ RULES_2022 = register(
     NavSosialeTjenesterRules(
         scheme_id=SCHEME_ID,
         year=2022,
-        title="Tilskudd til utvikling av de sosiale tjenestene i NAV-kontoret",
-        title_en="Grant for developing the social services of the NAV office",
+        title="Tilskudd til utvikling av de sosiale tjenestene i NAV-kontoret",  # name: as published
+        title_en="Grant for developing the social services of the NAV office",  # name: as published
         budget_chapter="kap. 0621 post 63",
         citation=src.NAV_22,
         applicants=Fact("Kommuner v/NAV kontoret", Status.FINAL, _DECK_NAV.at("«Kommuner v/NAV kontoret»"),
@@ -137,11 +137,11 @@ RULES_2022 = register(
             Fact(text, Status.FINAL, _DECK_NAV.at("«Prioriteringer 2022»"))
             for text in (
                 # verbatim from the deck, typos included ("Helthetlig", "innstas")
-                "Helthetlig og samordnet tjenestetilbud tilpasset brukernes behov",
-                "Arbeid med barnefamilier, ungdom, innvandrere og langtidsmottakere av sosiale tjenester",
-                "Sikring av sårbare overganger, blant annet løslatelse etter straffegjennomføring, mellom "
+                "Helthetlig og samordnet tjenestetilbud tilpasset brukernes behov",  # name: as published
+                "Arbeid med barnefamilier, ungdom, innvandrere og langtidsmottakere av sosiale tjenester",  # name: as published
+                "Sikring av sårbare overganger, blant annet løslatelse etter straffegjennomføring, mellom "  # name: as published
                 "utdanning og arbeidsliv, og mellom ulike tjenester som barnevernet og NAV",
-                "Forebygging og/eller tidlig innstas",
+                "Forebygging og/eller tidlig innstas",  # name: as published
                 "NB! Klyngesamarbeid",
             )
         ),
@@ -403,7 +403,7 @@ class NavSosialeTjenesterScheme:
     """
 
     scheme_id: str = SCHEME_ID
-    name: str = "NAV sosiale tjenester"
+    name: str = "NAV sosiale tjenester"  # name: as published
     default_years: tuple[int, ...] = (2022,)
     options: tuple[Option, ...] = ()
     #: No phase-down: no base year.

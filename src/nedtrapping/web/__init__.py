@@ -42,4 +42,4 @@ def __getattr__(name: str) -> Any:
         from nedtrapping.web import service
 
         return getattr(service, name)
-    raise AttributeError(f"module 'nedtrapping.web' has no attribute {name!r}")
+    raise AttributeError(f"module 'nedtrapping.web' has no attribute {name!r}")  # developer: Python's own wording for a missing name

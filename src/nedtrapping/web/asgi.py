@@ -67,7 +67,7 @@ PROBLEM_JSON = "application/problem+json"
 #: Headers on every answer: no script at all, styles and images only from the service (and the chart's
 #: ``data:`` image), forms only to the service, never in a frame, no sniffing, no referrer, nothing cached.
 SECURITY_HEADERS: dict[str, str] = {
-    "content-security-policy": "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "content-security-policy": "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "  # machine: an HTTP header
                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
@@ -287,7 +287,7 @@ def create_app(limits: Limits | None = None) -> Starlette:
         _, suffix, media = page.DOWNLOADS[fmt]
         stem = plan.municipalities[0] if len(plan.municipalities) == 1 else "nedtrappingsplan"
         name = download_name(f"nedtrappingsplan-{stem}", suffix)
-        return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
+        return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})  # machine: an HTTP header
 
     async def rules_index(request: Request) -> Response:
         return HTMLResponse(page.rules_index(all_rule_sets(), lang=_lang(request)))
@@ -303,8 +303,8 @@ def create_app(limits: Limits | None = None) -> Starlette:
         return HTMLResponse(page.calendar_page(entries, lang=lang))
 
     async def style(request: Request) -> Response:
-        return Response(_STYLE, media_type="text/css; charset=utf-8",
-                        headers={"cache-control": "public, max-age=3600"})
+        return Response(_STYLE, media_type="text/css; charset=utf-8",  # machine: an HTTP header
+                        headers={"cache-control": "public, max-age=3600"})  # machine: an HTTP header
 
     async def problem_type(request: Request) -> Response:
         kind = request.path_params["kind"]
@@ -321,7 +321,7 @@ def create_app(limits: Limits | None = None) -> Starlette:
         if explain not in ("cells", "full", "none"):
             raise WebProblem(400, "parameter", text("web.problem.parameter.title", lang),
                              text("web.problem.parameter.detail", lang, count=1),
-                             [ProblemItem(parameter="explain", value=explain, expected="cells, full, none")])
+                             [ProblemItem(parameter="explain", value=explain, expected="cells, full, none")])  # machine: the parameter's values
         upload: Upload | None = None
         document: bytes | None = None
         if media == "multipart/form-data":
@@ -388,14 +388,14 @@ def create_app(limits: Limits | None = None) -> Starlette:
         if fmt not in ("json", "ics"):
             raise WebProblem(400, "parameter", text("web.problem.parameter.title", lang),
                              text("web.problem.parameter.detail", lang, count=1),
-                             [ProblemItem(parameter="format", value=fmt, expected="json, ics")])
+                             [ProblemItem(parameter="format", value=fmt, expected="json, ics")])  # machine: the parameter's values
         entries = await run_in_threadpool(_calendar_entries, request.query_params.get("county"), lang)
         if fmt == "ics":
             from nedtrapping.render.ics import to_ics
 
             body = await run_in_threadpool(lambda: to_ics(entries, lang=lang))
-            return Response(body, media_type="text/calendar; charset=utf-8",
-                            headers={"content-disposition": 'attachment; filename="tilskuddskalender.ics"'})
+            return Response(body, media_type="text/calendar; charset=utf-8",  # machine: an HTTP header
+                            headers={"content-disposition": 'attachment; filename="tilskuddskalender.ics"'})  # machine: an HTTP header
         import csv
         import io
 

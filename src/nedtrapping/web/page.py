@@ -32,9 +32,9 @@ __all__ = ["layout", "home", "plan_page", "problem_page", "rules_index", "rule_s
 #: The downloads of a plan: format → (wording id of the button, file suffix, media type).
 DOWNLOADS: dict[str, tuple[str, str, str]] = {
     "xlsx": ("web.download.xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "excel": ("web.download.excel", ".csv", "text/csv; charset=utf-8"),
+    "excel": ("web.download.excel", ".csv", "text/csv; charset=utf-8"),  # machine: a media type
     "json": ("web.download.json", ".json", "application/json"),
-    "markdown": ("web.download.markdown", ".md", "text/markdown; charset=utf-8"),
+    "markdown": ("web.download.markdown", ".md", "text/markdown; charset=utf-8"),  # machine: a media type
 }
 
 
@@ -124,7 +124,7 @@ def _money(value: Money | None, lang: Lang, *, first: bool = False) -> str:
 def _figure_cell(value: Money | None, lang: Lang, *, year: int, figure: str, first: bool = False,
                  header: bool = False, mark: str = "") -> str:
     tag = "th" if header else "td"
-    unknown = ' class="num unknown"' if value is None and not first else ' class="num"'
+    unknown = ' class="num unknown"' if value is None and not first else ' class="num"'  # machine: markup
     return (f'<{tag}{unknown} data-year="{year}" data-figure="{figure}">{_h(_money(value, lang, first=first))}'
             f"{mark}</{tag}>")
 
