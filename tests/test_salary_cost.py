@@ -297,12 +297,12 @@ def test_a_plan_computes_a_changed_percentage_and_explains_it() -> None:
 def test_fixed_cost_explanations_read_in_both_languages() -> None:
     expl = cost_explanation(FixedCost(K(700_000)), 2023, K(700_000))
     assert expl.to_text("en") == ("Full cost 2023: 700 000 kr\n"
-                                  "  · cost = fixed annual cost 700 000 kr (user-supplied; the user's own budget figures "
-                                  "(positions input))\n"
+                                  "  · cost = fixed annual cost 700 000 kr (user-supplied; brukerens egne budsjettall "
+                                  "(stillingene som ble gitt inn))\n"
                                   "  Rounded once, half up to whole kroner: 700 000 kr")
     assert expl.to_text("nb") == ("Full kostnad 2023: 700 000 kr\n"
-                                  "  · kostnad = fast årskostnad 700 000 kr (oppgitt av bruker; the user's own budget "
-                                  "figures (positions input))\n"
+                                  "  · kostnad = fast årskostnad 700 000 kr (oppgitt av bruker; brukerens egne "
+                                  "budsjettall (stillingene som ble gitt inn))\n"
                                   "  Avrundet én gang, halvt opp til hele kroner: 700 000 kr")
 
 

@@ -55,7 +55,7 @@ __all__ = [
     "takeover_year",
 ]
 
-_USER_INPUT = Citation(document="the user's own budget figures (positions input)", tag="INPUT")
+_USER_INPUT = Citation(document="brukerens egne budsjettall (stillingene som ble gitt inn)", tag="INPUT")
 
 
 def _check_money(value: object, field: str) -> Money:
