@@ -50,7 +50,10 @@ def grant_ore(per_full_ore: Any, percent_num: Any, percent_den: Any, *, pro_rata
     >>> grant_ore(61_000_000, 100, 7, pro_rata=1, down=1)  # 610 000 kr × 100/7 %, at most
     8714200
     """
-    share_num = pro_rata * percent_num + (1 - pro_rata) * 100 * percent_den
+    if isinstance(pro_rata, int):  # one for all: no arithmetic per position to choose
+        share_num = percent_num if pro_rata else 100 * percent_den
+    else:
+        share_num = pro_rata * percent_num + (1 - pro_rata) * 100 * percent_den
     exact_num, exact_den = per_full_ore * share_num, 100 * percent_den  # exact øre = exact_num / exact_den
     if isinstance(down, int):  # one rounding rule for all: round once, by its name
         return kroner_ore(DOWN if down else HALF_UP, exact_num, exact_den)
