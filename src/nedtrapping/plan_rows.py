@@ -302,6 +302,11 @@ class _PlanRows(Sequence["PlanRow"]):
     def __repr__(self) -> str:
         return f"<{len(self)} plan rows>"
 
+    def position_rows(self, index: int) -> dict[int, PlanRow]:
+        """The rows of the position at ``index``, by year (built now, only these)."""
+        row, years = self._data.row, self._data.years
+        return {year: row(index, y) for y, year in enumerate(years)}
+
     def row_values(self) -> Iterator[RowValues]:
         """Each row's figures as plain values, read from the columns (no row is built)."""
         return _values_of(self._data)

@@ -269,7 +269,22 @@ class Plan:
             index.setdefault((r.municipality, r.position), {})[r.year] = r
         return index
 
+    @functools.cached_property
+    def _planned_positions(self) -> dict[tuple[str, str], int] | None:
+        """``(municipality, position)`` → index, when the rows are the planner's (built per position when read)."""
+        if not callable(getattr(self.rows, "position_rows", None)):
+            return None
+        return {(p.municipality, p.position): i for i, p in enumerate(self.positions)}
+
     def _position_rows(self, position: str, municipality: str | None) -> dict[int, PlanRow]:
+        planned = self._planned_positions
+        if municipality is not None and planned is not None:
+            # one position's rows, built now: no row of the whole plan is built or kept
+            index = planned.get((municipality, position))
+            if index is None:
+                raise KeyError(f"no position {position!r} for {municipality!r} in the plan")
+            found_rows: dict[int, PlanRow] = self.rows.position_rows(index)  # type: ignore[attr-defined]
+            return found_rows
         if municipality is not None:
             found = self._rows_by_position.get((municipality, position))
             if found is None:
