@@ -144,13 +144,16 @@ def _columns(n: int) -> dict[str, Any]:
             "cost": 50_000_000 + (i % 1_000) * 100, "cost_year": 2022}
 
 
+@pytest.mark.parametrize("percents", ["many", "few"])
 @pytest.mark.parametrize("municipality", [None, "codes"])
-def test_the_numpy_engine_makes_no_python_call_per_position(municipality: str | None) -> None:
+def test_the_numpy_engine_makes_no_python_call_per_position(municipality: str | None, percents: str) -> None:
     calls = []
-    for n in (5_000, 10_000):
+    for n in (20_000, 40_000):
         columns = _columns(n)
         if municipality == "codes":
             columns["municipality"] = np.arange(n, dtype=np.int64) // 10
+        if percents == "few":  # each cell × percentage computed once, then taken per position
+            columns["percent"] = engine.Scaled(np.array([5_000, 10_000, 3_330])[np.arange(n) % 3], 100)
 
         def run(columns: dict[str, Any] = columns) -> None:
             engine.batch(backend="numpy", **columns).plan(years=[2022, 2023, 2024, 2025], rules=_supplied())

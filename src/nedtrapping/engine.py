@@ -364,6 +364,33 @@ class Batch:
         self._raw_keys = raw_keys
         self._costs: dict[int, AmountColumn] = {}
         self._percents: dict[int, tuple[Any, Any]] = {}
+        self._grid: tuple[Any, Any] | None | Literal[False] = False
+        self._grid_keys: Any = None
+
+    def _percent_grid(self) -> tuple[Any, Any] | None:
+        """The distinct percentage numerators and each position's index among them (numpy; ``None`` when they
+        span too widely for a lookup table)."""
+        if self._grid is False:
+            np = _numpy()
+            values = self._pct[0]
+            low, high = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+            if high - low > 4 * self.n + 100_000:
+                self._grid = None
+            else:
+                present = np.zeros(high - low + 1, dtype=bool)
+                shifted = values - low
+                present[shifted] = True
+                distinct = np.flatnonzero(present)
+                lookup = np.zeros(high - low + 1, dtype=np.int64)
+                lookup[distinct] = np.arange(len(distinct), dtype=np.int64)
+                self._grid = (distinct + low, lookup[shifted])
+        return self._grid
+
+    def _grid_key(self, width: int, pct_index: Any) -> Any:
+        """Per position its place in a grid of raw cells × distinct percentages (made once)."""
+        if self._grid_keys is None:
+            self._grid_keys = self._raw_ids * width + pct_index
+        return self._grid_keys
 
     def __len__(self) -> int:
         return self.n
@@ -761,14 +788,16 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
             known = np.asarray([cells[c].rate is not None for c in raw_to_cell], dtype=bool)[b._raw_ids]
         # per raw cell (one take per column, from the raw cell ids the batch keeps)
         terms = [cells[c].terms() for c in raw_to_cell] or [(0, 0, 0)]  # an empty batch: nothing to pay
-        per_full, pro_rata, down = (_per_position(np, list(column), b._raw_ids) for column in zip(*terms))
-        if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d))) or not _fits(20_000, _max(np, d))
-                or _is_object(a, d, per_full)):
-            # a product could pass 63 bits: the same formula over exact Python integers
-            per_full, a, d = (x if isinstance(x, int) else x.astype(object) for x in (per_full, a, d))
-            rule = _compact(np, np.asarray(grant_ore(per_full, a, d, pro_rata=pro_rata, down=down), dtype=object))
-        else:
-            rule = grant_ore(per_full, a, d, pro_rata=pro_rata, down=down)
+        rule = _grid_grant(np, b, terms, a, d)  # each raw cell × distinct percentage computed once, if it pays
+        if rule is None:
+            per_full, pro_rata, down = (_per_position(np, list(column), b._raw_ids) for column in zip(*terms))
+            if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d)))
+                    or not _fits(20_000, _max(np, d)) or _is_object(a, d, per_full)):
+                # a product could pass 63 bits: the same formula over exact Python integers
+                per_full, a, d = (x if isinstance(x, int) else x.astype(object) for x in (per_full, a, d))
+                rule = _compact(np, np.asarray(grant_ore(per_full, a, d, pro_rata=pro_rata, down=down), dtype=object))
+            else:
+                rule = grant_ore(per_full, a, d, pro_rata=pro_rata, down=down)
         if isinstance(rule, int):
             rule = np.full(b.n, rule, dtype=np.int64)
         letters = b._granted.get(year)
@@ -797,6 +826,31 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
         previous = (own_values, used_known)
     return EngineResult(batch=b, years=tuple(years), grant=grant, rule_grant=rule_grant, cost=cost,
                         own_financing=own, own_financing_increase=increase, cell_ids=cell_ids, cells=cells_of)
+
+
+def _grid_grant(np: Any, b: Batch, terms: list[tuple[int, int, int]], a: Any, d: Any) -> Any:
+    """The rule's grants as :func:`~nedtrapping.grant.grant_ore` of each raw cell × distinct percentage, taken
+    per position; ``None`` when that grid would not be much smaller than the batch (or a product could pass 63
+    bits, or the percentages change by year): the same formula, applied to each distinct case once."""
+    if b.n < 10_000 or a is not b._pct[0] or not isinstance(d, int) or a.dtype == object:
+        return None
+    grid = b._percent_grid()
+    if grid is None:
+        return None
+    distinct, pct_index = grid
+    if len(terms) * len(distinct) > b.n // 8:
+        return None
+    per_full, pro_rata, down = (np.asarray(column, dtype=np.int64)[:, None] for column in zip(*terms))
+    if not _fits(4, max(_max(np, per_full), 1), max(_max(np, distinct), 100 * d)) or not _fits(20_000, d):
+        return None
+    if int(pro_rata.min()) == int(pro_rata.max()):
+        pro_rata = int(pro_rata[0, 0])
+    if int(down.min()) == int(down.max()):
+        down = int(down[0, 0])
+    small = grant_ore(per_full, distinct[None, :], d, pro_rata=pro_rata, down=down)
+    small = np.broadcast_to(small, (len(terms), len(distinct)))
+    # per position: its raw cell's row and its percentage's column of the grid
+    return small.ravel()[b._grid_key(len(distinct), pct_index)]
 
 
 class _CellIds(Mapping[int, Any]):
