@@ -278,27 +278,28 @@ class Plan:
 
     def _position_rows(self, position: str, municipality: str | None) -> dict[int, PlanRow]:
         planned = self._planned_positions
-        if municipality is not None and planned is not None:
-            # one position's rows, built now: no row of the whole plan is built or kept
-            index = planned.get((municipality, position))
-            if index is None:
-                raise KeyError(f"no position {position!r} for {municipality!r} in the plan")
-            found_rows: dict[int, PlanRow] = self.rows.position_rows(index)  # type: ignore[attr-defined]
-            return found_rows
+        # the planner's rows: one position's rows, built now (no row of the whole plan is built or kept)
+        index: Mapping[tuple[str, str], object] = planned if planned is not None else self._rows_by_position
+
+        def rows_of(key: tuple[str, str]) -> dict[int, PlanRow]:
+            if planned is not None:
+                found: dict[int, PlanRow] = self.rows.position_rows(planned[key])  # type: ignore[attr-defined]
+                return found
+            return self._rows_by_position[key]
+
         if municipality is not None:
-            found = self._rows_by_position.get((municipality, position))
-            if found is None:
+            if (municipality, position) not in index:
                 raise KeyError(f"no position {position!r} for {municipality!r} in the plan")
-            return found
-        matches = [rows for (_, pos), rows in self._rows_by_position.items() if pos == position]
+            return rows_of((municipality, position))
+        matches = [key for key in index if key[1] == position]
         if not matches:
-            names = sorted({pos for _, pos in self._rows_by_position})
+            names = sorted({pos for _, pos in index})
             raise KeyError(f"no position {position!r} in the plan; positions: {', '.join(names)}")
         if len(matches) > 1:
-            munis = sorted(m for m, pos in self._rows_by_position if pos == position)
+            munis = sorted(m for m, _ in matches)
             raise KeyError(f"position {position!r} is in several municipalities ({', '.join(munis)}); "
                            "name the municipality")
-        return matches[0]
+        return rows_of(matches[0])
 
     def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
         require_year(year, "year")  # '2022' is not 2022: said so, not "no row in 2022"
