@@ -159,8 +159,9 @@ def test_the_numpy_engine_makes_no_python_call_per_position(municipality: str | 
             engine.batch(backend="numpy", **columns).plan(years=[2022, 2023, 2024, 2025], rules=_supplied())
 
         run()  # rule sets and their digests, once
-        calls.append(python_calls(run))
-    assert calls[0] == calls[1]
+        calls.append(min(python_calls(run) for _ in range(2)))
+    # a call per position would add 20 000; the library's caches (filled by earlier work) may add a few
+    assert abs(calls[1] - calls[0]) < 500, calls
 
 
 def test_no_municipality_is_no_grouping() -> None:

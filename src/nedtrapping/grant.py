@@ -129,7 +129,7 @@ class Explainer:
     __slots__ = ("_steps", "_checks", "_headings", "_subjects")
 
     def __init__(self) -> None:
-        self._steps: dict[tuple[int, object], tuple[Rate, Money, tuple[Explanation, ...]]] = {}
+        self._steps: dict[tuple[object, ...], tuple[Rate, Money, tuple[Explanation, ...]]] = {}
         self._checks: dict[int, tuple[Verdict, Notice, tuple[Explanation, ...]]] = {}
         self._headings: dict[int, Notice] = {}
         self._subjects: dict[str, Notice] = {}
@@ -140,7 +140,8 @@ class Explainer:
 
     def explain_at(self, rate: Rate, year: int, percent: object, subject: str) -> Explanation:
         """The explanation of the grant of ``subject`` at ``percent`` in ``year`` under ``rate``."""
-        key = (id(rate), percent)
+        # a Fraction by its terms (hashed faster than the Fraction)
+        key = (id(rate), percent.numerator, percent.denominator) if type(percent) is Fraction else (id(rate), percent)
         found = self._steps.get(key)
         if found is None or found[0] is not rate:
             found = self._steps[key] = (rate, *_rate_steps(rate, percent))

@@ -240,7 +240,7 @@ class _PlanData:
         cost = Money._unchecked(self.cost[year_index][index])
         return PlanRow(
             municipality=p.municipality, position=p.position, year=year,
-            year_in_scheme=year - p.first_grant_year + 1, percent=p.percent_in(year),
+            year_in_scheme=year - p.first_grant_year + 1, percent=p.percent_in(year) if p.percent_changes else p.percent,
             grant=money(self.grant[year_index][index]), cost=cost, own_financing=money(self.own[year_index][index]),
             own_financing_increase=money(self.increase[year_index][index]),
             grant_source=_GRANT_LETTER if year in p.granted else "rule", why=_Why(self, index, year_index),
