@@ -117,13 +117,13 @@ def test_planning_builds_no_explanation_until_one_is_asked_for(monkeypatch: pyte
     import nedtrapping.plan_rows as planner
 
     calls: list[GrantQuery] = []
-    original = planner.explain_grant
+    original = planner.Explainer.explain_at
 
-    def counting(rate: object, query: GrantQuery) -> object:
-        calls.append(query)
-        return original(rate, query)  # type: ignore[arg-type]
+    def counting(self: object, rate: object, year: int, percent: object, subject: str) -> object:
+        calls.append(GrantQuery(year=year, first_grant_year=0, percent=percent, subject=subject))  # type: ignore[arg-type]
+        return original(self, rate, year, percent, subject)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(planner, "explain_grant", counting)
+    monkeypatch.setattr(planner.Explainer, "explain_at", counting)
     plan = plan_municipality([_pos(first=2021), _pos("b", first=2020, granted={2022: K(1)})], years=[2022, 2023])
     assert calls == []
     render_plan.to_csv(plan)

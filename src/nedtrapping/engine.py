@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -376,6 +376,33 @@ class Batch:
         self._raw_keys = raw_keys
         self._costs: dict[int, AmountColumn] = {}
         self._percents: dict[int, tuple[Any, Any]] = {}
+        self._grid: tuple[Any, Any] | None | Literal[False] = False
+        self._grid_keys: Any = None
+
+    def _percent_grid(self) -> tuple[Any, Any] | None:
+        """The distinct percentage numerators and each position's index among them (numpy; ``None`` when they
+        span too widely for a lookup table)."""
+        if self._grid is False:
+            np = _numpy()
+            values = self._pct[0]
+            low, high = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+            if high - low > 4 * self.n + 100_000:
+                self._grid = None
+            else:
+                present = np.zeros(high - low + 1, dtype=bool)
+                shifted = values - low
+                present[shifted] = True
+                distinct = np.flatnonzero(present)
+                lookup = np.zeros(high - low + 1, dtype=np.int64)
+                lookup[distinct] = np.arange(len(distinct), dtype=np.int64)
+                self._grid = (distinct + low, lookup[shifted])
+        return self._grid
+
+    def _grid_key(self, width: int, pct_index: Any) -> Any:
+        """Per position its place in a grid of raw cells × distinct percentages (made once)."""
+        if self._grid_keys is None:
+            self._grid_keys = self._raw_ids * width + pct_index
+        return self._grid_keys
 
     def __len__(self) -> int:
         return self.n
@@ -424,6 +451,14 @@ class Batch:
     # -- cells
     def _cells(self, year: int, rules: RuleSet | None) -> tuple[Any, list[Cell]]:
         """Per position its cell id in ``year``, and the cells with their rates."""
+        raw_to_cell, cells = self._raw_cells(year, rules)
+        if self.backend == "numpy":
+            np = _numpy()
+            return np.asarray(raw_to_cell, dtype=np.int64)[self._raw_ids], cells
+        return [raw_to_cell[r] for r in self._raw_ids], cells
+
+    def _raw_cells(self, year: int, rules: RuleSet | None) -> tuple[list[int], list[Cell]]:
+        """Per raw cell (:attr:`_raw_keys`) its cell in ``year``, and the cells with their rates."""
         scheme = self.scheme
         canonical: dict[GrantQuery, int] = {}
         cells: list[Cell] = []
@@ -436,15 +471,16 @@ class Batch:
                 index = canonical[key] = len(cells)
                 cells.append(_rate_cell(scheme, key, rules))
             raw_to_cell.append(index)
-        if self.backend == "numpy":
-            np = _numpy()
-            return np.asarray(raw_to_cell, dtype=np.int64)[self._raw_ids], cells
-        return [raw_to_cell[r] for r in self._raw_ids], cells
+        return raw_to_cell, cells
 
     # -- costs (independent of the rules: computed once per year)
     def cost_in(self, year: int) -> AmountColumn:
         """Every position's full cost in ``year`` (rounded once, half up), in øre."""
         if year not in self._costs:
+            if self._costs and self._growth_table == [0] and not self._changes and self._cost_override is None:
+                # no growth, no percentage change: the same cost every year (rounded once, as in any year)
+                self._costs[year] = next(iter(self._costs.values()))
+                return self._costs[year]
             column = (_numpy_cost if self.backend == "numpy" else _python_cost)(self, year)
             given = None if self._cost_override is None else self._cost_override.get(year)
             if given is not None:
@@ -521,7 +557,7 @@ class EngineResult:
     own_financing: dict[int, AmountColumn]
     own_financing_increase: dict[int, AmountColumn]
     #: Per year (the base year's too): the cell id of every position (list or array) and the cells.
-    cell_ids: dict[int, Any]
+    cell_ids: Mapping[int, Any]
     cells: dict[int, list[Cell]]
     #: The year the first year's increase is measured from, computed but not planned (``None``: none).
     base_year: int | None = None
@@ -667,7 +703,11 @@ def _max(np: Any, x: Any) -> int:
     """The largest absolute value of an array or a scalar (1 for an empty array)."""
     if isinstance(x, int):
         return abs(x)
-    return int(np.abs(x).max()) if len(x) else 1
+    if not len(x):
+        return 1
+    if x.dtype == object:
+        return int(np.abs(x).max())
+    return max(-int(x.min()), int(x.max()))  # no temporary array
 
 
 def _mul(np: Any, x: Any, y: Any) -> Any:
@@ -714,7 +754,7 @@ def _numpy_cost(b: Batch, year: int) -> AmountColumn:
         num = _mul(np, num, _mul(np, a_y, b0))
         den = _mul(np, den, _mul(np, b_y, a0))
     if _fits(2, _max(np, base), _max(np, num)) and _fits(200, _max(np, den)) and not _is_object(base, num, den):
-        values = kroner_ore(HALF_UP, base * num, den)
+        values = kroner_ore(HALF_UP, base if isinstance(num, int) and num == 1 else base * num, den)
     else:
         # a product could pass 63 bits: exact Python integers for this year
         base_o, num_o, den_o = (x if isinstance(x, int) or x.dtype == object else x.astype(object)
@@ -751,25 +791,29 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
     cost: dict[int, AmountColumn] = {}
     own: dict[int, AmountColumn] = {}
     increase: dict[int, AmountColumn] = {}
-    cell_ids: dict[int, Any] = {}
     cells_of: dict[int, list[Cell]] = {}
     previous: tuple[Any, Any] | None = None
+    cell_ids = _CellIds(b._raw_ids)
     for year in years:
         a, d = b.percent_in(year)
-        ids, cells = b._cells(year, supplied.get(year))
+        raw_to_cell, cells = b._raw_cells(year, supplied.get(year))
+        cell_ids.add(year, raw_to_cell)
         errors = [c.error for c in cells if c.error is not None]
         known = None
         if errors:
-            known = np.asarray([c.rate is not None for c in cells], dtype=bool)[ids]
-        terms = [c.terms() for c in cells] or [(0, 0, 0)]  # an empty batch has no cell: nothing to pay
-        per_full, pro_rata, down = (_per_position(np, list(column), ids) for column in zip(*terms))
-        if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d))) or not _fits(20_000, _max(np, d))
-                or _is_object(a, d, per_full)):
-            # a product could pass 63 bits: the same formula over exact Python integers
-            per_full, a, d = (x if isinstance(x, int) else x.astype(object) for x in (per_full, a, d))
-            rule = _compact(np, np.asarray(grant_ore(per_full, a, d, pro_rata=pro_rata, down=down), dtype=object))
-        else:
-            rule = grant_ore(per_full, a, d, pro_rata=pro_rata, down=down)
+            known = np.asarray([cells[c].rate is not None for c in raw_to_cell], dtype=bool)[b._raw_ids]
+        # per raw cell (one take per column, from the raw cell ids the batch keeps)
+        terms = [cells[c].terms() for c in raw_to_cell] or [(0, 0, 0)]  # an empty batch: nothing to pay
+        rule = _grid_grant(np, b, terms, a, d)  # each raw cell × distinct percentage computed once, if it pays
+        if rule is None:
+            per_full, pro_rata, down = (_per_position(np, list(column), b._raw_ids) for column in zip(*terms))
+            if (not _fits(4, _max(np, per_full), max(_max(np, a), 100 * _max(np, d)))
+                    or not _fits(20_000, _max(np, d)) or _is_object(a, d, per_full)):
+                # a product could pass 63 bits: the same formula over exact Python integers
+                per_full, a, d = (x if isinstance(x, int) else x.astype(object) for x in (per_full, a, d))
+                rule = _compact(np, np.asarray(grant_ore(per_full, a, d, pro_rata=pro_rata, down=down), dtype=object))
+            else:
+                rule = grant_ore(per_full, a, d, pro_rata=pro_rata, down=down)
         if isinstance(rule, int):
             rule = np.full(b.n, rule, dtype=np.int64)
         letters = b._granted.get(year)
@@ -794,10 +838,62 @@ def _plan_numpy(b: Batch, years: list[int], supplied: dict[int, RuleSet]) -> Eng
         cost[year] = cost_column
         own[year] = AmountColumn(own_values, used_known, errors)
         increase[year] = AmountColumn(inc_values, inc_known, errors)
-        cell_ids[year], cells_of[year] = ids, cells
+        cells_of[year] = cells
         previous = (own_values, used_known)
     return EngineResult(batch=b, years=tuple(years), grant=grant, rule_grant=rule_grant, cost=cost,
                         own_financing=own, own_financing_increase=increase, cell_ids=cell_ids, cells=cells_of)
+
+
+def _grid_grant(np: Any, b: Batch, terms: list[tuple[int, int, int]], a: Any, d: Any) -> Any:
+    """The rule's grants as :func:`~nedtrapping.grant.grant_ore` of each raw cell × distinct percentage, taken
+    per position; ``None`` when that grid would not be much smaller than the batch (or a product could pass 63
+    bits, or the percentages change by year): the same formula, applied to each distinct case once."""
+    if b.n < 10_000 or a is not b._pct[0] or not isinstance(d, int) or a.dtype == object:
+        return None
+    grid = b._percent_grid()
+    if grid is None:
+        return None
+    distinct, pct_index = grid
+    if len(terms) * len(distinct) > b.n // 8:
+        return None
+    per_full, pro_rata, down = (np.asarray(column, dtype=np.int64)[:, None] for column in zip(*terms))
+    if not _fits(4, max(_max(np, per_full), 1), max(_max(np, distinct), 100 * d)) or not _fits(20_000, d):
+        return None
+    if int(pro_rata.min()) == int(pro_rata.max()):
+        pro_rata = int(pro_rata[0, 0])
+    if int(down.min()) == int(down.max()):
+        down = int(down[0, 0])
+    small = grant_ore(per_full, distinct[None, :], d, pro_rata=pro_rata, down=down)
+    small = np.broadcast_to(small, (len(terms), len(distinct)))
+    # per position: its raw cell's row and its percentage's column of the grid
+    return small.ravel()[b._grid_key(len(distinct), pct_index)]
+
+
+class _CellIds(Mapping[int, Any]):
+    """Per year the cell id of every position, made (one take) when a year is read, then kept."""
+
+    __slots__ = ("_raw_ids", "_raw_to_cell", "_made")
+
+    def __init__(self, raw_ids: Any) -> None:
+        self._raw_ids = raw_ids
+        self._raw_to_cell: dict[int, list[int]] = {}
+        self._made: dict[int, Any] = {}
+
+    def add(self, year: int, raw_to_cell: list[int]) -> None:
+        self._raw_to_cell[year] = raw_to_cell
+
+    def __getitem__(self, year: int) -> Any:
+        made = self._made.get(year)
+        if made is None:
+            np = _numpy()
+            made = self._made[year] = np.asarray(self._raw_to_cell[year], dtype=np.int64)[self._raw_ids]
+        return made
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._raw_to_cell)
+
+    def __len__(self) -> int:
+        return len(self._raw_to_cell)
 
 
 def _per_position(np: Any, per_cell: list[int], ids: Any) -> Any:
@@ -846,16 +942,21 @@ def _municipality_codes(municipality: Any, n: int) -> tuple[list[int], int]:
 RawKey = tuple[int, tuple[tuple[str, object], ...], tuple[int, ...]]
 
 
-def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None, muni: list[int], m: int, names: Any,
-                  n: int) -> tuple[list[int], list[tuple[tuple[str, object], ...]]]:
+def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None,
+                  municipality_codes: Callable[[], list[int]] | None, m: int, names: Any,
+                  n: int) -> tuple[list[int] | None, list[tuple[tuple[str, object], ...]]]:
     """Per position a code of its stated options, and the options of each code (code 0: none stated).
 
-    An option the scheme declares per municipality is the municipality's answer: its positions
-    must agree, and every one of them carries it.
+    ``None`` for the codes when no option is stated (every position has code 0).
+    ``municipality_codes`` gives each position's municipality code (``None``: each position is its
+    own municipality); it is called only when an option is given. An option the scheme declares
+    per municipality is the municipality's answer: its positions must agree, and every one of them
+    carries it.
     """
     table: dict[tuple[tuple[str, object], ...], int] = {(): 0}
     if not options:
-        return [0] * n, [()]
+        return None, [()]
+    muni = municipality_codes() if municipality_codes is not None else None
     declared = {o.name: o for o in scheme.options}
     columns: list[tuple[str, list[object], bool]] = []
     for name, column in options.items():
@@ -870,7 +971,7 @@ def _option_codes(scheme: PositionScheme, options: Mapping[str, Any] | None, mun
                                         expected=expect("not_an_option", scheme=scheme.scheme_id))
             continue
         checked = [_option_value(option.check, v, name, i) for i, v in enumerate(values)]
-        if option.per_municipality:
+        if option.per_municipality and muni is not None:
             stated: list[object] = [None] * m
             for c, v in zip(muni, checked):
                 if v is None:
@@ -922,6 +1023,15 @@ def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, codes: Any,
     span = int(offset.max()) + 1
     if span > 40:
         return None
+    if muni is None and codes is None:  # no grouping: the raw cell is the first grant year
+        unique = np.flatnonzero(np.bincount(offset, minlength=span))
+        if len(unique) == span:
+            ids = offset  # every year present: the offset is the id
+        else:
+            lookup = np.zeros(span, dtype=np.int64)
+            lookup[unique] = np.arange(len(unique), dtype=np.int64)
+            ids = lookup[offset]
+        return ids, [(f_min + v, combos[0], (f_min + v,)) for v in unique.tolist()]
     # which first grant years each municipality has, as bits
     if muni is None:  # each position is its own municipality: its own year
         years_mask = np.int64(1) << offset
@@ -954,7 +1064,7 @@ def _raw_cells_numpy(np: Any, first: Any, muni: Any, m: int, codes: Any,
         years = k >> bits
         keys.append((f_min + (k & ((1 << bits) - 1)), combos[code],
                      tuple(f_min + i for i in range(span) if years >> i & 1)))
-    return ids.astype(np.int64), keys
+    return ids.astype(np.int64, copy=False), keys
 
 
 def _growth_column(growth: Any, n: int) -> tuple[list[int], list[Fraction]]:
@@ -1032,6 +1142,8 @@ def _np_ints(np: Any, name: str, column: Any, *, minimum: int | None = None, yea
 
 
 def _np_growth(np: Any, growth: Any, n: int) -> tuple[Any, list[Fraction]]:
+    if growth is None:  # no growth: one rate for all, no column to check
+        return np.zeros(n, dtype=np.int64), [Fraction(0)]
     exact = _np_exact(np, "growth", growth, percent=False) if growth is not None else None
     if exact is None:
         ids, table = _growth_column(growth, n)
@@ -1173,14 +1285,15 @@ def batch(
             _length("cost_year", cost_year, n)
             years_col = _np_ints(np, "cost_year", cost_year, year=True)
         growth_ids, growth_table = _np_growth(np, growth, n)
-        muni, m, names = _np_municipality(np, municipality, n)
-        codes, combos = _option_codes(chosen, options, muni.tolist(), m, names, n)
-        own = municipality is None
+        # no municipality: no grouping (each position is its own municipality, and no code per position is made)
+        muni, m, names = _np_municipality(np, municipality, n) if municipality is not None else (None, 0, None)
+        codes, combos = _option_codes(chosen, options, None if muni is None else muni.tolist, m, names, n)
         codes_arr = np.asarray(codes, dtype=np.int64) if len(combos) > 1 else None
-        raw = (_raw_cells_numpy(np, first_arr, None if own else muni, m, codes_arr, combos)
+        raw = (_raw_cells_numpy(np, first_arr, muni, m, codes_arr, combos)
                if first_arr.dtype != object else None)
         if raw is None:
-            ids_list, raw_keys = _raw_cells(first_arr.tolist(), None if own else muni.tolist(), m, codes, combos)
+            ids_list, raw_keys = _raw_cells(first_arr.tolist(), None if muni is None else muni.tolist(), m,
+                                            codes if codes is not None else [0] * n, combos)
             raw = (np.asarray(ids_list, dtype=np.int64), raw_keys)
         np_changes = [(y, np.asarray(h, dtype=bool), arr(cn), arr(cd)) for y, h, cn, cd in changes]
         np_letters = {y: (arr([0 if v is None else v for v in c]), np.asarray([v is not None for v in c], dtype=bool))
@@ -1199,15 +1312,16 @@ def batch(
         _length("cost_year", cost_year, n)
         years_py = _ints("cost_year", cost_year, year=True)
     growth_py, table = _growth_column(growth, n)
-    muni_list, m = _municipality_codes(municipality, n)
+    muni_list, m = _municipality_codes(municipality, n) if municipality is not None else ([], 0)
     names_py = None
     if municipality is not None:
         names_py = [None] * m
         for code, value in zip(muni_list, municipality.tolist() if _is_array(municipality) else municipality):
             if names_py[code] is None:
                 names_py[code] = value
-    codes, combos = _option_codes(chosen, options, muni_list, m, names_py, n)
-    ids, raw_keys = _raw_cells(first, None if municipality is None else muni_list, m, codes, combos)
+    codes, combos = _option_codes(chosen, options, None if municipality is None else lambda: muni_list, m, names_py, n)
+    ids, raw_keys = _raw_cells(first, None if municipality is None else muni_list, m,
+                               codes if codes is not None else [0] * n, combos)
     return Batch(scheme=chosen, backend=which, n=n, pct_num=pct_num, pct_den=pct_den, first=first, cost=base_list,
                  cost_year=years_py, growth_ids=growth_py, growth_table=table, percent_changes=changes,
                  granted=letters, cost_override=override, raw_ids=ids, raw_keys=raw_keys)

@@ -34,8 +34,9 @@ from nedtrapping.rounding import DOWN, HALF_UP, kroner_ore
 from nedtrapping.ruleset import RuleSet, RuleSetId
 from nedtrapping.scheme import Check, GrantQuery, PositionScheme, Rate, Verdict
 from nedtrapping.validators import HUNDRED, position_percent
+from nedtrapping.wording import Notice
 
-__all__ = ["grant_ore", "figure", "exact_amount", "explain", "explain_verdict", "grant", "GrantResult"]
+__all__ = ["grant_ore", "figure", "exact_amount", "explain", "explain_verdict", "Explainer", "grant", "GrantResult"]
 
 
 def grant_ore(per_full_ore: Any, percent_num: Any, percent_den: Any, *, pro_rata: Any, down: Any) -> Any:
@@ -50,7 +51,10 @@ def grant_ore(per_full_ore: Any, percent_num: Any, percent_den: Any, *, pro_rata
     >>> grant_ore(61_000_000, 100, 7, pro_rata=1, down=1)  # 610 000 kr × 100/7 %, at most
     8714200
     """
-    share_num = pro_rata * percent_num + (1 - pro_rata) * 100 * percent_den
+    if isinstance(pro_rata, int):  # one for all: no arithmetic per position to choose
+        share_num = percent_num if pro_rata else 100 * percent_den
+    else:
+        share_num = pro_rata * percent_num + (1 - pro_rata) * 100 * percent_den
     exact_num, exact_den = per_full_ore * share_num, 100 * percent_den  # exact øre = exact_num / exact_den
     if isinstance(down, int):  # one rounding rule for all: round once, by its name
         return kroner_ore(DOWN if down else HALF_UP, exact_num, exact_den)
@@ -104,37 +108,87 @@ def _check_step(check: Check) -> Explanation:
 
 def explain_verdict(verdict: Verdict, subject: str) -> Explanation:
     """The verdict as an explanation: each check, its outcome, why, and the rule values it used."""
-    outcome = words("grant.eligible" if verdict.eligible else "grant.not_eligible")
-    return Explanation(words("grant.eligibility", subject=subject or words("grant.the_position")), outcome, (),
-                       tuple(_check_step(c) for c in verdict.checks))
+    return Explainer().explain_verdict(verdict, subject)
 
 
 def explain(rate: Rate, query: GrantQuery) -> Explanation:
     """Why a position at ``query.percent`` gets :func:`figure` under ``rate``: the same figure, every step."""
-    amount = figure(rate, query.percent)
+    return Explainer().explain(rate, query)
+
+
+class Explainer:
+    """:func:`explain` for many positions: what depends on the rate alone is built once.
+
+    The steps of a rate at one percentage (the amount, the share, the rounding, the notes) and
+    its verdict's checks are the same for every position of its cell, so they are kept (by the
+    rate's identity; the rate is kept with them) and shared by the explanations: explaining
+    every row of a plan costs a few objects per row, not the rule's every step again.
+    """
+
+    __slots__ = ("_steps", "_checks", "_headings", "_subjects")
+
+    def __init__(self) -> None:
+        self._steps: dict[tuple[object, ...], tuple[Rate, Money, tuple[Explanation, ...]]] = {}
+        self._checks: dict[int, tuple[Verdict, Notice, tuple[Explanation, ...]]] = {}
+        self._headings: dict[int, Notice] = {}
+        self._subjects: dict[str, Notice] = {}
+
+    def explain(self, rate: Rate, query: GrantQuery) -> Explanation:
+        """:func:`explain`, from the parts kept."""
+        return self.explain_at(rate, query.year, query.percent, query.subject)
+
+    def explain_at(self, rate: Rate, year: int, percent: object, subject: str) -> Explanation:
+        """The explanation of the grant of ``subject`` at ``percent`` in ``year`` under ``rate``."""
+        # a Fraction by its terms (hashed faster than the Fraction)
+        key = (id(rate), percent.numerator, percent.denominator) if type(percent) is Fraction else (id(rate), percent)
+        found = self._steps.get(key)
+        if found is None or found[0] is not rate:
+            found = self._steps[key] = (rate, *_rate_steps(rate, percent))
+        _, amount, steps = found
+        verdict = self.explain_verdict(rate.verdict, subject)
+        heading = self._headings.get(year)
+        if heading is None:
+            heading = self._headings[year] = words("grant.heading", year=year)
+        return Explanation(heading, amount, (), (*steps, verdict))
+
+    def explain_verdict(self, verdict: Verdict, subject: str) -> Explanation:
+        """:func:`explain_verdict`, its checks built once per verdict."""
+        found = self._checks.get(id(verdict))
+        if found is None or found[0] is not verdict:
+            outcome = words("grant.eligible" if verdict.eligible else "grant.not_eligible")
+            found = self._checks[id(verdict)] = (verdict, outcome, tuple(_check_step(c) for c in verdict.checks))
+        _, outcome, checks = found
+        heading = self._subjects.get(subject)
+        if heading is None:  # a position's every year has the same
+            heading = self._subjects[subject] = words("grant.eligibility",
+                                                      subject=subject or words("grant.the_position"))
+        return Explanation(heading, outcome, (), checks)
+
+
+def _rate_steps(rate: Rate, percent: object) -> tuple[Money, tuple[Explanation, ...]]:
+    """The figure under ``rate`` at ``percent`` and the steps that explain it, before the verdict."""
+    amount = figure(rate, percent)
     notes = tuple(Explanation(note, None, tuple(_use(u) for u in uses)) for note, uses in rate.notes)
-    verdict = explain_verdict(rate.verdict, query.subject)
     if not rate.eligible:
         failed = rate.verdict.first_failure
         assert failed is not None
         no_grant = Explanation(words("grant.no_grant"), words("grant.no_grant.why", condition=failed.condition,
                                                                reason=failed.reason))
-        return Explanation(words("grant.heading", year=query.year), amount, (), (no_grant, *notes, verdict))
+        return amount, (no_grant, *notes)
     per_full = rate.per_full_position
-    exact = exact_amount(rate, query.percent)
-    percent = _percent(query.percent)
+    exact = exact_amount(rate, percent)
+    share = _percent(percent)
     amount_step = Explanation(words(rate.amount_words, n=rate.year_in_scheme), per_full,
                               tuple(_use(u) for u in rate.amount_uses if u.path != "pro_rata"))
     pro_rata_uses = tuple(_use(u) for u in rate.amount_uses if u.path == "pro_rata")
     if rate.pro_rata:
-        share_step = Explanation(words("grant.pro_rata", percent=percent),
-                                 words("grant.pro_rata.figure", per_full=per_full, percent=percent,
+        share_step = Explanation(words("grant.pro_rata", percent=share),
+                                 words("grant.pro_rata.figure", per_full=per_full, percent=share,
                                        exact=_exact_words(exact)), pro_rata_uses)
     else:
-        share_step = Explanation(words("grant.not_pro_rata", percent=percent), per_full, pro_rata_uses)
+        share_step = Explanation(words("grant.not_pro_rata", percent=share), per_full, pro_rata_uses)
     rounded = Explanation(words(f"grant.rounded.{rate.rounding}"), amount, (_ROUNDING_FACT[rate.rounding],))
-    return Explanation(words("grant.heading", year=query.year), amount, (),
-                       (amount_step, share_step, rounded, *notes, verdict))
+    return amount, (amount_step, share_step, rounded, *notes)
 
 
 @attrs.frozen(kw_only=True)

@@ -8,6 +8,7 @@ reads it, from the inputs the plan kept. The grant's explanation is the scheme's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import cast, overload
@@ -17,19 +18,20 @@ import attrs
 from nedtrapping import engine
 from nedtrapping.cofinancing import cost_explanation
 from nedtrapping.explain import Explanation, FactUse, words
-from nedtrapping.grant import explain as explain_grant
+from nedtrapping.grant import Explainer
 from nedtrapping.money import Money
 from nedtrapping.position import Position
 from nedtrapping.provenance import Citation, Status, UnknownValueError
 from nedtrapping.readable import read
 from nedtrapping.results import PlanRow, RowValues
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.scheme import GrantQuery, PositionScheme
+from nedtrapping.scheme import GrantQuery, PositionScheme, Rate, options_tuple
 from nedtrapping.wording import FactName, Notice
 
 __all__: list[str] = []
 
 _GRANT_LETTER = "grant letter"  # machine: the grant source as the CSV and JSON write it
+_ONE = Fraction(1)
 
 
 def _grant_letter_citation(position: Position, year: int) -> Citation:
@@ -66,8 +68,7 @@ class _Why:
 
     @property
     def rule_amount(self) -> Money | None:
-        ore = self._data.rule[self._year_index][self._index]
-        return None if ore is None else Money(ore)
+        return self._data.money(self._data.rule[self._year_index][self._index])
 
     @property
     def rule_error(self) -> UnknownValueError | None:
@@ -85,7 +86,7 @@ class _Why:
             ore = None if base is None else base[self._index]
         else:
             ore = self._data.own[self._year_index - 1][self._index]
-        return None if ore is None else Money(ore)
+        return self._data.money(ore)
 
     @property
     def first(self) -> bool:
@@ -104,10 +105,17 @@ class _Why:
         index = int(self._data.result.cell_ids[year][self._index])
         return f"{year}-{index}", self._data.result.cells[year][index]
 
+    def _explain_grant(self) -> Explanation:
+        """The grant's explanation: the rate of the position's query (kept per query) explained."""
+        data, p = self._data, self.position
+        year = data.years[self._year_index]
+        percent = p.percent_in(year) if p.percent_changes else p.percent
+        return data.explainer.explain_at(data.rate(self._index, self._year_index), year, percent, p.subject)
+
     def explanation(self, row: PlanRow) -> Explanation:
         year, p = row.year, self.position
         grant = row.grant
-        rule_amount, query = self.rule_amount, self.query
+        rule_amount = self.rule_amount
         steps: list[Explanation] = []
         if year in p.granted:
             assert grant is not None
@@ -115,43 +123,49 @@ class _Why:
             if rule_amount is not None:
                 key = "explain.letter.agrees" if rule_amount == grant else "explain.letter.differs"
                 steps.append(Explanation(words(key, year=year, rule=rule_amount), grant, (letter_use,),
-                                         (explain_grant(self.scheme.rate(query, self.rules), query),)))
+                                         (self._explain_grant(),)))
             else:
                 rule_error = self.rule_error
                 assert rule_error is not None
                 steps.append(Explanation(words("explain.letter.unchecked", year=year), grant, (letter_use,), (
                     Explanation(words("explain.rule_unknown"), _unknown_words(rule_error)),)))
         elif rule_amount is not None:
-            steps.append(explain_grant(self.scheme.rate(query, self.rules), query))
+            steps.append(self._explain_grant())
         else:
             rule_error = self.rule_error
             assert rule_error is not None
             unknown_use = FactUse.of(rule_error.path or read(rule_error.name), rule_error.fact)
             steps.append(Explanation(words("grant.heading", year=year), words("explain.unknown"), (), (
                 Explanation(words("explain.cannot_compute"), _unknown_words(rule_error), (unknown_use,)),)))
-        steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale))
+        steps.append(cost_explanation(p.cost, year, row.cost, scale=self.scale if p.percent_changes else _ONE))
         own = row.own_financing
         steps.append(Explanation(
-            words("explain.own_financing"),
-            words("explain.own_financing.unknown") if own is None
+            _kept("explain.own_financing"),
+            _kept("explain.own_financing.unknown") if own is None
             else words("explain.difference", a=row.cost, b=grant, result=own),
         ))
         previous_own = self.previous_own
         base = self._data.result.base_year
         if self.first:
-            figure = words("explain.increase.first", year=year)
+            figure = _kept("explain.increase.first", year=year)
         elif self.from_base and own is not None and previous_own is None:
-            figure = words("explain.increase.base_unknown", base=base)
+            figure = _kept("explain.increase.base_unknown", base=base)
         elif own is None or previous_own is None:
-            figure = words("explain.increase.unknown")
+            figure = _kept("explain.increase.unknown")
         elif self.from_base:
             figure = words("explain.increase.from_base", a=own, b=previous_own, base=base,
                            result=row.own_financing_increase)
         else:
             figure = words("explain.difference", a=own, b=previous_own, result=row.own_financing_increase)
-        steps.append(Explanation(words("explain.increase"), figure))
+        steps.append(Explanation(_kept("explain.increase"), figure))
         return Explanation(words("explain.row", subject=p.subject, year=year, n=row.year_in_scheme, percent=row.percent),
                            None, (), tuple(steps))
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept(key: str, /, **fields: object) -> Notice:
+    """Words whose fields repeat from row to row (a year, none), made once and shared (a notice never changes)."""
+    return words(key, **fields)
 
 
 def _unknown_words(error: UnknownValueError) -> Notice:
@@ -181,6 +195,27 @@ class _PlanData:
         self.increase = [result.own_financing_increase[y].to_list() for y in years]
         self.base_own = None if result.base_own_financing is None else result.base_own_financing.to_list()
         self._money: dict[int, Money] = {}
+        #: The grant's explanations share what depends on a rate alone.
+        self.explainer = Explainer()
+        self._rates: dict[tuple[int, int, tuple[tuple[str, object], ...], tuple[int, ...]], Rate] = {}
+
+    def rate(self, index: int, year_index: int) -> Rate:
+        """The rate of position ``index`` in year ``year_index``, asked of the scheme once per query.
+
+        A rate depends on the query without its percentage and subject (:meth:`PositionScheme.cell
+        <nedtrapping.scheme.PositionScheme.cell>`), so positions of equal first grant year, options and
+        municipality years share it.
+        """
+        p = self.positions[index]
+        extra = self.municipality_options.get(p.municipality)
+        options = options_tuple({**p.options, **extra} if extra else p.options) if p.options or extra else ()
+        key = (year_index, p.first_grant_year, options, self.municipality_years[p.municipality])
+        found = self._rates.get(key)
+        if found is None:
+            year = self.years[year_index]
+            query = attrs.evolve(self.base_query(index), year=year, percent=p.percent_in(year))
+            found = self._rates[key] = self.scheme.rate(query, self.supplied.get(year))
+        return found
 
     def base_query(self, index: int) -> GrantQuery:
         p = self.positions[index]
@@ -206,7 +241,7 @@ class _PlanData:
         cost = Money._unchecked(self.cost[year_index][index])
         return PlanRow(
             municipality=p.municipality, position=p.position, year=year,
-            year_in_scheme=year - p.first_grant_year + 1, percent=p.percent_in(year),
+            year_in_scheme=year - p.first_grant_year + 1, percent=p.percent_in(year) if p.percent_changes else p.percent,
             grant=money(self.grant[year_index][index]), cost=cost, own_financing=money(self.own[year_index][index]),
             own_financing_increase=money(self.increase[year_index][index]),
             grant_source=_GRANT_LETTER if year in p.granted else "rule", why=_Why(self, index, year_index),
@@ -267,6 +302,11 @@ class _PlanRows(Sequence["PlanRow"]):
 
     def __repr__(self) -> str:
         return f"<{len(self)} plan rows>"
+
+    def position_rows(self, index: int) -> dict[int, PlanRow]:
+        """The rows of the position at ``index``, by year (built now, only these)."""
+        row, years = self._data.row, self._data.years
+        return {year: row(index, y) for y, year in enumerate(years)}
 
     def row_values(self) -> Iterator[RowValues]:
         """Each row's figures as plain values, read from the columns (no row is built)."""

@@ -280,24 +280,40 @@ class Plan:
             index.setdefault((r.municipality, r.position), {})[r.year] = r
         return index
 
+    @functools.cached_property
+    def _planned_positions(self) -> dict[tuple[str, str], int] | None:
+        """``(municipality, position)`` → index, when the rows are the planner's (built per position when read)."""
+        if not callable(getattr(self.rows, "position_rows", None)):
+            return None
+        return {(p.municipality, p.position): i for i, p in enumerate(self.positions)}
+
     def _position_rows(self, position: str, municipality: str | None) -> dict[int, PlanRow]:
+        planned = self._planned_positions
+        # the planner's rows: one position's rows, built now (no row of the whole plan is built or kept)
+        index: Mapping[tuple[str, str], object] = planned if planned is not None else self._rows_by_position
+
+        def rows_of(key: tuple[str, str]) -> dict[int, PlanRow]:
+            if planned is not None:
+                found: dict[int, PlanRow] = self.rows.position_rows(planned[key])  # type: ignore[attr-defined]
+                return found
+            return self._rows_by_position[key]
+
         if municipality is not None:
-            found = self._rows_by_position.get((municipality, position))
-            if found is None:
+            if (municipality, position) not in index:
                 raise NotInPlanError(Notice("model.results.no_position_in", {"position": position,
                                                                              "municipality": municipality}),
                                      field="position", value=position)
-            return found
-        matches = [rows for (_, pos), rows in self._rows_by_position.items() if pos == position]
+            return rows_of((municipality, position))
+        matches = [key for key in index if key[1] == position]
         if not matches:
-            names = sorted({pos for _, pos in self._rows_by_position})
+            names = sorted({pos for _, pos in index})
             raise NotInPlanError(Notice("model.results.no_position", {"position": position, "positions": ", ".join(names)}),
                                  field="position", value=position)
         if len(matches) > 1:
-            munis = sorted(m for m, pos in self._rows_by_position if pos == position)
+            munis = sorted(m for m, _ in matches)
             raise NotInPlanError(Notice("model.results.several", {"position": position, "municipalities": ", ".join(munis)}),
                                  field="municipality", value=None)
-        return matches[0]
+        return rows_of(matches[0])
 
     def row(self, position: str, year: int, municipality: str | None = None) -> PlanRow:
         require_year(year, "year")  # '2022' is not 2022: said so, not "no row in 2022"

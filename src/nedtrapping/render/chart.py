@@ -134,7 +134,8 @@ def plan_figure(plan: Plan, *, lang: Lang = DEFAULT_LANG) -> Any:
         ax.set_ylabel(text("chart.kroner", lang))
         ax.yaxis.set_major_formatter(ticker.FuncFormatter(_axis_label))
         ax.set_ylim(0, max(cost + [1.0]) * 1.22)
-        ax.set_title(text("chart.title", lang, municipality=muni or plan.scheme_name), loc="left", fontsize=12)
+        # y given: matplotlib does not search for a place above the (absent) top ticks (it would find 1.0)
+        ax.set_title(text("chart.title", lang, municipality=muni or plan.scheme_name), loc="left", fontsize=12, y=1.0)
         ax.grid(axis="y", color="#dddddd", zorder=0)
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=9)  # machine: a matplotlib setting
