@@ -145,7 +145,7 @@ def test_an_unreadable_file_is_one_line_naming_it(tmp_path: Path, capsys: pytest
     monkeypatch.setattr(Path, "read_bytes", no_permission)
     assert main(["plan", str(src)]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
-    assert err == f"nedtrapping plan: {src}: Permission denied\n"
+    assert err == f"nedtrapping plan: {src}: ingen tilgang (du har ikke lov til å lese eller skrive filen)\n"
 
 
 class _Row(list[str]):
@@ -212,7 +212,7 @@ def test_hidden_rows_and_sheets_are_named_on_the_command_line_and_read_when_aske
     src = tmp_path / "p.csv"
     src.write_text(f"{H}\nK;P;100;2021;1\n", encoding="utf-8")
     assert main(["plan", str(src), "--include-hidden"]) == ExitCode.BAD_INPUT
-    assert "--include-hidden goes with an .xlsx file" in capsys.readouterr().err
+    assert "--include-hidden hører til en .xlsx-fil" in capsys.readouterr().err
 
 
 def test_a_missing_file_a_folder_and_an_unknown_ending_are_named_in_either_language(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_cli_reads_and_writes_workbooks(tmp_path: Path, capsys: pytest.CaptureFi
     csv_file.write_text("municipality,position,percent,first_year,annual_cost\nA,x,50,2021,1\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["plan", str(csv_file), "--sheet", "x"]) == 1
-    assert "--sheet goes with an .xlsx file" in capsys.readouterr().err
+    assert "--sheet hører til en .xlsx-fil" in capsys.readouterr().err
 
 
 def test_percentage_formatted_and_other_cells_read_as_shown() -> None:

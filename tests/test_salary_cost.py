@@ -105,7 +105,7 @@ def test_a_missing_pension_rate_is_an_explained_error_never_0() -> None:
                             "K;P;100;2021;600 000;1;\n")
     (problem,) = csv_info.value.problems
     assert (problem.row, problem.column, problem.value) == (2, "pensjon", "")
-    assert "never taken as 0" in problem.expected
+    assert "never taken as 0" in problem.expected.text("en") and "regnes aldri som 0" in problem.expected.text("nb")
     # and a file without a pension column at all
     with pytest.raises(PositionsCSVError) as no_column:
         parse_positions_csv("municipality,position,percent,first_year,salary,zone\nK,P,100,2021,600000,1\n")
@@ -398,12 +398,12 @@ def test_every_bad_salary_cell_is_reported_with_row_column_value_and_expected() 
         (6, "årslønn", "0"),
         (7, "årskostnad", ""),
     }
-    by_where = {(p.row, p.column): p.expected.text("en") for p in info.value.problems}
-    assert "not both" in by_where[(2, "årslønn")]
-    assert "1, 1a, 2, 3, 4, 4a eller 5" in read(by_where[(3, "sone")])
-    assert "applies only to a row that gives an annual salary" in by_where[(4, "sone")]
-    assert "«1a redusert» (10,6 %) eller «1a full» (14,1 %)" in read(by_where[(5, "sone")])
-    assert "årslønn" in by_where[(7, "årskostnad")]
+    by_where = {(p.row, p.column): p.expected for p in info.value.problems}
+    assert "not both" in by_where[(2, "årslønn")].text("en")
+    assert "1, 1a, 2, 3, 4, 4a eller 5" in read(by_where[(3, "sone")], "nb")
+    assert "applies only to a row that gives an annual salary" in by_where[(4, "sone")].text("en")
+    assert "«1a redusert» (10,6 %) eller «1a full» (14,1 %)" in read(by_where[(5, "sone")], "nb")
+    assert "årslønn" in by_where[(7, "årskostnad")].text("en")
     bokmal = {(p.row, p.column): p.expected.text("nb") for p in info.value.problems}
     assert "ikke begge" in bokmal[(2, "årslønn")] and "1a redusert" in bokmal[(5, "sone")]
 
@@ -452,8 +452,9 @@ def test_nedtrapping_rules_shows_the_cost_rules(capsys: pytest.CaptureFixture[st
     assert "lonnskostnader" in listing
     assert main(["rules", "lonnskostnader", "2024"]) == 0
     out = capsys.readouterr().out
-    assert "employer_contribution.zone_1 = 14.1  [final]" in out
-    assert "pension_premium = (ukjent)  [unknown]" in out and "how to supply" in out
+    assert "arbeidsgiveravgift, sone 1 (employer_contribution.zone_1) = 14,1  [endelig]" in out
+    assert "(pension_premium) = ukjent  [ukjent]" in out and "slik oppgir du den:" in out
+    assert "--supply 2024:pension_premium=VERDI" in out
 
 
 def test_breakdown_components_are_exact_amounts() -> None:

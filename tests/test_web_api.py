@@ -229,8 +229,8 @@ def test_page_upload_then_supply_then_download(client: TestClient) -> None:
     assert r.headers["content-disposition"] == 'attachment; filename="nedtrappingsplan-eksempel-kommune.xlsx"'
     import openpyxl
 
-    sheet = openpyxl.load_workbook(io.BytesIO(r.content)).worksheets[0]
-    grants = {(row[1], row[2]): row[5] for row in sheet.iter_rows(min_row=2, values_only=True) if row[2]}
+    sheet = openpyxl.load_workbook(io.BytesIO(r.content), data_only=True).worksheets[0]
+    grants = {(row[1], row[2]): row[4] for row in sheet.iter_rows(min_row=9, values_only=True) if row[2]}  # Plan: the header on row 8
     assert grants[("Oppsøkende team", 2022)] == 360_000
     for fmt, start in (("excel", "\ufeffKommune;"), ("json", "{"), ("markdown", "## Eksempel kommune")):
         r = client.post("/download", data={**form, "format": fmt})

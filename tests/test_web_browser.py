@@ -144,8 +144,8 @@ def test_upload_supply_download_in_chromium(server: int, browser: object, downlo
     assert [p.name for p in found] == ["nedtrappingsplan-eksempel-kommune.xlsx"]
     import openpyxl
 
-    sheet = openpyxl.load_workbook(found[0]).worksheets[0]
-    grants = {(row[1], row[2]): row[5] for row in sheet.iter_rows(min_row=2, values_only=True) if row[2]}
+    sheet = openpyxl.load_workbook(found[0], data_only=True).worksheets[0]
+    grants = {(row[1], row[2]): row[4] for row in sheet.iter_rows(min_row=9, values_only=True) if row[2]}  # Plan: the header on row 8
     assert grants[("Oppsøkende team", 2022)] == 360_000  # 80 % of the supplied step
     assert grants[("Oppsøkende team", 2023)] == 264_000  # 80 % of 330 000, its year 4
     assert sum(v for (_, year), v in grants.items() if year == 2023) == 759_000 + 264_000
