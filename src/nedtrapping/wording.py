@@ -326,13 +326,14 @@ class Lines:
 #: Who reads a hint: ``"file"`` (the command line, the workbook, the web page: a column or an option) or
 #: ``"python"`` (a program: the call). The command line sets ``"file"`` for its run.
 Audience = Literal["file", "python"]
+#: The audience of the hints shown now (``"python"`` unless a command line, a workbook or a page sets ``"file"``).
 AUDIENCE: ContextVar[Audience] = ContextVar("nedtrapping_audience", default="python")
 
 
 @attrs.frozen
 class Hint:
     """How to give a value, as the reader gives it: at the command line or in a file the column or option
-    (``column``/``option``), in Python the call (``python``). Shown for :data:`AUDIENCE`.
+    (``column``/``option``), in Python the call (``python``). Shown for :data:`~nedtrapping.wording.AUDIENCE`.
 
     >>> hint = Hint(column="fikk_tilskudd_2021", python="Position(options={'received_grant_in_2021': True})")
     >>> hint.text("nb")

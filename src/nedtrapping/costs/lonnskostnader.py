@@ -122,7 +122,7 @@ class HolidayPay(enum.Enum):
 
 
 class ZoneError(NedtrappingError, ValueError):
-    """A zone that is not one, or zone 1a without its rate; :attr:`expected` says what to write."""
+    """A zone that is not one, or zone 1a without its rate; its ``expected`` says what to write."""
 
     def __init__(self, value: object, expected: Readable) -> None:
         super().__init__(Notice("lonn.error.expected", {"expected": expected, "value": str(value)}), field="zone",
