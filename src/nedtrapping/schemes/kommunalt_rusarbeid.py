@@ -36,7 +36,7 @@ from nedtrapping.registry import get_rule_set, register, register_position_schem
 from nedtrapping.ruleset import RuleSet
 from nedtrapping.scheme import HALF_UP, Check, FactRef, GrantQuery, Option, Rate, Verdict, year_in_scheme
 from nedtrapping.validators import position_percent, require_year
-from nedtrapping.wording import DEFAULT_LANG, Notice, fact_label
+from nedtrapping.wording import Notice, fact_label
 
 __all__ = [
     "SCHEME_ID",
@@ -222,9 +222,8 @@ class KommunaltRusarbeidRules(RuleSet):
             fact = self.flat_amount
             path = "flat_amount"
             what = Notice("rusarbeid.name.flat_amount", {"rule_set": self.key_text})
-        # The error's name is text (UnknownValueError takes a str): the catalogue's words in bokmål, the default;
-        # the plan and its renderers name the value by its path, in the reader's language.
-        amount = fact.require(what.text(DEFAULT_LANG), path=path, rule_set=self.key_text)
+        # the error names the value in the reader's language; the plan and its renderers name it by its path
+        amount = fact.require(what, path=path, rule_set=self.key_text)
         return amount, path, fact_label(path), fact
 
 
