@@ -106,13 +106,24 @@ def test_unknown_step_exits_3_with_how_to_and_a_supplied_step_completes(tmp_path
     assert code == 0 and "ladder.step_3" not in err  # used: no warning
 
 
-@pytest.mark.xfail(strict=True, reason="the rule data says where an unknown value is (the grant letter); the command "
-                   "line's own hint naming the option (wording.supply_hint) is not yet added to the plan's unknowns")
 def test_an_unknown_step_names_the_option_that_supplies_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "p.csv"
     src.write_text("municipality,position,percent,first_year,annual_cost\nA,x,100,2020,700000\n", encoding="utf-8")
     code, _, err = run(capsys, "plan", str(src))
     assert code == 3 and ("--supply 2022:ladder.step_3=" in err or "--ladder-step 2022:3=" in err)
+    assert "rules.supply(" not in err  # at the command line the option, not the Python call
+
+
+def test_in_python_an_unknown_step_names_the_call_that_supplies_it() -> None:
+    from nedtrapping.example import example_positions
+    from nedtrapping.plan import Position, plan_municipality
+    from nedtrapping.render.plan import unknown_lines
+
+    first = example_positions()[0]
+    plan = plan_municipality([Position(municipality=first.municipality, position="x", percent=first.percent,
+                                       first_grant_year=2020, cost=first.cost)])
+    lines = "\n".join(unknown_lines(plan, "nb"))
+    assert "Oppgi den med rules.supply('ladder.step_3'" in lines and "--supply" not in lines
 
 
 def test_bad_options_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from nedtrapping.readable import read
 from nedtrapping.registry import get_rule_set
 from nedtrapping.render._groups import PlanGroups
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, text
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, supply_hint, text
 
 __all__ = [
     "CSV_COLUMNS",
@@ -494,6 +494,9 @@ def unknown_lines(plan: Plan, lang: Lang = DEFAULT_LANG) -> Iterator[str]:
         yield text("plan.unknown_value", lang, name=name[:1].upper() + name[1:], where=where, positions=positions)
         if u.how_to_supply:
             yield "  " + text("plan.how_to_supply", lang, how=read(u.how_to_supply, lang))
+        year = u.rule_set.rsplit(" ", 1)[-1] if u.rule_set else ""
+        if u.path and year.isdigit():  # how to type it in, as the reader does: an option, or the call in Python
+            yield "  " + text("plan.supply_hint", lang, hint=supply_hint(u.path, int(year)).text(lang))
 
 
 def _sections(plan: Plan, lang: Lang) -> list[tuple[str, list[str]]]:
