@@ -246,7 +246,7 @@ def run_plan(args: argparse.Namespace) -> int:
         try:
             position_scheme(args.scheme)
         except UnknownSchemeError as exc:
-            raise _UsageError(Notice("cli.unknown_scheme", {"reason": exc})) from None
+            raise _UsageError(Notice("cli.unknown_scheme", {"reason": exc.message})) from None
         years = _parse_years(args.years)
         if years is not None:
             _check_years(args.years, years, lang)
