@@ -47,9 +47,10 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from nedtrapping.wording import fact_label, has_fact_label
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
+
+from nedtrapping.wording import fact_label, has_fact_label
 
 __all__ = [
     "format_value",
