@@ -565,7 +565,7 @@ def missing_pension_error(year: int | None = None) -> UnknownValueError:
     """The error for a salary-based cost without a pension rate: explained, never 0."""
     rules = rules_for(year if year is not None else YEARS[-1])
     try:
-        rules.pension_premium.require(Notice("cost.name.pension_premium"), path="pension_premium",
+        rules.pension_premium.require(Notice("lonn.name.pension_premium"), path="pension_premium",
                                       rule_set=rules.key_text)
     except UnknownValueError as exc:
         return exc
@@ -825,7 +825,7 @@ def cost_breakdown(
     pension = salary * Fraction(pension_percent) / 100
     # -- employer's contribution, and the extra one of 2023–2024
     zone_name, zone_fact = rules.employer_contribution.for_zone(zone, zone_1a_rate)
-    aga_rate = Fraction(zone_fact.require(Notice("cost.name.employer_contribution", {"zone": zone.value})))
+    aga_rate = Fraction(zone_fact.require(Notice("lonn.name.employer_contribution", {"zone": zone.value})))
     aga = (paid + holiday + senior + pension) * aga_rate / 100
     extra_rate = Fraction(rules.extra_contribution_rate.require("extra_contribution_rate"))
     threshold_fact = rules.extra_contribution_threshold

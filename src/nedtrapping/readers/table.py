@@ -124,9 +124,11 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "holiday_pay": ("holiday_pay", "feriepenger"),
     "birth_year": ("birth_year", "fødselsår", "fodselsar"),
 }
-#: The names of positions given without a file (text, rows), and of a file not named.
+#: The name of a positions file that was not named («stillingsfil»).
 SOURCE_FILE = Notice("input.source.file")
+#: The name of positions given as CSV text, without a file.
 SOURCE_CSV = Notice("input.source.csv")
+#: The name of positions given as rows (a table, a DataFrame), without a file.
 SOURCE_TABLE = Notice("input.source.table")
 _HEADER_AND_POSITION = Notice("input.expected.header_and_position")
 _ORE = Decimal("0.01")
