@@ -51,6 +51,26 @@ def test_unknown_extension_or_conflicting_format_is_an_error_and_writes_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_excel_csv_marks_unknown_figures_and_where_each_grant_comes_from(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "positions.csv"
+    src.write_text("kommune;stilling;stillingsprosent;første_tilskuddsår;årskostnad;tildelt_2023\n"
+                   "K;Ukjent trinn;100;2020;700 000;\n"
+                   "K;Fra brevet;50;2021;400 000;160 000\n", encoding="utf-8")
+    out = tmp_path / "plan.csv"
+    code, _, _ = run(capsys, "plan", str(src), "--format", "excel", "--out", str(out))
+    assert code == 3  # written, with an unknown figure
+    rows = {(r[1], r[2]): r for r in csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";")
+            if len(r) > 9}
+    # ladder step 3 of 2022 is in no source: the grant, the own financing and the increase read «ukjent», never 0
+    assert rows[("Ukjent trinn", "2022")][5:10] == ["ukjent", "700000", "ukjent", "ukjent", "ukjent"]
+    assert rows[("Ukjent trinn", "2023")][9] == "regel"
+    assert rows[("Fra brevet", "2023")][5] == "160000" and rows[("Fra brevet", "2023")][9] == "tilsagnsbrev"
+    run(capsys, "plan", str(src), "--format", "excel", "--lang", "en", "--out", str(out))
+    text_en = out.read_bytes().decode("utf-8-sig")
+    assert ";unknown;" in text_en and ";grant letter" in text_en and "ukjent" not in text_en
+
+
 def test_excel_csv_has_semicolons_bom_decimal_comma_and_norwegian_headers(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "positions.csv"
@@ -63,9 +83,9 @@ def test_excel_csv_has_semicolons_bom_decimal_comma_and_norwegian_headers(
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Kommune", "Stilling", "År", "År i ordningen", "Stillingsprosent", "Tilskudd", "Full kostnad",
-                       "Egenfinansiering", "Økning i egenfinansiering"]
+                       "Egenfinansiering", "Økning i egenfinansiering", "Kilde for tilskuddet"]
     # 2022's increase rises from 2021 (the base year): 400 000 − 660 000 × 33,3 % = 180 220 kr own financing
-    assert rows[1] == ["Bodø", "Ruskonsulent", "2022", "2", "33,3", "183150", "400000", "216850", "36630"]
+    assert rows[1] == ["Bodø", "Ruskonsulent", "2022", "2", "33,3", "183150", "400000", "216850", "36630", "regel"]
     assert [["kommunalt-rusarbeid 2021"], ["kommunalt-rusarbeid 2022"]] == [r[:1] for r in rows[-4:-2]]
     code, _, err = run(capsys, "plan", str(src), "--format", "excel", "--lang", "en", "--out", str(out))
     assert out.read_bytes().decode("utf-8-sig").startswith("Municipality;Position;Year")

@@ -159,8 +159,8 @@ def excel_csv_headers(lang: Lang = DEFAULT_LANG) -> list[str]:
     return [text(k, lang) for k in EXCEL_CSV_LABELS]
 
 
-def _comma(x: Money | None) -> str:
-    return "" if x is None else x.plain().replace(".", ",")
+def _comma(x: Money | None, unknown: str = "") -> str:
+    return unknown if x is None else x.plain().replace(".", ",")
 
 
 def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
@@ -169,29 +169,39 @@ def to_excel_csv(plan: Plan, *, lang: Lang = DEFAULT_LANG,
 
     The text starts with the byte-order mark ``\ufeff``; write it as UTF-8 (the command
     line does). Amounts are whole kroner without thousands separators (Excel reads them
-    as numbers), an unknown figure is an empty cell, never 0. ``extra_columns`` (the
-    input's other columns, by ``(municipality, position)``) are carried at the right.
+    as numbers); an unknown figure is the word «ukjent» (``unknown``), never 0 and never a
+    blank that reads as nothing owed, and the increase of the plan's first year is empty when
+    the plan has no base year to measure it from. The last standard column says where each grant comes from: the
+    rule («regel»), the position's own grant letter («tilsagnsbrev»), or «ukjent».
+    ``extra_columns`` (the input's other columns, by ``(municipality, position)``) are carried
+    at the right.
     Below the table, after an empty line, come the rule sets used and their SHA-256 digests.
 
     >>> from nedtrapping.example import example_positions
     >>> from nedtrapping.plan import plan_municipality
     >>> lines = to_excel_csv(plan_municipality(example_positions())).splitlines()
     >>> lines[0]
-    '\ufeffKommune;Stilling;År;År i ordningen;Stillingsprosent;Tilskudd;Full kostnad;Egenfinansiering;Økning i egenfinansiering'
+    '\ufeffKommune;Stilling;År;År i ordningen;Stillingsprosent;Tilskudd;Full kostnad;Egenfinansiering;Økning i egenfinansiering;Kilde for tilskuddet'
     >>> lines[1]
-    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;136377'
+    'Eksempel kommune;Ruskonsulent;2022;2;100;550000;780000;230000;136377;regel'
     """
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     extra = extra_columns or {}
     extra_names = list(dict.fromkeys(name for values in extra.values() for name in values))
-    writer.writerow([*excel_csv_headers(lang), *(safe_text(name) for name in extra_names)])
+    writer.writerow([*excel_csv_headers(lang), text("plan.col.grant_source", lang),
+                     *(safe_text(name) for name in extra_names)])
+    unknown = text("plan.unknown", lang)
+    sources = {source: text(f"plan.grant_source.{source}", lang) for source in ("rule", "grant letter")}  # machine: the sources' ids
+    first_year = plan.years[0]
     for r in plan.rows:
         carried = extra.get((r.municipality, r.position), {})
+        increase = _comma(r.own_financing_increase, "" if r.year == first_year and plan.base_year is None else unknown)
         writer.writerow([
             safe_text(r.municipality), safe_text(r.position), str(r.year), r.year_in_scheme_text,
             format_percent(r.percent),
-            _comma(r.grant), _comma(r.cost), _comma(r.own_financing), _comma(r.own_financing_increase),
+            _comma(r.grant, unknown), _comma(r.cost, unknown), _comma(r.own_financing, unknown), increase,
+            unknown if r.grant is None else sources.get(r.grant_source, r.grant_source),
             *(safe_text(carried.get(name, "")) for name in extra_names),
         ])
     writer.writerow([])
