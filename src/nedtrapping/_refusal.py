@@ -10,7 +10,7 @@ from __future__ import annotations
 from nedtrapping.readable import Readable
 from nedtrapping.wording import Notice
 
-__all__ = ["got", "expect", "expected_got"]
+__all__ = ["got", "expect", "expected_got", "expected_shown"]
 
 
 def got(value: object) -> str:
@@ -26,3 +26,9 @@ def expect(key: str, /, **fields: object) -> Notice:
 def expected_got(expected: Readable, value: object) -> Notice:
     """«forventet …, fikk …» / "expected …, got …" with ``value`` as :func:`got` shows it."""
     return Notice("model.expected_got", {"expected": expected, "got": got(value)})
+
+
+def expected_shown(expected: Readable, shown: object) -> Notice:
+    """«forventet …, fikk …» / "expected …, got …" with the value already written as the reader should see it
+    (a cell's text, a ``repr``): the same one sentence as :func:`expected_got`."""
+    return Notice("model.expected_got", {"expected": expected, "got": shown})

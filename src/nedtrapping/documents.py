@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 from nedtrapping import optional
+from nedtrapping._refusal import expected_shown
 from nedtrapping.cofinancing import CostModel, FixedCost, GrowingCost, SalaryCost
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.money import Money, parse_kroner
@@ -77,7 +78,7 @@ class UnknownSchemaError(DocumentError, KeyError):
 
 
 def _expected_got(expected: Readable, value: object) -> Notice:
-    return Notice("input.value.expected_got", {"expected": expected, "value": repr(value)})
+    return expected_shown(expected, repr(value))
 
 
 def _reason(exc: Exception) -> Readable:

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from nedtrapping import optional
+from nedtrapping._refusal import expected_shown
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import Money, parse_share
 from nedtrapping.plan import DEFAULT_SCHEME, Plan
@@ -72,7 +73,7 @@ def to_frame(plan: Plan, *, unit: str = "kroner") -> Any:
     """
     if unit not in ("kroner", "ore"):
         expected = Notice("input.expected.unit")
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(unit)}),
+        raise InvalidValueError(expected_shown(expected, repr(unit)),
                                 field="unit", value=unit, expected=expected)
     pd = optional.pandas()
     data: dict[str, list[Any]] = {c: [] for c in FRAME_COLUMNS}
@@ -190,8 +191,7 @@ def read_positions_frame(frame: Any, *, scheme: str = DEFAULT_SCHEME, source: st
                                field="frame", value=type(frame).__name__, expected=expected)
     if percent_scale is not None and (type(percent_scale) is not int or percent_scale not in _PERCENT_SCALES):
         expected = Notice("input.expected.percent_scale")
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected,
-                                                                    "value": repr(percent_scale)}),
+        raise InvalidValueError(expected_shown(expected, repr(percent_scale)),
                                 field="percent_scale", value=percent_scale, expected=expected)
     header = [str(c) for c in frame.columns]
     percent_columns = _percent_columns(header)
@@ -247,7 +247,7 @@ def compare(plan_a: Plan, plan_b: Plan, *, names: tuple[str, str] = ("a", "b"), 
     a, b = names
     if a == b:
         expected = Notice("input.expected.two_names")
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(names)}),
+        raise InvalidValueError(expected_shown(expected, repr(names)),
                                 field="names", value=names, expected=expected)
     pd = optional.pandas()
     left = to_frame(plan_a, unit=unit)[[*_KEYS, *AMOUNT_COLUMNS]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from nedtrapping._refusal import expected_shown
 from nedtrapping.errors import InvalidTypeError, InvalidValueError
 from nedtrapping.money import FloatRefusedError, parse_share
 from nedtrapping.wording import Notice
@@ -49,7 +50,7 @@ def require_whole_number(value: object, where: str, *, minimum: int | None = Non
     assert isinstance(value, int)
     if minimum is not None and value < minimum:
         expected = Notice("input.expected.whole_number_minimum", {"minimum": minimum})
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(value)}),
+        raise InvalidValueError(expected_shown(expected, repr(value)),
                                 field=where, value=value, expected=expected)
     return value
 
@@ -74,7 +75,7 @@ def plausible_year(value: object, where: str) -> int:
     low, high = PLAUSIBLE_YEARS
     if not low <= year <= high:
         expected = Notice("input.expected.year_between", {"low": low, "high": high})
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": year}),
+        raise InvalidValueError(expected_shown(expected, year),
                                 field=where, value=year, expected=expected)
     return year
 
@@ -102,7 +103,7 @@ def position_percent(value: object, where: str = "percent") -> Fraction:
     share = parse_share(value, where=where)
     if not 0 < share <= HUNDRED:
         expected = Notice("input.expected.percent_range")
-        raise InvalidValueError(Notice("input.value.expected_got", {"expected": expected, "value": repr(value)}),
+        raise InvalidValueError(expected_shown(expected, repr(value)),
                                 field=where, value=value, expected=expected)
     return share
 
