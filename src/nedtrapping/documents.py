@@ -35,7 +35,6 @@ from nedtrapping.money import Money, parse_kroner
 from nedtrapping.plan import DEFAULT_SCHEME, Plan, Position, plan_municipality
 from nedtrapping.provenance import Citation
 from nedtrapping.readable import Readable
-from nedtrapping.readers.table import Quoted
 from nedtrapping.registry import position_scheme
 from nedtrapping.render.plan import (
     DOCUMENT_VERSION,
@@ -45,7 +44,7 @@ from nedtrapping.render.plan import (
     to_dict,
 )
 from nedtrapping.ruleset import RuleSet
-from nedtrapping.wording import Notice
+from nedtrapping.wording import Notice, Quoted
 
 __all__ = [
     "DocumentError",

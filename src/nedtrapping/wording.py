@@ -16,20 +16,18 @@ stays in stable English in the renderers.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
 from nedtrapping.errors import NedtrappingError
 from nedtrapping.readable import DEFAULT_LANG, LANGS, Lang, Readable
-
-if TYPE_CHECKING:
-    from nedtrapping.provenance import Status
 
 __all__ = [
     "Lang",
@@ -50,6 +48,7 @@ __all__ = [
     "Place",
     "Joined",
     "Lines",
+    "Quoted",
     "Audience",
     "AUDIENCE",
     "Hint",
@@ -71,8 +70,10 @@ def check_lang(lang: object) -> Lang:
                                field="lang", value=lang)
 
 
-def status_word(status: Status, lang: Lang = DEFAULT_LANG, *, neuter: bool = False) -> str:
+def status_word(status: enum.Enum, lang: Lang = DEFAULT_LANG, *, neuter: bool = False) -> str:
     """A :class:`~nedtrapping.provenance.Status` as a word in ``lang`` (``status.<value>`` in the catalogue).
+
+    Typed as any enum: the statuses live in the rules' layer, which words itself through this one.
 
     ``neuter=True`` agrees with a neuter noun in Norwegian ("regelverket er usikkert").
     """
@@ -84,7 +85,7 @@ def status_word(status: Status, lang: Lang = DEFAULT_LANG, *, neuter: bool = Fal
     return text(f"status.{status.value}", lang)
 
 
-def status_nb(status: Status, *, neuter: bool = False) -> str:
+def status_nb(status: enum.Enum, *, neuter: bool = False) -> str:
     """A status in Norwegian (``status_word(status, "nb")``).
 
     >>> from nedtrapping.provenance import Status
@@ -311,6 +312,19 @@ class Joined:
 
     def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
         return text(self.sep, lang).join(str(_field_text(i, lang)) for i in self.items)
+
+
+@attrs.frozen
+class Quoted:
+    """Names as the language quotes them, in a list: «a», «b» in bokmål, 'a', 'b' in English."""
+
+    names: tuple[str, ...]
+
+    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
+        return ", ".join(text("input.quoted", lang, name=name) for name in self.names)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
 
 
 @attrs.frozen

@@ -76,7 +76,7 @@ from nedtrapping.readable import DEFAULT_LANG, Lang, Readable, read
 from nedtrapping.registry import position_scheme, position_scheme_ids
 from nedtrapping.rounding import round_half_up_to_kroner
 from nedtrapping.validators import PLAUSIBLE_YEARS, parse_yes_no, position_percent
-from nedtrapping.wording import Notice, Place, text
+from nedtrapping.wording import Notice, Place, Quoted, text
 
 text_of = text  # where a parameter is named text
 
@@ -84,7 +84,6 @@ __all__ = [
     "CellProblem",
     "InputSource",
     "RowPlace",
-    "Quoted",
     "SOURCE_FILE",
     "SOURCE_CSV",
     "SOURCE_TABLE",
@@ -198,19 +197,6 @@ _YEAR_COLUMNS = {
     "granted": re.compile(r"^(?:granted|tildelt)_(\d{4})$"),
     "percent": re.compile(r"^(?:percent|stillingsprosent)_(\d{4})$"),
 }
-
-
-@attrs.frozen
-class Quoted:
-    """Names as the language quotes them, in a list: «a», «b» in bokmål, 'a', 'b' in English."""
-
-    names: tuple[str, ...]
-
-    def text(self, lang: Lang = DEFAULT_LANG, /) -> str:
-        return ", ".join(text_of("input.quoted", lang, name=name) for name in self.names)
-
-    def __str__(self) -> str:
-        return self.text(DEFAULT_LANG)
 
 
 @attrs.frozen

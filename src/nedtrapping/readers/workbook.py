@@ -40,12 +40,11 @@ from nedtrapping.readers.table import (
     InputSource,
     PositionsCSVError,
     PositionsRead,
-    Quoted,
     file_size,
     parse_positions_table,
     read_positions_text_file,
 )
-from nedtrapping.wording import Notice
+from nedtrapping.wording import Notice, Quoted
 
 __all__ = ["read_positions", "read_positions_workbook", "read_positions_json", "read_positions_xlsx", "cell_text", "XlsxUnavailableError",
            "WORKBOOK_SUFFIXES", "TEXT_SUFFIXES"]
