@@ -6,7 +6,6 @@ file-size limit or an interrupted run leaves the old file as it was and no parti
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import shutil
@@ -16,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from nedtrapping.cli.language import os_reason
 from nedtrapping.wording import DEFAULT_LANG, Lang, text
 
 __all__ = ["same_file", "write_atomically", "write_files_atomically", "os_error", "Data"]
@@ -37,16 +37,11 @@ def write_atomically(path: Path, data: Data, *, command: str, lang: Lang = DEFAU
 
 #: The system's errors that people meet when a file is written, by their name in :mod:`errno`: words in the
 #: catalogue (``input.os.<name>``); any other keeps the system's own words.
-_OS_WORDS = ("ENOSPC", "EDQUOT", "EACCES", "EPERM", "ENOENT", "ENOTDIR", "EISDIR", "EROFS", "EFBIG", "ENAMETOOLONG")
-
-
 def os_error(exc: OSError, path: Path, lang: Lang = DEFAULT_LANG) -> OSError:
     """``exc`` named by the file asked for (never a temporary one), its reason in ``lang`` where the catalogue
     words it ("disken er full"); an ``OSError`` with the same ``errno``, so callers can still tell one from another.
     """
-    name = errno.errorcode.get(exc.errno or 0, "")
-    reason = text(f"input.os.{name}", lang) if name in _OS_WORDS else exc.strerror
-    return OSError(exc.errno, reason, str(path))
+    return OSError(exc.errno, os_reason(exc, lang), str(path))
 
 
 def _temporary_beside(path: Path, lang: Lang) -> tuple[int, str]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from nedtrapping.wording import DEFAULT_LANG, LANGS, Lang, has_text, text
 
-__all__ = ["choose_lang", "add_lang_option", "argparse_words", "os_error_text"]
+__all__ = ["choose_lang", "add_lang_option", "argparse_words", "os_reason", "os_error_text"]
 
 
 def choose_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
@@ -69,11 +69,15 @@ def argparse_words(lang: Lang) -> Iterator[None]:
         argparse._, argparse.ngettext = before  # type: ignore[attr-defined]
 
 
-def os_error_text(exc: OSError, lang: Lang) -> str:
-    """An operating system's refusal in the reader's language: the file, then the reason by its errno
-    (``input.os.<ERRNO>`` in the catalogue, the words :func:`nedtrapping.cli.files.os_error` uses too)."""
-    name = f"{exc.filename}: " if exc.filename else ""
+def os_reason(exc: OSError, lang: Lang) -> str:
+    """Why the operating system refused, in the reader's language: the words for its errno
+    (``input.os.<ERRNO>``), else the system's own reason."""
     code = errno.errorcode.get(exc.errno or -1, "")
     key = f"input.os.{code}"
-    reason = text(key, lang) if code and has_text(key) else text("oserror.other", lang, reason=exc.strerror or exc)
-    return text("cli.os_error", lang, name=name, reason=reason)
+    return text(key, lang) if code and has_text(key) else text("oserror.other", lang, reason=exc.strerror or exc)
+
+
+def os_error_text(exc: OSError, lang: Lang) -> str:
+    """An operating system's refusal in the reader's language: the file, then :func:`os_reason`."""
+    name = f"{exc.filename}: " if exc.filename else ""
+    return text("cli.os_error", lang, name=name, reason=os_reason(exc, lang))
