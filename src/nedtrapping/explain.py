@@ -10,16 +10,15 @@ either language.
 
 from __future__ import annotations
 
-import enum
 import html
 from typing import Any
 
 import attrs
 
 from nedtrapping.money import Money
-from nedtrapping.provenance import Citation, Fact, Status, display_value
+from nedtrapping.provenance import Citation, Fact, Status, display_value, value_words
 from nedtrapping.readable import Readable, read
-from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, has_text, status_word
+from nedtrapping.wording import DEFAULT_LANG, Lang, Notice, fact_label, status_word
 
 __all__ = ["FactUse", "Explanation", "Words", "Figure", "words"]
 
@@ -35,8 +34,8 @@ def words(key: str, /, **fields: object) -> Notice:
     return Notice(key, fields)
 
 
-def _figure_text(figure: Figure | str, lang: Lang) -> str:
-    return figure.text(lang) if isinstance(figure, Notice) else str(figure)
+def _figure_text(figure: Figure | Readable | str, lang: Lang) -> str:
+    return str(figure) if isinstance(figure, (str, Money)) else figure.text(lang)
 
 
 @attrs.frozen
@@ -44,8 +43,8 @@ class FactUse:
     """A fact as used in a computation: where it lives, its value, status and source."""
 
     name: str
-    #: The value as people read it: a value's text, or words for a value the user described.
-    value: str | Notice
+    #: The value as people read it: a value's text, or words (:func:`~nedtrapping.provenance.value_words`).
+    value: str | Readable
     status: Status
     citation: Citation
     rule_set: str | None = None
@@ -54,15 +53,8 @@ class FactUse:
 
     @classmethod
     def of(cls, name: str, fact: Fact[Any], *, rule_set: str | None = None, digest: str | None = None) -> FactUse:
-        value: str | Notice = display_value(fact.value)
-        if fact.value is None:
-            value = Notice("explain.unknown")
-        elif isinstance(fact.value, bool):
-            value = Notice("word.yes" if fact.value else "word.no")
-        elif isinstance(fact.value, enum.Enum) and has_text(f"value.{fact.value.value}"):
-            value = Notice(f"value.{fact.value.value}")
-        elif isinstance(fact.value, Notice):  # a value in words: shown in the reader's language
-            value = fact.value
+        # a value in words is shown in the reader's language; an amount or a number as it is written
+        value: str | Readable = value_words(fact.value) or display_value(fact.value)
         return cls(name, value, fact.status, fact.citation, rule_set, digest, fact.note)
 
     def to_text(self, lang: Lang = DEFAULT_LANG) -> str:

@@ -35,6 +35,7 @@ from nedtrapping.money import Money
 from nedtrapping.plan_rows import _PlanData, _PlanRows
 from nedtrapping.position import Position
 from nedtrapping.provenance import WARNING_STATUSES, Status, UnknownValueError
+from nedtrapping.readable import Readable
 from nedtrapping.registry import DEFAULT_SCHEME, position_scheme, years_of
 from nedtrapping.results import (
     Discrepancy,
@@ -210,7 +211,7 @@ def plan_municipality(
     # -- provenance, once per cell (in the order the rows first meet them)
     digests: dict[str, str] = {}
     used_facts: set[tuple[str, str]] = set()
-    fact_warnings: dict[tuple[Status, str, str | Notice, str], dict[str, None]] = {}
+    fact_warnings: dict[tuple[Status, str, str | Readable, str], dict[str, None]] = {}
     seen_uses: set[tuple[int, str, str]] = set()
 
     def note_use(ref: FactRef) -> None:

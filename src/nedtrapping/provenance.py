@@ -29,6 +29,7 @@ __all__ = [
     "WARNING_STATUSES",
     "display_value",
     "value_text",
+    "value_words",
 ]
 
 #: The type of a fact's value (a type variable: a ``Fact[Money]`` holds :class:`~nedtrapping.money.Money`).
@@ -108,6 +109,21 @@ def display_value(value: object, *, unknown: str | None = None, lang: Lang = DEF
     return str(value)
 
 
+def value_words(value: object) -> Readable | None:
+    """A rule value that is words, as words: unknown, yes/no, a method by its name (``value.<value>``), a value
+    already in words; ``None`` for a value written as it is (an amount, a number, a date).
+    Explanations, ``nedtrapping rules``, the workbook and the page all name a value through this."""
+    if value is None:
+        return Notice("explain.unknown")
+    if isinstance(value, bool):
+        return Notice("word.yes" if value else "word.no")
+    if isinstance(value, Readable):
+        return value
+    if isinstance(value, enum.Enum) and has_text(f"value.{value.value}"):
+        return Notice(f"value.{value.value}")
+    return None
+
+
 def value_text(value: object, lang: Lang = DEFAULT_LANG) -> str:
     """A rule value as people read it in ``lang``: words for what is words, numbers the language's way.
 
@@ -119,21 +135,16 @@ def value_text(value: object, lang: Lang = DEFAULT_LANG) -> str:
     >>> value_text(Decimal("14.1")), value_text(Decimal("14.1"), "en"), value_text(True), value_text(None, "en")
     ('14,1', '14.1', 'ja', 'unknown')
     """
-    if value is None:
-        return text("explain.unknown", lang)
-    if isinstance(value, bool):
-        return text("word.yes" if value else "word.no", lang)
-    if isinstance(value, Readable):
-        return value.text(lang)
-    if isinstance(value, enum.Enum) and has_text(f"value.{value.value}"):
-        return text(f"value.{value.value}", lang)
+    words = value_words(value)
+    if words is not None:
+        return words.text(lang)
     if isinstance(value, (Decimal, Fraction)) and not (isinstance(value, Fraction) and value.denominator != 1
                                                        and (value * 1000).denominator != 1):
         plain = format(Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction)
                        else value, "f")
         return plain.replace(".", ",") if lang == "nb" else plain
     if isinstance(value, (tuple, list)):
-        return "; ".join(value_text(v, lang) for v in value) if value else text("value.none", lang)
+        return "; ".join(value_text(v, lang) for v in value) if value else text("model.value.none", lang)
     if isinstance(value, Mapping):
         return "; ".join(f"{value_text(k, lang)}: {value_text(v, lang)}" for k, v in value.items())
     return display_value(value)
